@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { channel } from './channel';
+import { PATIENT_SORTS, patientInputSchema, patientSchema, patientSummarySchema } from '../domain/patient';
+
+const patientId = z.number({ error: 'Patient id is required' }).int().positive();
+
+export const PATIENT_PAGE_MAX = 500;
+
+export const patientChannels = {
+  'patients.list': channel({
+    summary: 'A page of the patient list, optionally filtered by a search (name, DOB, phone or MRN).',
+    access: ['admin', 'therapist', 'front_desk'],
+    kind: 'read',
+    request: z.object({
+      query: z.string().max(100, 'Search is longer than 100 characters').default(''),
+      includeArchived: z.boolean().default(false),
+      sort: z.enum(PATIENT_SORTS).default('name'),
+      direction: z.enum(['asc', 'desc']).default('asc'),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(PATIENT_PAGE_MAX).default(100),
+    }),
+    response: z.object({ total: z.number().int(), rows: z.array(patientSummarySchema) }),
+  }),
+  'patients.get': channel({
+    summary: 'One patient’s record (audited as a read).',
+    access: ['admin', 'therapist', 'front_desk'],
+    kind: 'read',
+    request: z.object({ id: patientId }),
+    response: patientSchema,
+  }),
+  'patients.create': channel({
+    summary: 'Register a patient; the record gets the next MRN.',
+    access: ['admin', 'therapist', 'front_desk'],
+    kind: 'write',
+    request: patientInputSchema,
+    response: patientSchema,
+  }),
+  'patients.update': channel({
+    summary: 'Change a patient’s details. `expectedUpdatedAt` refuses to overwrite someone else’s newer edit.',
+    access: ['admin', 'therapist', 'front_desk'],
+    kind: 'write',
+    request: z.object({ id: patientId, expectedUpdatedAt: z.string().optional(), patient: patientInputSchema }),
+    response: patientSchema,
+  }),
+  'patients.setArchived': channel({
+    summary: 'Archive or unarchive a patient (records are never deleted).',
+    access: ['admin', 'therapist', 'front_desk'],
+    kind: 'write',
+    request: z.object({ id: patientId, archived: z.boolean() }),
+    response: patientSchema,
+  }),
+} as const;

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { isValidTimeZone } from '../util/dates';
+import { isValidNpi, normalizeEin } from './identifiers';
+import { optionalPhone, optionalText, requiredText } from './fields';
+
+export const DISTANCE_UNITS = ['km', 'mi'] as const;
+export type DistanceUnit = (typeof DISTANCE_UNITS)[number];
+
+export const DEFAULT_IDLE_LOCK_MINUTES = 10;
+
+export const clinicAddressSchema = z.object({
+  addressLine1: requiredText(120, 'Street address'),
+  addressLine2: optionalText(120, 'Address line 2'),
+  city: requiredText(80, 'City'),
+  region: requiredText(80, 'State or region'),
+  postalCode: requiredText(20, 'ZIP or postal code'),
+});
+
+/** What the clinic settings form edits (setup and Settings → Clinic). */
+export const clinicInputSchema = clinicAddressSchema.extend({
+  name: requiredText(120, 'Clinic name'),
+  phone: optionalPhone('Phone').refine((v) => v !== null, 'Phone is required'),
+  timeZone: z
+    .string()
+    .trim()
+    .min(1, 'Time zone is required')
+    .refine(isValidTimeZone, 'Time zone is not one this computer knows (e.g. America/Chicago)'),
+  distanceUnit: z.enum(DISTANCE_UNITS, { error: 'Choose kilometres or miles' }),
+  npi: optionalText(10, 'NPI').refine((v) => v === null || isValidNpi(v), 'NPI must be 10 digits with a valid check digit'),
+  taxId: optionalText(20, 'Tax ID').transform((v, ctx) => {
+    if (v === null) return null;
+    const ein = normalizeEin(v);
+    if (!ein) ctx.addIssue({ code: 'custom', message: 'Tax ID (EIN) must be 9 digits, e.g. 12-3456789' });
+    return ein;
+  }),
+  idleLockMinutes: z.coerce
+    .number({ error: 'Auto-lock needs a number of minutes' })
+    .int('Auto-lock needs whole minutes')
+    .min(1, 'Auto-lock must be at least 1 minute')
+    .max(240, 'Auto-lock may be at most 240 minutes')
+    .default(DEFAULT_IDLE_LOCK_MINUTES),
+});
+export type ClinicInput = z.input<typeof clinicInputSchema>;
+
+export const clinicSchema = z.object({
+  name: z.string(),
+  addressLine1: z.string(),
+  addressLine2: z.string().nullable(),
+  city: z.string(),
+  region: z.string(),
+  postalCode: z.string(),
+  phone: z.string(),
+  timeZone: z.string(),
+  distanceUnit: z.enum(DISTANCE_UNITS),
+  npi: z.string().nullable(),
+  taxId: z.string().nullable(),
+  idleLockMinutes: z.number().int(),
+});
+export type Clinic = z.infer<typeof clinicSchema>;

@@ -1,0 +1,39 @@
+import { builtinModules } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'vite';
+
+// Electron main, the sandboxed preload and the CLI, built to CommonJS (.cjs because the package is
+// "type": "module"; a sandboxed preload must be CommonJS). Runtime dependencies stay external so
+// native modules (better-sqlite3) load from node_modules.
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  dependencies: Record<string, string>;
+};
+const external = [
+  'electron',
+  ...Object.keys(pkg.dependencies),
+  ...builtinModules,
+  ...builtinModules.map((m) => `node:${m}`),
+];
+
+export default defineConfig({
+  build: {
+    outDir: 'dist-electron',
+    emptyOutDir: true,
+    target: 'node20',
+    minify: false,
+    sourcemap: true,
+    ssr: true,
+    lib: {
+      entry: {
+        main: 'electron/main/main.ts',
+        preload: 'electron/preload/preload.ts',
+        cli: 'electron/cli/cli.ts',
+      },
+      formats: ['cjs'],
+      fileName: (_format, name) => `${name}.cjs`,
+    },
+    rolldownOptions: {
+      external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
+    },
+  },
+});
