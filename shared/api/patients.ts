@@ -14,7 +14,7 @@ export const patientChannels = {
     request: z.object({
       query: z.string().max(100, 'Search is longer than 100 characters').default(''),
       includeArchived: z.boolean().default(false),
-      sort: z.enum(PATIENT_SORTS).default('name'),
+      sort: z.enum(PATIENT_SORTS).default('relevance'),
       direction: z.enum(['asc', 'desc']).default('asc'),
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(PATIENT_PAGE_MAX).default(100),
@@ -32,7 +32,10 @@ export const patientChannels = {
     summary: 'Register a patient; the record gets the next MRN.',
     access: ['admin', 'therapist', 'front_desk'],
     kind: 'write',
-    request: patientInputSchema,
+    request: patientInputSchema.extend({
+      /** Set after staff confirm that a patient with the same name and date of birth is someone else. */
+      confirmDuplicate: z.boolean().optional(),
+    }),
     response: patientSchema,
   }),
   'patients.update': channel({

@@ -95,7 +95,8 @@ export const patientSummarySchema = patientSchema.pick({
 });
 export type PatientSummary = z.infer<typeof patientSummarySchema>;
 
-export const PATIENT_SORTS = ['name', 'dateOfBirth', 'mrn', 'createdAt'] as const;
+/** 'relevance' puts the best match first (a last name starting with what was typed before other hits). */
+export const PATIENT_SORTS = ['relevance', 'name', 'dateOfBirth', 'mrn', 'createdAt'] as const;
 export type PatientSort = (typeof PATIENT_SORTS)[number];
 
 /** How a patient is named on screen: "Garcia, Maria (Mia)". */

@@ -1,0 +1,48 @@
+import type { Kysely } from 'kysely';
+import type { SessionUser } from '../../shared/domain/user';
+import type { DB } from '../db/schema';
+
+export type Transport = 'ipc' | 'http' | 'cli' | 'direct';
+
+export interface Logger {
+  info(message: string, detail?: unknown): void;
+  error(message: string, detail?: unknown): void;
+}
+
+/** What lives as long as the open data folder: the database, the clock and the log. */
+export interface AppServices {
+  db: Kysely<DB>;
+  now: () => Date;
+  log: Logger;
+}
+
+export interface ResolvedSession {
+  id: number;
+  user: SessionUser;
+  locked: boolean;
+  /** The raw token, so sign-in from the lock screen can end it. */
+  token: string;
+}
+
+export interface AuditNote {
+  entity?: string;
+  entityId?: string | number | null;
+  /** Short, human-readable; never passwords. */
+  detail?: string;
+  /** Defaults to the channel name. */
+  action?: string;
+  /** Defaults to the signed-in user; sign-in names the user it has just signed in. */
+  actor?: SessionUser;
+}
+
+/** What a handler sees: the transaction, who is calling, and a way to note audit rows. */
+export interface HandlerContext {
+  db: Kysely<DB>;
+  now: Date;
+  session: ResolvedSession | null;
+  /** The signed-in user; handlers of non-public channels can rely on it. */
+  user: SessionUser;
+  transport: Transport;
+  log: Logger;
+  audit(note: AuditNote): void;
+}

@@ -1,0 +1,17 @@
+import type { Handlers } from '../handler';
+import { auditHandlers } from './audit';
+import { authHandlers } from './auth';
+import { clinicHandlers } from './clinic';
+import { patientHandlers } from './patients';
+import { setupHandlers } from './setup';
+import { userHandlers } from './users';
+
+/** Every channel's handler; the type makes a channel without a handler a compile error. */
+export const handlers: Handlers = {
+  ...setupHandlers,
+  ...authHandlers,
+  ...userHandlers,
+  ...clinicHandlers,
+  ...patientHandlers,
+  ...auditHandlers,
+};

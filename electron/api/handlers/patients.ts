@@ -1,0 +1,144 @@
+import type { Kysely, Selectable } from 'kysely';
+import { ApiError } from '../../../shared/api/errors';
+import { formatMrn } from '../../../shared/domain/identifiers';
+import type { Patient, PatientFields } from '../../../shared/domain/patient';
+import { todayIn } from '../../../shared/util/dates';
+import { digitsOnly, foldForSearch } from '../../../shared/util/text';
+import type { DB, PatientsTable } from '../../db/schema';
+import { defineHandlers } from '../handler';
+import { countPatientsQuery, listPatientsQuery } from './patient-search';
+
+export function toPatient(row: Selectable<PatientsTable>): Patient {
+  const { firstNameKey: _f, lastNameKey: _l, phoneDigits: _p, medicareBeneficiary, referralSource, ...rest } = row;
+  return {
+    ...rest,
+    referralSource: referralSource as Patient['referralSource'],
+    medicareBeneficiary: medicareBeneficiary === 1,
+  };
+}
+
+async function patientOrThrow(db: Kysely<DB>, id: number) {
+  const row = await db.selectFrom('patients').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new ApiError('NOT_FOUND', `There is no patient with id ${id}.`);
+  return row;
+}
+
+/** Rules that need the clinic's calendar: a date of birth cannot be after today there. */
+async function checkDates(db: Kysely<DB>, fields: PatientFields, now: Date) {
+  const clinic = await db.selectFrom('clinic').select('timeZone').executeTakeFirstOrThrow();
+  const today = todayIn(clinic.timeZone, now);
+  if (fields.dateOfBirth > today) {
+    throw new ApiError('VALIDATION', 'Date of birth is in the future', { fields: { dateOfBirth: 'Date of birth is in the future' } });
+  }
+  if (fields.dateOfBirth < '1900-01-01') {
+    throw new ApiError('VALIDATION', 'Date of birth is before 1900', { fields: { dateOfBirth: 'Date of birth is before 1900' } });
+  }
+}
+
+function columns(fields: PatientFields) {
+  return {
+    ...fields,
+    firstNameKey: foldForSearch(fields.legalFirstName),
+    lastNameKey: foldForSearch(fields.legalLastName),
+    phoneDigits: fields.phone ? digitsOnly(fields.phone) : null,
+    medicareBeneficiary: fields.medicareBeneficiary ? 1 : 0,
+  };
+}
+
+export const patientHandlers = defineHandlers({
+  async 'patients.list'(input, ctx) {
+    const [rows, count] = await Promise.all([
+      listPatientsQuery(ctx.db, input).execute(),
+      countPatientsQuery(ctx.db, input).executeTakeFirstOrThrow(),
+    ]);
+    // A new search is a look into the patient index: record it (not every scrolled page).
+    if (input.offset === 0 && input.query.trim() !== '') ctx.audit({ action: 'patients.search', entity: 'patient', detail: `search "${input.query.trim()}"` });
+    return {
+      total: Number(count.n),
+      rows: rows.map((r) => ({
+        id: r.id,
+        mrn: r.mrn,
+        legalFirstName: r.legalFirstName,
+        legalLastName: r.legalLastName,
+        preferredName: r.preferredName,
+        dateOfBirth: r.dateOfBirth,
+        phone: r.phone,
+        archivedAt: r.archivedAt,
+      })),
+    };
+  },
+
+  async 'patients.get'({ id }, ctx) {
+    const row = await patientOrThrow(ctx.db, id);
+    ctx.audit({ entity: 'patient', entityId: id, detail: 'record opened' });
+    return toPatient(row);
+  },
+
+  async 'patients.create'({ confirmDuplicate, ...fields }, ctx) {
+    await checkDates(ctx.db, fields, ctx.now);
+    const cols = columns(fields);
+    if (!confirmDuplicate) {
+      const twin = await ctx.db
+        .selectFrom('patients')
+        .select(['mrn'])
+        .where('lastNameKey', '=', cols.lastNameKey)
+        .where('firstNameKey', '=', cols.firstNameKey)
+        .where('dateOfBirth', '=', fields.dateOfBirth)
+        .executeTakeFirst();
+      if (twin) {
+        throw new ApiError('CONFLICT', `A patient with this name and date of birth already exists (MRN ${twin.mrn}). Check it is not the same person, then confirm to create another.`, {
+          fields: { _duplicate: twin.mrn },
+        });
+      }
+    }
+    const counter = await ctx.db
+      .updateTable('counters')
+      .set((eb) => ({ value: eb('value', '+', 1) }))
+      .where('name', '=', 'mrn')
+      .returning('value')
+      .executeTakeFirstOrThrow();
+    const now = ctx.now.toISOString();
+    const row = await ctx.db
+      .insertInto('patients')
+      .values({ ...cols, mrn: formatMrn(counter.value), archivedAt: null, createdAt: now, updatedAt: now })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    ctx.audit({ entity: 'patient', entityId: row.id, detail: `registered ${row.mrn}` });
+    return toPatient(row);
+  },
+
+  async 'patients.update'({ id, expectedUpdatedAt, patient }, ctx) {
+    const before = await patientOrThrow(ctx.db, id);
+    if (expectedUpdatedAt !== undefined && expectedUpdatedAt !== before.updatedAt) {
+      throw new ApiError('CONFLICT', 'Someone else changed this patient while you were editing. Reload to see their changes, then edit again.');
+    }
+    await checkDates(ctx.db, patient, ctx.now);
+    const cols = columns(patient);
+    const changed = (Object.keys(patient) as (keyof PatientFields)[]).filter((k) => {
+      const old = k === 'medicareBeneficiary' ? before.medicareBeneficiary === 1 : before[k];
+      return old !== patient[k];
+    });
+    // Same millisecond as the last write still counts as a new version for optimistic locking.
+    const stamp = ctx.now.toISOString() > before.updatedAt ? ctx.now.toISOString() : new Date(Date.parse(before.updatedAt) + 1).toISOString();
+    const row = await ctx.db
+      .updateTable('patients')
+      .set({ ...cols, updatedAt: stamp })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    ctx.audit({ entity: 'patient', entityId: id, detail: changed.length ? `changed ${changed.join(', ')}` : 'saved without changes' });
+    return toPatient(row);
+  },
+
+  async 'patients.setArchived'({ id, archived }, ctx) {
+    const before = await patientOrThrow(ctx.db, id);
+    const row = await ctx.db
+      .updateTable('patients')
+      .set({ archivedAt: archived ? (before.archivedAt ?? ctx.now.toISOString()) : null, updatedAt: ctx.now.toISOString() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    ctx.audit({ entity: 'patient', entityId: id, detail: archived ? 'archived' : 'unarchived' });
+    return toPatient(row);
+  },
+});

@@ -1,0 +1,84 @@
+import type { Kysely } from 'kysely';
+import { ApiError } from '../../shared/api/errors';
+import type { SessionUser } from '../../shared/domain/user';
+import type { DB } from '../db/schema';
+import { hashToken, newToken } from '../auth/tokens';
+import type { ResolvedSession } from './context';
+
+/** A session ends after this long whatever the activity: a shift, not forever. */
+export const SESSION_MAX_HOURS = 12;
+
+async function idleLockMinutes(db: Kysely<DB>): Promise<number> {
+  const row = await db.selectFrom('clinic').select('idleLockMinutes').executeTakeFirst();
+  return row?.idleLockMinutes ?? 10;
+}
+
+/**
+ * The session behind a token, or null when there is none (unknown, ended, expired, or its user was
+ * deactivated). A session idle for longer than the clinic's auto-lock time is locked here, so the
+ * server enforces the lock even if the screen's own timer never fired.
+ */
+export async function resolveSession(db: Kysely<DB>, token: string, now: Date): Promise<ResolvedSession | null> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.userId')
+    .select([
+      'sessions.id as sessionId',
+      'sessions.lastActiveAt',
+      'sessions.expiresAt',
+      'sessions.locked',
+      'sessions.endedAt',
+      'users.id as userId',
+      'users.username',
+      'users.displayName',
+      'users.role',
+      'users.active',
+    ])
+    .where('sessions.tokenHash', '=', hashToken(token))
+    .executeTakeFirst();
+  if (!row || row.endedAt !== null || row.active !== 1 || row.expiresAt <= now.toISOString()) return null;
+  let locked = row.locked === 1;
+  if (!locked) {
+    const idleMs = now.getTime() - Date.parse(row.lastActiveAt);
+    if (idleMs > (await idleLockMinutes(db)) * 60_000) {
+      await db.updateTable('sessions').set({ locked: 1 }).where('id', '=', row.sessionId).execute();
+      locked = true;
+    }
+  }
+  const user: SessionUser = { id: row.userId, username: row.username, displayName: row.displayName, role: row.role };
+  return { id: row.sessionId, user, locked, token };
+}
+
+export async function touchSession(db: Kysely<DB>, sessionId: number, now: Date) {
+  await db.updateTable('sessions').set({ lastActiveAt: now.toISOString() }).where('id', '=', sessionId).execute();
+}
+
+export async function startSession(db: Kysely<DB>, userId: number, now: Date): Promise<string> {
+  const token = newToken();
+  await db
+    .insertInto('sessions')
+    .values({
+      tokenHash: hashToken(token),
+      userId,
+      createdAt: now.toISOString(),
+      lastActiveAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + SESSION_MAX_HOURS * 3_600_000).toISOString(),
+    })
+    .execute();
+  return token;
+}
+
+export async function endSession(db: Kysely<DB>, sessionId: number, now: Date) {
+  await db.updateTable('sessions').set({ endedAt: now.toISOString() }).where('id', '=', sessionId).where('endedAt', 'is', null).execute();
+}
+
+export async function endSessionsOfUser(db: Kysely<DB>, userId: number, now: Date) {
+  await db.updateTable('sessions').set({ endedAt: now.toISOString() }).where('userId', '=', userId).where('endedAt', 'is', null).execute();
+}
+
+export function requireSession(session: ResolvedSession | null): ResolvedSession {
+  if (!session) throw new ApiError('UNAUTHENTICATED', 'Please sign in.');
+  return session;
+}
+
+export { idleLockMinutes };

@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
+import { LATEST_VERSION } from './migrations';
+import { DatabaseTooNewError, migrate } from './migrate';
+import type { DB } from './schema';
+
+export interface OpenDatabase {
+  db: Kysely<DB>;
+  file: string;
+  close(): Promise<void>;
+}
+
+/** The schema version of an existing file, read without writing a byte to it. */
+function peekVersion(file: string): number {
+  const ro = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const hasTable = ro.prepare(`select count(*) as n from sqlite_master where type = 'table' and name = 'schema_version'`).get() as { n: number };
+    if (!hasTable.n) return 0;
+    const row = ro.prepare('select version from schema_version').get() as { version: number } | undefined;
+    return row?.version ?? 0;
+  } finally {
+    ro.close();
+  }
+}
+
+export function createKysely(raw: Database.Database): Kysely<DB> {
+  return new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }), plugins: [new CamelCasePlugin()] });
+}
+
+/**
+ * Opens (creating if needed) the clinic database and brings it to the latest schema. A database
+ * written by a newer Runback is refused before anything — not even the WAL switch — touches it.
+ */
+export async function openDatabase(file: string, options: { migrate?: boolean } = {}): Promise<OpenDatabase> {
+  if (existsSync(file)) {
+    const found = peekVersion(file);
+    if (found > LATEST_VERSION) throw new DatabaseTooNewError(found, LATEST_VERSION);
+  }
+  const raw = new Database(file);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('foreign_keys = ON'); // not on by default in SQLite
+  raw.pragma('busy_timeout = 5000');
+  raw.pragma('synchronous = FULL'); // a clinic record must survive a power cut after commit
+  const db = createKysely(raw);
+  try {
+    // Migrations are written against no particular schema type: each sees the schema as it was.
+    if (options.migrate !== false) await migrate(db as unknown as Kysely<unknown>);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return { db, file, close: () => db.destroy() };
+}

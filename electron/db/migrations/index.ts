@@ -1,0 +1,7 @@
+import type { Migration } from './migration';
+import { migration0001 } from './0001-initial';
+
+/** Every migration, in order. An explicit list (no folder scan), so the order is reviewed code. */
+export const MIGRATIONS: readonly Migration[] = [migration0001];
+
+export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,0 +1,24 @@
+import type { ApiResult } from './errors';
+import type { ChannelName, RequestInput, ResponseData } from './contract';
+
+/**
+ * What Electron's preload exposes on window.runback: one function per contract channel, generated
+ * from the contract's channel list (never ipcRenderer itself).
+ */
+export type BridgeApi = {
+  readonly [K in ChannelName]: (input: RequestInput<K>, sessionToken: string | null) => Promise<ApiResult<ResponseData<K>>>;
+};
+
+export interface RunbackBridge {
+  readonly api: BridgeApi;
+  readonly platform: string;
+}
+
+/** The IPC channel the preload and main use to carry every API call. */
+export const IPC_INVOKE = 'runback:invoke';
+/** Synchronous IPC the preload uses once at start-up to learn the contract's channel names. */
+export const IPC_CHANNEL_NAMES = 'runback:channel-names';
+
+/** Web mode: the per-launch token header (answered 401 without it) and the session header. */
+export const HTTP_TOKEN_HEADER = 'x-runback-token';
+export const HTTP_SESSION_HEADER = 'x-runback-session';
