@@ -1,0 +1,29 @@
+import { Command, CommanderError } from 'commander';
+import { registerDemoCommand } from './commands/demo';
+import { registerServeCommand } from './commands/serve';
+
+/** `runback …`: the admin commands. Each command lives in commands/<name>.ts and registers itself. */
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('runback')
+    .description('Runback admin commands. Without --data-dir, commands use the platform app-data folder (the desktop app\'s).')
+    .showHelpAfterError('(run "runback --help" for the commands)');
+  registerServeCommand(program);
+  registerDemoCommand(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode;
+      return;
+    }
+    process.stderr.write(`runback: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}
