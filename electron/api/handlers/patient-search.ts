@@ -29,7 +29,7 @@ export function parsePatientSearch(query: string): ParsedSearch {
       dateOfBirth = date;
       continue;
     }
-    if (/^[\d()+.\-]+$/.test(token)) {
+    if (/^[\d()+.-]+$/.test(token)) {
       const digits = digitsOnly(token);
       if (digits) clauses.push(`{mrn phone} : ${quote(digits)}*`);
       continue;
