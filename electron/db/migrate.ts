@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { MIGRATIONS, LATEST_VERSION } from './migrations';
+import type { Migration } from './migrations/migration';
 import { inImmediateTransaction } from './transaction';
 
 export class DatabaseTooNewError extends Error {
@@ -23,16 +24,21 @@ export async function readSchemaVersion(db: Kysely<unknown>): Promise<number> {
  * Applies every pending migration, and the new version number, in ONE transaction: a crash or a
  * failing step leaves the database exactly as it was. `target` exists for migration tests.
  */
-export async function migrate(db: Kysely<unknown>, target: number = LATEST_VERSION): Promise<{ from: number; to: number }> {
+export async function migrate(
+  db: Kysely<unknown>,
+  target: number = LATEST_VERSION,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<{ from: number; to: number }> {
+  const latest = migrations.length;
   return inImmediateTransaction(db, async (trx) => {
     const from = await readSchemaVersion(trx);
-    if (from > LATEST_VERSION) throw new DatabaseTooNewError(from, LATEST_VERSION);
+    if (from > latest) throw new DatabaseTooNewError(from, latest);
     if (from === 0) {
       await sql`create table schema_version (version integer not null)`.execute(trx);
       await sql`insert into schema_version (version) values (0)`.execute(trx);
     }
     let version = from;
-    for (const m of MIGRATIONS) {
+    for (const m of migrations) {
       if (m.version <= from || m.version > target) continue;
       if (m.version !== version + 1) throw new Error(`Migration ${m.version} (${m.name}) is out of order after ${version}`);
       await m.up(trx);

@@ -1,0 +1,126 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { expect } from 'vitest';
+import type { ChannelName, RequestInput, ResponseData } from '../../shared/api/contract';
+import type { ApiResult } from '../../shared/api/errors';
+import type { Role } from '../../shared/domain/roles';
+import type { Logger } from '../../electron/api/context';
+import { openApp, type OpenApp } from '../../electron/app/open-app';
+
+export const CLINIC_INPUT = {
+  name: 'Test Run Clinic',
+  addressLine1: '1 Main St',
+  city: 'Chicago',
+  region: 'IL',
+  postalCode: '60601',
+  phone: '(312) 555-0100',
+  timeZone: 'America/Chicago',
+  distanceUnit: 'km' as const,
+  idleLockMinutes: 10,
+};
+
+export const PASSWORDS: Record<Role, string> = {
+  admin: 'admin-password-1',
+  therapist: 'therapist-password-1',
+  front_desk: 'frontdesk-password-1',
+};
+
+export interface TestApp extends OpenApp {
+  clock: { now: Date; advanceMinutes(m: number): void };
+  errors: unknown[];
+  /** Calls a channel, typed from the contract. */
+  call<K extends ChannelName>(channel: K, input: RequestInput<K>, sessionToken?: string | null): Promise<ApiResult<ResponseData<K>>>;
+  /** Calls a channel and fails the test unless it succeeds. */
+  ok<K extends ChannelName>(channel: K, input: RequestInput<K>, sessionToken?: string | null): Promise<ResponseData<K>>;
+  /** Sessions for one user of each role (after setupClinic). */
+  sessions: Record<Role, string>;
+  userIds: Record<Role, number>;
+  dispose(): Promise<void>;
+}
+
+/** A real app on a fresh temporary data folder, with a clock the test controls. */
+export async function createTestApp(options: { withClinic?: boolean } = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'runback-test-'));
+  const clock = {
+    now: new Date('2026-11-26T15:00:00.000Z'),
+    advanceMinutes(m: number) {
+      this.now = new Date(this.now.getTime() + m * 60_000);
+    },
+  };
+  const errors: unknown[] = [];
+  const log: Logger = { info: () => {}, error: (_m, d) => errors.push(d) };
+  const app = await openApp(dataDir, { now: () => clock.now, log });
+  const t: TestApp = {
+    ...app,
+    clock,
+    errors,
+    sessions: {} as Record<Role, string>,
+    userIds: {} as Record<Role, number>,
+    call: (channel, input, sessionToken = null) =>
+      app.dispatch({ channel, input, sessionToken, transport: 'direct' }) as Promise<ApiResult<ResponseData<typeof channel>>>,
+    async ok(channel, input, sessionToken = null) {
+      const result = await t.call(channel, input, sessionToken);
+      if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message} ${JSON.stringify(result.error.fields ?? {})}`);
+      return result.value;
+    },
+    async dispose() {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  if (options.withClinic !== false) await setupClinic(t);
+  return t;
+}
+
+async function setupClinic(t: TestApp) {
+  const grant = await t.ok('setup.createClinic', {
+    clinic: CLINIC_INPUT,
+    admin: { username: 'admin', displayName: 'Ada Admin', password: PASSWORDS.admin },
+  });
+  t.sessions.admin = grant.sessionToken;
+  t.userIds.admin = grant.user.id;
+  for (const [role, username, name] of [
+    ['therapist', 'thera', 'Theo Therapist'],
+    ['front_desk', 'desk', 'Fran Desk'],
+  ] as const) {
+    const user = await t.ok('users.create', { username, displayName: name, role, password: PASSWORDS[role] }, t.sessions.admin);
+    t.userIds[role] = user.id;
+    t.sessions[role] = (await t.ok('auth.signIn', { username, password: PASSWORDS[role] })).sessionToken;
+  }
+}
+
+export const PATIENT = {
+  legalFirstName: 'María',
+  legalLastName: 'García',
+  preferredName: 'Mia',
+  dateOfBirth: '1985-03-07',
+  sex: 'female' as const,
+  phone: '(312) 555-0199',
+  email: 'mia@example.com',
+  medicareBeneficiary: false,
+};
+
+/**
+ * Every row of every table, hashed together: equal before and after a refused call proves the call
+ * wrote nothing at all (not even an audit row or a session touch).
+ */
+export async function databaseFingerprint(t: TestApp): Promise<string> {
+  const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'patients_fts%' and name not like 'sqlite_%' order by name`.execute(t.services.db);
+  const parts: string[] = [];
+  for (const { name } of tables.rows) {
+    const rows = await sql.raw(`select * from "${name}" order by rowid`).execute(t.services.db);
+    parts.push(`${name}:${JSON.stringify(rows.rows)}`);
+  }
+  return parts.join('\n');
+}
+
+export async function auditRows(t: TestApp) {
+  return t.services.db.selectFrom('auditLog').selectAll().orderBy('id').execute();
+}
+
+export function expectError(result: ApiResult<unknown>, code: string) {
+  expect(result.ok, JSON.stringify(result)).toBe(false);
+  if (!result.ok) expect(result.error.code).toBe(code);
+}

@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { sql, type Kysely } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createKysely, openDatabase } from '../../electron/db/connection';
+import { DatabaseTooNewError, migrate, readSchemaVersion } from '../../electron/db/migrate';
+import { LATEST_VERSION, MIGRATIONS } from '../../electron/db/migrations';
+
+const dirs: string[] = [];
+function tempFile() {
+  const dir = mkdtempSync(join(tmpdir(), 'runback-mig-'));
+  dirs.push(dir);
+  return join(dir, 'runback.sqlite');
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+const fileHash = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
+
+describe('migrations', () => {
+  it('are numbered 1..N with no gaps', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(Array.from({ length: LATEST_VERSION }, (_, i) => i + 1));
+  });
+
+  it('0001 (initial): from an empty file to clinic, users, sessions, patients + search index, append-only audit log', async () => {
+    const raw = new Database(':memory:');
+    const db = createKysely(raw) as unknown as Kysely<unknown>;
+    expect(await readSchemaVersion(db)).toBe(0);
+    expect(await migrate(db, 1)).toEqual({ from: 0, to: 1 });
+    const tables = raw.prepare(`select name from sqlite_master where type in ('table') order by name`).all().map((r) => (r as { name: string }).name);
+    expect(tables).toEqual(expect.arrayContaining(['audit_log', 'clinic', 'counters', 'patients', 'patients_fts', 'schema_version', 'sessions', 'users']));
+    expect(raw.prepare(`select value from counters where name = 'mrn'`).get()).toEqual({ value: 0 });
+    // Rows written at version 1 are searchable through the triggers it installed.
+    raw.prepare(`insert into patients (mrn, legal_first_name, legal_last_name, first_name_key, last_name_key, date_of_birth, sex, phone_digits, created_at, updated_at)
+      values ('RB000001', 'Zoë', 'Núñez', 'zoe', 'nunez', '1990-01-01', 'female', '3125550100', 'x', 'x')`).run();
+    expect(raw.prepare(`select rowid from patients_fts where patients_fts match 'names : "nun"*'`).all()).toEqual([{ rowid: 1 }]);
+    expect(raw.prepare(`select rowid from patients_fts where patients_fts match '{mrn phone} : "0100"*'`).all()).toEqual([{ rowid: 1 }]);
+    expect(() => raw.prepare(`insert into patients (mrn, legal_first_name, legal_last_name, first_name_key, last_name_key, date_of_birth, sex, created_at, updated_at) values ('RB000001','a','b','a','b','1990-01-01','female','x','x')`).run()).toThrow(/UNIQUE/);
+    await db.destroy();
+  });
+
+  it('opening twice is a no-op the second time', async () => {
+    const file = tempFile();
+    await (await openDatabase(file)).close();
+    const again = await openDatabase(file);
+    expect(await readSchemaVersion(again.db as unknown as Kysely<unknown>)).toBe(LATEST_VERSION);
+    await again.close();
+  });
+
+  it('turns on WAL, foreign keys and a busy timeout', async () => {
+    const file = tempFile();
+    const { db, close } = await openDatabase(file);
+    const pragma = async (name: string) => Object.values((await sql.raw(`pragma ${name}`).execute(db)).rows[0] as object)[0];
+    expect(await pragma('journal_mode')).toBe('wal');
+    expect(await pragma('foreign_keys')).toBe(1);
+    expect(await pragma('busy_timeout')).toBe(5000);
+    await close();
+  });
+
+  it('applies all pending steps in one transaction: a failing step leaves the database as it was', async () => {
+    const file = tempFile();
+    await (await openDatabase(file)).close();
+    const before = fileHash(file);
+    const raw = new Database(file);
+    const db = createKysely(raw) as unknown as Kysely<unknown>;
+    const broken = [
+      ...MIGRATIONS,
+      { version: LATEST_VERSION + 1, name: 'adds a table', up: async (d: Kysely<unknown>) => void (await sql`create table extra (id integer)`.execute(d)) },
+      { version: LATEST_VERSION + 2, name: 'fails', up: async () => Promise.reject(new Error('boom')) },
+    ];
+    await expect(migrate(db, LATEST_VERSION + 2, broken)).rejects.toThrow('boom');
+    expect(await readSchemaVersion(db)).toBe(LATEST_VERSION);
+    expect(raw.prepare(`select count(*) as n from sqlite_master where name = 'extra'`).get()).toEqual({ n: 0 });
+    await db.destroy();
+    expect(fileHash(file)).toBe(before);
+  });
+
+  it('refuses a database written by a newer Runback, with a clear message, and leaves it untouched', async () => {
+    const file = tempFile();
+    await (await openDatabase(file)).close();
+    const raw = new Database(file);
+    raw.prepare('update schema_version set version = ?').run(LATEST_VERSION + 5);
+    raw.pragma('wal_checkpoint(TRUNCATE)');
+    raw.close();
+    const before = fileHash(file);
+    const error = await openDatabase(file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DatabaseTooNewError);
+    expect((error as Error).message).toContain(`database version ${LATEST_VERSION + 5}; this version knows up to ${LATEST_VERSION}`);
+    expect((error as Error).message).toContain('Nothing was changed');
+    expect(fileHash(file)).toBe(before);
+  });
+});
