@@ -1,0 +1,23 @@
+import { EVIDENCE_GRADE_LABELS } from './evidence';
+import type { RuleListing } from './rules';
+import { RULE_AREAS, RULE_AREA_TITLES } from './rules';
+
+/**
+ * `runback rules` as text: grouped by area, one block per rule, so a clinician can read the statement,
+ * the value in force, the source and the grade without a wide terminal.
+ */
+export function formatRulesText(listings: readonly RuleListing[]): string {
+  const lines: string[] = [];
+  const modified = listings.filter((l) => l.modified).length;
+  lines.push(`Runback clinical rules — ${listings.length} rules${modified ? `, ${modified} changed from the default policy` : ', default policy'}.`, '');
+  for (const area of RULE_AREAS) {
+    const rows = listings.filter((l) => l.area === area);
+    if (!rows.length) continue;
+    lines.push(`== ${RULE_AREA_TITLES[area]} ==`, '');
+    for (const l of rows) {
+      const grade = l.modified && l.grade !== l.defaultGrade ? `${l.grade} (changed from the default; ${l.defaultGrade} at default)` : EVIDENCE_GRADE_LABELS[l.grade];
+      lines.push(`${l.id}${l.modified ? '  [changed]' : ''}`, `  ${l.statement}`, `  Value:  ${l.value}`, `  Source: ${l.source}`, `  Grade:  ${grade}`, '');
+    }
+  }
+  return lines.join('\n');
+}

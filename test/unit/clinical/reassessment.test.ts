@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateGates } from '../../../shared/clinical/gates';
+import { DEFAULT_POLICY, clinicPolicySchema } from '../../../shared/clinical/policy';
+import type { ReassessmentInput } from '../../../shared/clinical/reassessment';
+import { MEASURES, MEASURE_CODES, classifyMeasureChange, detectableChangeFor, measureResultSchema, reassessmentSchema } from '../../../shared/clinical/reassessment';
+
+const m = (input: unknown) => measureResultSchema.parse(input);
+const ra = (input: ReassessmentInput) => reassessmentSchema.parse(input);
+
+describe('reassessment catalogue', () => {
+  it('covers the clinical.md §3 battery, each with unit, sides, method and devices', () => {
+    expect(MEASURES.map((x) => x.code)).toEqual([...MEASURE_CODES]);
+    for (const x of MEASURES) {
+      expect(x.method.length, x.code).toBeGreaterThan(20);
+      expect(x.devices.length, x.code).toBeGreaterThan(0);
+      expect(x.cutoffs.length, x.code).toBeGreaterThan(0);
+    }
+  });
+  it('gives a published detectable change only where a source does', () => {
+    const published = MEASURES.filter((x) => x.publishedDetectableChange).map((x) => [x.code, x.publishedDetectableChange!.value]);
+    expect(published).toEqual([
+      ['thomas_knee_angle', 16.3],
+      ['thoracic_rotation', 6.3],
+    ]);
+    expect(detectableChangeFor('thoracic_rotation', DEFAULT_POLICY)).toEqual({ value: 6.3, grade: 'confirmed' });
+    expect(detectableChangeFor('slr', DEFAULT_POLICY)).toEqual({ value: 5, grade: 'clinic-policy' });
+    const changed = clinicPolicySchema.parse({ detectableChange: { thoracic_rotation: 4 } });
+    expect(detectableChangeFor('thoracic_rotation', changed)).toEqual({ value: 4, grade: 'clinic-policy' });
+  });
+  it('refuses a result that does not fit its measure', () => {
+    expect(measureResultSchema.safeParse({ code: 'slr', side: 'none', value: 70 }).error!.issues[0]!.message).toContain('per side');
+    expect(measureResultSchema.safeParse({ code: 'prone_instability', value: 3 }).error!.issues[0]!.message).toContain('"positive" or "negative"');
+    expect(measureResultSchema.safeParse({ code: 'aslr', side: 'left', value: 6 }).error!.issues[0]!.message).toContain('between 0 and 5');
+    expect(measureResultSchema.safeParse({ code: 'modified_schober', side: 'left', value: 4 }).success).toBe(false);
+  });
+});
+
+describe('classifying a change', () => {
+  it('needs the detectable change to call a numeric change real', () => {
+    const before = m({ code: 'thoracic_rotation', side: 'left', value: 40, device: 'inclinometer' });
+    expect(classifyMeasureChange(before, m({ code: 'thoracic_rotation', side: 'left', value: 46.3, device: 'inclinometer' }), DEFAULT_POLICY).classification).toBe('improved');
+    expect(classifyMeasureChange(before, m({ code: 'thoracic_rotation', side: 'left', value: 46.2, device: 'inclinometer' }), DEFAULT_POLICY).classification).toBe('within-error');
+    expect(classifyMeasureChange(before, m({ code: 'thoracic_rotation', side: 'left', value: 33, device: 'inclinometer' }), DEFAULT_POLICY)).toMatchObject({ classification: 'worse', difference: -7, threshold: 6.3, warnings: [] });
+  });
+  it('knows which way is better', () => {
+    // Thomas hip angle: lower is better (thigh dropping below horizontal).
+    const hip = (v: number) => m({ code: 'thomas_hip_angle', side: 'right', value: v });
+    expect(classifyMeasureChange(hip(10), hip(3), DEFAULT_POLICY).classification).toBe('improved');
+    expect(classifyMeasureChange(hip(3), hip(10), DEFAULT_POLICY).classification).toBe('worse');
+    const aslr = (v: number) => m({ code: 'aslr', side: 'left', value: v });
+    expect(classifyMeasureChange(aslr(4), aslr(1), DEFAULT_POLICY).classification).toBe('improved');
+  });
+  it('warns when the device or position changed', () => {
+    const c = classifyMeasureChange(m({ code: 'hip_ir', side: 'left', value: 30, device: 'goniometer', position: 'prone' }), m({ code: 'hip_ir', side: 'left', value: 36, device: 'inclinometer', position: 'seated' }), DEFAULT_POLICY);
+    expect(c.classification).toBe('improved');
+    expect(c.warnings).toHaveLength(2);
+    expect(c.warnings[0]).toContain('3–5°');
+  });
+  it('reads categorical tests by whether they flip', () => {
+    const pit = (v: string) => m({ code: 'prone_instability', value: v });
+    expect(classifyMeasureChange(pit('positive'), pit('negative'), DEFAULT_POLICY).classification).toBe('improved');
+    expect(classifyMeasureChange(pit('negative'), pit('positive'), DEFAULT_POLICY).classification).toBe('worse');
+    expect(classifyMeasureChange(pit('positive'), pit('positive'), DEFAULT_POLICY).classification).toBe('within-error');
+    const sls = (v: string) => m({ code: 'single_leg_squat', side: 'left', value: v });
+    expect(classifyMeasureChange(sls('poor'), sls('good'), DEFAULT_POLICY).classification).toBe('improved');
+  });
+  it('will not compare different measures or sides', () => {
+    expect(() => classifyMeasureChange(m({ code: 'slr', side: 'left', value: 70 }), m({ code: 'slr', side: 'right', value: 80 }), DEFAULT_POLICY)).toThrow();
+  });
+});
+
+describe('mobility gates', () => {
+  it('gates on a hip-extension deficit and names the stretch', () => {
+    const gates = evaluateGates([ra({ date: '2026-03-01', measures: [{ code: 'thomas_hip_angle', side: 'right', value: 4 }] })], '2026-03-22', DEFAULT_POLICY);
+    expect(gates).toEqual([expect.objectContaining({ gate: 'thomas', active: true, exercises: ['hip-flexor-stretch'] })]);
+  });
+  it('lifts a gate once the measure improves beyond its detectable change', () => {
+    const first = ra({ date: '2026-02-01', measures: [{ code: 'thomas_hip_angle', side: 'right', value: 10 }] });
+    const smallGain = ra({ date: '2026-03-01', measures: [{ code: 'thomas_hip_angle', side: 'right', value: 6 }] });
+    const bigGain = ra({ date: '2026-03-01', measures: [{ code: 'thomas_hip_angle', side: 'right', value: 5 }] });
+    expect(evaluateGates([first, smallGain], '2026-03-22', DEFAULT_POLICY)[0]).toMatchObject({ active: true, liftedByImprovement: false });
+    expect(evaluateGates([bigGain, first], '2026-03-22', DEFAULT_POLICY)[0]).toMatchObject({ active: false, liftedByImprovement: true, exercises: [] });
+  });
+  it('reads ASLR as the sum of both sides, positive from 1', () => {
+    const gates = evaluateGates([ra({ date: '2026-03-01', measures: [{ code: 'aslr', side: 'left', value: 1 }, { code: 'aslr', side: 'right', value: 0 }] })], '2026-03-22', DEFAULT_POLICY);
+    expect(gates[0]).toMatchObject({ gate: 'aslr', active: true, exercises: ['mcgill-curl-up', 'side-bridge', 'bird-dog'] });
+    expect(evaluateGates([ra({ date: '2026-03-01', measures: [{ code: 'aslr', side: 'left', value: 0 }, { code: 'aslr', side: 'right', value: 0 }] })], '2026-03-22', DEFAULT_POLICY)).toEqual([]);
+  });
+  it('gates on a positive prone instability test and a poor single-leg squat; ignores later reassessments and disabled gates', () => {
+    const r = ra({ date: '2026-03-01', measures: [{ code: 'prone_instability', value: 'positive' }, { code: 'single_leg_squat', side: 'left', value: 'poor' }, { code: 'single_leg_squat', side: 'right', value: 'good' }] });
+    expect(evaluateGates([r], '2026-03-22', DEFAULT_POLICY).map((g) => g.gate)).toEqual(['prone-instability', 'single-leg-squat']);
+    expect(evaluateGates([r], '2026-02-28', DEFAULT_POLICY)).toEqual([]);
+    const off = clinicPolicySchema.parse({ gates: { proneInstability: { enabled: false } } });
+    expect(evaluateGates([r], '2026-03-22', off).map((g) => g.gate)).toEqual(['single-leg-squat']);
+  });
+});
