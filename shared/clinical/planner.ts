@@ -1,0 +1,419 @@
+import type { DistanceUnit } from '../domain/clinic';
+import { formatDistance } from '../units/distance';
+import { addDays, daysBetween, isWithin, startOfWeek } from './calendar';
+import type { Reason, ReasonEffect } from './evidence';
+import type { HomeExercise } from './exercises';
+import { getExercise } from './exercises';
+import type { GateStatus } from './gates';
+import { evaluateGates } from './gates';
+import type { PlanDecisionKind, PlanWeek, TherapistOverride } from './history';
+import { effectiveDecision } from './history';
+import type { Ladder, LadderStep } from './ladder';
+import { describeSession, isContinuous, stepDurationSeconds, stepIndex } from './ladder';
+import type { RunningMetrics } from './metrics';
+import { computeRunningMetrics, median } from './metrics';
+import type { PainTrend, PainZone, WeekPainSummary } from './pain';
+import { summarizeWeekPain } from './pain';
+import type { ClinicPolicy } from './policy';
+import type { Reassessment } from './reassessment';
+import type { ResearchContext } from './researchContext';
+import { buildResearchContext } from './researchContext';
+import { makeReason } from './rules';
+import type { RedFlag, Run } from './runs';
+import { RED_FLAG_LABELS, activeRedFlags, sortRuns } from './runs';
+
+/**
+ * The run-walk planner (clinical.md §2.5, synthesised; the clinic signs it off as policy). At the end
+ * of a plan week it decides progress one rung / hold / regress one rung / stop and review, and writes
+ * next week's prescription, with every reason behind the decision. Pure: same input → same output.
+ *
+ * Order of precedence: red flags → stop; red pain → regress (or stop when it keeps happening);
+ * anything that argues for holding → hold; otherwise progress. Gates and the caution window can only
+ * turn a progress into a hold. The spike guard then shortens the prescribed session if needed. The
+ * acute:chronic ratio is computed for display only and is never read here (clinical.md §2.3).
+ */
+export interface PlannerInput {
+  policy: ClinicPolicy;
+  ladder: Ladder;
+  /** First day of the plan (for week numbers and cumulative distance). */
+  planStart: string;
+  /** First day of the week under review; the decision is taken at its end. */
+  weekStart: string;
+  currentStepId: string;
+  /** The patient's usual pain (0–10), against which next-morning pain is read. */
+  baselinePain: number | null;
+  /** Stored plan weeks; may include the week under review (its check-in and any override). */
+  history: readonly PlanWeek[];
+  runs: readonly Run[];
+  reassessments: readonly Reassessment[];
+  distanceUnit: DistanceUnit;
+}
+
+export interface Prescription {
+  weekStart: string;
+  stepId: string;
+  /** 1-based position on the ladder, and the ladder's length. */
+  stepNumber: number;
+  ladderLength: number;
+  sessionsPerWeek: number;
+  runSeconds: number;
+  walkSeconds: number;
+  repeats: number;
+  sessionSeconds: number;
+  /** True when the spike guard shortened the rung's session. */
+  shortenedBySpikeGuard: boolean;
+  instructions: string;
+  expectedSessionDistanceM: number | null;
+  expectedWeeklyDistanceM: number | null;
+  spikeGuardCapM: number | null;
+  surface: string;
+  speedGuidance: string;
+}
+
+export interface WeekReviewed {
+  weekStart: string;
+  weekEnd: string;
+  weekNumber: number;
+  stepId: string;
+  sessionsLogged: number;
+  sessionsCompletedAtStep: number;
+  prescribedSessions: number;
+  pain: {
+    zone: PainZone | null;
+    peak: number | null;
+    previousPeak: number | null;
+    trend: PainTrend;
+    worstNextMorningRise: number | null;
+    runsMissingScores: number;
+  };
+  redFlags: RedFlag[];
+}
+
+export interface HistoryOverride {
+  weekStart: string;
+  decision: PlanDecisionKind;
+  engineDecision: PlanDecisionKind | null;
+  reason: string;
+  by: string | null;
+  date: string | null;
+}
+
+export interface PlanDecision {
+  weekReviewed: WeekReviewed;
+  decision: PlanDecisionKind;
+  /** What the rules alone decided (differs from `decision` only under a therapist override). */
+  engineDecision: PlanDecisionKind;
+  override: TherapistOverride | null;
+  fromStepId: string;
+  toStepId: string | null;
+  prescription: Prescription | null;
+  reasons: Reason[];
+  homeExercises: HomeExercise[];
+  gates: GateStatus[];
+  researchContext: ResearchContext;
+  metrics: Pick<
+    RunningMetrics,
+    'rolling7DistanceM' | 'rolling28DistanceM' | 'longestRecentRun' | 'cumulativeDistanceM' | 'adherence' | 'softSurfaceShare' | 'meanRunningSpeedMps' | 'recentSpeed' | 'acwr'
+  >;
+  overridesInHistory: HistoryOverride[];
+}
+
+const EFFECT_RANK: Record<ReasonEffect, number> = { 'stop-and-review': 0, regress: 1, hold: 2, adjust: 3, progress: 4, info: 5 };
+
+/** Output only: figures in the decision JSON are for people; the maths above uses full precision. */
+function round2<T extends number | null>(v: T): T {
+  return (v === null ? null : Math.round(v * 100) / 100) as T;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function sessionsFor(step: LadderStep, policy: ClinicPolicy): number {
+  return step.sessionsPerWeek ?? policy.progression.sessionsPerWeek;
+}
+
+function stepLabel(ladder: Ladder, index: number): string {
+  const step = ladder[index]!;
+  return `rung ${index + 1} of ${ladder.length}: ${describeSession(step).replace(/^Run/, 'run')}`;
+}
+
+function targetIndex(decision: PlanDecisionKind, index: number, ladder: Ladder): number {
+  if (decision === 'progress') return Math.min(index + 1, ladder.length - 1);
+  if (decision === 'regress') return Math.max(index - 1, 0);
+  return index;
+}
+
+/**
+ * The speed next week's distances are estimated at: recent running speed, else recent whole-session
+ * speed, else the median speed over the spike guard's look-back (so a reference run always has a speed).
+ */
+function speedForPlanning(metrics: RunningMetrics, policy: ClinicPolicy): number | null {
+  const { runningMps, overallMps } = metrics.recentSpeed;
+  if (runningMps !== null) return runningMps;
+  if (overallMps !== null) return overallMps;
+  const from = addDays(metrics.asOf, -(policy.spikeGuard.lookbackDays - 1));
+  return median(metrics.runs.filter((r) => r.date >= from && r.speedMps !== null).map((r) => r.speedMps!));
+}
+
+export function decideNextWeek(input: PlannerInput): PlanDecision {
+  const { policy, ladder, weekStart, currentStepId, distanceUnit: unit } = input;
+  const km = (m: number) => formatDistance(m, unit, 2);
+  const index = stepIndex(ladder, currentStepId);
+  if (index < 0) throw new Error(`Step "${currentStepId}" is not on the ladder`);
+  const currentStep = ladder[index]!;
+  const weekEnd = addDays(weekStart, 6);
+  const nextWeekStart = addDays(weekStart, 7);
+  const weekNumber = Math.floor(daysBetween(startOfWeek(input.planStart, policy.weekStartsOn), weekStart) / 7) + 1;
+
+  const history = [...input.history].sort((a, b) => (a.weekStart < b.weekStart ? -1 : a.weekStart > b.weekStart ? 1 : 0));
+  const thisWeek = history.find((h) => h.weekStart === weekStart) ?? null;
+  const past = history.filter((h) => h.weekStart < weekStart);
+  const runs = sortRuns(input.runs).filter((r) => r.date <= weekEnd);
+  const weekRuns = runs.filter((r) => isWithin(r.date, weekStart, weekEnd));
+  const previousWeekRuns = runs.filter((r) => isWithin(r.date, addDays(weekStart, -7), addDays(weekStart, -1)));
+
+  const reasons: Reason[] = [];
+  const add = (ruleId: string, sentence: string, effect: ReasonEffect) => reasons.push(makeReason(ruleId, sentence, effect, policy));
+
+  // --- Red flags: from the week's check-in and from the week's runs.
+  const flagged = new Map<RedFlag, string[]>();
+  const note = (flag: RedFlag, where: string) => flagged.set(flag, [...(flagged.get(flag) ?? []), where]);
+  if (thisWeek) for (const f of activeRedFlags(thisWeek.redFlags)) note(f, 'at the weekly check-in');
+  for (const r of weekRuns) for (const f of activeRedFlags(r.redFlags)) note(f, `with the run on ${r.date}`);
+  const FLAG_RULE: Record<RedFlag, string> = {
+    restOrNightPain: 'redflag.rest-or-night-pain',
+    newLegSymptoms: 'redflag.new-leg-symptoms',
+    swelling: 'redflag.swelling-or-limp',
+    limp: 'redflag.swelling-or-limp',
+  };
+  for (const [flag, where] of flagged)
+    add(FLAG_RULE[flag], `The patient reported ${RED_FLAG_LABELS[flag]} ${where.join(' and ')}: stop running until a therapist has reviewed.`, 'stop-and-review');
+
+  // --- Sessions completed at the current rung since the patient last moved onto it.
+  const weekOf = (date: string) => history.find((h) => isWithin(date, h.weekStart, addDays(h.weekStart, 6)));
+  const stepOfRun = (r: Run) => r.stepId ?? (isWithin(r.date, weekStart, weekEnd) ? currentStepId : (weekOf(r.date)?.stepId ?? null));
+  let blockStart = weekStart;
+  for (let i = past.length - 1; i >= 0; i--) {
+    const w = past[i]!;
+    if (w.stepId !== currentStepId || w.weekStart !== addDays(blockStart, -7)) break;
+    blockStart = w.weekStart;
+  }
+  const sessionsAtStep = runs.filter((r) => isWithin(r.date, blockStart, weekEnd) && !r.stoppedEarly && stepOfRun(r) === currentStepId).length;
+
+  // --- Pain this week.
+  const pain: WeekPainSummary = summarizeWeekPain(weekRuns, previousWeekRuns, policy, input.baselinePain);
+  const { greenMax, amberMax } = policy.pain;
+  const peakRuns = pain.runs.filter((p) => p.peak !== null && p.peak === pain.peak).map((p) => p.date);
+  if (pain.peak !== null) {
+    const when = peakRuns.length === 1 ? ` (${peakRuns[0]})` : '';
+    if (pain.peak > amberMax)
+      add('pain.zones', `Pain during or after runs this week peaked at ${pain.peak}/10${when}, above the clinic's ${amberMax}/10 ceiling.`, 'regress');
+    else if (pain.peak > greenMax)
+      add('pain.zones', `Pain during or after runs this week peaked at ${pain.peak}/10${when}, in the acceptable ${greenMax + 1}–${amberMax}/10 zone but above the ${greenMax}/10 green ceiling.`, 'hold');
+    else add('pain.zones', `Pain during or after runs this week stayed at or below ${pain.peak}/10, within the clinic's ${greenMax}/10 green ceiling.`, 'progress');
+  }
+  const morning = pain.runs.filter((p) => p.nextMorningRise !== null);
+  for (const p of morning) {
+    const ref = p.referenceKind === 'baseline' ? `the patient's usual ${p.reference}/10` : `${p.reference}/10 before that run`;
+    if (p.nextMorningZone === 'red')
+      add('pain.next-morning', `The morning after the run on ${p.date} pain was ${p.nextMorning}/10, ${plural(p.nextMorningRise!, 'point')} above ${ref} (a rise of ${policy.pain.nextMorningRedRise} or more counts as worse at 24 hours).`, 'regress');
+    else if (p.nextMorningZone === 'amber')
+      add('pain.next-morning', `The morning after the run on ${p.date} pain was ${p.nextMorning}/10, ${plural(p.nextMorningRise!, 'point')} above ${ref}: not yet settled.`, 'hold');
+  }
+  if (morning.length && morning.every((p) => p.nextMorningZone === 'green'))
+    add('pain.next-morning', `Next-morning pain was back to the usual level after ${morning.length === 1 ? 'the run' : morning.length === 2 ? 'both runs' : `all ${morning.length} runs`} scored this week.`, 'progress');
+  if (pain.trend === 'rising')
+    add('pain.week-trend', `Peak run pain rose from ${pain.previousPeak}/10 last week to ${pain.peak}/10 this week; pain should not increase week to week.`, 'hold');
+  if (pain.runsMissingScores > 0 && policy.pain.requireScoresToProgress)
+    add('pain.scores-required', `${plural(pain.runsMissingScores, 'run')} this week ${pain.runsMissingScores === 1 ? 'has' : 'have'} no during or next-morning pain score (or no usual pain to compare with), so tolerance cannot be confirmed.`, 'hold');
+
+  // --- Volume of work at this rung.
+  const minSessions = policy.progression.minSessionsAtStep;
+  if (weekRuns.length === 0) add('planner.no-runs', 'No runs were logged this week, so there is nothing to judge tolerance on.', 'hold');
+  if (sessionsAtStep < minSessions)
+    add('planner.min-sessions', `${plural(sessionsAtStep, 'session')} completed at this rung so far; the clinic asks for at least ${minSessions} before progressing.`, 'hold');
+  else add('planner.min-sessions', `${plural(sessionsAtStep, 'session')} completed at this rung (at least ${minSessions} needed to progress).`, 'progress');
+
+  // --- First week on a new surface.
+  if (policy.progression.holdOnNewSurface) {
+    const earlier = runs.filter((r) => r.date < weekStart);
+    const known = new Set(earlier.map((r) => r.surface).filter((s) => s !== null));
+    const fresh = [...new Set(weekRuns.map((r) => r.surface).filter((s): s is NonNullable<typeof s> => s !== null && !known.has(s)))];
+    if (earlier.length && fresh.length) add('planner.new-surface', `This was the first week on ${fresh.join(' and ')}: repeat the rung before adding load.`, 'hold');
+  }
+
+  // --- Mobility gates from the latest reassessment.
+  const gates = evaluateGates(input.reassessments, weekEnd, policy);
+  for (const g of gates) {
+    if (g.active) {
+      const names = g.exercises.map((id) => getExercise(id).name).join('; ');
+      add(g.ruleId, `The reassessment on ${g.reassessmentDate} found ${g.findings.join('; ')}: hold the interval progression and add to the home program: ${names}.`, 'hold');
+    } else if (g.liftedByImprovement) add('gate.lift', `Gate lifted: ${g.findings.join('; ')}.`, 'info');
+  }
+
+  // --- The clinic's caution window (clinic policy; not a trial finding).
+  const cw = policy.cautionWindow;
+  if (cw.enabled && weekNumber >= cw.fromWeek && weekNumber <= cw.toWeek)
+    add(
+      'planner.caution-window',
+      `Plan week ${weekNumber} is inside the clinic's caution window (${cw.fromWeek === cw.toWeek ? `week ${cw.fromWeek}` : `weeks ${cw.fromWeek}–${cw.toWeek}`}). This is clinic policy: ASTEROID's published results do not report flare-ups around week 6.${cw.action === 'hold' ? ' Hold rather than progress.' : ''}`,
+      cw.action === 'hold' ? 'hold' : 'info',
+    );
+
+  // --- The engine's decision.
+  const consecutiveRegressions = (() => {
+    let n = 0;
+    for (let i = past.length - 1; i >= 0 && effectiveDecision(past[i]!) === 'regress'; i--) n++;
+    return n;
+  })();
+  const has = (e: ReasonEffect) => reasons.some((r) => r.effect === e);
+  let engineDecision: PlanDecisionKind;
+  if (has('stop-and-review')) engineDecision = 'stop-and-review';
+  else if (has('regress')) {
+    if (consecutiveRegressions >= policy.progression.maxConsecutiveRegressions) {
+      add('planner.not-improving', `The plan has already stepped back ${plural(consecutiveRegressions, 'week')} in a row (the clinic reviews after ${policy.progression.maxConsecutiveRegressions}) and this week calls for another step back: symptoms are not improving, so stop and review.`, 'stop-and-review');
+      engineDecision = 'stop-and-review';
+    } else {
+      engineDecision = 'regress';
+      add('planner.regress-on-red', index === 0 ? 'Step back: already on the first rung, so repeat it (consider fewer sessions this week).' : `Step back one rung to ${stepLabel(ladder, index - 1)}.`, 'regress');
+    }
+  } else if (has('hold')) {
+    engineDecision = 'hold';
+    add('planner.hold-on-amber', `Repeat ${stepLabel(ladder, index)} next week.`, 'hold');
+  } else if (index === ladder.length - 1) {
+    engineDecision = 'hold';
+    add('planner.top-of-ladder', 'Every progression criterion was met, and this is the last rung: continuous running. Hold here; what comes next is the therapist\'s call.', 'hold');
+  } else {
+    engineDecision = 'progress';
+    add('planner.progress', `All progression criteria met: step up one rung to ${stepLabel(ladder, index + 1)}.`, 'progress');
+  }
+
+  // --- A therapist's override for this week wins, and is shown first.
+  const override = thisWeek?.override ?? null;
+  let decision = override?.decision ?? engineDecision;
+  let toIndex: number | null = decision === 'stop-and-review' ? null : override?.stepId ? stepIndex(ladder, override.stepId) : targetIndex(decision, index, ladder);
+  if (toIndex !== null && toIndex < 0) throw new Error(`Override step "${override?.stepId}" is not on the ladder`);
+  const overrideReason = override
+    ? makeReason(
+        'planner.override',
+        `Therapist override${override.by ? ` by ${override.by}` : ''}${override.date ? ` on ${override.date}` : ''}: ${decision}${toIndex !== null ? ` to ${stepLabel(ladder, toIndex)}` : ''} — "${override.reason}". The rules alone said ${engineDecision}.`,
+        decision === 'stop-and-review' ? 'stop-and-review' : decision,
+        policy,
+      )
+    : null;
+
+  // --- Metrics for the week (the ACWR rides along for display only).
+  const prescribedFor = (w: string): number | null => {
+    if (w === weekStart) return sessionsFor(currentStep, policy);
+    const entry = history.find((h) => h.weekStart === w);
+    const step = entry ? ladder[stepIndex(ladder, entry.stepId)] : undefined;
+    return step ? sessionsFor(step, policy) : null;
+  };
+  const metrics = computeRunningMetrics({ runs, asOf: weekEnd, policy, planStart: input.planStart, prescribedSessions: prescribedFor });
+
+  // --- Next week's prescription, shortened by the spike guard when needed.
+  let prescription: Prescription | null = null;
+  if (toIndex !== null) {
+    const step = ladder[toIndex]!;
+    const sessions = sessionsFor(step, policy);
+    const longest = metrics.longestRecentRun;
+    const runMps = speedForPlanning(metrics, policy);
+    const walkMps = runMps === null ? null : Math.min(policy.metrics.assumedWalkingSpeedMps, runMps);
+    let session = { runSeconds: step.runSeconds, walkSeconds: step.walkSeconds, repeats: step.repeats };
+    const distanceOf = (s: typeof session) => (runMps === null || walkMps === null ? null : s.repeats * (s.runSeconds * runMps + s.walkSeconds * walkMps));
+    let shortened = false;
+    let cap: number | null = null;
+    const lookback = policy.spikeGuard.lookbackDays;
+    if (longest && runMps !== null) {
+      cap = (longest.distanceM * policy.spikeGuard.maxPercentOfLongest) / 100;
+      const expected = distanceOf(session)!;
+      const capText = `${km(cap)} (${policy.spikeGuard.maxPercentOfLongest}% of the longest run in the past ${lookback} days, ${km(longest.distanceM)} on ${longest.date})`;
+      if (expected > cap) {
+        if (isContinuous(session)) {
+          const minutes = Math.floor(cap / runMps / 60);
+          session = minutes >= 1 ? { runSeconds: minutes * 60, walkSeconds: 0, repeats: 1 } : { ...session, repeats: 0 };
+        } else session = { ...session, repeats: Math.floor(cap / distanceOf({ ...session, repeats: 1 })!) };
+        if (session.repeats < 1) {
+          add('planner.spike-guard', `Even the shortest session of ${stepLabel(ladder, toIndex)} would be longer than ${capText}: review before running again.`, 'stop-and-review');
+          decision = 'stop-and-review';
+          if (!override) engineDecision = 'stop-and-review';
+          toIndex = null;
+        } else {
+          shortened = true;
+          add('planner.spike-guard', `At the patient's recent speed the rung's session would cover about ${km(expected)}, more than ${capText}: shortened to ${describeSession(session).replace(/^Run/, 'run')}.`, 'adjust');
+        }
+      } else add('planner.spike-guard', `The planned session (about ${km(expected)}) stays within ${capText}.`, 'info');
+    } else if (!longest) add('planner.spike-guard-no-reference', `No run in the past ${lookback} days: the spike guard has no reference, so the rung is prescribed as written and the first sessions set the reference.`, 'info');
+
+    if (toIndex !== null) {
+      const sessionDistance = distanceOf(session);
+      prescription = {
+        weekStart: nextWeekStart,
+        stepId: step.id,
+        stepNumber: toIndex + 1,
+        ladderLength: ladder.length,
+        sessionsPerWeek: sessions,
+        runSeconds: session.runSeconds,
+        walkSeconds: session.walkSeconds,
+        repeats: session.repeats,
+        sessionSeconds: stepDurationSeconds(session),
+        shortenedBySpikeGuard: shortened,
+        instructions: `${describeSession(session)}. Do this ${plural(sessions, 'time')} this week, with at least one rest day between runs.`,
+        expectedSessionDistanceM: sessionDistance === null ? null : Math.round(sessionDistance),
+        expectedWeeklyDistanceM: sessionDistance === null ? null : Math.round(sessionDistance * sessions),
+        spikeGuardCapM: cap === null ? null : Math.round(cap),
+        surface: `Level surfaces without hills — a track, flat path or sports field.${policy.progression.holdOnNewSurface ? ' Keep to surfaces already used; a new surface makes the next week a hold week.' : ''} Grass where available is research context, not a requirement.`,
+        speedGuidance: 'Easy, conversational pace: effort about 3–5 out of 10. No speed target.',
+      };
+    }
+  }
+
+  const homeExercises = [...new Set(gates.filter((g) => g.active).flatMap((g) => g.exercises))].map(getExercise);
+  // The reasons for the decision taken come first, then the rest by weight, each group in rule order.
+  const rank = (r: Reason) => (r.effect === decision ? -1 : EFFECT_RANK[r.effect]);
+  const ordered = reasons.map((r, i) => ({ r, i })).sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i).map((x) => x.r);
+
+  return {
+    weekReviewed: {
+      weekStart,
+      weekEnd,
+      weekNumber,
+      stepId: currentStepId,
+      sessionsLogged: weekRuns.length,
+      sessionsCompletedAtStep: sessionsAtStep,
+      prescribedSessions: sessionsFor(currentStep, policy),
+      pain: {
+        zone: pain.zone,
+        peak: pain.peak,
+        previousPeak: pain.previousPeak,
+        trend: pain.trend,
+        worstNextMorningRise: pain.worstNextMorningRise,
+        runsMissingScores: pain.runsMissingScores,
+      },
+      redFlags: [...flagged.keys()],
+    },
+    decision,
+    engineDecision,
+    override,
+    fromStepId: currentStepId,
+    toStepId: toIndex === null ? null : ladder[toIndex]!.id,
+    prescription,
+    reasons: overrideReason ? [overrideReason, ...ordered] : ordered,
+    homeExercises,
+    gates,
+    researchContext: buildResearchContext(metrics, weekNumber, unit),
+    metrics: {
+      rolling7DistanceM: Math.round(metrics.rolling7DistanceM),
+      rolling28DistanceM: Math.round(metrics.rolling28DistanceM),
+      longestRecentRun: metrics.longestRecentRun,
+      cumulativeDistanceM: Math.round(metrics.cumulativeDistanceM),
+      adherence: metrics.adherence && { ...metrics.adherence, ratio: round2(metrics.adherence.ratio) },
+      softSurfaceShare: round2(metrics.softSurfaceShare),
+      meanRunningSpeedMps: round2(metrics.meanRunningSpeedMps),
+      recentSpeed: { ...metrics.recentSpeed, runningMps: round2(metrics.recentSpeed.runningMps), overallMps: round2(metrics.recentSpeed.overallMps) },
+      acwr: { ...metrics.acwr, acuteM: Math.round(metrics.acwr.acuteM), chronicWeeklyM: Math.round(metrics.acwr.chronicWeeklyM), ratio: round2(metrics.acwr.ratio) },
+    },
+    overridesInHistory: past
+      .filter((w) => w.override)
+      .map((w) => ({ weekStart: w.weekStart, decision: w.override!.decision, engineDecision: w.engineDecision, reason: w.override!.reason, by: w.override!.by, date: w.override!.date })),
+  };
+}
