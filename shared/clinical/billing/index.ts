@@ -1,0 +1,3 @@
+export * from './cpt';
+export * from './eightMinuteRule';
+export * from './icd10';
