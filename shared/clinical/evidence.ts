@@ -10,9 +10,9 @@ export const EVIDENCE_GRADES = ['confirmed', 'secondary', 'clinic-policy'] as co
 export type EvidenceGrade = (typeof EVIDENCE_GRADES)[number];
 
 export const EVIDENCE_GRADE_LABELS: Record<EvidenceGrade, string> = {
-  confirmed: 'confirmed (source read)',
-  secondary: 'secondary (secondary or partial source)',
-  'clinic-policy': 'clinic policy (a setting, not evidence)',
+  confirmed: 'confirmed from an abstract, registry, publisher page or guideline (✅)',
+  secondary: 'from a secondary or partial source (⚠️)',
+  'clinic-policy': "the clinic's own setting, not evidence (❌ not confirmed, or no source gives the figure)",
 };
 
 /** The weaker of two grades: a rule is only as strong as its weakest part. */

@@ -15,7 +15,7 @@ export function formatRulesText(listings: readonly RuleListing[]): string {
     if (!rows.length) continue;
     lines.push(`== ${RULE_AREA_TITLES[area]} ==`, '');
     for (const l of rows) {
-      const grade = l.modified && l.grade !== l.defaultGrade ? `${l.grade} (changed from the default; ${l.defaultGrade} at default)` : EVIDENCE_GRADE_LABELS[l.grade];
+      const grade = l.modified && l.grade !== l.defaultGrade ? `${l.grade} — changed by the clinic (${l.defaultGrade} at the default)` : `${l.grade} — ${EVIDENCE_GRADE_LABELS[l.grade]}`;
       lines.push(`${l.id}${l.modified ? '  [changed]' : ''}`, `  ${l.statement}`, `  Value:  ${l.value}`, `  Source: ${l.source}`, `  Grade:  ${grade}`, '');
     }
   }
