@@ -13,6 +13,13 @@ export interface DB {
   counters: { name: string; value: number };
   patients: PatientsTable;
   auditLog: AuditLogTable;
+  rooms: RoomsTable;
+  appointmentTypes: AppointmentTypesTable;
+  workingHours: WorkingHoursTable;
+  blockouts: BlockoutsTable;
+  appointmentSeries: AppointmentSeriesTable;
+  appointments: AppointmentsTable;
+  waitlist: WaitlistTable;
 }
 
 export interface ClinicTable {
@@ -29,6 +36,7 @@ export interface ClinicTable {
   npi: string | null;
   taxId: string | null;
   idleLockMinutes: number;
+  lateCancelHours: Generated<number>;
   createdAt: string;
   updatedAt: string;
 }
@@ -100,4 +108,98 @@ export interface AuditLogTable {
   entity: string | null;
   entityId: string | null;
   detail: string | null;
+}
+
+export interface RoomsTable {
+  id: Generated<number>;
+  name: string;
+  active: Generated<number>;
+  createdAt: string;
+}
+
+export interface AppointmentTypesTable {
+  id: Generated<number>;
+  name: string;
+  durationMinutes: number;
+  colour: string;
+  active: Generated<number>;
+  createdAt: string;
+}
+
+export interface WorkingHoursTable {
+  id: Generated<number>;
+  therapistId: number;
+  /** ISO weekday, 1 = Monday. */
+  weekday: number;
+  startMinute: number;
+  endMinute: number;
+}
+
+export interface BlockoutsTable {
+  id: Generated<number>;
+  /** Null: the whole clinic is closed. */
+  therapistId: number | null;
+  startsAt: string;
+  endsAt: string;
+  reason: string;
+  removedAt: string | null;
+  createdAt: string;
+}
+
+export interface AppointmentSeriesTable {
+  id: Generated<number>;
+  patientId: number;
+  therapistId: number;
+  roomId: number | null;
+  typeId: number;
+  /** RFC 5545 over calendar dates (floating), e.g. FREQ=WEEKLY;BYDAY=TU,TH;COUNT=8. */
+  rrule: string;
+  startMinute: number;
+  durationMinutes: number;
+  note: string | null;
+  splitFromSeriesId: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AppointmentsTable {
+  id: Generated<number>;
+  seriesId: number | null;
+  /** For a series occurrence: the date the rule produced (kept when the occurrence is moved). */
+  occurrenceDate: string | null;
+  /** 1 when this occurrence was edited on its own and series-wide edits must leave it be. */
+  isException: Generated<number>;
+  patientId: number;
+  therapistId: number;
+  roomId: number | null;
+  typeId: number;
+  startsAt: string;
+  endsAt: string;
+  status: Generated<'booked' | 'arrived' | 'completed' | 'cancelled' | 'no_show'>;
+  arrivedAt: string | null;
+  completedAt: string | null;
+  cancelledAt: string | null;
+  cancelReason: string | null;
+  lateCancel: Generated<number>;
+  note: string | null;
+  doubleBookedReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface WaitlistTable {
+  id: Generated<number>;
+  patientId: number;
+  therapistId: number | null;
+  typeId: number | null;
+  /** Comma-separated ISO weekdays; empty = any day. */
+  weekdays: Generated<string>;
+  fromMinute: number | null;
+  toMinute: number | null;
+  priority: Generated<number>;
+  note: string | null;
+  createdAt: string;
+  resolvedAt: string | null;
+  resolvedAppointmentId: number | null;
+  resolution: string | null;
 }

@@ -23,6 +23,7 @@ export const DEMO_CLINIC = {
   npi: '1234567893',
   taxId: '36-1234567',
   idleLockMinutes: 10,
+  lateCancelHours: 24,
 };
 
 export interface DemoUser {

@@ -6,6 +6,8 @@ import { clinicChannels } from './clinic';
 import { patientChannels } from './patients';
 import { setupChannels } from './setup';
 import { userChannels } from './users';
+import { scheduleChannels } from './schedule';
+import { waitlistChannels } from './waitlist';
 
 /**
  * The one API contract. Each area declares its slice next to its schemas; this merges them.
@@ -19,6 +21,8 @@ export const contract = {
   ...clinicChannels,
   ...patientChannels,
   ...auditChannels,
+  ...scheduleChannels,
+  ...waitlistChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

@@ -7,6 +7,7 @@ export const DISTANCE_UNITS = ['km', 'mi'] as const;
 export type DistanceUnit = (typeof DISTANCE_UNITS)[number];
 
 export const DEFAULT_IDLE_LOCK_MINUTES = 10;
+export const DEFAULT_LATE_CANCEL_HOURS = 24;
 
 export const clinicAddressSchema = z.object({
   addressLine1: requiredText(120, 'Street address'),
@@ -39,6 +40,13 @@ export const clinicInputSchema = clinicAddressSchema.extend({
     .min(1, 'Auto-lock must be at least 1 minute')
     .max(240, 'Auto-lock may be at most 240 minutes')
     .default(DEFAULT_IDLE_LOCK_MINUTES),
+  /** Clinic policy: cancelling less than this many hours before the start counts as late. */
+  lateCancelHours: z.coerce
+    .number({ error: 'Late-cancellation window needs a number of hours' })
+    .int('Late-cancellation window needs whole hours')
+    .min(0, 'Late-cancellation window cannot be negative')
+    .max(168, 'Late-cancellation window may be at most 168 hours (a week)')
+    .default(DEFAULT_LATE_CANCEL_HOURS),
 });
 export type ClinicInput = z.input<typeof clinicInputSchema>;
 
@@ -55,5 +63,6 @@ export const clinicSchema = z.object({
   npi: z.string().nullable(),
   taxId: z.string().nullable(),
   idleLockMinutes: z.number().int(),
+  lateCancelHours: z.number().int(),
 });
 export type Clinic = z.infer<typeof clinicSchema>;

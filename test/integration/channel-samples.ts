@@ -5,7 +5,17 @@ import { CLINIC_INPUT, PASSWORDS, PATIENT, type TestApp } from './harness';
  * A valid request for every channel (a new channel without a sample is a compile error), used to
  * prove that each channel's role rule holds and that each refuses bad input.
  */
-export function channelSamples(t: TestApp, patientId: number): { [K in ChannelName]: RequestInput<K> } {
+export interface SampleIds {
+  patientId: number;
+  appointmentId: number;
+  roomId: number;
+  typeId: number;
+  waitlistId: number;
+}
+
+export function channelSamples(t: TestApp, ids: SampleIds): { [K in ChannelName]: RequestInput<K> } {
+  const { patientId } = ids;
+  const therapistId = t.userIds.therapist;
   return {
     'setup.status': {},
     'setup.createClinic': { clinic: CLINIC_INPUT, admin: { username: 'second', displayName: 'Second', password: 'second-password' } },
@@ -28,8 +38,31 @@ export function channelSamples(t: TestApp, patientId: number): { [K in ChannelNa
     'patients.update': { id: patientId, patient: PATIENT },
     'patients.setArchived': { id: patientId, archived: false },
     'audit.list': {},
+    'schedule.settings': {},
+    'rooms.save': { id: ids.roomId, name: 'Room 1' },
+    'appointmentTypes.save': { id: ids.typeId, name: 'Follow-up', durationMinutes: 45, colour: '#3a7d44' },
+    'workingHours.set': { therapistId, intervals: WEEKDAY_HOURS },
+    'blockouts.list': { from: '2026-11-30', to: '2026-12-06' },
+    'blockouts.create': { therapistId, date: '2026-12-04', start: '12:00', end: '12:30', reason: 'Lunch' },
+    'blockouts.remove': { id: 1 },
+    'appointments.range': { from: '2026-11-30', to: '2026-12-06' },
+    'appointments.get': { id: ids.appointmentId },
+    'appointments.book': { patientId, therapistId, roomId: null, typeId: ids.typeId, date: '2026-12-02', start: `${10 + Math.floor(Math.random() * 6)}:00` },
+    'appointments.move': { id: ids.appointmentId, date: '2026-12-01', start: '09:00', durationMinutes: 45, therapistId, roomId: ids.roomId },
+    'appointments.cancel': { id: ids.appointmentId, reason: 'Feeling unwell' },
+    'appointments.setStatus': { id: ids.appointmentId, status: 'arrived' },
+    'appointments.findSlots': { therapistId, typeId: ids.typeId, fromDate: '2026-11-30' },
+    'appointments.patientSummary': { patientId },
+    'schedule.daySheet': { date: '2026-12-01', therapistId },
+    'waitlist.list': {},
+    'waitlist.add': { patientId, weekdays: [2, 4], from: '08:00', to: '12:00' },
+    'waitlist.remove': { id: ids.waitlistId, reason: 'Booked elsewhere' },
+    'waitlist.matches': { appointmentId: ids.appointmentId },
   };
 }
+
+/** Monday to Friday, 08:00–17:00. */
+export const WEEKDAY_HOURS = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '08:00', end: '17:00' }));
 
 /** A request each channel must refuse as VALIDATION (wrong type for a field, or not an object). */
 export function invalidSamples(): { [K in ChannelName]: unknown } {
@@ -55,5 +88,36 @@ export function invalidSamples(): { [K in ChannelName]: unknown } {
     'patients.update': { id: 1, patient: { ...PATIENT, sex: 'other' } },
     'patients.setArchived': { id: 1, archived: 'yes' },
     'audit.list': { limit: 0 },
+    'schedule.settings': 'x',
+    'rooms.save': { name: '' },
+    'appointmentTypes.save': { name: 'X', durationMinutes: 2, colour: 'teal' },
+    'workingHours.set': { therapistId: 2, intervals: [{ weekday: 8, start: '9', end: '08:00' }] },
+    'blockouts.list': { from: '2026-13-01', to: 'x' },
+    'blockouts.create': { therapistId: null, date: '2026-12-04', start: '13:00', end: '12:00', reason: 'Lunch' },
+    'blockouts.remove': { id: 'x' },
+    'appointments.range': { from: '2026-12-06', to: '2026-11-30' },
+    'appointments.get': { id: 0 },
+    'appointments.book': { patientId: 1, therapistId: 2, typeId: 1, date: '2026-02-30', start: '25:00', recurrence: { weekdays: [], until: null, count: null } },
+    'appointments.move': { id: 1, date: '2026-12-01', start: '9am', durationMinutes: 0, therapistId: 2, roomId: null },
+    'appointments.cancel': { id: 1, reason: '' },
+    'appointments.setStatus': { id: 1, status: 'teleported' },
+    'appointments.findSlots': { therapistId: 2, typeId: 1, fromDate: '2026-11-30', weeks: 99 },
+    'appointments.patientSummary': {},
+    'schedule.daySheet': { date: 'today' },
+    'waitlist.list': 5,
+    'waitlist.add': { patientId: 1, from: '12:00', to: '08:00' },
+    'waitlist.remove': { id: 1, reason: '' },
+    'waitlist.matches': {},
   };
+}
+
+/** A room, working hours, a booked appointment and a waitlist entry for the samples to point at. */
+export async function sampleIds(t: TestApp, patientId: number): Promise<SampleIds> {
+  const room = await t.ok('rooms.save', { name: 'Room 1' }, t.sessions.admin);
+  await t.ok('workingHours.set', { therapistId: t.userIds.therapist, intervals: WEEKDAY_HOURS }, t.sessions.admin);
+  const typeId = (await t.ok('schedule.settings', {}, t.sessions.admin)).appointmentTypes[1]!.id;
+  const booked = await t.ok('appointments.book', { patientId, therapistId: t.userIds.therapist, roomId: room.id, typeId, date: '2026-12-01', start: '08:00' }, t.sessions.front_desk);
+  const other = await t.ok('patients.create', { ...PATIENT, legalFirstName: 'Waiting', dateOfBirth: '1970-01-01' }, t.sessions.front_desk);
+  const wait = await t.ok('waitlist.add', { patientId: other.id }, t.sessions.front_desk);
+  return { patientId, appointmentId: booked.appointments[0]!.id, roomId: room.id, typeId, waitlistId: wait.id };
 }

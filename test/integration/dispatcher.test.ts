@@ -2,17 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, contract, type ChannelName } from '../../shared/api/contract';
 import { isAllowed } from '../../shared/api/channel';
 import { ROLES, type Role } from '../../shared/domain/roles';
-import { channelSamples, invalidSamples } from './channel-samples';
+import { channelSamples, invalidSamples, sampleIds, type SampleIds } from './channel-samples';
 import { createTestApp, databaseFingerprint, expectError, PASSWORDS, PATIENT, type TestApp } from './harness';
 
 const USERNAMES: Record<Role, string> = { admin: 'admin', therapist: 'thera', front_desk: 'desk' };
 
 describe('dispatcher', () => {
   let t: TestApp;
+  let ids: SampleIds;
   let patientId: number;
   beforeAll(async () => {
     t = await createTestApp();
     patientId = (await t.ok('patients.create', PATIENT, t.sessions.admin)).id;
+    ids = await sampleIds(t, patientId);
   });
   afterAll(() => t.dispose());
 
@@ -36,7 +38,7 @@ describe('dispatcher', () => {
 
     it('enforces its roles', async () => {
       const access = contract[channel].access;
-      const anonymous = await t.dispatch({ channel, input: channelSamples(t, patientId)[channel], sessionToken: null, transport: 'direct' });
+      const anonymous = await t.dispatch({ channel, input: channelSamples(t, ids)[channel], sessionToken: null, transport: 'direct' });
       if (access === 'public') expect(anonymous.ok || !['FORBIDDEN', 'UNAUTHENTICATED'].includes(anonymous.error.code) || channel === 'auth.unlock').toBe(true);
       else expectError(anonymous, 'UNAUTHENTICATED');
 
@@ -44,7 +46,7 @@ describe('dispatcher', () => {
         // A fresh session per call: lock, sign-out and password resets must not leak into other checks.
         const session = (await t.ok('auth.signIn', { username: USERNAMES[role], password: PASSWORDS[role] })).sessionToken;
         const before = await databaseFingerprint(t);
-        const result = await t.dispatch({ channel, input: channelSamples(t, patientId)[channel], sessionToken: session, transport: 'direct' });
+        const result = await t.dispatch({ channel, input: channelSamples(t, ids)[channel], sessionToken: session, transport: 'direct' });
         if (isAllowed(access, role)) {
           expect(result.ok || result.error.code !== 'FORBIDDEN', `${role} should be allowed ${channel}: ${JSON.stringify(result)}`).toBe(true);
         } else {

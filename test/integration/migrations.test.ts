@@ -93,3 +93,29 @@ describe('migrations', () => {
     expect(fileHash(file)).toBe(before);
   });
 });
+
+describe('migration 0002 (schedule)', () => {
+  it('keeps the clinic, users and patients of version 1, adds the schedule and the default appointment types', async () => {
+    const raw = new Database(':memory:');
+    raw.pragma('foreign_keys = ON');
+    const db = createKysely(raw) as unknown as Kysely<unknown>;
+    await migrate(db, 1);
+    raw.prepare(`insert into clinic (id, name, address_line1, city, region, postal_code, phone, time_zone, distance_unit, created_at, updated_at)
+      values (1, 'Old Clinic', '1 St', 'Town', 'IL', '60601', '3125550100', 'America/Chicago', 'mi', 'x', 'x')`).run();
+    raw.prepare(`insert into users (username, display_name, role, password_hash, created_at, updated_at) values ('t', 'T', 'therapist', 'h', 'x', 'x')`).run();
+    raw.prepare(`insert into patients (mrn, legal_first_name, legal_last_name, first_name_key, last_name_key, date_of_birth, sex, created_at, updated_at)
+      values ('RB000001', 'A', 'B', 'a', 'b', '1990-01-01', 'female', 'x', 'x')`).run();
+    expect(await migrate(db, 2)).toEqual({ from: 1, to: 2 });
+    expect(raw.prepare('select name, late_cancel_hours from clinic').get()).toEqual({ name: 'Old Clinic', late_cancel_hours: 24 });
+    expect(raw.prepare('select name, duration_minutes from appointment_types order by id').all()).toEqual([
+      { name: 'Initial evaluation', duration_minutes: 60 },
+      { name: 'Follow-up', duration_minutes: 45 },
+      { name: 'Reassessment', duration_minutes: 45 },
+      { name: 'Run analysis', duration_minutes: 60 },
+    ]);
+    raw.prepare(`insert into appointments (patient_id, therapist_id, type_id, starts_at, ends_at, created_at, updated_at) values (1, 1, 1, '2026-01-01T15:00:00Z', '2026-01-01T16:00:00Z', 'x', 'x')`).run();
+    expect(() => raw.prepare(`insert into appointments (patient_id, therapist_id, type_id, starts_at, ends_at, created_at, updated_at) values (99, 1, 1, 'a', 'b', 'x', 'x')`).run()).toThrow(/FOREIGN KEY/);
+    expect(() => raw.prepare(`insert into appointments (patient_id, therapist_id, type_id, starts_at, ends_at, created_at, updated_at) values (1, 1, 1, 'b', 'a', 'x', 'x')`).run()).toThrow(/CHECK/);
+    await db.destroy();
+  });
+});

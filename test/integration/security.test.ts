@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, contract } from '../../shared/api/contract';
 import { createWebServer, listen } from '../../electron/server/server';
 import { resolveInside } from '../../electron/app/static-files';
-import { channelSamples } from './channel-samples';
-import { createTestApp, PASSWORDS, type TestApp } from './harness';
+import { channelSamples, sampleIds, type SampleIds } from './channel-samples';
+import { createTestApp, PASSWORDS, PATIENT, type TestApp } from './harness';
 
 const TOKEN = 'test-launch-token-0123456789abcdef';
 
@@ -37,6 +37,7 @@ describe('web mode security', () => {
   let server: Server;
   let port: number;
   let staticDir: string;
+  let ids: SampleIds;
   const api = (channel: string, body: object, headers: Record<string, string> = {}) =>
     send(port, {
       method: 'POST',
@@ -54,6 +55,8 @@ describe('web mode security', () => {
     writeFileSync(join(staticDir, '..', 'outside-secret.txt'), 'secret');
     server = createWebServer({ dispatch: t.dispatch, staticDir, token: TOKEN });
     port = await listen(server, 0);
+    const patient = await t.ok('patients.create', PATIENT, t.sessions.admin);
+    ids = await sampleIds(t, patient.id);
   });
   afterAll(async () => {
     server.close();
@@ -96,7 +99,7 @@ describe('web mode security', () => {
     const adminChannels = CHANNEL_NAMES.filter((c) => Array.isArray(contract[c].access) && !(contract[c].access as readonly string[]).includes('front_desk'));
     expect(adminChannels.length).toBeGreaterThan(3);
     for (const channel of adminChannels) {
-      const r = await api(channel, channelSamples(t, 1)[channel], { 'x-runback-session': signIn.value.sessionToken });
+      const r = await api(channel, channelSamples(t, ids)[channel], { 'x-runback-session': signIn.value.sessionToken });
       const body = JSON.parse(r.body) as { ok: boolean; error?: { code: string } };
       expect([r.status, body.error?.code], channel).toEqual([403, 'FORBIDDEN']);
     }

@@ -17,6 +17,7 @@ export function toClinic(row: Selectable<ClinicTable>): Clinic {
     npi: row.npi,
     taxId: row.taxId,
     idleLockMinutes: row.idleLockMinutes,
+    lateCancelHours: row.lateCancelHours,
   };
 }
 

@@ -5,6 +5,10 @@ import { clinicHandlers } from './clinic';
 import { patientHandlers } from './patients';
 import { setupHandlers } from './setup';
 import { userHandlers } from './users';
+import { appointmentHandlers } from './appointments';
+import { daySheetHandlers } from './day-sheet';
+import { scheduleSettingsHandlers } from './schedule-settings';
+import { waitlistHandlers } from './waitlist';
 
 /** Every channel's handler; the type makes a channel without a handler a compile error. */
 export const handlers: Handlers = {
@@ -14,4 +18,8 @@ export const handlers: Handlers = {
   ...clinicHandlers,
   ...patientHandlers,
   ...auditHandlers,
+  ...scheduleSettingsHandlers,
+  ...appointmentHandlers,
+  ...waitlistHandlers,
+  ...daySheetHandlers,
 };

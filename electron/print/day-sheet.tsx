@@ -1,0 +1,99 @@
+import { Document, Page, Text, View, StyleSheet } from '@react-pdf/renderer';
+import type { Appointment } from '../../shared/domain/schedule';
+import { APPOINTMENT_STATUS_LABELS } from '../../shared/domain/schedule';
+import { formatClockTime } from '../../shared/schedule/clinic-time';
+import { printStyles } from './print-styles';
+
+export interface DaySheetClinic {
+  name: string;
+  addressLine1: string;
+  addressLine2: string | null;
+  city: string;
+  region: string;
+  postalCode: string;
+  phone: string;
+}
+
+export interface DaySheetProps {
+  clinic: DaySheetClinic;
+  /** Long date, e.g. "Tuesday, March 3, 2026". */
+  dateLabel: string;
+  /** One section per therapist, each on its own page(s). */
+  sections: { therapistName: string; appointments: Appointment[] }[];
+  printedLabel: string;
+  paper: 'letter' | 'a4';
+}
+
+const s = StyleSheet.create({
+  row: { flexDirection: 'row', borderBottomWidth: 0.5, borderBottomColor: '#999', paddingVertical: 5 },
+  head: { flexDirection: 'row', borderBottomWidth: 1, borderBottomColor: '#222', paddingBottom: 3, fontFamily: 'Helvetica-Bold', fontSize: 9 },
+  time: { width: '12%' },
+  patient: { width: '24%' },
+  type: { width: '17%' },
+  room: { width: '11%' },
+  phone: { width: '14%' },
+  notes: { width: '22%' },
+  swatch: { width: 3, marginRight: 4 },
+  struck: { color: '#666', textDecoration: 'line-through' },
+  empty: { marginTop: 18, fontSize: 11 },
+  therapist: { fontSize: 12, fontFamily: 'Helvetica-Bold', marginBottom: 8 },
+});
+
+/** The front desk's printed list of one day's appointments per therapist. */
+export function DaySheet({ clinic, dateLabel, sections, printedLabel, paper }: DaySheetProps) {
+  const address = [clinic.addressLine1, clinic.addressLine2, `${clinic.city}, ${clinic.region} ${clinic.postalCode}`].filter(Boolean).join(' · ');
+  return (
+    <Document title={`Day sheet ${dateLabel}`} author={clinic.name} creator="Runback">
+      {sections.map((section) => (
+        <Page key={section.therapistName} size={paper === 'a4' ? 'A4' : 'LETTER'} style={printStyles.page}>
+          <View style={printStyles.header} fixed>
+            <View>
+              <Text style={printStyles.clinicName}>{clinic.name}</Text>
+              <Text style={printStyles.small}>{address}</Text>
+              <Text style={printStyles.small}>{clinic.phone}</Text>
+            </View>
+            <View>
+              <Text style={printStyles.title}>Day sheet</Text>
+              <Text style={[printStyles.small, { textAlign: 'right' }]}>{dateLabel}</Text>
+            </View>
+          </View>
+          <Text style={s.therapist}>{section.therapistName}</Text>
+          <View style={s.head} fixed>
+            <Text style={s.time}>Time</Text>
+            <Text style={s.patient}>Patient</Text>
+            <Text style={s.type}>Type</Text>
+            <Text style={s.room}>Room</Text>
+            <Text style={s.phone}>Phone</Text>
+            <Text style={s.notes}>Notes</Text>
+          </View>
+          {section.appointments.length === 0 ? <Text style={s.empty}>No appointments.</Text> : null}
+          {section.appointments.map((a) => {
+            const off = a.status === 'cancelled' || a.status === 'no_show';
+            return (
+              <View key={a.id} style={s.row} wrap={false}>
+                <Text style={[s.time, off ? s.struck : {}]}>
+                  {formatClockTime(a.startMinute)}–{formatClockTime(a.endMinute)}
+                </Text>
+                <Text style={[s.patient, off ? s.struck : {}]}>{a.patientName}</Text>
+                <View style={[s.type, { flexDirection: 'row' }]}>
+                  <View style={[s.swatch, { backgroundColor: a.typeColour }]} />
+                  <Text>{a.typeName}</Text>
+                </View>
+                <Text style={s.room}>{a.roomName ?? '—'}</Text>
+                <Text style={s.phone}>{a.patientPhone ?? '—'}</Text>
+                <Text style={s.notes}>
+                  {off ? `${APPOINTMENT_STATUS_LABELS[a.status]}${a.cancelReason ? `: ${a.cancelReason}` : ''}${a.note ? ' · ' : ''}` : ''}
+                  {a.note ?? ''}
+                </Text>
+              </View>
+            );
+          })}
+          <View style={printStyles.footer} fixed>
+            <Text>Confidential patient information · {printedLabel}</Text>
+            <Text render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
+          </View>
+        </Page>
+      ))}
+    </Document>
+  );
+}

@@ -1,0 +1,11 @@
+import { renderToBuffer, type DocumentProps } from '@react-pdf/renderer';
+import type { ReactElement } from 'react';
+
+/**
+ * Renders a printable document to PDF bytes (the same components print from every transport).
+ * Every printable component returns a react-pdf <Document>; react-pdf's types only accept the
+ * <Document> element itself, hence the cast.
+ */
+export async function renderPdf(document: ReactElement): Promise<Buffer> {
+  return renderToBuffer(document as ReactElement<DocumentProps>);
+}
