@@ -17,6 +17,7 @@ export * from './reassessment';
 export * from './gates';
 export * from './exercises';
 export * from './researchContext';
+export * from './prescription';
 export * from './planner';
 export * from './case';
 export * from './examples';

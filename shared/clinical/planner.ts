@@ -1,5 +1,4 @@
 import type { DistanceUnit } from '../domain/clinic';
-import { formatDistance } from '../units/distance';
 import { addDays, daysBetween, isWithin, startOfWeek } from './calendar';
 import type { Reason, ReasonEffect } from './evidence';
 import type { HomeExercise } from './exercises';
@@ -8,13 +7,15 @@ import type { GateStatus } from './gates';
 import { evaluateGates } from './gates';
 import type { PlanDecisionKind, PlanWeek, TherapistOverride } from './history';
 import { effectiveDecision } from './history';
-import type { Ladder, LadderStep } from './ladder';
-import { describeSession, isContinuous, stepDurationSeconds, stepIndex } from './ladder';
+import type { Ladder } from './ladder';
+import { stepIndex } from './ladder';
 import type { RunningMetrics } from './metrics';
-import { computeRunningMetrics, median } from './metrics';
+import { computeRunningMetrics } from './metrics';
 import type { PainTrend, PainZone, WeekPainSummary } from './pain';
 import { summarizeWeekPain } from './pain';
 import type { ClinicPolicy } from './policy';
+import type { Prescription } from './prescription';
+import { buildPrescription, plural, sessionsFor, stepLabel } from './prescription';
 import type { Reassessment } from './reassessment';
 import type { ResearchContext } from './researchContext';
 import { buildResearchContext } from './researchContext';
@@ -47,27 +48,6 @@ export interface PlannerInput {
   runs: readonly Run[];
   reassessments: readonly Reassessment[];
   distanceUnit: DistanceUnit;
-}
-
-export interface Prescription {
-  weekStart: string;
-  stepId: string;
-  /** 1-based position on the ladder, and the ladder's length. */
-  stepNumber: number;
-  ladderLength: number;
-  sessionsPerWeek: number;
-  runSeconds: number;
-  walkSeconds: number;
-  repeats: number;
-  sessionSeconds: number;
-  /** True when the spike guard shortened the rung's session. */
-  shortenedBySpikeGuard: boolean;
-  instructions: string;
-  expectedSessionDistanceM: number | null;
-  expectedWeeklyDistanceM: number | null;
-  spikeGuardCapM: number | null;
-  surface: string;
-  speedGuidance: string;
 }
 
 export interface WeekReviewed {
@@ -125,16 +105,8 @@ function round2<T extends number | null>(v: T): T {
   return (v === null ? null : Math.round(v * 100) / 100) as T;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-function sessionsFor(step: LadderStep, policy: ClinicPolicy): number {
-  return step.sessionsPerWeek ?? policy.progression.sessionsPerWeek;
-}
 
-function stepLabel(ladder: Ladder, index: number): string {
-  const step = ladder[index]!;
-  return `rung ${index + 1} of ${ladder.length}: ${describeSession(step).replace(/^Run/, 'run')}`;
-}
 
 function targetIndex(decision: PlanDecisionKind, index: number, ladder: Ladder): number {
   if (decision === 'progress') return Math.min(index + 1, ladder.length - 1);
@@ -142,26 +114,12 @@ function targetIndex(decision: PlanDecisionKind, index: number, ladder: Ladder):
   return index;
 }
 
-/**
- * The speed next week's distances are estimated at: recent running speed, else recent whole-session
- * speed, else the median speed over the spike guard's look-back (so a reference run always has a speed).
- */
-function speedForPlanning(metrics: RunningMetrics, policy: ClinicPolicy): number | null {
-  const { runningMps, overallMps } = metrics.recentSpeed;
-  if (runningMps !== null) return runningMps;
-  if (overallMps !== null) return overallMps;
-  const from = addDays(metrics.asOf, -(policy.spikeGuard.lookbackDays - 1));
-  return median(metrics.runs.filter((r) => r.date >= from && r.speedMps !== null).map((r) => r.speedMps!));
-}
-
 export function decideNextWeek(input: PlannerInput): PlanDecision {
   const { policy, ladder, weekStart, currentStepId, distanceUnit: unit } = input;
-  const km = (m: number) => formatDistance(m, unit, 2);
   const index = stepIndex(ladder, currentStepId);
   if (index < 0) throw new Error(`Step "${currentStepId}" is not on the ladder`);
   const currentStep = ladder[index]!;
   const weekEnd = addDays(weekStart, 6);
-  const nextWeekStart = addDays(weekStart, 7);
   const weekNumber = Math.floor(daysBetween(startOfWeek(input.planStart, policy.weekStartsOn), weekStart) / 7) + 1;
 
   const history = [...input.history].sort((a, b) => (a.weekStart < b.weekStart ? -1 : a.weekStart > b.weekStart ? 1 : 0));
@@ -313,57 +271,13 @@ export function decideNextWeek(input: PlannerInput): PlanDecision {
   // --- Next week's prescription, shortened by the spike guard when needed.
   let prescription: Prescription | null = null;
   if (toIndex !== null) {
-    const step = ladder[toIndex]!;
-    const sessions = sessionsFor(step, policy);
-    const longest = metrics.longestRecentRun;
-    const runMps = speedForPlanning(metrics, policy);
-    const walkMps = runMps === null ? null : Math.min(policy.metrics.assumedWalkingSpeedMps, runMps);
-    let session = { runSeconds: step.runSeconds, walkSeconds: step.walkSeconds, repeats: step.repeats };
-    const distanceOf = (s: typeof session) => (runMps === null || walkMps === null ? null : s.repeats * (s.runSeconds * runMps + s.walkSeconds * walkMps));
-    let shortened = false;
-    let cap: number | null = null;
-    const lookback = policy.spikeGuard.lookbackDays;
-    if (longest && runMps !== null) {
-      cap = (longest.distanceM * policy.spikeGuard.maxPercentOfLongest) / 100;
-      const expected = distanceOf(session)!;
-      const capText = `${km(cap)} (${policy.spikeGuard.maxPercentOfLongest}% of the longest run in the past ${lookback} days, ${km(longest.distanceM)} on ${longest.date})`;
-      if (expected > cap) {
-        if (isContinuous(session)) {
-          const minutes = Math.floor(cap / runMps / 60);
-          session = minutes >= 1 ? { runSeconds: minutes * 60, walkSeconds: 0, repeats: 1 } : { ...session, repeats: 0 };
-        } else session = { ...session, repeats: Math.floor(cap / distanceOf({ ...session, repeats: 1 })!) };
-        if (session.repeats < 1) {
-          add('planner.spike-guard', `Even the shortest session of ${stepLabel(ladder, toIndex)} would be longer than ${capText}: review before running again.`, 'stop-and-review');
-          decision = 'stop-and-review';
-          if (!override) engineDecision = 'stop-and-review';
-          toIndex = null;
-        } else {
-          shortened = true;
-          add('planner.spike-guard', `At the patient's recent speed the rung's session would cover about ${km(expected)}, more than ${capText}: shortened to ${describeSession(session).replace(/^Run/, 'run')}.`, 'adjust');
-        }
-      } else add('planner.spike-guard', `The planned session (about ${km(expected)}) stays within ${capText}.`, 'info');
-    } else if (!longest) add('planner.spike-guard-no-reference', `No run in the past ${lookback} days: the spike guard has no reference, so the rung is prescribed as written and the first sessions set the reference.`, 'info');
-
-    if (toIndex !== null) {
-      const sessionDistance = distanceOf(session);
-      prescription = {
-        weekStart: nextWeekStart,
-        stepId: step.id,
-        stepNumber: toIndex + 1,
-        ladderLength: ladder.length,
-        sessionsPerWeek: sessions,
-        runSeconds: session.runSeconds,
-        walkSeconds: session.walkSeconds,
-        repeats: session.repeats,
-        sessionSeconds: stepDurationSeconds(session),
-        shortenedBySpikeGuard: shortened,
-        instructions: `${describeSession(session)}. Do this ${plural(sessions, 'time')} this week, with at least one rest day between runs.`,
-        expectedSessionDistanceM: sessionDistance === null ? null : Math.round(sessionDistance),
-        expectedWeeklyDistanceM: sessionDistance === null ? null : Math.round(sessionDistance * sessions),
-        spikeGuardCapM: cap === null ? null : Math.round(cap),
-        surface: `Level surfaces without hills — a track, flat path or sports field.${policy.progression.holdOnNewSurface ? ' Keep to surfaces already used; a new surface makes the next week a hold week.' : ''} Grass where available is research context, not a requirement.`,
-        speedGuidance: 'Easy, conversational pace: effort about 3–5 out of 10. No speed target.',
-      };
+    const built = buildPrescription({ ladder, stepIndex: toIndex, policy, metrics, weekStart, unit });
+    reasons.push(...built.reasons);
+    prescription = built.prescription;
+    if (!prescription) {
+      decision = 'stop-and-review';
+      if (!override) engineDecision = 'stop-and-review';
+      toIndex = null;
     }
   }
 
