@@ -93,6 +93,7 @@ const gatesPolicySchema = z.strictObject({
 /** Change beyond which a reassessment measure has really changed (see reassessment.ts for the basis of each). */
 const detectableChangePolicySchema = z.strictObject({
   thomas_hip_angle: positive('detectableChange.thomas_hip_angle').default(5),
+  // MDC90 derived from the published SEM of 7° (Peeler & Anderson 2008): 1.645 × √2 × 7.
   thomas_knee_angle: positive('detectableChange.thomas_knee_angle').default(16.3),
   hip_ir: positive('detectableChange.hip_ir').default(5),
   hip_er: positive('detectableChange.hip_er').default(5),

@@ -92,12 +92,8 @@ export const MEASURES: readonly MeasureDefinition[] = [
     method: `Same position as the hip angle; knee flexion angle of the hanging leg. ${DEVICE_NOTE}`,
     devices: ['goniometer', 'inclinometer', 'digital-inclinometer', 'photograph'],
     cutoffs: [{ text: 'Knee angle <67° = short two-joint hip flexors (rectus femoris, TFL)', sourceIds: ['thomas-bmc-2021'], grade: 'confirmed' }],
-    publishedDetectableChange: {
-      value: 16.3,
-      basis: 'MDC90 derived from the published SEM of 7° (1.645 × √2 × SEM); the MDC itself is not published',
-      sourceIds: ['peeler-2008'],
-      grade: 'secondary',
-    },
+    // Only the SEM (7°) is published; the policy default 16.3° is the MDC90 derived from it (1.645 × √2 × SEM).
+    publishedDetectableChange: null,
     detectableChangeKey: 'thomas_knee_angle',
     sourceIds: ['thomas-bmc-2021', 'peeler-2008', 'roach-2013'],
   },

@@ -102,7 +102,7 @@ export const RULES: readonly Rule[] = [
   r('reassessment.device', 'reassessment', 'confirmed', ['roach-2013'], 'Record the device with every angle and use the same one at each visit: inclinometer and goniometer differ by about 3–5°.'),
   r('reassessment.change', 'reassessment', 'confirmed', ['jat-2012-thoracic', 'peeler-2008'], 'A change is improved or worse only when it reaches the measure\'s detectable change; otherwise it is within measurement error. Categorical tests change when the result flips.'),
   mdcRule('thomas_hip_angle', 'clinic-policy', ['clinic-policy'], 'the modified Thomas hip angle (degrees; no published MDC)'),
-  mdcRule('thomas_knee_angle', 'secondary', ['peeler-2008'], 'the modified Thomas knee angle (degrees; MDC90 derived from the published SEM 7°)'),
+  mdcRule('thomas_knee_angle', 'clinic-policy', ['clinic-policy', 'peeler-2008'], 'the modified Thomas knee angle (degrees; no published MDC — the default is the MDC90 derived from the published SEM of 7°)'),
   mdcRule('hip_ir', 'clinic-policy', ['clinic-policy'], 'hip internal rotation (degrees; no published MDC)'),
   mdcRule('hip_er', 'clinic-policy', ['clinic-policy'], 'hip external rotation (degrees; no published MDC)'),
   mdcRule('thoracic_rotation', 'confirmed', ['jat-2012-thoracic'], 'thoracic rotation (degrees; upper end of the inter-tester MDC 2.8–6.3°)'),
