@@ -105,9 +105,6 @@ function round2<T extends number | null>(v: T): T {
   return (v === null ? null : Math.round(v * 100) / 100) as T;
 }
 
-
-
-
 function targetIndex(decision: PlanDecisionKind, index: number, ladder: Ladder): number {
   if (decision === 'progress') return Math.min(index + 1, ladder.length - 1);
   if (decision === 'regress') return Math.max(index - 1, 0);
@@ -166,7 +163,7 @@ export function decideNextWeek(input: PlannerInput): PlanDecision {
     if (pain.peak > amberMax)
       add('pain.zones', `Pain during or after runs this week peaked at ${pain.peak}/10${when}, above the clinic's ${amberMax}/10 ceiling.`, 'regress');
     else if (pain.peak > greenMax)
-      add('pain.zones', `Pain during or after runs this week peaked at ${pain.peak}/10${when}, in the acceptable ${greenMax + 1}–${amberMax}/10 zone but above the ${greenMax}/10 green ceiling.`, 'hold');
+      add('pain.zones', `Pain during or after runs this week peaked at ${pain.peak}/10${when}, in the acceptable ${greenMax + 1 === amberMax ? amberMax : `${greenMax + 1}–${amberMax}`}/10 zone but above the ${greenMax}/10 green ceiling.`, 'hold');
     else add('pain.zones', `Pain during or after runs this week stayed at or below ${pain.peak}/10, within the clinic's ${greenMax}/10 green ceiling.`, 'progress');
   }
   const morning = pain.runs.filter((p) => p.nextMorningRise !== null);
@@ -236,7 +233,7 @@ export function decideNextWeek(input: PlannerInput): PlanDecision {
     }
   } else if (has('hold')) {
     engineDecision = 'hold';
-    add('planner.hold-on-amber', `Repeat ${stepLabel(ladder, index)} next week.`, 'hold');
+    add('planner.hold', `Repeat ${stepLabel(ladder, index)} next week.`, 'hold');
   } else if (index === ladder.length - 1) {
     engineDecision = 'hold';
     add('planner.top-of-ladder', 'Every progression criterion was met, and this is the last rung: continuous running. Hold here; what comes next is the therapist\'s call.', 'hold');
