@@ -9,6 +9,8 @@ import { openDatabase } from '../db/connection';
 import { inImmediateTransaction } from '../db/transaction';
 import { writeAudit } from '../api/audit-writer';
 import { demoPatients } from './demo-patients';
+import { createDemoSchedule, createScheduleHistory } from './demo-schedule';
+import { addDays } from '../../shared/schedule/clinic-time';
 
 export const DEMO_CLINIC = {
   name: 'Lakeshore Run & Spine Physical Therapy',
@@ -46,8 +48,14 @@ export class DemoRefusedError extends Error {}
 export interface DemoResult {
   users: DemoUser[];
   patients: number;
+  appointments: number;
+  historyAppointments: number;
   seconds: number;
 }
+
+/** At this many patients the demo also writes ten years of history for ten therapists (load checks). */
+export const HISTORY_THRESHOLD = 100_000;
+const FORMER_THERAPISTS = ['Alex Moreno, PT', 'Bea Lindqvist, PT', 'Chris Adeyemi, PT', 'Dora Kowalski, PT', 'Eli Tanaka, PT', 'Fay Oduya, PT', 'Gus Petrov, PT'];
 
 async function holdsClinic(dataDir: string): Promise<boolean> {
   const file = join(dataDir, DATABASE_FILE);
@@ -74,7 +82,8 @@ export async function createDemoClinic(dataDir: string, options: { patients: num
     for (const suffix of ['', '-wal', '-shm']) rmSync(join(dataDir, DATABASE_FILE + suffix), { force: true });
   }
   const now = options.now ?? new Date();
-  const app = await openApp(dataDir, { now: () => now });
+  let clock = now;
+  const app = await openApp(dataDir, { now: () => clock });
   try {
     const [admin, ...staff] = DEMO_USERS as [DemoUser, ...DemoUser[]];
     const setup = await app.dispatch({
@@ -84,11 +93,16 @@ export async function createDemoClinic(dataDir: string, options: { patients: num
     });
     if (!setup.ok) throw new Error(`Could not create the demo clinic: ${setup.error.message}`);
     const { sessionToken } = setup.value as { sessionToken: string };
+    const therapists: { id: number; username: string }[] = [];
     for (const user of staff) {
       const created = await app.dispatch({ channel: 'users.create', input: user, sessionToken, transport: 'cli' });
       if (!created.ok) throw new Error(`Could not create demo user ${user.username}: ${created.error.message}`);
+      if (user.role === 'therapist') therapists.push({ id: (created.value as { id: number }).id, username: user.username });
     }
-    await app.dispatch({ channel: 'auth.signOut', input: {}, sessionToken, transport: 'cli' });
+    const desk = DEMO_USERS.find((u) => u.role === 'front_desk')!;
+    const deskSignIn = await app.dispatch({ channel: 'auth.signIn', input: { username: desk.username, password: desk.password }, transport: 'cli' });
+    if (!deskSignIn.ok) throw new Error(deskSignIn.error.message);
+    const deskSession = (deskSignIn.value as { sessionToken: string }).sessionToken;
 
     const today = todayIn(DEMO_CLINIC.timeZone, now);
     await inImmediateTransaction(app.services.db, async (trx) => {
@@ -102,8 +116,40 @@ export async function createDemoClinic(dataDir: string, options: { patients: num
       await trx.updateTable('counters').set({ value: options.patients }).where('name', '=', 'mrn').execute();
       await writeAudit(trx, now, null, { action: 'demo.generate', entity: 'patient', detail: `${options.patients} demo patients, seed ${options.seed}` });
     });
+
+    const patientIds = Array.from({ length: Math.min(options.patients, 400) }, (_, i) => i + 1);
+    const appointments = patientIds.length
+      ? await createDemoSchedule(
+          { dispatch: app.dispatch, setNow: (d) => (clock = d), admin: sessionToken, desk: deskSession, today, timeZone: DEMO_CLINIC.timeZone, seed: options.seed, patientIds },
+          therapists,
+        )
+      : 0;
+    clock = now;
+
+    let historyAppointments = 0;
+    if (options.patients >= HISTORY_THRESHOLD) {
+      const former: number[] = [];
+      for (const [i, displayName] of FORMER_THERAPISTS.entries()) {
+        const r = await app.dispatch({ channel: 'users.create', input: { username: `former${i + 1}`, displayName, role: 'therapist', password: `former-therapist-${i + 1}` }, sessionToken, transport: 'cli' });
+        if (!r.ok) throw new Error(r.error.message);
+        former.push((r.value as { id: number }).id);
+      }
+      historyAppointments = await createScheduleHistory(app.services.db, {
+        therapistIds: [...therapists.map((t) => t.id), ...former],
+        patientIds: Array.from({ length: options.patients }, (_, i) => i + 1),
+        typeId: 2,
+        timeZone: DEMO_CLINIC.timeZone,
+        endDate: addDays(today, -28),
+        perTherapistPerDay: 12,
+        years: 10,
+        now,
+      });
+      // They left the clinic: their history stays, they no longer sign in or appear on the grid.
+      for (const id of former) await app.dispatch({ channel: 'users.update', input: { id, active: false }, sessionToken, transport: 'cli' });
+    }
+    for (const s of [sessionToken, deskSession]) await app.dispatch({ channel: 'auth.signOut', input: {}, sessionToken: s, transport: 'cli' });
     await sql`pragma optimize`.execute(app.services.db);
-    return { users: DEMO_USERS, patients: options.patients, seconds: (Date.now() - started) / 1000 };
+    return { users: DEMO_USERS, patients: options.patients, appointments, historyAppointments, seconds: (Date.now() - started) / 1000 };
   } finally {
     await app.close();
   }

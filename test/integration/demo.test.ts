@@ -90,6 +90,20 @@ describe('runback demo', () => {
       expect(r.ok).toBe(true);
       expect((r as { value: { total: number } }).value.total).toBeGreaterThan(100);
       expect(elapsed).toBeLessThan(250);
+      // Issue #4: a week for 10 therapists loads in well under 50 ms among ~500,000 appointments.
+      const total = await app.services.db.selectFrom('appointments').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      expect(Number(total.n)).toBeGreaterThan(450_000);
+      const therapists = await app.services.db.selectFrom('users').select('id').where('role', '=', 'therapist').execute();
+      expect(therapists).toHaveLength(10);
+      const weekInput = { from: '2025-11-24', to: '2025-11-30', therapistIds: therapists.map((x) => x.id) };
+      const asDesk = () => app.dispatch({ channel: 'appointments.range', input: weekInput, sessionToken: token, transport: 'direct' });
+      await asDesk(); // warm the statement cache, as a running app would be
+      const w0 = performance.now();
+      const week = await asDesk();
+      const weekMs = performance.now() - w0;
+      expect(week.ok).toBe(true);
+      expect((week as { value: { appointments: unknown[] } }).value.appointments.length).toBeGreaterThan(600);
+      expect(weekMs).toBeLessThan(50);
       const deep = await app.dispatch({ channel: 'patients.list', input: { sort: 'name', offset: 99_800, limit: 200 }, sessionToken: token, transport: 'direct' });
       expect((deep as { value: { rows: unknown[]; total: number } }).value).toMatchObject({ total: 100_000 });
       expect((deep as { value: { rows: unknown[] } }).value.rows).toHaveLength(200);

@@ -177,3 +177,24 @@ describe('the schedule', () => {
     }
   });
 });
+
+describe('schedule queries', () => {
+  it('a week’s appointments are read through an index, never a table scan (EXPLAIN QUERY PLAN)', async () => {
+    const t = await createTestApp();
+    try {
+      const { appointmentsWithNames } = await import('../../electron/api/handlers/appointment-rows');
+      const q = appointmentsWithNames(t.services.db)
+        .where('a.startsAt', '>=', '2026-11-30T06:00:00.000Z')
+        .where('a.startsAt', '<', '2026-12-07T06:00:00.000Z')
+        .where('a.therapistId', 'in', [1, 2, 3])
+        .orderBy('a.startsAt')
+        .compile();
+      const plan = (await t.services.db.executeQuery<{ detail: string }>({ ...q, sql: `explain query plan ${q.sql}` })).rows.map((r) => r.detail);
+      const onAppointments = plan.filter((d) => / a\b/.test(d) || d.includes('appointments'));
+      expect(onAppointments.join(' | ')).toMatch(/SEARCH a USING INDEX appointments_(start|therapist)/);
+      expect(plan.join(' | ')).not.toMatch(/SCAN a\b/);
+    } finally {
+      await t.dispose();
+    }
+  });
+});
