@@ -27,6 +27,21 @@ describe('progress (clinical.md §2.5)', () => {
   });
 });
 
+describe('acute:chronic ratio (information only, clinical.md §2.3)', () => {
+  it('is reported but never changes the decision, even in the "danger zone"', () => {
+    const danger = decide(baseCase());
+    expect(danger.metrics.acwr.ratio!).toBeGreaterThanOrEqual(1.5);
+    expect(danger.metrics.acwr.informationOnly).toBe(true);
+    // Many short easy runs 2–4 weeks back raise the chronic load and bring the ratio below 1.
+    const filler = ['2026-02-23', '2026-02-24', '2026-02-25', '2026-02-26', '2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02'].map((d) => run(d, { distanceM: 2900 }));
+    const calm = decide(baseCase({ runs: [...filler, ...baseCase().runs!] }));
+    expect(calm.metrics.acwr.ratio!).toBeLessThan(1);
+    expect([calm.decision, calm.toStepId]).toEqual([danger.decision, danger.toStepId]);
+    expect(ruleIds(calm)).toEqual(ruleIds(danger));
+    expect(ruleIds(danger).some((id) => id.includes('acwr'))).toBe(false);
+  });
+});
+
 describe('hold', () => {
   it('holds on pain in the acceptable 4–5/10 zone', () => {
     const d = decide(baseCase({ runs: thisWeek({}, { during: 4 }) }));
