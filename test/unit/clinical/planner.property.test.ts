@@ -23,52 +23,62 @@ const flags = fc.oneof(
   { weight: 1, arbitrary: fc.record({ restOrNightPain: fc.boolean(), newLegSymptoms: fc.boolean(), swelling: fc.boolean(), limp: fc.boolean() }) },
 );
 
-const runArb = fc
-  .record({
-    day: fc.integer({ min: -45, max: 6 }),
-    distanceM: fc.integer({ min: 0, max: 9000 }),
-    durationS: fc.integer({ min: 300, max: 3600 }),
-    runShare: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null }),
-    surface: fc.option(fc.constantFrom(...SURFACES), { nil: null }),
-    pain: fc.record({ before: pain, during: pain, after: pain, nextMorning: pain }),
-    stepId: fc.option(fc.constantFrom(...STEP_IDS), { nil: null, freq: 3 }),
-    stoppedEarly: fc.boolean(),
-    redFlags: flags,
-  })
-  .map(({ day, runShare, durationS, ...r }) => {
-    const runSeconds = runShare === null ? null : Math.floor(durationS * runShare);
-    return { ...r, date: addDays(WEEK_START, day), durationS, runSeconds, walkSeconds: runSeconds === null ? null : durationS - runSeconds };
-  });
+/**
+ * `calm` cases tolerate the load (low scored pain, settled mornings, one surface, no flags or
+ * gates) so that progress decisions are generated too; the others are anything valid.
+ */
+const runArb = (calm: boolean) =>
+  fc
+    .record({
+      day: fc.integer({ min: -45, max: 6 }),
+      distanceM: fc.integer({ min: calm ? 500 : 0, max: 9000 }),
+      durationS: fc.integer({ min: 300, max: 3600 }),
+      runShare: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null }),
+      surface: calm ? fc.constant('grass' as const) : fc.option(fc.constantFrom(...SURFACES), { nil: null }),
+      pain: calm
+        ? fc.record({ before: fc.constant(2), during: fc.integer({ min: 0, max: 3 }), after: fc.integer({ min: 0, max: 3 }), nextMorning: fc.integer({ min: 0, max: 2 }) })
+        : fc.record({ before: pain, during: pain, after: pain, nextMorning: pain }),
+      stepId: calm ? fc.constant(null) : fc.option(fc.constantFrom(...STEP_IDS), { nil: null, freq: 3 }),
+      stoppedEarly: calm ? fc.constant(false) : fc.boolean(),
+      redFlags: calm ? fc.constant(noFlags) : flags,
+    })
+    .map(({ day, runShare, durationS, ...r }) => {
+      const runSeconds = runShare === null ? null : Math.floor(durationS * runShare);
+      return { ...r, date: addDays(WEEK_START, day), durationS, runSeconds, walkSeconds: runSeconds === null ? null : durationS - runSeconds };
+    });
 
-const caseArb = fc
-  .record({
-    stepIndex: fc.integer({ min: 0, max: DEFAULT_LADDER.length - 1 }),
-    pastWeeks: fc.array(fc.record({ step: fc.integer({ min: 0, max: DEFAULT_LADDER.length - 1 }), decision: fc.constantFrom(...PLAN_DECISIONS) }), { maxLength: 6 }),
-    weekFlags: flags,
-    runs: fc.array(runArb, { maxLength: 14 }),
-    baselinePain: fc.option(fc.integer({ min: 0, max: 6 }), { nil: null }),
-    policy: fc.record({
-      pain: fc.integer({ min: 0, max: 8 }).chain((greenMax) => fc.record({ greenMax: fc.constant(greenMax), amberMax: fc.integer({ min: greenMax + 1, max: 10 }) })),
-      spikeGuard: fc.record({ maxPercentOfLongest: fc.integer({ min: 100, max: 150 }), lookbackDays: fc.integer({ min: 7, max: 60 }) }),
-      progression: fc.record({ minSessionsAtStep: fc.integer({ min: 1, max: 4 }), maxConsecutiveRegressions: fc.integer({ min: 1, max: 3 }) }),
-      cautionWindow: fc.record({ enabled: fc.boolean() }),
-    }),
-    thomas: fc.option(fc.integer({ min: -10, max: 15 }), { nil: null }),
-  })
-  .map((c): PlanCaseInput => {
-    const n = c.pastWeeks.length;
-    return {
-      policy: c.policy,
-      plan: { startDate: PLAN_START, weekStart: WEEK_START, currentStepId: STEP_IDS[c.stepIndex]! },
-      patient: { baselinePain: c.baselinePain },
-      history: [
-        ...c.pastWeeks.map((w, i) => ({ weekStart: addDays(WEEK_START, -7 * (n - i)), stepId: STEP_IDS[w.step]!, engineDecision: w.decision })),
-        { weekStart: WEEK_START, stepId: STEP_IDS[c.stepIndex]!, redFlags: c.weekFlags },
-      ],
-      runs: c.runs,
-      reassessments: c.thomas === null ? [] : [{ date: addDays(WEEK_START, 2), measures: [{ code: 'thomas_hip_angle', side: 'left', value: c.thomas }] }],
-    };
-  });
+const caseArbOf = (calm: boolean) =>
+  fc
+    .record({
+      stepIndex: fc.integer({ min: 0, max: DEFAULT_LADDER.length - 1 }),
+      pastWeeks: fc.array(fc.record({ step: fc.integer({ min: 0, max: DEFAULT_LADDER.length - 1 }), decision: fc.constantFrom(...PLAN_DECISIONS) }), { maxLength: 6 }),
+      weekFlags: calm ? fc.constant(noFlags) : flags,
+      runs: fc.array(runArb(calm), { minLength: calm ? 4 : 0, maxLength: 14 }),
+      baselinePain: calm ? fc.constant(2) : fc.option(fc.integer({ min: 0, max: 6 }), { nil: null }),
+      policy: fc.record({
+        pain: fc.integer({ min: calm ? 3 : 0, max: 8 }).chain((greenMax) => fc.record({ greenMax: fc.constant(greenMax), amberMax: fc.integer({ min: greenMax + 1, max: 10 }) })),
+        spikeGuard: fc.record({ maxPercentOfLongest: fc.integer({ min: 100, max: 150 }), lookbackDays: fc.integer({ min: 7, max: 60 }) }),
+        progression: fc.record({ minSessionsAtStep: fc.integer({ min: 1, max: calm ? 2 : 4 }), maxConsecutiveRegressions: fc.integer({ min: 1, max: 3 }) }),
+        cautionWindow: fc.record({ enabled: calm ? fc.constant(false) : fc.boolean() }),
+      }),
+      thomas: calm ? fc.constant(null) : fc.option(fc.integer({ min: -10, max: 15 }), { nil: null }),
+    })
+    .map((c): PlanCaseInput => {
+      const n = c.pastWeeks.length;
+      return {
+        policy: c.policy,
+        plan: { startDate: PLAN_START, weekStart: WEEK_START, currentStepId: STEP_IDS[c.stepIndex]! },
+        patient: { baselinePain: c.baselinePain },
+        history: [
+          ...c.pastWeeks.map((w, i) => ({ weekStart: addDays(WEEK_START, -7 * (n - i)), stepId: STEP_IDS[w.step]!, engineDecision: w.decision })),
+          { weekStart: WEEK_START, stepId: STEP_IDS[c.stepIndex]!, redFlags: c.weekFlags },
+        ],
+        runs: c.runs,
+        reassessments: c.thomas === null ? [] : [{ date: addDays(WEEK_START, 2), measures: [{ code: 'thomas_hip_angle', side: 'left', value: c.thomas }] }],
+      };
+    });
+
+const caseArb = fc.oneof(caseArbOf(false), caseArbOf(true));
 
 const parse = (c: PlanCaseInput) => {
   const parsed = planCaseSchema.safeParse(c);
