@@ -1,0 +1,63 @@
+import { contract, type ChannelName, type RequestInput, type ResponseData } from '../../../shared/api/contract';
+import { ApiCallError } from './errors';
+import { bridgeTransport, captureLaunchToken, httpTransport, TransportError, type Transport } from './transport';
+import { sessionStore, type SessionStore } from './session';
+
+export interface ClientOptions {
+  transport: Transport;
+  session: SessionStore;
+}
+
+/**
+ * The typed API client: one function for every channel of shared/api/contract.ts, with request and
+ * response types taken from the contract. Failures throw ApiCallError. Two answers are handled here
+ * for every screen: UNAUTHENTICATED on a signed-in call ends the session (sign-in shows), and
+ * LOCKED on a signed-in call locks the screen. Public channels (setup, sign-in, unlock) report
+ * them to their own screens instead: there they mean a wrong password or a locked account.
+ */
+export function createClient({ transport, session }: ClientOptions) {
+  return async function call<K extends ChannelName>(channel: K, input: RequestInput<K>): Promise<ResponseData<K>> {
+    const token = session.token();
+    let result;
+    try {
+      result = await transport(channel, input, token);
+    } catch (error) {
+      throw new ApiCallError(channel, 'NETWORK', error instanceof TransportError ? error.message : 'Runback is not answering. Check that it is still running, then try again.');
+    }
+    if (result.ok) return result.value;
+    const { code, message, fields } = result.error;
+    const error = new ApiCallError(channel, code, message, fields ?? {});
+    const sessionCall = contract[channel].access !== 'public' && token !== null;
+    // Only act if the answer is about the session still in use (not one replaced meanwhile).
+    if (sessionCall && session.token() === token) {
+      if (code === 'UNAUTHENTICATED') session.end({ notice: 'Your session has ended. Please sign in again.' });
+      else if (code === 'LOCKED') session.lock();
+    }
+    throw error;
+  };
+}
+
+export type Call = ReturnType<typeof createClient>;
+
+function defaultTransport(): Transport {
+  if (typeof window !== 'undefined' && window.runback) return bridgeTransport(window.runback);
+  const launchToken = captureLaunchToken();
+  return httpTransport(() => launchToken);
+}
+
+let current: Call | null = null;
+
+/** Replace the client (tests); the app calls nothing but `call`. */
+export function setClient(client: Call | null) {
+  current = client;
+}
+
+export function call<K extends ChannelName>(channel: K, input: RequestInput<K>): Promise<ResponseData<K>> {
+  current ??= createClient({ transport: defaultTransport(), session: sessionStore });
+  return current(channel, input);
+}
+
+/** True inside the desktop app. */
+export function isDesktop(): boolean {
+  return typeof window !== 'undefined' && window.runback !== undefined;
+}

@@ -1,0 +1,73 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useAuth } from '../api/session';
+
+interface DialogProps {
+  open: boolean;
+  /** Esc, the Close button, or the backdrop form's cancel all call this. */
+  onClose: () => void;
+  title: string;
+  children: ReactNode;
+  /** Narrow (confirmations) or wide (forms). */
+  size?: 'narrow' | 'wide';
+  /** Described-by text id, for confirmations whose question is the body. */
+  describedBy?: string;
+}
+
+/**
+ * A modal on the native <dialog>: focus moves in (to the [autofocus] element or the first field),
+ * Tab stays inside, Esc closes, and focus returns to what opened it. While the screen is locked the
+ * dialog steps out of the top layer (so the lock screen is usable) and comes back on unlock.
+ */
+export function Dialog({ open, onClose, title, children, size = 'narrow', describedBy }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const opener = useRef<Element | null>(null);
+  const auth = useAuth();
+  const locked = auth.phase === 'signedIn' && auth.locked;
+  const show = open && !locked;
+  const titleId = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (show && !dialog.open) {
+      if (!locked) opener.current = document.activeElement;
+      dialog.showModal();
+    } else if (!show && dialog.open) {
+      dialog.close();
+      if (!open && opener.current instanceof HTMLElement) opener.current.focus();
+    }
+  }, [show, open, locked]);
+
+  // Unmounting while open (the screen went away): still give focus back.
+  useEffect(
+    () => () => {
+      if (opener.current instanceof HTMLElement && document.contains(opener.current)) opener.current.focus();
+    },
+    [],
+  );
+
+  return (
+    <dialog
+      ref={ref}
+      className={`dialog dialog-${size}`}
+      aria-labelledby={titleId}
+      aria-describedby={describedBy}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      {open && (
+        <>
+          <header className="dialog-header">
+            <h2 id={titleId}>{title}</h2>
+            <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+              <span aria-hidden="true">×</span>
+            </button>
+          </header>
+          <div className="dialog-body">{children}</div>
+        </>
+      )}
+    </dialog>
+  );
+}

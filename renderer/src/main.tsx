@@ -1,0 +1,26 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { memoryPersistence, sessionStore, sessionStoragePersistence } from './api/session';
+import { isDesktop } from './api/client';
+import { captureLaunchToken } from './api/transport';
+import { App } from './app/App';
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/components.css';
+import './styles/forms.css';
+import './styles/layout.css';
+import './styles/patients.css';
+
+// Web mode: take the launch token out of the address before anything reads the hash.
+if (!isDesktop()) captureLaunchToken();
+// The session survives a reload in a browser tab; in the desktop app it lives in memory only.
+sessionStore.setPersistence(isDesktop() ? memoryPersistence : sessionStoragePersistence(window.sessionStorage));
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,148 @@
+import { useState } from 'react';
+import type { Patient } from '../../../../shared/domain/patient';
+import { call } from '../../api/client';
+import { useQuery } from '../../api/hooks';
+import { messageOf } from '../../api/errors';
+import { useAuth } from '../../api/session';
+import { useRouter } from '../../app/router';
+import { paths } from '../../app/routes';
+import { Banner } from '../../components/Banner';
+import { useConfirm } from '../../components/ConfirmDialog';
+import { chartTabsFor } from './chartTabs';
+import { PatientHeader } from './PatientHeader';
+import { patientDisplayName } from './patientFormat';
+
+/** One patient's chart: the header that stays put, and its tabs. */
+export function PatientChart({ id, tab }: { id: number; tab: string }) {
+  const auth = useAuth();
+  const role = auth.phase === 'signedIn' ? auth.user.role : 'front_desk';
+  const { data: patient, error, loading, refetch, setData } = useQuery('patients.get', { id });
+  const [version, setVersion] = useState(0);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [archiving, setArchiving] = useState(false);
+  const confirm = useConfirm();
+  const { navigate } = useRouter();
+
+  const tabs = chartTabsFor(role);
+  const active = tabs.find((t) => t.id === tab) ?? tabs[0];
+
+  if (!patient) {
+    return (
+      <div className="page">
+        {error ? (
+          <Banner
+            tone="error"
+            actions={
+              error.code === 'NOT_FOUND' ? (
+                <button type="button" className="button" onClick={() => void navigate(paths.patients())}>
+                  Back to patients
+                </button>
+              ) : (
+                <button type="button" className="button" onClick={refetch}>
+                  Try again
+                </button>
+              )
+            }
+          >
+            {error.message}
+          </Banner>
+        ) : (
+          loading && (
+            <div className="loading-block" role="status">
+              <span className="spinner" aria-hidden="true" /> Opening the chart…
+            </div>
+          )
+        )}
+      </div>
+    );
+  }
+
+  const toggleArchived = async (p: Patient) => {
+    const archive = p.archivedAt === null;
+    const name = patientDisplayName(p);
+    const ok = await confirm(
+      archive
+        ? {
+            title: 'Archive this patient?',
+            message: (
+              <>
+                <p>
+                  <strong>{name}</strong> ({p.mrn}) will no longer appear in the patient list unless “Show archived” is on.
+                </p>
+                <p>Nothing is deleted: the record stays complete and you can unarchive it at any time.</p>
+              </>
+            ),
+            confirmLabel: 'Archive patient',
+            tone: 'danger',
+          }
+        : {
+            title: 'Unarchive this patient?',
+            message: (
+              <p>
+                <strong>{name}</strong> ({p.mrn}) will appear in the patient list again.
+              </p>
+            ),
+            confirmLabel: 'Unarchive patient',
+          },
+    );
+    if (!ok) return;
+    setActionError(null);
+    setArchiving(true);
+    try {
+      setData(await call('patients.setArchived', { id: p.id, archived: archive }));
+    } catch (e) {
+      setActionError(messageOf(e));
+    } finally {
+      setArchiving(false);
+    }
+  };
+
+  return (
+    <div className="chart">
+      <div className="chart-sticky">
+        <div className="chart-back">
+          <a href={`#${paths.patients()}`}>← Patients</a>
+        </div>
+        <PatientHeader
+          patient={patient}
+          actions={
+            <button type="button" className="button" onClick={() => void toggleArchived(patient)} disabled={archiving}>
+              {patient.archivedAt ? 'Unarchive' : 'Archive'}
+            </button>
+          }
+        />
+        <nav aria-label="Chart sections">
+          <ul className="tabs chart-tabs">
+            {tabs.map((t) => (
+              <li key={t.id}>
+                <a className="tab" href={`#${paths.patient(patient.id, t.id)}`} aria-current={t.id === active?.id ? 'page' : undefined}>
+                  {t.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+      <div className="page chart-body">
+        {actionError && <Banner tone="error">{actionError}</Banner>}
+        {patient.archivedAt && (
+          <Banner tone="info">This patient is archived: hidden from the patient list unless “Show archived” is on. The record can still be edited.</Banner>
+        )}
+        {active?.render({
+          patient,
+          onSaved: setData,
+          onReload: () => {
+            call('patients.get', { id: patient.id }).then(
+              (fresh) => {
+                setData(fresh);
+                setVersion((v) => v + 1);
+              },
+              (e: unknown) => setActionError(messageOf(e)),
+            );
+          },
+          version,
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import type { ReactNode } from 'react';
+import { SEX_LABELS, type Patient } from '../../../../shared/domain/patient';
+import { useClinic, useClinicToday } from '../../app/clinic';
+import { birthAndAge, patientDisplayName } from './patientFormat';
+
+/** The chart's header: who this is, at a glance, and it stays on screen while the chart scrolls. */
+export function PatientHeader({ patient, actions }: { patient: Patient; actions?: ReactNode }) {
+  const { locale } = useClinic();
+  const today = useClinicToday();
+  const { date, age } = birthAndAge(patient, today, locale);
+  const preferred = patient.preferredName && patient.preferredName !== patient.legalFirstName ? patient.preferredName : null;
+  return (
+    <header className="chart-header">
+      <div className="chart-identity">
+        <div className="chart-title">
+          <h1>{patientDisplayName({ ...patient, preferredName: null })}</h1>
+          {preferred && <span className="chart-preferred">goes by “{preferred}”</span>}
+          <span className="chart-flags">
+            {patient.medicareBeneficiary && <span className="badge badge-medicare">Medicare beneficiary</span>}
+            {patient.archivedAt && <span className="badge badge-archived">Archived</span>}
+          </span>
+        </div>
+        <dl className="chart-facts">
+          <div>
+            <dt>Age</dt>
+            <dd>
+              {age} <span className="muted">({date})</span>
+            </dd>
+          </div>
+          <div>
+            <dt>Sex</dt>
+            <dd>{SEX_LABELS[patient.sex]}</dd>
+          </div>
+          <div>
+            <dt>MRN</dt>
+            <dd className="mono">{patient.mrn}</dd>
+          </div>
+          <div>
+            <dt>Phone</dt>
+            <dd>{patient.phone ?? <span className="muted">none</span>}</dd>
+          </div>
+        </dl>
+      </div>
+      {actions && <div className="chart-actions">{actions}</div>}
+    </header>
+  );
+}

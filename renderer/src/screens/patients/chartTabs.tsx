@@ -1,0 +1,37 @@
+import type { ReactNode } from 'react';
+import type { Patient } from '../../../../shared/domain/patient';
+import type { Role } from '../../../../shared/domain/roles';
+import { PatientForm } from './PatientForm';
+
+export interface ChartTabContext {
+  patient: Patient;
+  onSaved: (patient: Patient) => void;
+  onReload: () => void;
+  /** Changes when the record is reloaded after a conflict: the tab starts again from it. */
+  version: number;
+}
+
+export interface ChartTab {
+  id: string;
+  label: string;
+  /** Who sees the tab at all (front desk does not see clinical tabs: not disabled, simply absent). */
+  roles: 'all' | readonly Role[];
+  render: (ctx: ChartTabContext) => ReactNode;
+}
+
+/**
+ * The chart's tabs, in order. Later issues add Overview (first, the default), Notes, Reassessments,
+ * Running, Plan, Home program and Billing here — each with the roles that may see it.
+ */
+export const CHART_TABS: readonly ChartTab[] = [
+  {
+    id: 'details',
+    label: 'Details',
+    roles: 'all',
+    render: ({ patient, onSaved, onReload, version }) => <PatientForm key={`${patient.id}:${version}`} patient={patient} onSaved={onSaved} onReload={onReload} />,
+  },
+];
+
+export function chartTabsFor(role: Role): ChartTab[] {
+  return CHART_TABS.filter((t) => t.roles === 'all' || t.roles.includes(role));
+}

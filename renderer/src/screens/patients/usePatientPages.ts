@@ -1,0 +1,115 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { PatientSort, PatientSummary } from '../../../../shared/domain/patient';
+import { call } from '../../api/client';
+import { ApiCallError } from '../../api/errors';
+
+/** Rows fetched per request: a screenful many times over, well under the contract's 500. */
+export const PAGE_SIZE = 200;
+
+export interface ListParams {
+  query: string;
+  includeArchived: boolean;
+  sort: PatientSort;
+  direction: 'asc' | 'desc';
+}
+
+interface Cache {
+  key: string;
+  params: ListParams;
+  total: number;
+  pages: Map<number, PatientSummary[]>;
+  loading: Set<number>;
+}
+
+export interface PatientPages {
+  /** null until the first page of these params has arrived. */
+  total: number | null;
+  /** The params the rows on screen belong to (the previous ones until the new first page arrives). */
+  shownKey: string | null;
+  /** A row, or undefined while its page is on its way. */
+  row: (index: number) => PatientSummary | undefined;
+  /** Fetch the pages covering rows start..end (inclusive) that are not here yet. */
+  ensureRange: (start: number, end: number) => void;
+  loading: boolean;
+  error: ApiCallError | null;
+  retry: () => void;
+}
+
+/**
+ * The patient list, a page at a time: the first page of a search brings the total (which sizes the
+ * scroll area); further pages are fetched as they scroll into view and kept. Until a new search's
+ * first page arrives, the previous rows stay on screen (no flash of emptiness while typing).
+ */
+export function usePatientPages(params: ListParams, enabled = true): PatientPages {
+  const key = JSON.stringify(params);
+  const [shown, setShown] = useState<Cache | null>(null);
+  const [, setTick] = useState(0);
+  const [error, setError] = useState<ApiCallError | null>(null);
+  const [loadingFirst, setLoadingFirst] = useState(true);
+  const [nonce, setNonce] = useState(0);
+  const shownRef = useRef<Cache | null>(null);
+
+  const fetchPage = useCallback((params: ListParams, page: number) => call('patients.list', { ...params, offset: page * PAGE_SIZE, limit: PAGE_SIZE }), []);
+
+  // A new search (or sort, or archive toggle): fetch its first page; show it when it arrives.
+  useEffect(() => {
+    if (!enabled) return undefined;
+    let current = true;
+    const p = JSON.parse(key) as ListParams;
+    setLoadingFirst(true);
+    fetchPage(p, 0).then(
+      (result) => {
+        if (!current) return;
+        const cache: Cache = { key, params: p, total: result.total, pages: new Map([[0, result.rows]]), loading: new Set() };
+        shownRef.current = cache;
+        setShown(cache);
+        setError(null);
+        setLoadingFirst(false);
+      },
+      (e: unknown) => {
+        if (!current) return;
+        setError(e instanceof ApiCallError ? e : new ApiCallError('patients.list', 'INTERNAL', 'The patient list could not be loaded.'));
+        setLoadingFirst(false);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [key, enabled, nonce, fetchPage]);
+
+  const ensureRange = useCallback(
+    (start: number, end: number) => {
+      const cache = shownRef.current;
+      if (!cache || cache.total === 0) return;
+      const last = Math.min(end, cache.total - 1);
+      for (let page = Math.floor(Math.max(0, start) / PAGE_SIZE); page <= Math.floor(last / PAGE_SIZE); page++) {
+        if (cache.pages.has(page) || cache.loading.has(page)) continue;
+        cache.loading.add(page);
+        fetchPage(cache.params, page).then(
+          (result) => {
+            cache.loading.delete(page);
+            cache.pages.set(page, result.rows);
+            if (shownRef.current === cache) setTick((t) => t + 1);
+          },
+          () => {
+            // Leave the page missing: it is asked for again when it next scrolls into view.
+            cache.loading.delete(page);
+          },
+        );
+      }
+    },
+    [fetchPage],
+  );
+
+  const row = useCallback((index: number) => shown?.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE], [shown]);
+
+  return {
+    total: shown?.total ?? null,
+    shownKey: shown?.key ?? null,
+    row,
+    ensureRange,
+    loading: loadingFirst || shown?.key !== key,
+    error,
+    retry: () => setNonce((n) => n + 1),
+  };
+}

@@ -1,0 +1,131 @@
+import { useState } from 'react';
+import { FormProvider, useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { clinicInputSchema, type Clinic, type ClinicInput } from '../../../../shared/domain/clinic';
+import type { z } from 'zod';
+import { call } from '../../api/client';
+import { useQuery } from '../../api/hooks';
+import { isApiCallError, messageOf } from '../../api/errors';
+import { useClinic } from '../../app/clinic';
+import { useLeaveGuard } from '../../app/router';
+import { Banner } from '../../components/Banner';
+import { applyServerErrors } from '../../forms/serverErrors';
+import { ClinicFields } from './ClinicFields';
+
+function toFormValues(c: Clinic): ClinicInput {
+  return { ...c, addressLine2: c.addressLine2 ?? '', npi: c.npi ?? '', taxId: c.taxId ?? '' };
+}
+
+function ClinicFacts({ clinic }: { clinic: Clinic }) {
+  const rows: [string, string][] = [
+    ['Clinic name', clinic.name],
+    ['Address', [clinic.addressLine1, clinic.addressLine2, `${clinic.city}, ${clinic.region} ${clinic.postalCode}`].filter(Boolean).join('\n')],
+    ['Phone', clinic.phone],
+    ['Time zone', clinic.timeZone.replace(/_/g, ' ')],
+    ['Distance unit', clinic.distanceUnit === 'mi' ? 'Miles' : 'Kilometres'],
+    ['Auto-lock', `After ${clinic.idleLockMinutes} minute${clinic.idleLockMinutes === 1 ? '' : 's'} without activity`],
+    ['NPI', clinic.npi ?? '—'],
+    ['Tax ID', clinic.taxId ?? '—'],
+  ];
+  return (
+    <section className="form-section">
+      <h2 className="form-section-title">Clinic</h2>
+      <p className="form-section-note">Only an admin can change these settings.</p>
+      <dl className="facts">
+        {rows.map(([k, v]) => (
+          <div key={k} className="facts-row">
+            <dt>{k}</dt>
+            <dd className="pre-line">{v}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+function ClinicForm({ clinic, onSaved }: { clinic: Clinic; onSaved: (c: Clinic) => void }) {
+  const [initial] = useState(() => toFormValues(clinic));
+  const form = useForm<ClinicInput, unknown, z.output<typeof clinicInputSchema>>({ resolver: zodResolver(clinicInputSchema), mode: 'onTouched', defaultValues: initial });
+  const { handleSubmit, formState, reset, setError } = form;
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  useLeaveGuard(formState.isDirty);
+
+  const onSubmit = handleSubmit(async (values) => {
+    setProblem(null);
+    setSaved(false);
+    try {
+      const updated = await call('clinic.update', values);
+      reset(toFormValues(updated));
+      setSaved(true);
+      onSaved(updated);
+    } catch (error) {
+      if (isApiCallError(error) && error.code === 'VALIDATION') {
+        const { unplaced } = applyServerErrors(error, setError, Object.keys(initial));
+        setProblem(unplaced.length ? unplaced.join(' ') : 'Nothing was saved: check the fields marked below.');
+      } else {
+        setProblem(messageOf(error));
+      }
+    }
+  });
+
+  return (
+    <FormProvider {...form}>
+      <form onSubmit={onSubmit} noValidate aria-label="Clinic settings">
+        {problem && <Banner tone="error">{problem}</Banner>}
+        {saved && !formState.isDirty && <Banner tone="success">Clinic settings saved.</Banner>}
+        <fieldset className="form-section">
+          <legend>Clinic</legend>
+          <ClinicFields />
+        </fieldset>
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={formState.isSubmitting}>
+            Save clinic settings
+          </button>
+          {formState.isDirty && (
+            <button type="button" className="button button-quiet" onClick={() => reset()}>
+              Undo changes
+            </button>
+          )}
+          <span className="form-status" role="status">
+            {formState.isDirty ? 'Unsaved changes' : ''}
+          </span>
+        </div>
+      </form>
+    </FormProvider>
+  );
+}
+
+export function ClinicSettings({ canEdit }: { canEdit: boolean }) {
+  const { data, error, refetch, setData } = useQuery('clinic.get', {});
+  const { refresh } = useClinic();
+  if (error)
+    return (
+      <Banner
+        tone="error"
+        actions={
+          <button type="button" className="button" onClick={refetch}>
+            Try again
+          </button>
+        }
+      >
+        {error.message}
+      </Banner>
+    );
+  if (!data)
+    return (
+      <div className="loading-block" role="status">
+        <span className="spinner" aria-hidden="true" /> Loading…
+      </div>
+    );
+  if (!canEdit) return <ClinicFacts clinic={data} />;
+  return (
+    <ClinicForm
+      clinic={data}
+      onSaved={(c) => {
+        setData(c);
+        refresh();
+      }}
+    />
+  );
+}

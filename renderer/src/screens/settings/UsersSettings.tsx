@@ -1,0 +1,303 @@
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
+import { ROLE_LABELS, ROLES, type Role } from '../../../../shared/domain/roles';
+import { newPasswordSchema, newUserSchema, type User } from '../../../../shared/domain/user';
+import { formatInstant, formatInstantDate } from '../../../../shared/format/dates';
+import { call } from '../../api/client';
+import { useQuery } from '../../api/hooks';
+import { isApiCallError, messageOf } from '../../api/errors';
+import { useAuth } from '../../api/session';
+import { useClinic } from '../../app/clinic';
+import { Banner } from '../../components/Banner';
+import { useConfirm } from '../../components/ConfirmDialog';
+import { Dialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
+import { applyServerErrors } from '../../forms/serverErrors';
+
+const samePasswords = <T extends { password: string; confirmPassword: string }>(v: T) => v.password === v.confirmPassword;
+const mismatch = { path: ['confirmPassword'], message: 'The two passwords are not the same', when: () => true };
+
+const addUserSchema = newUserSchema.extend({ confirmPassword: z.string() }).refine(samePasswords, mismatch);
+const resetSchema = z.object({ password: newPasswordSchema, confirmPassword: z.string() }).refine(samePasswords, mismatch);
+
+function AddUserDialog({ open, onClose, onAdded }: { open: boolean; onClose: () => void; onAdded: (u: User) => void }) {
+  const { register, handleSubmit, formState, setError, reset } = useForm<z.input<typeof addUserSchema>, unknown, z.output<typeof addUserSchema>>({
+    resolver: zodResolver(addUserSchema),
+    mode: 'onTouched',
+    defaultValues: { displayName: '', username: '', role: 'therapist', password: '', confirmPassword: '' },
+  });
+  const [problem, setProblem] = useState<string | null>(null);
+  const close = () => {
+    reset();
+    setProblem(null);
+    onClose();
+  };
+  const onSubmit = handleSubmit(async ({ confirmPassword: _c, ...user }) => {
+    setProblem(null);
+    try {
+      onAdded(await call('users.create', user));
+      close();
+    } catch (error) {
+      if (isApiCallError(error) && Object.keys(error.fields).length) {
+        const { unplaced } = applyServerErrors(error, setError, ['displayName', 'username', 'role', 'password']);
+        if (unplaced.length) setProblem(unplaced.join(' '));
+      } else setProblem(messageOf(error));
+    }
+  });
+  const e = formState.errors;
+  return (
+    <Dialog open={open} onClose={close} title="Add a user" size="wide">
+      <form onSubmit={onSubmit} noValidate aria-label="Add a user">
+        {problem && <Banner tone="error">{problem}</Banner>}
+        <div className="form-grid">
+          <Field label="Full name" error={e.displayName?.message} className="span-3">
+            <input {...register('displayName')} autoComplete="off" autoFocus />
+          </Field>
+          <Field label="Username" error={e.username?.message} hint="Letters, digits, dot, dash, underscore." className="span-3">
+            <input {...register('username')} autoComplete="off" autoCapitalize="none" spellCheck={false} />
+          </Field>
+          <Field label="Role" error={e.role?.message} className="span-6">
+            <select {...register('role')}>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_LABELS[r]}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="First password" error={e.password?.message} hint="At least 10 characters. Tell it to them in person." className="span-3">
+            <input {...register('password')} type="password" autoComplete="new-password" />
+          </Field>
+          <Field label="Confirm password" error={e.confirmPassword?.message} className="span-3">
+            <input {...register('confirmPassword')} type="password" autoComplete="new-password" />
+          </Field>
+        </div>
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={close}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" disabled={formState.isSubmitting}>
+            Add user
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function ResetPasswordDialog({ user, onClose, onDone }: { user: User | null; onClose: () => void; onDone: (u: User) => void }) {
+  const { register, handleSubmit, formState, reset } = useForm<z.input<typeof resetSchema>, unknown, z.output<typeof resetSchema>>({
+    resolver: zodResolver(resetSchema),
+    mode: 'onTouched',
+    defaultValues: { password: '', confirmPassword: '' },
+  });
+  const [problem, setProblem] = useState<string | null>(null);
+  const close = () => {
+    reset();
+    setProblem(null);
+    onClose();
+  };
+  const onSubmit = handleSubmit(async ({ password }) => {
+    if (!user) return;
+    setProblem(null);
+    try {
+      onDone(await call('users.resetPassword', { id: user.id, password }));
+      close();
+    } catch (error) {
+      setProblem(messageOf(error));
+    }
+  });
+  const e = formState.errors;
+  return (
+    <Dialog open={user !== null} onClose={close} title={user ? `Reset password for ${user.displayName}` : 'Reset password'}>
+      <form onSubmit={onSubmit} noValidate aria-label="Reset password">
+        <p className="muted">This also clears a lock-out after failed sign-ins and signs {user?.displayName ?? 'them'} out everywhere.</p>
+        {problem && <Banner tone="error">{problem}</Banner>}
+        <Field label="New password" error={e.password?.message} hint="At least 10 characters.">
+          <input {...register('password')} type="password" autoComplete="new-password" autoFocus />
+        </Field>
+        <Field label="Confirm new password" error={e.confirmPassword?.message}>
+          <input {...register('confirmPassword')} type="password" autoComplete="new-password" />
+        </Field>
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={close}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" disabled={formState.isSubmitting}>
+            Set new password
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+/** Admins: who may use Runback, with which role. Accounts are deactivated, never deleted. */
+export function UsersSettings() {
+  const { data, error, refetch } = useQuery('users.list', {});
+  const { locale, timeZone } = useClinic();
+  const auth = useAuth();
+  const me = auth.phase === 'signedIn' ? auth.user : null;
+  const confirm = useConfirm();
+  const [problem, setProblem] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [resetting, setResetting] = useState<User | null>(null);
+  const [busy, setBusy] = useState<number | null>(null);
+
+  const update = async (user: User, change: { role?: Role; active?: boolean }, done: string) => {
+    setProblem(null);
+    setNotice(null);
+    setBusy(user.id);
+    try {
+      await call('users.update', { id: user.id, ...change });
+      setNotice(done);
+    } catch (e) {
+      setProblem(messageOf(e));
+    } finally {
+      setBusy(null);
+      refetch();
+    }
+  };
+
+  const changeRole = async (user: User, role: Role) => {
+    const ok = await confirm({
+      title: 'Change role?',
+      message: (
+        <p>
+          <strong>{user.displayName}</strong> becomes <strong>{ROLE_LABELS[role]}</strong>. {user.id === me?.id ? 'You are' : 'They are'} signed out now and sign in again with the new
+          role.
+        </p>
+      ),
+      confirmLabel: `Make ${ROLE_LABELS[role].toLowerCase()}`,
+    });
+    if (ok) await update(user, { role }, `${user.displayName} is now ${ROLE_LABELS[role].toLowerCase()}.`);
+    else refetch();
+  };
+
+  const toggleActive = async (user: User) => {
+    if (user.active) {
+      const ok = await confirm({
+        title: 'Deactivate this account?',
+        message: (
+          <p>
+            <strong>{user.displayName}</strong> ({user.username}) can no longer sign in and is signed out now. Their records stay; you can reactivate the account at any time.
+          </p>
+        ),
+        confirmLabel: 'Deactivate',
+        tone: 'danger',
+      });
+      if (!ok) return;
+    }
+    await update(user, { active: !user.active }, user.active ? `${user.displayName} is deactivated.` : `${user.displayName} is active again.`);
+  };
+
+  if (error)
+    return (
+      <Banner
+        tone="error"
+        actions={
+          <button type="button" className="button" onClick={refetch}>
+            Try again
+          </button>
+        }
+      >
+        {error.message}
+      </Banner>
+    );
+
+  const now = new Date().toISOString();
+  return (
+    <section aria-labelledby="users-title">
+      <div className="section-header">
+        <h2 id="users-title">Users</h2>
+        <span className="muted">{data ? `${data.users.filter((u) => u.active).length} active` : ''}</span>
+        <span className="spacer" />
+        <button type="button" className="button button-primary" onClick={() => setAdding(true)}>
+          <span aria-hidden="true">+</span> Add user
+        </button>
+      </div>
+      {problem && <Banner tone="error">{problem}</Banner>}
+      {notice && <Banner tone="success">{notice}</Banner>}
+      {!data ? (
+        <div className="loading-block" role="status">
+          <span className="spinner" aria-hidden="true" /> Loading users…
+        </div>
+      ) : (
+        <div className="card table-card">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Username</th>
+                <th scope="col">Role</th>
+                <th scope="col">Status</th>
+                <th scope="col">Added</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.users.map((u) => {
+                const locked = u.lockedUntil !== null && u.lockedUntil > now;
+                return (
+                  <tr key={u.id} className={u.active ? undefined : 'is-inactive'}>
+                    <th scope="row">
+                      {u.displayName}
+                      {u.id === me?.id && <span className="badge you-badge">You</span>}
+                    </th>
+                    <td className="mono">{u.username}</td>
+                    <td>
+                      <select className="input input-compact" aria-label={`Role of ${u.displayName}`} value={u.role} disabled={busy === u.id} onChange={(e) => void changeRole(u, e.target.value as Role)}>
+                        {ROLES.map((r) => (
+                          <option key={r} value={r}>
+                            {ROLE_LABELS[r]}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td>
+                      <span className="status-cell">
+                        {u.active ? <span className="badge badge-ok">Active</span> : <span className="badge">Deactivated</span>}
+                        {locked && <span className="badge badge-warning">Locked until {formatInstant(u.lockedUntil!, timeZone, locale)}</span>}
+                      </span>
+                    </td>
+                    <td className="nowrap">{formatInstantDate(u.createdAt, timeZone, locale)}</td>
+                    <td className="actions-cell">
+                      <button type="button" className="button button-small" onClick={() => setResetting(u)} disabled={busy === u.id}>
+                        Reset password<span className="visually-hidden"> for {u.displayName}</span>
+                      </button>
+                      <button type="button" className="button button-small" onClick={() => void toggleActive(u)} disabled={busy === u.id}>
+                        {u.active ? 'Deactivate' : 'Reactivate'}
+                        <span className="visually-hidden"> {u.displayName}</span>
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <AddUserDialog
+        open={adding}
+        onClose={() => setAdding(false)}
+        onAdded={(u) => {
+          setNotice(`${u.displayName} can now sign in as “${u.username}”.`);
+          refetch();
+        }}
+      />
+      <ResetPasswordDialog
+        user={resetting}
+        onClose={() => setResetting(null)}
+        onDone={(u) => {
+          setNotice(`New password set for ${u.displayName}.`);
+          refetch();
+        }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+/**
+ * Dates as people read them, never raw ISO: "Mar 7, 1985" (medium) or "03/07/1985" (short) in the
+ * given locale. Calendar dates (YYYY-MM-DD) are formatted as dates, not instants, so a time zone
+ * can never shift them by a day. Instants (audit times, lock-outs) are shown in the clinic's zone.
+ */
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+function utcNoon(iso: string): Date | null {
+  const m = ISO_DATE.exec(iso);
+  if (!m) return null;
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12));
+}
+
+/** A calendar date (YYYY-MM-DD) in the locale's words: "Mar 7, 1985" or, short, "03/07/1985". */
+export function formatCalendarDate(iso: string, locale: string, style: 'medium' | 'short' | 'long' = 'medium'): string {
+  const date = utcNoon(iso);
+  if (!date) return iso;
+  const options: Intl.DateTimeFormatOptions =
+    style === 'short'
+      ? { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }
+      : { timeZone: 'UTC', year: 'numeric', month: style === 'long' ? 'long' : 'short', day: 'numeric' };
+  return formatter(locale, options).format(date);
+}
+
+/** An instant (ISO 8601 with Z) as a date and time in a time zone: "Mar 7, 2026, 2:05 PM". */
+export function formatInstant(iso: string, timeZone: string, locale: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  return formatter(locale, { timeZone, year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(new Date(ms));
+}
+
+/** Only the time of an instant in a time zone: "2:05 PM". */
+export function formatTime(iso: string, timeZone: string, locale: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  return formatter(locale, { timeZone, hour: 'numeric', minute: '2-digit' }).format(new Date(ms));
+}
+
+/** True when the locale writes numeric dates month first (en-US: 03/07/1985). */
+export function isMonthFirst(locale: string): boolean {
+  const parts = formatter(locale, { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(Date.UTC(2001, 2, 7, 12)));
+  const order = parts.filter((p) => p.type === 'month' || p.type === 'day').map((p) => p.type);
+  return order[0] === 'month';
+}
+
+/**
+ * A calendar date written the way staff type it back into a date field: MM/DD/YYYY where the locale
+ * puts the month first (what shared/util/dates parseTypedDate reads), otherwise YYYY-MM-DD, which
+ * every locale can read unambiguously.
+ */
+export function calendarDateForTyping(iso: string, locale: string): string {
+  const m = ISO_DATE.exec(iso);
+  if (!m) return iso;
+  return isMonthFirst(locale) ? `${m[2]}/${m[3]}/${m[1]}` : iso;
+}
+
+/** The hint shown under a date field: "MM/DD/YYYY" or "YYYY-MM-DD". */
+export function typedDatePattern(locale: string): string {
+  return isMonthFirst(locale) ? 'MM/DD/YYYY' : 'YYYY-MM-DD';
+}
+
+/** Only the calendar date of an instant, as the clinic's zone sees it: "Mar 7, 2026". */
+export function formatInstantDate(iso: string, timeZone: string, locale: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  return formatter(locale, { timeZone, year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(ms));
+}

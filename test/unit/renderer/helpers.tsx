@@ -1,0 +1,44 @@
+import type { ReactNode } from 'react';
+import type { ChannelName } from '../../../shared/api/contract';
+import type { ApiResult } from '../../../shared/api/errors';
+import { createClient, setClient } from '../../../renderer/src/api/client';
+import { sessionStore } from '../../../renderer/src/api/session';
+import type { Transport } from '../../../renderer/src/api/transport';
+import { ClinicContext, type ClinicInfo } from '../../../renderer/src/app/clinic';
+import { RouterProvider } from '../../../renderer/src/app/router';
+import { ConfirmProvider } from '../../../renderer/src/components/ConfirmDialog';
+
+export const testClinic: ClinicInfo = {
+  user: { id: 1, username: 'dana', displayName: 'Dana Whitfield', role: 'admin' },
+  clinicName: 'Lakeshore Run & Spine',
+  timeZone: 'America/Chicago',
+  distanceUnit: 'mi',
+  idleLockMinutes: 10,
+  locale: 'en-US',
+  refresh: () => {},
+};
+
+/** A fake server: answers per channel; records every call. */
+export function fakeServer(answers: Partial<Record<ChannelName, (input: unknown) => ApiResult<unknown>>>) {
+  const calls: { channel: ChannelName; input: unknown }[] = [];
+  const transport = (async (channel: ChannelName, input: unknown) => {
+    calls.push({ channel, input });
+    const answer = answers[channel];
+    if (!answer) return { ok: false, error: { code: 'INTERNAL', message: `no fake answer for ${channel}` } };
+    return answer(input);
+  }) as unknown as Transport;
+  sessionStore.begin({ sessionToken: 'test-session', user: testClinic.user, idleLockMinutes: 10 });
+  setClient(createClient({ transport, session: sessionStore }));
+  return { calls };
+}
+
+export function SignedInProviders({ children }: { children: ReactNode }) {
+  return (
+    <ClinicContext.Provider value={testClinic}>
+      <ConfirmProvider>
+        <RouterProvider>{children}</RouterProvider>
+      </ConfirmProvider>
+    </ClinicContext.Provider>
+  );
+}
+
