@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerDemoCommand } from './commands/demo';
+import { registerPlanCommand } from './commands/plan';
+import { registerRulesCommand } from './commands/rules';
 import { registerServeCommand } from './commands/serve';
 
 /** `runback …`: the admin commands. Each command lives in commands/<name>.ts and registers itself. */
@@ -11,6 +13,8 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run "runback --help" for the commands)');
   registerServeCommand(program);
   registerDemoCommand(program);
+  registerRulesCommand(program);
+  registerPlanCommand(program);
   return program;
 }
 
