@@ -49,6 +49,12 @@ test('first run → setup → register, find, edit, reload, archive a patient', 
   await expect(page.getByRole('heading', { level: 1, name: 'Álvarez, José' })).toBeVisible();
   await expect(page.getByLabel('Preferred name')).toHaveValue('Pepe');
 
+  // Ctrl+K finds a patient from anywhere.
+  await page.keyboard.press('Control+k');
+  await expect(page.getByRole('searchbox', { name: 'Search patients' })).toBeFocused();
+  await page.getByRole('searchbox', { name: 'Search patients' }).press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Álvarez, José' })).toBeVisible();
+
   // Archive (with a confirmation) → gone from the default list, there with Show archived.
   await page.getByRole('button', { name: 'Archive' }).click();
   const dialog = page.getByRole('dialog', { name: 'Archive this patient?' });
