@@ -11,6 +11,7 @@ import { usePatientPages, type ListParams } from './usePatientPages';
 
 const ROW_HEIGHT = 38;
 const SEARCH_DEBOUNCE_MS = 150;
+const FETCH_PAUSE_MS = 40;
 
 type SortKey = Exclude<PatientSort, 'relevance'>;
 type Sort = NonNullable<PatientListMemory['sort']>;
@@ -84,9 +85,13 @@ export function PatientsScreen() {
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? -1;
 
+  // Fetch the pages in view once scrolling pauses (dragging the scroll bar across 100,000 rows
+  // should not ask for every page it passes).
   const { ensureRange, shownKey } = pages;
   useEffect(() => {
-    if (last >= 0) ensureRange(first, last);
+    if (last < 0) return undefined;
+    const t = setTimeout(() => ensureRange(first, last), FETCH_PAUSE_MS);
+    return () => clearTimeout(t);
   }, [first, last, ensureRange, shownKey]);
 
   // New results: back to the top, first row highlighted. Coming back to the same results: same place.
@@ -161,7 +166,9 @@ export function PatientsScreen() {
   };
 
   const sortValue = sort ? `${sort.key}-${sort.direction}` : searching ? 'relevance' : 'name-asc';
-  const countText = pages.total === null ? '' : searching ? countOf(total, 'match', 'matches', locale) : countOf(total, 'patient', 'patients', locale);
+  // Counts and empty states describe the rows on screen (the previous search's until the new one answers).
+  const shownQuery = pages.shownParams?.query ?? '';
+  const countText = pages.total === null ? '' : shownQuery ? countOf(total, 'match', 'matches', locale) : countOf(total, 'patient', 'patients', locale);
   const tabStop = highlight >= first && highlight <= last ? highlight : first;
 
   return (
@@ -170,7 +177,7 @@ export function PatientsScreen() {
         <h1>Patients</h1>
         <span className="page-count" aria-live="polite" data-testid="patient-count">
           {countText}
-          {countText && includeArchived ? ' (archived included)' : ''}
+          {countText && pages.shownParams?.includeArchived ? ' (archived included)' : ''}
         </span>
         <span className="spacer" />
         <a className="button button-primary" href={`#${paths.newPatient()}`} title="New patient (Alt+N)" aria-keyshortcuts="Alt+N">
@@ -271,9 +278,9 @@ export function PatientsScreen() {
           {pages.total === 0 && !pages.loading && (
             <div className="empty-state" role="row">
               <div role="cell">
-                {searching ? (
+                {shownQuery ? (
                   <>
-                    <h2>No patient matches “{debounced.trim()}”</h2>
+                    <h2>No patient matches “{shownQuery}”</h2>
                     <p>Try part of the last name, a date of birth like 3/7/1985, phone digits or the MRN{includeArchived ? '' : ' — or turn on “Show archived”'}.</p>
                     <a className="button" href={`#${paths.newPatient()}`}>
                       Add a new patient

@@ -26,6 +26,7 @@ export interface PatientPages {
   total: number | null;
   /** The params the rows on screen belong to (the previous ones until the new first page arrives). */
   shownKey: string | null;
+  shownParams: ListParams | null;
   /** A row, or undefined while its page is on its way. */
   row: (index: number) => PatientSummary | undefined;
   /** Fetch the pages covering rows start..end (inclusive) that are not here yet. */
@@ -106,6 +107,7 @@ export function usePatientPages(params: ListParams, enabled = true): PatientPage
   return {
     total: shown?.total ?? null,
     shownKey: shown?.key ?? null,
+    shownParams: shown?.params ?? null,
     row,
     ensureRange,
     loading: loadingFirst || shown?.key !== key,
