@@ -15,6 +15,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     viewport: { width: 1360, height: 860 },
     locale: 'en-US',
+    timezoneId: 'America/Chicago',
   },
   projects: [
     {
