@@ -1,0 +1,69 @@
+import { Encoder, Profile, type ActivityMesg, type Encodable, type EventMesg, type FileIdMesg, type LapMesg, type RecordMesg, type SessionMesg } from '@garmin/fitsdk';
+import type { SyntheticSample } from '../../unit/running/synthetic';
+
+/**
+ * Builds a FIT activity with the SDK's own Encoder (toolchain pitfall P16: numeric MesgNum with
+ * `!`, messages typed as Encodable<…> before writeMesg, positions in semicircles).
+ */
+
+const DEG_TO_SEMICIRCLE = 2 ** 31 / 180;
+const MESG = Profile.MesgNum;
+
+export interface EncodeOptions {
+  start: Date;
+  samples: readonly SyntheticSample[];
+  sport?: string;
+  subSport?: string;
+  /** Heart rate for sample i. */
+  heartRate?: (i: number) => number;
+  /** Leave out the session message (and laps), as some devices do. */
+  withoutSession?: boolean;
+}
+
+export function encodeFitActivity(o: EncodeOptions): Uint8Array {
+  const enc = new Encoder();
+  const at = (t: number) => new Date(o.start.getTime() + t * 1000);
+  const last = o.samples[o.samples.length - 1]!;
+  const end = at(last.t);
+  const fileId: Encodable<FileIdMesg> = { mesgNum: MESG['FILE_ID']!, type: 'activity', manufacturer: 'development', product: 1, serialNumber: 1234, timeCreated: o.start };
+  enc.writeMesg(fileId);
+  const startEvent: Encodable<EventMesg> = { mesgNum: MESG['EVENT']!, timestamp: o.start, event: 'timer', eventType: 'start' };
+  enc.writeMesg(startEvent);
+  o.samples.forEach((s, i) => {
+    const r: Encodable<RecordMesg> = {
+      mesgNum: MESG['RECORD']!,
+      timestamp: at(s.t),
+      positionLat: Math.round(s.lat * DEG_TO_SEMICIRCLE),
+      positionLong: Math.round(s.lon * DEG_TO_SEMICIRCLE),
+      distance: s.distance,
+      speed: s.speed,
+      ...(o.heartRate ? { heartRate: o.heartRate(i) } : {}),
+    };
+    enc.writeMesg(r);
+  });
+  const stopEvent: Encodable<EventMesg> = { mesgNum: MESG['EVENT']!, timestamp: end, event: 'timer', eventType: 'stopAll' };
+  enc.writeMesg(stopEvent);
+  if (!o.withoutSession) {
+    const sport = (o.sport ?? 'running') as LapMesg['sport'];
+    const lap: Encodable<LapMesg> = { mesgNum: MESG['LAP']!, timestamp: end, startTime: o.start, totalElapsedTime: last.t, totalTimerTime: last.t, totalDistance: last.distance, sport, event: 'lap', eventType: 'stop' };
+    enc.writeMesg(lap);
+    const session: Encodable<SessionMesg> = {
+      mesgNum: MESG['SESSION']!,
+      timestamp: end,
+      startTime: o.start,
+      totalElapsedTime: last.t,
+      totalTimerTime: last.t,
+      totalDistance: last.distance,
+      sport,
+      subSport: (o.subSport ?? 'generic') as SessionMesg['subSport'],
+      firstLapIndex: 0,
+      numLaps: 1,
+      event: 'session',
+      eventType: 'stop',
+    };
+    enc.writeMesg(session);
+  }
+  const activity: Encodable<ActivityMesg> = { mesgNum: MESG['ACTIVITY']!, timestamp: end, totalTimerTime: last.t, numSessions: o.withoutSession ? 0 : 1, type: 'manual', event: 'activity', eventType: 'stop' };
+  enc.writeMesg(activity);
+  return enc.close();
+}

@@ -1,0 +1,213 @@
+import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { gpx as gpxToGeoJson } from '@tmcw/togeojson';
+import { DOMParser } from '@xmldom/xmldom';
+import type { Position } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { parseActivityFile } from '../../../electron/activities';
+import { importedActivitySchema } from '../../../shared/running/activity';
+import { FIXTURE_DIR, expectActivity, expectRefusal, fixture, parseOne } from './helpers';
+
+/**
+ * Every real file in ../shared/fixtures/activities, with what it must yield.
+ *
+ * Expected figures: the FIT rows are SOURCES.md's (read there from the session message with the
+ * same SDK). SOURCES.md gives none for TCX and GPX, so:
+ * - tcx-running.tcx: python-tcxparser's own test of this file says distance 4686.31103516 m
+ *   (its last track point), duration 1992.78 s (sum of laps), start 21:29:53Z, end 22:03:05Z,
+ *   heart rate 60–189. We take the laps' total, 4689.24 m, which is within 0.07 % of it.
+ * - the GPX rows are checked against an independent reading of the same file with
+ *   @tmcw/togeojson (its segments, measured with a separately written haversine below).
+ */
+
+const DISTANCE_TOLERANCE = 0.01; // ±1 %
+const DURATION_TOLERANCE_S = 2;
+
+function expectDistance(actual: number, expected: number) {
+  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(expected * DISTANCE_TOLERANCE);
+}
+function expectDuration(actual: number, expected: number) {
+  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(DURATION_TOLERANCE_S);
+}
+
+interface Expected {
+  sport: string;
+  startedAt: string;
+  distance: number;
+  duration: number;
+  elapsed: number;
+  samples: number;
+}
+
+const GOOD: Record<string, Expected> = {
+  // SOURCES.md: 9008 m in 2832 s timer time, 2809 records.
+  'fenix2-run-9km.fit': { sport: 'running', startedAt: '2015-08-15T14:45:08.000Z', distance: 9008, duration: 2832, elapsed: 2832, samples: 2809 },
+  // SOURCES.md: 158 m, 57 s.
+  'fenix5-run-short.fit': { sport: 'running', startedAt: '2017-06-11T14:34:09.000Z', distance: 158, duration: 57, elapsed: 57, samples: 21 },
+  // SOURCES.md: walking, 68 m, 45 s.
+  'fenix5-walk-short.fit': { sport: 'walking', startedAt: '2017-06-11T14:32:51.000Z', distance: 68, duration: 45, elapsed: 45, samples: 17 },
+  // python-tcxparser: 4686.31 m, 1992.78 s; 384 trackpoints (SOURCES.md).
+  'tcx-running.tcx': { sport: 'running', startedAt: '2012-12-26T21:29:53.000Z', distance: 4686.31, duration: 1992.78, elapsed: 1992, samples: 384 },
+  // 296 timed points in 7 non-empty tracks (GPSBabel "ACTIVE LOG"s); recorded 4239 s of a 7190 s outing.
+  'gpx10-cerknicko-jezero.gpx': { sport: 'unknown', startedAt: '2010-08-05T14:23:59.000Z', distance: 4575, duration: 4239, elapsed: 7190, samples: 296 },
+  // 9 points, then an empty <trkseg></trkseg> that adds nothing.
+  'gpx-empty-segment.gpx': { sport: 'unknown', startedAt: '2013-07-06T17:26:26.000Z', distance: 85.85, duration: 76, elapsed: 76, samples: 9 },
+};
+
+describe('every fixture file', () => {
+  it('is covered by this test', () => {
+    const files = readdirSync(FIXTURE_DIR).filter((f) => f !== 'SOURCES.md');
+    const covered = [...Object.keys(GOOD), 'bad-truncated-run.fit', 'cycling-not-a-run.fit', 'gpx10-no-times.gpx', 'gpx11-all-fields.gpx', 'gpx-unicode-bom.gpx', 'gpx-garmin-extension.gpx'];
+    expect(files.sort()).toEqual(covered.sort());
+  });
+
+  for (const [name, e] of Object.entries(GOOD)) {
+    it(`${name}: ${e.sport}, ${e.distance} m, ${e.duration} s`, () => {
+      const a = expectActivity(parseOne(name));
+      expect(importedActivitySchema.parse(a)).toEqual(a);
+      expect(a.sourceName).toBe(name);
+      expect(a.sport).toBe(e.sport);
+      expect(a.startedAt).toBe(e.startedAt);
+      expectDistance(a.distanceMeters, e.distance);
+      expectDuration(a.durationSeconds, e.duration);
+      expectDuration(a.elapsedSeconds, e.elapsed);
+      expect(a.samples).toHaveLength(e.samples);
+      expect(a.contentHash).toBe(createHash('sha256').update(fixture(name)).digest('hex'));
+      // Samples run forward in time from 0 and their distance never falls.
+      expect(a.samples[0]!.t).toBeGreaterThanOrEqual(0);
+      for (let i = 1; i < a.samples.length; i++) {
+        expect(a.samples[i]!.t).toBeGreaterThanOrEqual(a.samples[i - 1]!.t);
+        if (a.samples[i]!.distance !== undefined && a.samples[i - 1]!.distance !== undefined) expect(a.samples[i]!.distance!).toBeGreaterThanOrEqual(a.samples[i - 1]!.distance! - 1e-9);
+      }
+    });
+  }
+
+  it('fenix2: the watch, heart rate, positions and speed come through', () => {
+    const a = expectActivity(parseOne('fenix2-run-9km.fit'));
+    expect(a.format).toBe('fit');
+    expect(a.device).toBe('Garmin fenix2');
+    expect(a.distanceSource).toBe('file-total');
+    expect(a.distanceMeters).toBe(9008.22);
+    const s = a.samples[1]!;
+    expect(s).toMatchObject({ t: 2, distance: 3.38, heartRate: 69 });
+    expect(s.lat).toBeCloseTo(58.95917, 4);
+    expect(s.lon).toBeCloseTo(5.72879, 4);
+    expect(a.samples.every((x) => x.speed !== undefined)).toBe(true);
+  });
+
+  it('fenix5 walk is imported as walking: a walk counts in a run-walk program', () => {
+    const r = parseOne('fenix5-walk-short.fit');
+    expect(r.ok).toBe(true);
+    const a = expectActivity(r);
+    expect(a).toMatchObject({ sport: 'walking', device: 'Garmin fenix5', durationSeconds: 45.379, distanceMeters: 67.85 });
+    expect(a.subSport).toBeUndefined(); // FIT sub_sport "generic" says nothing
+  });
+
+  it('tcx: laps total the distance and time; heart rate 60–189 and the device name as python-tcxparser reads them', () => {
+    const a = expectActivity(parseOne('tcx-running.tcx'));
+    expect(a).toMatchObject({ format: 'tcx', distanceMeters: 4689.24, durationSeconds: 1992.78, elapsedSeconds: 1992, distanceSource: 'file-total', device: 'Forerunner 410 Software Version 2.20' });
+    const hr = a.samples.map((s) => s.heartRate).filter((h): h is number => h !== undefined);
+    expect(Math.min(...hr)).toBe(60);
+    expect(Math.max(...hr)).toBe(189);
+    // The last trackpoint has a time and nothing else; it is kept as a sample.
+    expect(a.samples.at(-1)).toEqual({ t: 1992 });
+  });
+
+  it('gpx: distance agrees with an independent reading of the same file (togeojson + a separate haversine)', () => {
+    for (const name of ['gpx10-cerknicko-jezero.gpx', 'gpx-empty-segment.gpx']) {
+      const a = expectActivity(parseOne(name));
+      expect(a.distanceMeters).toBeCloseTo(independentGpxLength(name), 1);
+      expect(a.distanceSource).toBe('positions');
+    }
+  });
+
+  it('gpx 1.0 with several tracks: one activity; the first track name; GPSBabel as creator', () => {
+    const a = expectActivity(parseOne('gpx10-cerknicko-jezero.gpx'));
+    expect(a).toMatchObject({ name: 'ACTIVE LOG #2', device: 'GPSBabel - http://www.gpsbabel.org', sport: 'unknown' });
+  });
+
+  it('gpx with an empty segment: the empty <trkseg> is skipped, the 9-point segment imported whole', () => {
+    const a = expectActivity(parseOne('gpx-empty-segment.gpx'));
+    expect(a.samples.map((s) => s.t)).toEqual([0, 4, 9, 18, 23, 31, 49, 75, 76]);
+    expect(a.name).toBe('2013-07-06T14:59:00Z');
+  });
+});
+
+describe('refused fixture files, each with its own reason', () => {
+  it('bad-truncated-run.fit → CORRUPT: cut short, and how much could be read', () => {
+    const reason = expectRefusal(parseOne('bad-truncated-run.fit'), 'CORRUPT');
+    expect(reason.message).toBe(
+      'The FIT file is damaged or cut short (it ends at byte 768, before the end its header announces; only 14 track records covering 13 s could be read). Export it again from the watch or app, or enter the run by hand.',
+    );
+  });
+
+  it('cycling-not-a-run.fit → NOT_A_RUN naming the sport, with the ride parsed for cross-training', () => {
+    const reason = expectRefusal(parseOne('cycling-not-a-run.fit'), 'NOT_A_RUN');
+    expect(reason.message).toBe('This is a ride (cycling), not a run — it can be logged as cross-training instead.');
+    expect(reason.sport).toBe('cycling');
+    expect(reason.activity).toMatchObject({ sport: 'cycling', device: 'Garmin edge500', startedAt: '2011-06-26T21:18:39.000Z' });
+    expectDistance(reason.activity.distanceMeters, 88_800); // SOURCES.md: 88.8 km
+    expect(reason.activity.samples).toHaveLength(3098); // SOURCES.md: 3098 records
+    expect(reason.activity.durationSeconds).toBe(10699.36);
+    expect(reason.activity.elapsedSeconds).toBe(11741.57);
+  });
+
+  it('gpx10-no-times.gpx → NO_TIMESTAMPS with the distance (only 5 of 296 points have a time)', () => {
+    const reason = expectRefusal(parseOne('gpx10-no-times.gpx'), 'NO_TIMESTAMPS');
+    expect(reason.message).toBe('This GPX track has times on only 5 of its 296 points: distance 4.6 km is known, the duration is not — enter it to import');
+    expectDistance(reason.distanceMeters, 4575);
+    expect(reason.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    // The same positions as the timed file: the same distance.
+    const timed = expectActivity(parseOne('gpx10-cerknicko-jezero.gpx'));
+    expect(reason.distanceMeters).toBeCloseTo(timed.distanceMeters, 1);
+  });
+
+  it('gpx11-all-fields.gpx → EMPTY_TRACK: one track point; its routes are plans, not recordings', () => {
+    const reason = expectRefusal(parseOne('gpx11-all-fields.gpx'), 'EMPTY_TRACK');
+    expect(reason.message).toBe(
+      'This GPX file has no recorded track to import: it holds only a single track point, 2 waypoints, 2 planned routes. Export the activity itself (a track with times) from the watch or app.',
+    );
+  });
+
+  it('gpx-unicode-bom.gpx is read despite its byte-order mark — and holds only a waypoint → EMPTY_TRACK', () => {
+    expect(fixture('gpx-unicode-bom.gpx').subarray(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
+    const reason = expectRefusal(parseOne('gpx-unicode-bom.gpx'), 'EMPTY_TRACK');
+    expect(reason.message).toContain('it holds only 1 waypoint');
+  });
+
+  it('gpx-garmin-extension.gpx holds one waypoint (with a TrackPointExtension heart rate), no track → EMPTY_TRACK', () => {
+    const reason = expectRefusal(parseOne('gpx-garmin-extension.gpx'), 'EMPTY_TRACK');
+    expect(reason.message).toContain('it holds only 1 waypoint');
+  });
+
+  it('every refusal message is plain text that names no exception or stack', () => {
+    for (const name of ['bad-truncated-run.fit', 'cycling-not-a-run.fit', 'gpx10-no-times.gpx', 'gpx11-all-fields.gpx', 'gpx-unicode-bom.gpx']) {
+      const [r] = parseActivityFile(name, fixture(name));
+      expect(r!.ok).toBe(false);
+      const message = (r as { reason: { message: string } }).reason.message;
+      expect(message).not.toMatch(/Error:|undefined|NaN|\bat .*\.js/);
+    }
+  });
+});
+
+/** Length of each GPX segment as togeojson reads it, summed — a second opinion on gpx.ts. */
+function independentGpxLength(name: string): number {
+  const text = new TextDecoder().decode(fixture(name));
+  const geo = gpxToGeoJson(new DOMParser().parseFromString(text, 'text/xml'));
+  let total = 0;
+  for (const f of geo.features) {
+    if (f.properties?.['_gpxType'] !== 'trk') continue;
+    const g = f.geometry;
+    const lines: Position[][] = g.type === 'LineString' ? [g.coordinates] : g.type === 'MultiLineString' ? g.coordinates : [];
+    for (const line of lines) {
+      for (let i = 1; i < line.length; i++) total += greatCircle(line[i - 1]!, line[i]!);
+    }
+  }
+  return total;
+}
+
+function greatCircle([lon1, lat1]: Position, [lon2, lat2]: Position): number {
+  const r = Math.PI / 180;
+  const x = Math.sin(((lat2! - lat1!) * r) / 2) ** 2 + Math.cos(lat1! * r) * Math.cos(lat2! * r) * Math.sin(((lon2! - lon1!) * r) / 2) ** 2;
+  return 2 * 6_371_008.8 * Math.asin(Math.sqrt(x));
+}
