@@ -44,7 +44,7 @@ function isZip(bytes: Uint8Array): boolean {
 type Ctx = Omit<SourceContext, 'contentHash'>;
 
 function refuse(ctx: Ctx, reason: ImportRefusal): ParsedFile {
-  return withSource({ ...ctx, contentHash: '' }, { ok: false as const, reason });
+  return ctx.archiveName === undefined ? { ok: false, sourceName: ctx.sourceName, reason } : { ok: false, sourceName: ctx.sourceName, archiveName: ctx.archiveName, reason };
 }
 
 function parseMaybeGzipped(ctx: Ctx, name: string, bytes: Uint8Array): ParsedFile[] {

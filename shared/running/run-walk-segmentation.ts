@@ -21,10 +21,12 @@ import { formatDuration } from '../units/duration';
  */
 
 /**
- * Detection thresholds. These are CLINIC POLICY, not evidence: no source we have gives a speed
- * that separates running from walking for people returning from back pain. The defaults sit
- * around the usual walk-to-run transition (about 2.0–2.2 m/s, 7–8 km/h) with a gap between them
- * so GPS noise near one speed does not flip the state; a clinic may change them.
+ * Detection settings. These are CLINIC POLICY, not evidence: no source we have gives a speed that
+ * separates running from walking for people returning from back pain. The defaults sit either side
+ * of about 2 m/s (7.2 km/h), where fast walking meets slow running (clinical.md notes the same
+ * figure), with a gap between them so GPS noise near one speed does not flip the state back and
+ * forth; a clinic may change them. The smoothing width and minimum interval were chosen on
+ * synthetic sessions with GPS-like error (see the tests), not taken from any source.
  */
 export const runWalkDetectionSettingsSchema = z
   .strictObject({
@@ -32,7 +34,7 @@ export const runWalkDetectionSettingsSchema = z
     runAboveMps: z.number().positive().max(10).default(2.2),
     /** Running becomes walking below this smoothed speed (1.9 m/s = 6.8 km/h). */
     walkBelowMps: z.number().positive().max(10).default(1.9),
-    /** Width of the rolling median, seconds (odd; an even value is widened by one). */
+    /** Width of the rolling mean, seconds (odd; an even value is widened by one). */
     smoothingSeconds: z.number().int().min(1).max(61).default(7),
     /** Intervals shorter than this are flickers and are merged into their neighbours. */
     minIntervalSeconds: z.number().int().min(1).max(600).default(10),

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseActivityFile } from '../../../electron/activities';
 import { csvRecords, parseCsv } from '../../../electron/activities/csv';
 import { runWalkPhases, syntheticTrack } from '../../unit/running/synthetic';
-import { encodeFitActivity } from './fit-encode';
+import { encodeFitActivity, encodeFitMultisport } from './fit-encode';
 import { expectActivity, expectRefusal, fixture, parseOne } from './helpers';
 
 /** Files written here to reach what the real fixtures do not: extensions, namespaces, odd times. */
@@ -130,6 +130,19 @@ describe('FIT variants (written with the SDK Encoder)', () => {
     expect(expectActivity(parseOne('w.fit', encodeFitActivity({ start: START, samples, sport: 'walking' }))).sport).toBe('walking');
     expect(expectRefusal(parseOne('c.fit', encodeFitActivity({ start: START, samples, sport: 'cycling' })), 'NOT_A_RUN').sport).toBe('cycling');
     expect(expectRefusal(parseOne('s.fit', encodeFitActivity({ start: START, samples, sport: 'swimming' })), 'NOT_A_RUN').message).toMatch(/^This is a swim \(swimming\), not a run/);
+  });
+
+  it('a multisport file (run, then ride): one result per session, each with its own records', () => {
+    const ride = syntheticTrack([{ kind: 'run', seconds: 300, speed: 7 }], { seed: 3 });
+    const results = parseActivityFile('brick.fit', encodeFitMultisport(START, [{ samples, sport: 'running' }, { samples: ride, sport: 'cycling' }]));
+    expect(results).toHaveLength(2);
+    const [run, bike] = results;
+    expect(expectActivity(run)).toMatchObject({ sport: 'running', startedAt: START.toISOString(), durationSeconds: 450 });
+    expect(expectActivity(run).samples).toHaveLength(451);
+    expect(run!.ok && run!.warnings).toEqual(['This is session 1 of a multi-session file.']);
+    const reason = expectRefusal(bike, 'NOT_A_RUN');
+    expect(reason.activity.samples).toHaveLength(301);
+    expect(reason.activity.startedAt).toBe(new Date(START.getTime() + 451_000).toISOString());
   });
 
   it('without a session message: totals from the records, with a warning', () => {

@@ -67,3 +67,28 @@ export function encodeFitActivity(o: EncodeOptions): Uint8Array {
   enc.writeMesg(activity);
   return enc.close();
 }
+
+/** A multisport file: one session per part, back to back (e.g. a run, then a ride). */
+export function encodeFitMultisport(start: Date, parts: ReadonlyArray<{ samples: readonly SyntheticSample[]; sport: string }>): Uint8Array {
+  const enc = new Encoder();
+  const fileId: Encodable<FileIdMesg> = { mesgNum: MESG['FILE_ID']!, type: 'activity', manufacturer: 'development', product: 1, timeCreated: start };
+  enc.writeMesg(fileId);
+  let offset = 0;
+  parts.forEach((part, k) => {
+    const at = (t: number) => new Date(start.getTime() + (offset + t) * 1000);
+    for (const s of part.samples) {
+      const r: Encodable<RecordMesg> = { mesgNum: MESG['RECORD']!, timestamp: at(s.t), distance: s.distance, speed: s.speed };
+      enc.writeMesg(r);
+    }
+    const last = part.samples[part.samples.length - 1]!;
+    const sport = part.sport as SessionMesg['sport'];
+    const lap: Encodable<LapMesg> = { mesgNum: MESG['LAP']!, messageIndex: k, timestamp: at(last.t), startTime: at(0), totalElapsedTime: last.t, totalTimerTime: last.t, totalDistance: last.distance, sport };
+    enc.writeMesg(lap);
+    const session: Encodable<SessionMesg> = { mesgNum: MESG['SESSION']!, messageIndex: k, timestamp: at(last.t), startTime: at(0), totalElapsedTime: last.t, totalTimerTime: last.t, totalDistance: last.distance, sport, firstLapIndex: k, numLaps: 1 };
+    enc.writeMesg(session);
+    offset += last.t + 1;
+  });
+  const activity: Encodable<ActivityMesg> = { mesgNum: MESG['ACTIVITY']!, timestamp: new Date(start.getTime() + offset * 1000), numSessions: parts.length, type: 'manual' };
+  enc.writeMesg(activity);
+  return enc.close();
+}
