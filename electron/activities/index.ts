@@ -19,9 +19,30 @@ import { decodeXmlText, localName, parseXml } from './xml';
  * Nothing here writes or remembers anything: the caller de-duplicates on `contentHash`.
  */
 export function parseActivityFile(name: string, bytes: Uint8Array): ParsedFile[] {
-  if (isZip(bytes)) return parseZip(name, bytes);
-  return parseMaybeGzipped({ sourceName: name }, name, bytes);
+  return expandActivityFile(name, bytes).flatMap((pending) => pending.parse());
 }
+
+/** One activity file found in what was handed over, not read yet: a zip gives one per entry. */
+export interface PendingActivityFile {
+  sourceName: string;
+  archiveName?: string;
+  parse(): ParsedFile[];
+}
+
+/**
+ * Opens what was handed over (unpacking a zip) without reading the activities yet, so a caller
+ * importing a 1,000-activity export can read them a few at a time, show progress and stop.
+ */
+export function expandActivityFile(name: string, bytes: Uint8Array): PendingActivityFile[] {
+  if (isZip(bytes)) return expandZip(name, bytes);
+  return [{ sourceName: name, parse: () => parseMaybeGzipped({ sourceName: name }, name, bytes) }];
+}
+
+const settled = (result: ParsedFile): PendingActivityFile => ({
+  sourceName: result.sourceName,
+  ...(result.archiveName === undefined ? {} : { archiveName: result.archiveName }),
+  parse: () => [result],
+});
 
 export type { ParsedFile, ImportRefusal };
 
@@ -105,7 +126,7 @@ function looksLikeXml(bytes: Uint8Array): boolean {
  * file (matched on the "Filename" column) are used over what the file itself says. Everything
  * else (photos, other CSVs, nested zips) is skipped without being unpacked.
  */
-function parseZip(zipName: string, bytes: Uint8Array): ParsedFile[] {
+function expandZip(zipName: string, bytes: Uint8Array): PendingActivityFile[] {
   const skipped: UnzipFileInfo[] = [];
   let files: Record<string, Uint8Array>;
   try {
@@ -122,7 +143,7 @@ function parseZip(zipName: string, bytes: Uint8Array): ParsedFile[] {
       },
     });
   } catch (e) {
-    return [{ ok: false, sourceName: zipName, reason: corrupt('zip', `it could not be unpacked: ${e instanceof Error ? e.message : String(e)}`) }];
+    return [settled({ ok: false, sourceName: zipName, reason: corrupt('zip', `it could not be unpacked: ${e instanceof Error ? e.message : String(e)}`) })];
   }
 
   const names = Object.keys(files).sort();
@@ -136,7 +157,7 @@ function parseZip(zipName: string, bytes: Uint8Array): ParsedFile[] {
     }
   }
 
-  const results: ParsedFile[] = [];
+  const results: PendingActivityFile[] = [];
   for (const entry of names) {
     if (!ACTIVITY_EXT.test(entry)) continue;
     const row = byFile.get(entry);
@@ -145,14 +166,15 @@ function parseZip(zipName: string, bytes: Uint8Array): ParsedFile[] {
     const title = row?.['Activity Name']?.trim();
     if (type) ctx.sportOverride = type;
     if (title) ctx.nameOverride = title;
-    results.push(...parseMaybeGzipped(ctx, entry, files[entry]!));
+    const entryBytes = files[entry]!;
+    results.push({ sourceName: entry, archiveName: zipName, parse: () => parseMaybeGzipped(ctx, entry, entryBytes) });
   }
   for (const f of skipped) {
     const why = f.originalSize > MAX_ENTRY_BYTES ? 'it is too large to be an activity file' : `it is packed with a method Runback can't unpack (${f.compression})`;
-    results.push({ ok: false, sourceName: f.name, archiveName: zipName, reason: unsupported(`Runback skipped "${f.name}" in the zip: ${why}.`) });
+    results.push(settled({ ok: false, sourceName: f.name, archiveName: zipName, reason: unsupported(`Runback skipped "${f.name}" in the zip: ${why}.`) }));
   }
   if (results.length === 0) {
-    return [{ ok: false, sourceName: zipName, reason: unsupported(`The zip "${zipName}" holds no FIT, TCX or GPX files to import.`) }];
+    return [settled({ ok: false, sourceName: zipName, reason: unsupported(`The zip "${zipName}" holds no FIT, TCX or GPX files to import.`) })];
   }
   return results;
 }

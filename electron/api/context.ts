@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { SessionUser } from '../../shared/domain/user';
 import type { DB } from '../db/schema';
+import type { ImportStaging } from '../activities/staging';
 
 export type Transport = 'ipc' | 'http' | 'cli' | 'direct';
 
@@ -14,6 +15,8 @@ export interface AppServices {
   db: Kysely<DB>;
   now: () => Date;
   log: Logger;
+  /** Activity files between import preview and commit (memory only). */
+  importStaging: ImportStaging;
 }
 
 export interface ResolvedSession {
@@ -44,5 +47,6 @@ export interface HandlerContext {
   user: SessionUser;
   transport: Transport;
   log: Logger;
+  importStaging: ImportStaging;
   audit(note: AuditNote): void;
 }

@@ -4,7 +4,7 @@ import { contract, isChannelName, type ChannelName } from '../../shared/api/cont
 import { isAllowed } from '../../shared/api/channel';
 import { ApiError, type ApiErrorShape, type ApiResult } from '../../shared/api/errors';
 import { inImmediateTransaction } from '../db/transaction';
-import type { AppServices, AuditNote, HandlerContext, Transport } from './context';
+import type { AppServices, AuditNote, HandlerContext, ResolvedSession, Transport } from './context';
 import type { Handlers } from './handler';
 import { handlers as allHandlers } from './handlers';
 import { resolveSession, touchSession } from './sessions';
@@ -15,6 +15,15 @@ export interface Call {
   input: unknown;
   sessionToken?: string | null;
   transport: Transport;
+  /**
+   * The command line acts as an admin without a session: whoever can run it can read the data
+   * folder anyway. Only the CLI sets this (IPC and web mode never do); its rows name the OS user.
+   */
+  cliActor?: string;
+}
+
+function cliSession(actor: string): ResolvedSession {
+  return { id: 0, user: { id: 0, username: `cli:${actor}`.slice(0, 60), displayName: 'Command line', role: 'admin' }, locked: false, token: '' };
 }
 
 export type Dispatch = (call: Call) => Promise<ApiResult<unknown>>;
@@ -58,7 +67,11 @@ export function createDispatcher(services: AppServices, handlers: Handlers = all
       const value = await inImmediateTransaction(
         services.db,
         async (trx) => {
-          const session = call.sessionToken ? await resolveSession(trx, call.sessionToken, now) : null;
+          const session = call.sessionToken
+            ? await resolveSession(trx, call.sessionToken, now)
+            : call.transport === 'cli' && call.cliActor
+              ? cliSession(call.cliActor)
+              : null;
           if (def.access !== 'public') {
             if (!session) throw new ApiError('UNAUTHENTICATED', 'Please sign in.');
             if (session.locked) throw new ApiError('LOCKED', 'The screen is locked: sign in again to go on.', { commit: true });
@@ -66,7 +79,7 @@ export function createDispatcher(services: AppServices, handlers: Handlers = all
               await writeAudit(trx, now, session.user, { action: 'access.forbidden', detail: name });
               throw new ApiError('FORBIDDEN', 'Your role does not allow this.', { commit: true });
             }
-            await touchSession(trx, session.id, now);
+            if (session.id > 0) await touchSession(trx, session.id, now);
           }
           const ctx: HandlerContext = {
             db: trx,
@@ -75,6 +88,7 @@ export function createDispatcher(services: AppServices, handlers: Handlers = all
             user: session?.user ?? { id: 0, username: 'anonymous', displayName: 'Anonymous', role: 'front_desk' },
             transport: call.transport,
             log: services.log,
+            importStaging: services.importStaging,
             audit: (note) => notes.push(note),
           };
           // The handler map is typed per channel; the parsed input matches this channel's schema.

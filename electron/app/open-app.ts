@@ -5,6 +5,7 @@ import type { AppServices, Logger } from '../api/context';
 import { createDispatcher, type Dispatch } from '../api/dispatcher';
 import { DATABASE_FILE } from './data-dir';
 import { fileLogger } from './logger';
+import { ImportStaging } from '../activities/staging';
 
 export interface OpenApp {
   dataDir: string;
@@ -18,6 +19,6 @@ export async function openApp(dataDir: string, options: { now?: () => Date; log?
   mkdirSync(dataDir, { recursive: true });
   const log = options.log ?? fileLogger(dataDir);
   const { db, close } = await openDatabase(join(dataDir, DATABASE_FILE));
-  const services: AppServices = { db, now: options.now ?? (() => new Date()), log };
+  const services: AppServices = { db, now: options.now ?? (() => new Date()), log, importStaging: new ImportStaging() };
   return { dataDir, services, dispatch: createDispatcher(services), close };
 }

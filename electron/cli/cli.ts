@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerDemoCommand } from './commands/demo';
+import { registerImportRunsCommand } from './commands/import-runs';
 import { registerPlanCommand } from './commands/plan';
 import { registerRulesCommand } from './commands/rules';
 import { registerServeCommand } from './commands/serve';
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   registerDemoCommand(program);
   registerRulesCommand(program);
   registerPlanCommand(program);
+  registerImportRunsCommand(program);
   return program;
 }
 

@@ -20,6 +20,10 @@ export interface DB {
   appointmentSeries: AppointmentSeriesTable;
   appointments: AppointmentsTable;
   waitlist: WaitlistTable;
+  runs: RunsTable;
+  runPlans: RunPlansTable;
+  planWeeks: PlanWeeksTable;
+  clinicPolicy: ClinicPolicyTable;
 }
 
 export interface ClinicTable {
@@ -202,4 +206,79 @@ export interface WaitlistTable {
   resolvedAt: string | null;
   resolvedAppointmentId: number | null;
   resolution: string | null;
+}
+
+export interface RunsTable {
+  id: Generated<number>;
+  patientId: number;
+  /** Date of the run in the clinic's time zone. */
+  date: string;
+  startedAt: string | null;
+  kind: 'run' | 'walk' | 'cross_training';
+  sport: string | null;
+  distanceM: number;
+  durationS: number;
+  runSeconds: number | null;
+  walkSeconds: number | null;
+  /** JSON [{kind, startSecond, endSecond, distanceMeters?}] from detection or the therapist's correction. */
+  intervalsJson: string | null;
+  intervalsCorrected: Generated<number>;
+  surface: string | null;
+  painBefore: number | null;
+  painDuring: number | null;
+  painAfter: number | null;
+  painNextMorning: number | null;
+  rpe: number | null;
+  /** Comma-separated red-flag keys. */
+  redFlags: Generated<string>;
+  stoppedEarly: Generated<number>;
+  stepId: string | null;
+  notes: string | null;
+  source: string;
+  sourceName: string | null;
+  contentHash: string | null;
+  deletedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RunPlansTable {
+  id: Generated<number>;
+  patientId: number;
+  startDate: string;
+  startingStepId: string;
+  sessionsPerWeek: number;
+  /** The ladder as it was when the plan started, so a later clinic edit does not rewrite the plan. */
+  ladderJson: string;
+  baselinePain: number | null;
+  endedAt: string | null;
+  endReason: string | null;
+  createdAt: string;
+}
+
+export interface PlanWeeksTable {
+  id: Generated<number>;
+  planId: number;
+  weekStart: string;
+  stepId: string;
+  redFlags: Generated<string>;
+  engineDecision: string | null;
+  /** The planner's whole output at review time (reasons, prescription), as shown to the therapist. */
+  decisionJson: string | null;
+  decidedAt: string | null;
+  acceptedBy: number | null;
+  acceptedAt: string | null;
+  overrideDecision: string | null;
+  overrideStepId: string | null;
+  overrideReason: string | null;
+  overrideBy: number | null;
+  overrideAt: string | null;
+}
+
+export interface ClinicPolicyTable {
+  id: ColumnType<1, 1 | undefined, never>;
+  /** Only the values the clinic changed; the rest are the defaults in shared/clinical/policy.ts. */
+  policyJson: string;
+  ladderJson: string | null;
+  updatedAt: string;
 }

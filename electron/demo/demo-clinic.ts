@@ -10,6 +10,7 @@ import { inImmediateTransaction } from '../db/transaction';
 import { writeAudit } from '../api/audit-writer';
 import { demoPatients } from './demo-patients';
 import { createDemoSchedule, createScheduleHistory } from './demo-schedule';
+import { createDemoRunning } from './demo-running';
 import { addDays } from '../../shared/schedule/clinic-time';
 
 export const DEMO_CLINIC = {
@@ -50,6 +51,7 @@ export interface DemoResult {
   patients: number;
   appointments: number;
   historyAppointments: number;
+  runs: number;
   seconds: number;
 }
 
@@ -118,13 +120,42 @@ export async function createDemoClinic(dataDir: string, options: { patients: num
     });
 
     const patientIds = Array.from({ length: Math.min(options.patients, 400) }, (_, i) => i + 1);
+    // The schedule's past is made by moving the clock; the demo's own sessions move with it (a jump
+    // of days would otherwise idle-lock or expire them, and the check-ins would silently fail).
+    const setNow = async (d: Date) => {
+      clock = d;
+      await app.services.db
+        .updateTable('sessions')
+        .set({ lastActiveAt: d.toISOString(), expiresAt: new Date(d.getTime() + 12 * 3_600_000).toISOString(), locked: 0 })
+        .where('endedAt', 'is', null)
+        .execute();
+    };
     const appointments = patientIds.length
       ? await createDemoSchedule(
-          { dispatch: app.dispatch, setNow: (d) => (clock = d), admin: sessionToken, desk: deskSession, today, timeZone: DEMO_CLINIC.timeZone, seed: options.seed, patientIds },
+          {
+            dispatch: app.dispatch,
+            setNow,
+            admin: sessionToken,
+            desk: deskSession,
+            today,
+            timeZone: DEMO_CLINIC.timeZone,
+            seed: options.seed,
+            patientIds,
+          },
           therapists,
         )
       : 0;
-    clock = now;
+    // Several patients with 4–12 weeks of run-walk history and a plan the planner has reviewed.
+    let runs = 0;
+    if (patientIds.length) {
+      const therapist = DEMO_USERS.find((u) => u.role === 'therapist')!;
+      const t = await app.dispatch({ channel: 'auth.signIn', input: { username: therapist.username, password: therapist.password }, transport: 'cli' });
+      if (!t.ok) throw new Error(t.error.message);
+      const therapistSession = (t.value as { sessionToken: string }).sessionToken;
+      runs = await createDemoRunning({ dispatch: app.dispatch, setNow, session: therapistSession, today, timeZone: DEMO_CLINIC.timeZone, seed: options.seed, patientIds: patientIds.slice(0, 6) });
+      await app.dispatch({ channel: 'auth.signOut', input: {}, sessionToken: therapistSession, transport: 'cli' });
+    }
+    await setNow(now);
 
     let historyAppointments = 0;
     if (options.patients >= HISTORY_THRESHOLD) {
@@ -149,7 +180,7 @@ export async function createDemoClinic(dataDir: string, options: { patients: num
     }
     for (const s of [sessionToken, deskSession]) await app.dispatch({ channel: 'auth.signOut', input: {}, sessionToken: s, transport: 'cli' });
     await sql`pragma optimize`.execute(app.services.db);
-    return { users: DEMO_USERS, patients: options.patients, appointments, historyAppointments, seconds: (Date.now() - started) / 1000 };
+    return { users: DEMO_USERS, patients: options.patients, appointments, historyAppointments, runs, seconds: (Date.now() - started) / 1000 };
   } finally {
     await app.close();
   }

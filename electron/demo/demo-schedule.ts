@@ -21,8 +21,11 @@ export const DEMO_HOURS: Record<string, [number, string, string][]> = {
 
 interface Ctx {
   dispatch: Dispatch;
-  /** Moves the demo's clock, so check-ins and cancellations carry plausible times. */
-  setNow(date: Date): void;
+  /**
+   * Moves the demo's clock, so check-ins and cancellations carry plausible times. The demo's own
+   * sessions move with it (a jump of days would otherwise idle-lock or expire them).
+   */
+  setNow(date: Date): Promise<void>;
   admin: string;
   desk: string;
   today: string;
@@ -121,25 +124,25 @@ export async function createDemoSchedule(c: Ctx, therapists: { id: number; usern
     const roll = faker.number.float({ min: 0, max: 1 });
     if (roll < 0.06) {
       const late = faker.datatype.boolean();
-      c.setNow(new Date(start - (late ? 5 : 50) * 3_600_000));
-      await call('appointments.cancel', { id: a.id, reason: faker.helpers.arrayElement(['Sick', 'Work conflict', 'Childcare', 'Travel', 'Car trouble']) });
+      await c.setNow(new Date(start - (late ? 5 : 50) * 3_600_000));
+      await must(call('appointments.cancel', { id: a.id, reason: faker.helpers.arrayElement(['Sick', 'Work conflict', 'Childcare', 'Travel', 'Car trouble']) }), 'cancel');
     } else if (start < nowMs) {
       if (roll < 0.09) {
-        c.setNow(new Date(start + 20 * 60_000));
-        await call('appointments.setStatus', { id: a.id, status: 'no_show' });
+        await c.setNow(new Date(start + 20 * 60_000));
+        await must(call('appointments.setStatus', { id: a.id, status: 'no_show' }), 'no-show');
       } else {
-        c.setNow(new Date(start - faker.number.int({ min: 2, max: 12 }) * 60_000));
-        await call('appointments.setStatus', { id: a.id, status: 'arrived' });
+        await c.setNow(new Date(start - faker.number.int({ min: 2, max: 12 }) * 60_000));
+        await must(call('appointments.setStatus', { id: a.id, status: 'arrived' }), 'check-in');
         if (a.localDate < c.today || a.startMinute < 10 * 60) {
-          c.setNow(new Date(start + 50 * 60_000));
-          await call('appointments.setStatus', { id: a.id, status: 'completed' });
+          await c.setNow(new Date(start + 50 * 60_000));
+          await must(call('appointments.setStatus', { id: a.id, status: 'completed' }), 'complete');
         }
       }
     }
   }
-  c.setNow(new Date(nowMs));
+  await c.setNow(new Date(nowMs));
   for (let i = 0; i < 6; i++) {
-    await call('waitlist.add', {
+    const added = await call('waitlist.add', {
       patientId: takePatient(),
       therapistId: i % 3 === 0 ? therapists[i % therapists.length]!.id : null,
       weekdays: i % 2 ? [2, 4] : [],
@@ -148,6 +151,8 @@ export async function createDemoSchedule(c: Ctx, therapists: { id: number; usern
       priority: i === 0 ? 1 : 2,
       note: faker.helpers.arrayElement(['Wants earlier slot', 'Flexible, text when free', 'Prefers mornings before work', null]),
     });
+    // A tiny demo clinic hands out the same patient twice: already on the list is fine.
+    if (!added.ok && added.error.code !== 'CONFLICT') throw new Error(`demo: waitlist: ${added.error.message}`);
   }
   return all.appointments.length;
 }

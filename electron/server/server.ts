@@ -6,8 +6,11 @@ import type { Dispatch } from '../api/dispatcher';
 import { serveStatic } from './static';
 
 export const LOOPBACK = '127.0.0.1';
-/** API bodies are JSON records, not files; anything larger is refused before it is read whole. */
-export const MAX_BODY_BYTES = 20 * 1024 * 1024;
+/**
+ * The largest request: activity files travel base64-encoded in JSON (a Strava export of a few
+ * hundred runs); anything larger is refused before it is read whole.
+ */
+export const MAX_BODY_BYTES = 160 * 1024 * 1024;
 
 export interface WebServerOptions {
   dispatch: Dispatch;

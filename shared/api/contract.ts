@@ -8,6 +8,7 @@ import { setupChannels } from './setup';
 import { userChannels } from './users';
 import { scheduleChannels } from './schedule';
 import { waitlistChannels } from './waitlist';
+import { runningChannels } from './running';
 
 /**
  * The one API contract. Each area declares its slice next to its schemas; this merges them.
@@ -23,6 +24,7 @@ export const contract = {
   ...auditChannels,
   ...scheduleChannels,
   ...waitlistChannels,
+  ...runningChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

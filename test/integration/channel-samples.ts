@@ -11,7 +11,19 @@ export interface SampleIds {
   roomId: number;
   typeId: number;
   waitlistId: number;
+  runId: number;
+  planId: number;
+  weekId: number;
 }
+
+/** A tiny timed GPX track: three points a minute apart. */
+export const TINY_GPX = Buffer.from(
+  `<?xml version="1.0"?><gpx version="1.1" creator="test" xmlns="http://www.topografix.com/GPX/1/1"><trk><trkseg>` +
+    `<trkpt lat="41.9000" lon="-87.6300"><time>2026-11-24T14:00:00Z</time></trkpt>` +
+    `<trkpt lat="41.9010" lon="-87.6300"><time>2026-11-24T14:01:00Z</time></trkpt>` +
+    `<trkpt lat="41.9020" lon="-87.6300"><time>2026-11-24T14:02:00Z</time></trkpt>` +
+    `</trkseg></trk></gpx>`,
+).toString('base64');
 
 export function channelSamples(t: TestApp, ids: SampleIds): { [K in ChannelName]: RequestInput<K> } {
   const { patientId } = ids;
@@ -58,6 +70,24 @@ export function channelSamples(t: TestApp, ids: SampleIds): { [K in ChannelName]
     'waitlist.add': { patientId, weekdays: [2, 4], from: '08:00', to: '12:00' },
     'waitlist.remove': { id: ids.waitlistId, reason: 'Booked elsewhere' },
     'waitlist.matches': { appointmentId: ids.appointmentId },
+    'runs.list': { patientId },
+    'runs.save': { patientId, run: { date: '2026-11-24', distanceM: 3000, durationS: 1800, runSeconds: 600, walkSeconds: 1200, painDuring: 2 } },
+    'runs.delete': { id: ids.runId },
+    'runs.restore': { id: ids.runId },
+    'runs.setIntervals': { id: ids.runId, intervals: [{ kind: 'walk', startSecond: 0, endSecond: 60 }, { kind: 'run', startSecond: 60, endSecond: 120 }] },
+    'runImport.stage': { patientId, files: [{ name: 'tiny.gpx', base64: TINY_GPX }] },
+    'runImport.preview': { stageId: 'not-a-stage' },
+    'runImport.commit': { stageId: 'not-a-stage', choices: [] },
+    'runImport.discard': { stageId: 'not-a-stage' },
+    'plans.get': { patientId },
+    'plans.start': { patientId, startDate: '2026-11-23', startingStepId: 'rw-15-105' },
+    'plans.checkIn': { weekId: ids.weekId, redFlags: [] },
+    'plans.review': { weekId: ids.weekId },
+    'plans.accept': { weekId: ids.weekId },
+    'plans.override': { weekId: ids.weekId, decision: 'hold', reason: 'Travelling next week' },
+    'plans.end': { planId: ids.planId, reason: 'Discharged' },
+    'policy.get': {},
+    'policy.update': { changed: { pain: { amberMax: 5 } } },
   };
 }
 
@@ -108,6 +138,24 @@ export function invalidSamples(): { [K in ChannelName]: unknown } {
     'waitlist.add': { patientId: 1, from: '12:00', to: '08:00' },
     'waitlist.remove': { id: 1, reason: '' },
     'waitlist.matches': {},
+    'runs.list': {},
+    'runs.save': { patientId: 1, run: { date: 'yesterday', distanceM: -1, durationS: 0 } },
+    'runs.delete': { id: 'x' },
+    'runs.restore': {},
+    'runs.setIntervals': { id: 1, intervals: [] },
+    'runImport.stage': { patientId: 1, files: [] },
+    'runImport.preview': { stageId: 'x', count: 0 },
+    'runImport.commit': { stageId: 'x', choices: [{ itemId: '0', action: 'burn' }] },
+    'runImport.discard': {},
+    'plans.get': { patientId: 'x' },
+    'plans.start': { patientId: 1, startDate: '2026-02-30', startingStepId: '' },
+    'plans.checkIn': { weekId: 1, redFlags: ['headache'] },
+    'plans.review': {},
+    'plans.accept': { weekId: 0 },
+    'plans.override': { weekId: 1, decision: 'explode', reason: '' },
+    'plans.end': { planId: 1, reason: '' },
+    'policy.get': 7,
+    'policy.update': { changed: 'x' },
   };
 }
 
@@ -119,5 +167,7 @@ export async function sampleIds(t: TestApp, patientId: number): Promise<SampleId
   const booked = await t.ok('appointments.book', { patientId, therapistId: t.userIds.therapist, roomId: room.id, typeId, date: '2026-12-01', start: '08:00' }, t.sessions.front_desk);
   const other = await t.ok('patients.create', { ...PATIENT, legalFirstName: 'Waiting', dateOfBirth: '1970-01-01' }, t.sessions.front_desk);
   const wait = await t.ok('waitlist.add', { patientId: other.id }, t.sessions.front_desk);
-  return { patientId, appointmentId: booked.appointments[0]!.id, roomId: room.id, typeId, waitlistId: wait.id };
+  const run = await t.ok('runs.save', { patientId, run: { date: '2026-11-24', distanceM: 3000, durationS: 1800 } }, t.sessions.therapist);
+  const plan = await t.ok('plans.start', { patientId: other.id, startDate: '2026-11-23', startingStepId: 'rw-15-105' }, t.sessions.therapist);
+  return { patientId, appointmentId: booked.appointments[0]!.id, roomId: room.id, typeId, waitlistId: wait.id, runId: run.id, planId: plan.id, weekId: plan.weeks[0]!.id };
 }

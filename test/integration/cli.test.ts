@@ -39,3 +39,30 @@ describe('runback CLI', () => {
     }
   });
 });
+
+describe('runback import-runs', () => {
+  it('prints one line per activity: imported, skipped as duplicate, refused with the reason', async () => {
+    const { createTestApp, PATIENT } = await import('./harness');
+    const { importRuns } = await import('../../electron/cli/commands/import-runs');
+    const t = await createTestApp();
+    try {
+      const p = await t.ok('patients.create', PATIENT, t.sessions.admin);
+      const fx = (n: string) => join(process.cwd(), '../shared/fixtures/activities', n);
+      const first = await importRuns(t, { patient: p.mrn, files: [fx('fenix2-run-9km.fit'), fx('cycling-not-a-run.fit'), fx('missing.fit')] });
+      expect(first.exitCode).toBe(1);
+      expect(first.lines).toEqual([
+        expect.stringMatching(/^refused: .*missing\.fit — the file cannot be read \(ENOENT\)$/),
+        expect.stringMatching(/^imported: fenix2-run-9km\.fit — A run on 2015-08-15: 9\.01 km in 47:12/),
+        expect.stringMatching(/^refused: cycling-not-a-run\.fit — This is a ride \(cycling\), not a run/),
+      ]);
+      const second = await importRuns(t, { patient: p.mrn, files: [fx('fenix2-run-9km.fit')] });
+      expect(second).toEqual({ exitCode: 0, lines: [expect.stringMatching(/^skipped as duplicate: fenix2-run-9km\.fit — Already in the log/)] });
+      const nobody = await importRuns(t, { patient: 'RB999999', files: [fx('fenix2-run-9km.fit')] });
+      expect(nobody.exitCode).toBe(2);
+      const audit = await t.services.db.selectFrom('auditLog').selectAll().where('action', '=', 'runImport.commit').execute();
+      expect(audit[0]!.username).toMatch(/^cli:/);
+    } finally {
+      await t.dispose();
+    }
+  });
+});

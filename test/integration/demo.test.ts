@@ -42,6 +42,25 @@ describe('runback demo', () => {
         const r = await app.dispatch({ channel: 'auth.signIn', input: { username: u.username, password: u.password }, transport: 'direct' });
         expect(r.ok, u.username).toBe(true);
       }
+      // The schedule's past really happened: visits completed, some no-shows and (late) cancellations,
+      // today's early patients checked in, and a waitlist (the clock moves while these are made).
+      const statuses = await app.services.db.selectFrom('appointments').select(['status', 'lateCancel']).execute();
+      const count = (f: (r: { status: string; lateCancel: number }) => boolean) => statuses.filter(f).length;
+      expect(count((r) => r.status === 'completed')).toBeGreaterThan(50);
+      expect(count((r) => r.status === 'no_show')).toBeGreaterThan(0);
+      expect(count((r) => r.status === 'cancelled')).toBeGreaterThan(5);
+      expect(count((r) => r.lateCancel === 1)).toBeGreaterThan(0);
+      expect(count((r) => r.status === 'arrived')).toBeGreaterThan(0);
+      const waitlist = await app.services.db.selectFrom('waitlist').select('id').where('resolvedAt', 'is', null).execute();
+      expect(waitlist).toHaveLength(6);
+      // Several patients run a plan with weeks the planner reviewed (and one override with its reason).
+      const plans = await app.services.db.selectFrom('runPlans').selectAll().execute();
+      expect(plans.length).toBe(6);
+      const weeks = await app.services.db.selectFrom('planWeeks').selectAll().execute();
+      expect(weeks.filter((w) => w.engineDecision !== null).length).toBeGreaterThan(15);
+      expect(weeks.some((w) => w.overrideReason)).toBe(true);
+      const runs = await app.services.db.selectFrom('runs').select(['patientId']).execute();
+      expect(new Set(runs.map((r) => r.patientId)).size).toBe(6);
     } finally {
       await app.close();
     }

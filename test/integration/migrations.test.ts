@@ -119,3 +119,28 @@ describe('migration 0002 (schedule)', () => {
     await db.destroy();
   });
 });
+
+describe('migration 0003 (running)', () => {
+  it('keeps version-2 data and adds runs (one file once per patient), plans and weeks', async () => {
+    const raw = new Database(':memory:');
+    raw.pragma('foreign_keys = ON');
+    const db = createKysely(raw) as unknown as Kysely<unknown>;
+    await migrate(db, 2);
+    raw.prepare(`insert into patients (mrn, legal_first_name, legal_last_name, first_name_key, last_name_key, date_of_birth, sex, created_at, updated_at)
+      values ('RB000001', 'A', 'B', 'a', 'b', '1990-01-01', 'female', 'x', 'x')`).run();
+    expect(await migrate(db, 3)).toEqual({ from: 2, to: 3 });
+    expect(raw.prepare('select count(*) as n from patients').get()).toEqual({ n: 1 });
+    const insert = raw.prepare(`insert into runs (patient_id, date, distance_m, duration_s, content_hash, deleted_at, created_at, updated_at) values (1, '2026-01-01', 5000, 1800, ?, ?, 'x', 'x')`);
+    insert.run('abc', null);
+    expect(() => insert.run('abc', null)).toThrow(/UNIQUE/);
+    insert.run('abc', '2026-01-02T00:00:00Z'); // a deleted copy does not block
+    insert.run(null, null);
+    insert.run(null, null); // manual runs have no hash
+    expect(() => raw.prepare(`insert into runs (patient_id, date, distance_m, duration_s, pain_during, created_at, updated_at) values (1, 'd', 1, 1, 11, 'x', 'x')`).run()).toThrow(/CHECK/);
+    raw.prepare(`insert into run_plans (patient_id, start_date, starting_step_id, sessions_per_week, ladder_json, created_at) values (1, '2026-01-05', 'rw-15-105', 3, '[]', 'x')`).run();
+    const week = raw.prepare(`insert into plan_weeks (plan_id, week_start, step_id) values (1, '2026-01-05', 'rw-15-105')`);
+    week.run();
+    expect(() => week.run()).toThrow(/UNIQUE/);
+    await db.destroy();
+  });
+});

@@ -9,6 +9,10 @@ import { appointmentHandlers } from './appointments';
 import { daySheetHandlers } from './day-sheet';
 import { scheduleSettingsHandlers } from './schedule-settings';
 import { waitlistHandlers } from './waitlist';
+import { runHandlers } from './runs';
+import { runImportHandlers } from './run-import';
+import { planHandlers } from './plans';
+import { policyHandlers } from './clinic-policy';
 
 /** Every channel's handler; the type makes a channel without a handler a compile error. */
 export const handlers: Handlers = {
@@ -22,4 +26,8 @@ export const handlers: Handlers = {
   ...appointmentHandlers,
   ...waitlistHandlers,
   ...daySheetHandlers,
+  ...runHandlers,
+  ...runImportHandlers,
+  ...planHandlers,
+  ...policyHandlers,
 };

@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import type { ParsedFile } from '../../shared/running/activity';
+import { expandActivityFile, type PendingActivityFile } from './index';
+
+/** A staged import is forgotten after this long without use (nothing was written for it anyway). */
+const STAGE_TTL_MS = 2 * 3_600_000;
+
+export interface StagedItem {
+  itemId: string;
+  pending: PendingActivityFile;
+  /** Filled in when previewed: one file (a FIT with two sessions) can hold several activities. */
+  parsed: ParsedFile[] | null;
+}
+
+export interface Stage {
+  id: string;
+  patientId: number;
+  userId: number;
+  files: StagedItem[];
+  /** How many files have been read so far. */
+  cursor: number;
+  touchedAt: number;
+}
+
+/**
+ * Imports in progress, held in memory between "preview" and "commit": the files a user handed over,
+ * read a few at a time so a long import shows progress and can be cancelled. Nothing is written to
+ * the database until commit, so a cancelled or crashed import leaves no trace.
+ */
+export class ImportStaging {
+  private readonly stages = new Map<string, Stage>();
+
+  create(patientId: number, userId: number, files: { name: string; bytes: Uint8Array }[], now: number): Stage {
+    this.sweep(now);
+    const items: StagedItem[] = [];
+    for (const f of files) {
+      for (const pending of expandActivityFile(f.name, f.bytes)) items.push({ itemId: String(items.length), pending, parsed: null });
+    }
+    const stage: Stage = { id: randomBytes(12).toString('base64url'), patientId, userId, files: items, cursor: 0, touchedAt: now };
+    this.stages.set(stage.id, stage);
+    return stage;
+  }
+
+  /** The stage, if it exists and belongs to this user. */
+  get(id: string, userId: number, now: number): Stage | null {
+    this.sweep(now);
+    const stage = this.stages.get(id);
+    if (!stage || stage.userId !== userId) return null;
+    stage.touchedAt = now;
+    return stage;
+  }
+
+  discard(id: string): boolean {
+    return this.stages.delete(id);
+  }
+
+  private sweep(now: number) {
+    for (const [id, s] of this.stages) if (now - s.touchedAt > STAGE_TTL_MS) this.stages.delete(id);
+  }
+}

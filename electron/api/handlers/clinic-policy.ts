@@ -1,0 +1,56 @@
+import type { Kysely } from 'kysely';
+import { ApiError } from '../../../shared/api/errors';
+import { DEFAULT_LADDER, ladderSchema, type Ladder } from '../../../shared/clinical/ladder';
+import { clinicPolicySchema, type ClinicPolicy } from '../../../shared/clinical/policy';
+import { listRules } from '../../../shared/clinical/rules';
+import type { DB } from '../../db/schema';
+import { fieldErrors } from '../dispatcher';
+import { defineHandlers } from '../handler';
+
+/** The clinic's planner policy: the stored changes over the defaults, and its ladder. */
+export async function loadClinicPolicy(db: Kysely<DB>): Promise<{ policy: ClinicPolicy; changed: Record<string, unknown>; ladder: Ladder }> {
+  const row = await db.selectFrom('clinicPolicy').selectAll().executeTakeFirst();
+  const changed = row ? (JSON.parse(row.policyJson) as Record<string, unknown>) : {};
+  return {
+    policy: clinicPolicySchema.parse(changed),
+    changed,
+    ladder: row?.ladderJson ? ladderSchema.parse(JSON.parse(row.ladderJson)) : DEFAULT_LADDER,
+  };
+}
+
+function prefixed(fields: Record<string, string>, prefix: string) {
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [`${prefix}.${k}`, v]));
+}
+
+export const policyHandlers = defineHandlers({
+  async 'policy.get'(_input, ctx) {
+    const { policy, changed, ladder } = await loadClinicPolicy(ctx.db);
+    return { policy, changed, ladder, rules: listRules(policy) };
+  },
+
+  async 'policy.update'({ changed, ladder }, ctx) {
+    const policy = clinicPolicySchema.safeParse(changed);
+    if (!policy.success) {
+      const fields = prefixed(fieldErrors(policy.error), 'changed');
+      throw new ApiError('VALIDATION', `The policy is not valid: ${Object.entries(fields)[0]?.join(': ')}`, { fields });
+    }
+    let ladderJson: string | null = null;
+    if (ladder !== null) {
+      const parsed = ladderSchema.safeParse(ladder);
+      if (!parsed.success) {
+        const fields = prefixed(fieldErrors(parsed.error), 'ladder');
+        throw new ApiError('VALIDATION', `The ladder is not valid: ${Object.entries(fields)[0]?.join(': ')}`, { fields });
+      }
+      ladderJson = JSON.stringify(parsed.data);
+    }
+    const before = await loadClinicPolicy(ctx.db);
+    const now = ctx.now.toISOString();
+    await ctx.db
+      .insertInto('clinicPolicy')
+      .values({ id: 1, policyJson: JSON.stringify(changed), ladderJson, updatedAt: now })
+      .onConflict((oc) => oc.column('id').doUpdateSet({ policyJson: JSON.stringify(changed), ladderJson, updatedAt: now }))
+      .execute();
+    ctx.audit({ entity: 'clinicPolicy', entityId: 1, detail: `policy ${JSON.stringify(before.changed)} → ${JSON.stringify(changed)}${ladder ? '; ladder replaced' : ''}` });
+    return { policy: policy.data, changed };
+  },
+});

@@ -1,0 +1,194 @@
+import type { Kysely, Selectable } from 'kysely';
+import { ApiError } from '../../../shared/api/errors';
+import { weekdayOf, addDays } from '../../../shared/clinical/calendar';
+import { PLAN_DECISIONS, type PlanDecisionKind, type PlanWeek } from '../../../shared/clinical/history';
+import { ladderSchema, stepIndex, type Ladder } from '../../../shared/clinical/ladder';
+import { decideNextWeek, type PlanDecision } from '../../../shared/clinical/planner';
+import { RED_FLAGS, type RedFlag, type Run } from '../../../shared/clinical/runs';
+import type { RunPlanRecord } from '../../../shared/domain/running';
+import { todayIn } from '../../../shared/util/dates';
+import type { DB, PlanWeeksTable, RunPlansTable } from '../../db/schema';
+import { defineHandlers } from '../handler';
+import { loadClinicPolicy } from './clinic-policy';
+import { runRowsToClinicalRuns } from './runs';
+
+const flagsOf = (csv: string): RedFlag[] => csv.split(',').filter((f): f is RedFlag => (RED_FLAGS as readonly string[]).includes(f));
+const asDecision = (v: string | null): PlanDecisionKind | null => ((PLAN_DECISIONS as readonly string[]).includes(v ?? '') ? (v as PlanDecisionKind) : null);
+
+async function userNames(db: Kysely<DB>, ids: (number | null)[]) {
+  const wanted = [...new Set(ids.filter((i): i is number => i !== null))];
+  if (!wanted.length) return new Map<number, string>();
+  const rows = await db.selectFrom('users').select(['id', 'displayName']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, r.displayName]));
+}
+
+async function toPlanRecord(db: Kysely<DB>, plan: Selectable<RunPlansTable>): Promise<RunPlanRecord> {
+  const weeks = await db.selectFrom('planWeeks').selectAll().where('planId', '=', plan.id).orderBy('weekStart').execute();
+  const names = await userNames(db, weeks.flatMap((w) => [w.acceptedBy, w.overrideBy]));
+  return {
+    id: plan.id,
+    patientId: plan.patientId,
+    startDate: plan.startDate,
+    startingStepId: plan.startingStepId,
+    sessionsPerWeek: plan.sessionsPerWeek,
+    baselinePain: plan.baselinePain,
+    ladder: JSON.parse(plan.ladderJson) as RunPlanRecord['ladder'],
+    endedAt: plan.endedAt,
+    endReason: plan.endReason,
+    weeks: weeks.map((w) => ({
+      id: w.id,
+      weekStart: w.weekStart,
+      stepId: w.stepId,
+      redFlags: flagsOf(w.redFlags),
+      engineDecision: asDecision(w.engineDecision),
+      decision: w.decisionJson ? (JSON.parse(w.decisionJson) as unknown) : null,
+      decidedAt: w.decidedAt,
+      acceptedBy: w.acceptedBy === null ? null : (names.get(w.acceptedBy) ?? null),
+      acceptedAt: w.acceptedAt,
+      override: w.overrideDecision
+        ? { decision: asDecision(w.overrideDecision)!, stepId: w.overrideStepId, reason: w.overrideReason ?? '', by: w.overrideBy === null ? null : (names.get(w.overrideBy) ?? null), at: w.overrideAt ?? '' }
+        : null,
+    })),
+  };
+}
+
+async function weekWithPlan(db: Kysely<DB>, weekId: number) {
+  const week = await db.selectFrom('planWeeks').selectAll().where('id', '=', weekId).executeTakeFirst();
+  if (!week) throw new ApiError('NOT_FOUND', `There is no plan week with id ${weekId}.`);
+  const plan = await db.selectFrom('runPlans').selectAll().where('id', '=', week.planId).executeTakeFirstOrThrow();
+  if (plan.endedAt) throw new ApiError('CONFLICT', 'This plan has ended.');
+  const latest = await db.selectFrom('planWeeks').select('id').where('planId', '=', plan.id).orderBy('weekStart', 'desc').executeTakeFirstOrThrow();
+  return { week, plan, isLatest: latest.id === week.id };
+}
+
+function assertOpen(week: Selectable<PlanWeeksTable>) {
+  if (week.acceptedAt || week.overrideDecision) throw new ApiError('CONFLICT', 'This week’s decision has already been taken.');
+}
+
+/** The step the next week runs at after a decision: one rung up or down, the same, or none after a stop. */
+function nextStep(ladder: Ladder, fromStepId: string, decision: PlanDecisionKind, chosen: string | null): string | null {
+  if (decision === 'stop-and-review') return null;
+  if (chosen) {
+    if (stepIndex(ladder, chosen) < 0) throw new ApiError('VALIDATION', `"${chosen}" is not a step of this plan's ladder.`, { fields: { stepId: 'Not a step of this ladder' } });
+    return chosen;
+  }
+  const i = stepIndex(ladder, fromStepId);
+  const j = decision === 'progress' ? Math.min(i + 1, ladder.length - 1) : decision === 'regress' ? Math.max(i - 1, 0) : i;
+  return ladder[j]!.id;
+}
+
+async function addNextWeek(db: Kysely<DB>, planId: number, weekStart: string, stepId: string | null) {
+  if (stepId === null) return;
+  await db.insertInto('planWeeks').values({ planId, weekStart: addDays(weekStart, 7), stepId, engineDecision: null, decisionJson: null, decidedAt: null, acceptedBy: null, acceptedAt: null, overrideDecision: null, overrideStepId: null, overrideReason: null, overrideBy: null, overrideAt: null }).execute();
+}
+
+export const planHandlers = defineHandlers({
+  async 'plans.get'({ patientId }, ctx) {
+    const plan = await ctx.db.selectFrom('runPlans').selectAll().where('patientId', '=', patientId).orderBy('endedAt', 'asc').orderBy('id', 'desc').executeTakeFirst();
+    ctx.audit({ entity: 'patient', entityId: patientId, detail: 'run-walk plan opened' });
+    // An active plan sorts first (NULL ended_at); otherwise the latest ended one.
+    return { plan: plan ? await toPlanRecord(ctx.db, plan) : null };
+  },
+
+  async 'plans.start'({ patientId, startDate, startingStepId, sessionsPerWeek, baselinePain }, ctx) {
+    const patient = await ctx.db.selectFrom('patients').select(['id', 'archivedAt']).where('id', '=', patientId).executeTakeFirst();
+    if (!patient) throw new ApiError('NOT_FOUND', `There is no patient with id ${patientId}.`);
+    const active = await ctx.db.selectFrom('runPlans').select('id').where('patientId', '=', patientId).where('endedAt', 'is', null).executeTakeFirst();
+    if (active) throw new ApiError('CONFLICT', 'This patient already has a plan in progress: end it before starting another.');
+    const { policy, ladder } = await loadClinicPolicy(ctx.db);
+    if (weekdayOf(startDate) !== policy.weekStartsOn) {
+      throw new ApiError('VALIDATION', `Plans start on the first day of a clinic week (${policy.weekStartsOn}); ${startDate} is a ${weekdayOf(startDate)}.`, { fields: { startDate: `Choose a ${policy.weekStartsOn}` } });
+    }
+    if (stepIndex(ladder, startingStepId) < 0) throw new ApiError('VALIDATION', `"${startingStepId}" is not a step of the clinic's ladder.`, { fields: { startingStepId: 'Choose a step of the ladder' } });
+    const plan = await ctx.db
+      .insertInto('runPlans')
+      .values({ patientId, startDate, startingStepId, sessionsPerWeek, ladderJson: JSON.stringify(ladderSchema.parse(ladder)), baselinePain, endedAt: null, endReason: null, createdAt: ctx.now.toISOString() })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await ctx.db.insertInto('planWeeks').values({ planId: plan.id, weekStart: startDate, stepId: startingStepId, engineDecision: null, decisionJson: null, decidedAt: null, acceptedBy: null, acceptedAt: null, overrideDecision: null, overrideStepId: null, overrideReason: null, overrideBy: null, overrideAt: null }).execute();
+    ctx.audit({ entity: 'patient', entityId: patientId, detail: `run-walk plan ${plan.id} started ${startDate} at ${startingStepId}, ${sessionsPerWeek}/week` });
+    return toPlanRecord(ctx.db, plan);
+  },
+
+  async 'plans.checkIn'({ weekId, redFlags }, ctx) {
+    const { week, plan } = await weekWithPlan(ctx.db, weekId);
+    assertOpen(week);
+    await ctx.db.updateTable('planWeeks').set({ redFlags: [...new Set(redFlags)].join(','), engineDecision: null, decisionJson: null, decidedAt: null }).where('id', '=', weekId).execute();
+    ctx.audit({ entity: 'patient', entityId: plan.patientId, detail: `check-in for week ${week.weekStart}: ${redFlags.length ? redFlags.join(', ') : 'no red flags'}` });
+    return toPlanRecord(ctx.db, plan);
+  },
+
+  async 'plans.review'({ weekId }, ctx) {
+    const { week, plan, isLatest } = await weekWithPlan(ctx.db, weekId);
+    assertOpen(week);
+    if (!isLatest) throw new ApiError('CONFLICT', 'Only the latest week of a plan can be reviewed.');
+    const clinic = await ctx.db.selectFrom('clinic').select(['timeZone', 'distanceUnit']).executeTakeFirstOrThrow();
+    const lastDay = addDays(week.weekStart, 6);
+    if (todayIn(clinic.timeZone, ctx.now) < lastDay) {
+      throw new ApiError('CONFLICT', `The week under review ends on ${lastDay}: the decision is taken on its last day or later.`);
+    }
+    const { policy } = await loadClinicPolicy(ctx.db);
+    const ladder = ladderSchema.parse(JSON.parse(plan.ladderJson));
+    const weeks = await ctx.db.selectFrom('planWeeks').selectAll().where('planId', '=', plan.id).orderBy('weekStart').execute();
+    const history: PlanWeek[] = weeks.map((w) => ({
+      weekStart: w.weekStart,
+      stepId: w.stepId,
+      redFlags: Object.fromEntries(RED_FLAGS.map((f) => [f, flagsOf(w.redFlags).includes(f)])) as PlanWeek['redFlags'],
+      engineDecision: w.id === week.id ? null : asDecision(w.engineDecision),
+      override: w.overrideDecision ? { decision: asDecision(w.overrideDecision)!, stepId: w.overrideStepId, reason: w.overrideReason ?? '', by: null, date: w.overrideAt?.slice(0, 10) ?? null } : null,
+    }));
+    const runRows = await ctx.db.selectFrom('runs').selectAll().where('patientId', '=', plan.patientId).where('deletedAt', 'is', null).where('kind', '!=', 'cross_training').where('date', '<=', lastDay).execute();
+    const runs: Run[] = runRowsToClinicalRuns(runRows);
+    const decision: PlanDecision = decideNextWeek({
+      policy: { ...policy, progression: { ...policy.progression, sessionsPerWeek: plan.sessionsPerWeek } },
+      ladder,
+      planStart: plan.startDate,
+      weekStart: week.weekStart,
+      currentStepId: week.stepId,
+      baselinePain: plan.baselinePain,
+      history,
+      runs,
+      reassessments: [],
+      distanceUnit: clinic.distanceUnit,
+    });
+    await ctx.db.updateTable('planWeeks').set({ engineDecision: decision.engineDecision, decisionJson: JSON.stringify(decision), decidedAt: ctx.now.toISOString() }).where('id', '=', weekId).execute();
+    ctx.audit({ entity: 'patient', entityId: plan.patientId, detail: `plan week ${week.weekStart} reviewed: ${decision.engineDecision} (${decision.reasons.map((r) => r.ruleId).join(', ')})` });
+    return toPlanRecord(ctx.db, plan);
+  },
+
+  async 'plans.accept'({ weekId }, ctx) {
+    const { week, plan } = await weekWithPlan(ctx.db, weekId);
+    assertOpen(week);
+    if (!week.decisionJson || !week.engineDecision) throw new ApiError('CONFLICT', 'Review the week first: there is no decision to accept yet.');
+    const decision = JSON.parse(week.decisionJson) as PlanDecision;
+    await ctx.db.updateTable('planWeeks').set({ acceptedBy: ctx.user.id, acceptedAt: ctx.now.toISOString() }).where('id', '=', weekId).execute();
+    await addNextWeek(ctx.db, plan.id, week.weekStart, decision.toStepId);
+    ctx.audit({ entity: 'patient', entityId: plan.patientId, detail: `accepted ${week.engineDecision} for week ${week.weekStart}; next step ${decision.toStepId ?? 'none (stop and review)'}` });
+    return toPlanRecord(ctx.db, plan);
+  },
+
+  async 'plans.override'({ weekId, decision, stepId, reason }, ctx) {
+    const { week, plan } = await weekWithPlan(ctx.db, weekId);
+    assertOpen(week);
+    if (!week.decisionJson) throw new ApiError('CONFLICT', 'Review the week first: an override answers the planner’s decision.');
+    const ladder = ladderSchema.parse(JSON.parse(plan.ladderJson));
+    const next = nextStep(ladder, week.stepId, decision, stepId);
+    await ctx.db
+      .updateTable('planWeeks')
+      .set({ overrideDecision: decision, overrideStepId: next, overrideReason: reason, overrideBy: ctx.user.id, overrideAt: ctx.now.toISOString() })
+      .where('id', '=', weekId)
+      .execute();
+    await addNextWeek(ctx.db, plan.id, week.weekStart, next);
+    ctx.audit({ entity: 'patient', entityId: plan.patientId, detail: `overrode ${week.engineDecision} with ${decision} for week ${week.weekStart} (next ${next ?? 'none'}): ${reason}` });
+    return toPlanRecord(ctx.db, plan);
+  },
+
+  async 'plans.end'({ planId, reason }, ctx) {
+    const plan = await ctx.db.selectFrom('runPlans').selectAll().where('id', '=', planId).executeTakeFirst();
+    if (!plan) throw new ApiError('NOT_FOUND', `There is no plan with id ${planId}.`);
+    if (plan.endedAt) throw new ApiError('CONFLICT', 'This plan has already ended.');
+    const ended = await ctx.db.updateTable('runPlans').set({ endedAt: ctx.now.toISOString(), endReason: reason }).where('id', '=', planId).returningAll().executeTakeFirstOrThrow();
+    ctx.audit({ entity: 'patient', entityId: plan.patientId, detail: `run-walk plan ${planId} ended: ${reason}` });
+    return toPlanRecord(ctx.db, ended);
+  },
+});
