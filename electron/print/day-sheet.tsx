@@ -1,18 +1,11 @@
 import { Document, Page, Text, View, StyleSheet } from '@react-pdf/renderer';
 import type { Appointment } from '../../shared/domain/schedule';
+import type { Clinic } from '../../shared/domain/clinic';
 import { APPOINTMENT_STATUS_LABELS } from '../../shared/domain/schedule';
 import { formatClockTime } from '../../shared/schedule/clinic-time';
 import { printStyles } from './print-styles';
 
-export interface DaySheetClinic {
-  name: string;
-  addressLine1: string;
-  addressLine2: string | null;
-  city: string;
-  region: string;
-  postalCode: string;
-  phone: string;
-}
+export type DaySheetClinic = Pick<Clinic, 'name' | 'addressLine1' | 'addressLine2' | 'city' | 'region' | 'postalCode' | 'phone'>;
 
 export interface DaySheetProps {
   clinic: DaySheetClinic;

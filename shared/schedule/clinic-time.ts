@@ -1,4 +1,5 @@
 import { TZDate } from '@date-fns/tz';
+import { addDays, WEEKDAYS, weekdayOf } from '../clinical/calendar';
 
 /**
  * The one place where clinic wall-clock time meets UTC instants. Appointments are stored as UTC
@@ -38,15 +39,12 @@ export function formatClockTime(minute: number): string {
   return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 }
 
-/** Calendar arithmetic on YYYY-MM-DD strings (no time zone involved). */
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
+// Calendar arithmetic on YYYY-MM-DD strings lives in one module; the schedule re-uses it.
+export { addDays, daysBetween } from '../clinical/calendar';
 
+/** ISO weekday of a calendar date: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const day = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  const day = WEEKDAYS.indexOf(weekdayOf(date));
   return day === 0 ? 7 : day;
 }
 

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { ApiError } from '../../../shared/api/errors';
 import { describeRule, endRRuleBefore, expandRRule, readRRule, restartRRule, toRRule } from '../../../shared/schedule/recurrence';
-import { addDays, localToInstant } from '../../../shared/schedule/clinic-time';
+import { addDays, daysBetween, localToInstant } from '../../../shared/schedule/clinic-time';
 import { isLateCancellation } from '../../../shared/schedule/conflicts';
 import { findFreeSlots } from '../../../shared/schedule/free-slots';
 import type { AppointmentsTable, DB } from '../../db/schema';
@@ -18,8 +18,6 @@ import {
 } from './booking-checks';
 
 type AppointmentRow = Selectable<AppointmentsTable>;
-
-const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 
 function slotFor(date: string, startMinute: number, durationMinutes: number, timeZone: string) {
   return { startsAt: localToInstant(date, startMinute, timeZone), endsAt: localToInstant(date, startMinute + durationMinutes, timeZone) };
