@@ -118,7 +118,10 @@ describe('patients', () => {
     const twin = { ...PATIENT, ...PEOPLE[0], legalFirstName: 'jose', legalLastName: 'ALVAREZ' };
     const r = await t.call('patients.create', twin, t.sessions.front_desk);
     expectError(r, 'CONFLICT');
-    if (!r.ok) expect(r.error.message).toContain('RB000001');
+    if (!r.ok) {
+      expect(r.error.message).toContain('RB000001');
+      expect(r.error.fields).toEqual({ _duplicate: 'RB000001', _duplicateId: String(ids['Álvarez']) });
+    }
     const made = await t.ok('patients.create', { ...twin, confirmDuplicate: true }, t.sessions.front_desk);
     expect(made.mrn).not.toBe('RB000001');
   });

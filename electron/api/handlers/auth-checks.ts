@@ -51,5 +51,7 @@ export async function checkPasswordOrThrow(db: Kysely<DB>, user: UserRow, passwo
   if (lock) {
     throw new ApiError('LOCKED', `Too many failed sign-ins: this account is locked for ${LOCKOUT_MINUTES} minutes.`, { commit: true });
   }
+  // At the lock screen the user is known, so the form can say which field is wrong; at sign-in it cannot.
+  if (action === 'auth.unlock') throw new ApiError('UNAUTHENTICATED', 'That password is not right.', { commit: true, fields: { password: 'That password is not right' } });
   throw new ApiError('UNAUTHENTICATED', 'Username or password is wrong.', { commit: true });
 }

@@ -80,14 +80,14 @@ export const patientHandlers = defineHandlers({
     if (!confirmDuplicate) {
       const twin = await ctx.db
         .selectFrom('patients')
-        .select(['mrn'])
+        .select(['id', 'mrn'])
         .where('lastNameKey', '=', cols.lastNameKey)
         .where('firstNameKey', '=', cols.firstNameKey)
         .where('dateOfBirth', '=', fields.dateOfBirth)
         .executeTakeFirst();
       if (twin) {
         throw new ApiError('CONFLICT', `A patient with this name and date of birth already exists (MRN ${twin.mrn}). Check it is not the same person, then confirm to create another.`, {
-          fields: { _duplicate: twin.mrn },
+          fields: { _duplicate: twin.mrn, _duplicateId: String(twin.id) },
         });
       }
     }
