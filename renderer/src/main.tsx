@@ -10,6 +10,7 @@ import './styles/components.css';
 import './styles/forms.css';
 import './styles/layout.css';
 import './styles/patients.css';
+import './styles/schedule.css';
 
 // Web mode: take the launch token out of the address before anything reads the hash.
 if (!isDesktop()) captureLaunchToken();

@@ -4,6 +4,7 @@ test('after 10 idle minutes the screen locks and hides everything; unlocking ret
   await page.clock.install();
   await page.goto(demoServer.url);
   await signIn(page, DEMO.therapist.username, DEMO.therapist.password);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
   const table = page.getByRole('table', { name: 'Patients' });
   await expect(table).toBeVisible();
 
@@ -49,6 +50,7 @@ test('after 10 idle minutes the screen locks and hides everything; unlocking ret
 test('Sign in as someone else at the lock screen ends the first session and starts clean', async ({ page, demoServer }) => {
   await page.goto(demoServer.url);
   await signIn(page, DEMO.therapist.username, DEMO.therapist.password);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
   await page.getByRole('link', { name: 'New patient' }).click();
   await page.getByLabel('Legal first name').fill('Unsaved');
   await page.getByRole('button', { name: 'Lock' }).click();
@@ -56,7 +58,8 @@ test('Sign in as someone else at the lock screen ends the first session and star
   await page.getByLabel('Username').fill(DEMO.frontDesk.username);
   await page.getByLabel('Password').fill(DEMO.frontDesk.password);
   await page.getByRole('button', { name: 'Sign in as someone else' }).click();
-  await expect(page.getByRole('heading', { name: 'Patients', exact: true })).toBeVisible();
+  // The front desk starts on its home, the schedule.
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Schedule' })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByRole('navigation', { name: 'Main' }).getByText(DEMO.frontDesk.name)).toBeVisible();
   await expect(page.getByText('Unsaved')).toHaveCount(0);
 });

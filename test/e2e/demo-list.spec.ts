@@ -9,6 +9,7 @@ async function visibleBirthDates(table: Locator): Promise<number[]> {
 test('the demo clinic’s list scrolls through every patient and sorts by date of birth', async ({ page, demoServer }) => {
   await page.goto(demoServer.url);
   await signIn(page, DEMO.therapist.username, DEMO.therapist.password);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
   await expect(page.getByTestId('patient-count')).toHaveText('300 patients');
   const table = page.getByRole('table', { name: 'Patients' });
   await expect(table).toHaveAttribute('aria-rowcount', '301');

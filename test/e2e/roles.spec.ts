@@ -1,10 +1,11 @@
 import { test, expect, signIn, DEMO } from './fixtures';
 
-test('front desk sees Patients and a read-only Clinic, and no Users settings at all', async ({ page, demoServer }) => {
+test('front desk starts on the Schedule, sees a read-only Clinic, and no Users or Schedule settings at all', async ({ page, demoServer }) => {
   await page.goto(demoServer.url);
   await signIn(page, DEMO.frontDesk.username, DEMO.frontDesk.password);
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await expect(nav.getByRole('link')).toHaveText(['Patients', 'Settings']);
+  await expect(nav.getByRole('link')).toHaveText(['Schedule', 'Patients', 'Settings']);
+  await expect(nav.getByRole('link', { name: 'Schedule' })).toHaveAttribute('aria-current', 'page');
   await expect(nav.getByText('Front desk')).toBeVisible();
 
   await nav.getByRole('link', { name: 'Settings' }).click();

@@ -3,6 +3,7 @@ import { test, expect, signIn, DEMO } from './fixtures';
 test('the patient form shows its messages next to the fields and saves nothing', async ({ page, demoServer }) => {
   await page.goto(demoServer.url);
   await signIn(page, DEMO.frontDesk.username, DEMO.frontDesk.password);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
   await expect(page.getByTestId('patient-count')).toHaveText('300 patients');
 
   await page.keyboard.press('Alt+N');

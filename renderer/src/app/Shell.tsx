@@ -12,6 +12,7 @@ import { PatientsScreen } from '../screens/patients/PatientsScreen';
 import { PatientChart } from '../screens/patients/PatientChart';
 import { NewPatientScreen } from '../screens/patients/NewPatientScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { ScheduleScreen } from '../screens/schedule/ScheduleScreen';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -46,6 +47,8 @@ function useGlobalShortcuts() {
 function Screen() {
   const { route } = useRouter();
   switch (route.name) {
+    case 'schedule':
+      return <ScheduleScreen params={route.params} />;
     case 'patients':
       return <PatientsScreen />;
     case 'patientNew':
@@ -76,10 +79,11 @@ export function Shell({ session, onLock }: { session: SignedIn; onLock: () => vo
   const mainRef = useRef<HTMLElement>(null);
   useGlobalShortcuts();
 
-  // A new screen starts at its top.
+  // A new screen starts at its top (the schedule keeps its place while its date or view changes).
+  const screenKey = route.name === 'schedule' ? 'schedule' : path;
   useEffect(() => {
     mainRef.current?.scrollTo({ top: 0 });
-  }, [path]);
+  }, [screenKey]);
 
   const signOut = async () => {
     if (!(await confirmLeave())) return;

@@ -7,6 +7,7 @@ import { ConfirmProvider } from '../components/ConfirmDialog';
 import { ClinicContext, systemLocale, type ClinicInfo } from './clinic';
 import { useIdleLock } from './idleLock';
 import { RouterProvider } from './router';
+import { homePathFor } from './routes';
 import { ShellStateProvider } from './shell-state';
 import { Shell } from './Shell';
 
@@ -68,7 +69,7 @@ export function SignedInApp({ session }: { session: SignedIn }) {
     <ClinicContext.Provider value={clinic}>
       <ShellStateProvider>
         <ConfirmProvider>
-          <RouterProvider>
+          <RouterProvider home={homePathFor(session.user.role)}>
             <Shell session={session} onLock={onLock} />
           </RouterProvider>
         </ConfirmProvider>

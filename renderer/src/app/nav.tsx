@@ -20,10 +20,18 @@ const icon = (d: string) => (
 
 /**
  * The left navigation, top to bottom. Only screens that exist are listed. Later issues add, in
- * this order: Schedule (first: the front desk's home, path "/schedule"), Patients, Today (a
- * therapist's own day), Reports, then Settings — add the route in routes.ts and an entry here.
+ * this order after Patients: Today (a therapist's own day), Reports, then Settings — add the route
+ * in routes.ts and an entry here.
  */
 export const NAV_ITEMS: readonly NavItem[] = [
+  {
+    id: 'schedule',
+    label: 'Schedule',
+    href: `#${paths.schedule()}`,
+    roles: 'all',
+    isActive: (r) => r.name === 'schedule',
+    icon: icon('M7 3v3M17 3v3M4 8.5h16M5.5 5h13A1.5 1.5 0 0 1 20 6.5v12a1.5 1.5 0 0 1-1.5 1.5h-13A1.5 1.5 0 0 1 4 18.5v-12A1.5 1.5 0 0 1 5.5 5M8 12.5h2M14 12.5h2M8 16h2'),
+  },
   {
     id: 'patients',
     label: 'Patients',

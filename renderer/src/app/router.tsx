@@ -19,7 +19,7 @@ interface RouterValue {
 
 const RouterContext = createContext<RouterValue | null>(null);
 
-export function RouterProvider({ children }: { children: ReactNode }) {
+export function RouterProvider({ children, home = '/patients' }: { children: ReactNode; home?: string }) {
   const confirm = useConfirm();
   const [path, setPath] = useState(() => readHashPath(window.location.hash));
   const pathRef = useRef(path);
@@ -68,8 +68,8 @@ export function RouterProvider({ children }: { children: ReactNode }) {
 
   // The launch address ends in "#/": show the home screen's own address.
   useEffect(() => {
-    if (pathRef.current === '/') go('/patients', true);
-  }, [go]);
+    if (pathRef.current === '/') go(home, true);
+  }, [go, home]);
 
   const addGuard = useCallback((guard: LeaveGuard) => {
     guards.current.add(guard);
@@ -78,7 +78,11 @@ export function RouterProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
-  const value = useMemo(() => ({ path, route: parsePath(path), navigate, confirmLeave, addGuard }), [path, navigate, confirmLeave, addGuard]);
+  const value = useMemo(() => {
+    const route = parsePath(path);
+    // "/" shows the home screen until the effect above writes its address.
+    return { path, route: path === '/' ? parsePath(home) : route, navigate, confirmLeave, addGuard };
+  }, [path, home, navigate, confirmLeave, addGuard]);
   return <RouterContext.Provider value={value}>{children}</RouterContext.Provider>;
 }
 

@@ -11,6 +11,8 @@ interface DialogProps {
   size?: 'narrow' | 'wide';
   /** Described-by text id, for confirmations whose question is the body. */
   describedBy?: string;
+  /** An extra class for one dialog's own layout (width, body). */
+  className?: string;
 }
 
 /**
@@ -18,7 +20,7 @@ interface DialogProps {
  * Tab stays inside, Esc closes, and focus returns to what opened it. While the screen is locked the
  * dialog steps out of the top layer (so the lock screen is usable) and comes back on unlock.
  */
-export function Dialog({ open, onClose, title, children, size = 'narrow', describedBy }: DialogProps) {
+export function Dialog({ open, onClose, title, children, size = 'narrow', describedBy, className }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const opener = useRef<Element | null>(null);
   const auth = useAuth();
@@ -49,7 +51,7 @@ export function Dialog({ open, onClose, title, children, size = 'narrow', descri
   return (
     <dialog
       ref={ref}
-      className={`dialog dialog-${size}`}
+      className={`dialog dialog-${size}${className ? ` ${className}` : ''}`}
       aria-labelledby={titleId}
       aria-describedby={describedBy}
       onCancel={(event) => {

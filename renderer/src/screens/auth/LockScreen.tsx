@@ -7,7 +7,6 @@ import { sessionStore, type SignedIn } from '../../api/session';
 import { AuthBrand } from '../../components/Brand';
 import { Banner } from '../../components/Banner';
 import { Field } from '../../components/Field';
-import { paths } from '../../app/routes';
 import { SignInForm } from './SignInForm';
 
 function LockIcon() {
@@ -76,8 +75,8 @@ export function LockScreen({ session }: { session: SignedIn }) {
               replaceSession={session.token}
               submitLabel="Sign in as someone else"
               onSignedIn={(grant) => {
-                // A new user starts on the home screen, not inside the previous user's work.
-                window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}#${paths.home()}`);
+                // A new user starts on their role's home screen, not inside the previous user's work.
+                window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}#/`);
                 sessionStore.begin(grant);
               }}
             />

@@ -106,9 +106,16 @@ export function PatientChart({ id, tab }: { id: number; tab: string }) {
         <PatientHeader
           patient={patient}
           actions={
-            <button type="button" className="button" onClick={() => void toggleArchived(patient)} disabled={archiving}>
-              {patient.archivedAt ? 'Unarchive' : 'Archive'}
-            </button>
+            <>
+              {role !== 'therapist' && !patient.archivedAt && (
+                <button type="button" className="button button-primary" onClick={() => void navigate(paths.schedule({ book: patient.id }))}>
+                  Book<span className="visually-hidden"> an appointment for {patientDisplayName(patient)}</span>
+                </button>
+              )}
+              <button type="button" className="button" onClick={() => void toggleArchived(patient)} disabled={archiving}>
+                {patient.archivedAt ? 'Unarchive' : 'Archive'}
+              </button>
+            </>
           }
         />
         <nav aria-label="Chart sections">

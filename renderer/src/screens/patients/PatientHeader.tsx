@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
 import { SEX_LABELS, type Patient } from '../../../../shared/domain/patient';
+import { useQuery } from '../../api/hooks';
 import { useClinic, useClinicToday } from '../../app/clinic';
+import { paths } from '../../app/routes';
+import { attendanceText, hasAttendanceWarning, nextAppointmentText } from '../schedule/PatientFlags';
 import { birthAndAge, patientDisplayName } from './patientFormat';
 
 /** The chart's header: who this is, at a glance, and it stays on screen while the chart scrolls. */
@@ -9,6 +12,8 @@ export function PatientHeader({ patient, actions }: { patient: Patient; actions?
   const today = useClinicToday();
   const { date, age } = birthAndAge(patient, today, locale);
   const preferred = patient.preferredName && patient.preferredName !== patient.legalFirstName ? patient.preferredName : null;
+  const { data: visits } = useQuery('appointments.patientSummary', { patientId: patient.id });
+  const next = visits ? nextAppointmentText(visits, locale) : null;
   return (
     <header className="chart-header">
       <div className="chart-identity">
@@ -18,6 +23,11 @@ export function PatientHeader({ patient, actions }: { patient: Patient; actions?
           <span className="chart-flags">
             {patient.medicareBeneficiary && <span className="badge badge-medicare">Medicare beneficiary</span>}
             {patient.archivedAt && <span className="badge badge-archived">Archived</span>}
+            {visits && (
+              <span className={`badge${hasAttendanceWarning(visits) ? ' badge-warning' : ''}`} data-testid="attendance-flags">
+                {attendanceText(visits)}
+              </span>
+            )}
           </span>
         </div>
         <dl className="chart-facts">
@@ -39,6 +49,14 @@ export function PatientHeader({ patient, actions }: { patient: Patient; actions?
             <dt>Phone</dt>
             <dd>{patient.phone ?? <span className="muted">none</span>}</dd>
           </div>
+          {visits && (
+            <div>
+              <dt>Next appointment</dt>
+              <dd data-testid="next-appointment">
+                {next && visits.upcoming[0] ? <a href={`#${paths.schedule({ date: visits.upcoming[0].localDate })}`}>{next}</a> : <span className="muted">none booked</span>}
+              </dd>
+            </div>
+          )}
         </dl>
       </div>
       {actions && <div className="chart-actions">{actions}</div>}

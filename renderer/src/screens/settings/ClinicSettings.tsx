@@ -11,6 +11,7 @@ import { useLeaveGuard } from '../../app/router';
 import { Banner } from '../../components/Banner';
 import { applyServerErrors } from '../../forms/serverErrors';
 import { ClinicFields } from './ClinicFields';
+import { Field } from '../../components/Field';
 
 function toFormValues(c: Clinic): ClinicInput {
   return { ...c, addressLine2: c.addressLine2 ?? '', npi: c.npi ?? '', taxId: c.taxId ?? '' };
@@ -24,6 +25,7 @@ function ClinicFacts({ clinic }: { clinic: Clinic }) {
     ['Time zone', clinic.timeZone.replace(/_/g, ' ')],
     ['Distance unit', clinic.distanceUnit === 'mi' ? 'Miles' : 'Kilometres'],
     ['Auto-lock', `After ${clinic.idleLockMinutes} minute${clinic.idleLockMinutes === 1 ? '' : 's'} without activity`],
+    ['Late cancellation', `Less than ${clinic.lateCancelHours} hour${clinic.lateCancelHours === 1 ? '' : 's'} before the appointment`],
     ['NPI', clinic.npi ?? '—'],
     ['Tax ID', clinic.taxId ?? '—'],
   ];
@@ -77,6 +79,19 @@ function ClinicForm({ clinic, onSaved }: { clinic: Clinic; onSaved: (c: Clinic) 
         <fieldset className="form-section">
           <legend>Clinic</legend>
           <ClinicFields />
+        </fieldset>
+        <fieldset className="form-section">
+          <legend>Scheduling policy</legend>
+          <div className="form-grid">
+            <Field
+              label="Late-cancellation window (hours)"
+              error={formState.errors.lateCancelHours?.message}
+              hint="Cancelling less than this many hours before an appointment counts as a late cancellation (shown on the schedule and in the chart)."
+              className="span-6"
+            >
+              <input {...form.register('lateCancelHours')} type="number" inputMode="numeric" min={0} max={168} step={1} className="input-short" />
+            </Field>
+          </div>
         </fieldset>
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={formState.isSubmitting}>

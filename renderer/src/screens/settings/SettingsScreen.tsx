@@ -4,11 +4,13 @@ import { useRouter } from '../../app/router';
 import { paths, type SettingsSection } from '../../app/routes';
 import { ClinicSettings } from './ClinicSettings';
 import { UsersSettings } from './UsersSettings';
+import { ScheduleSettings } from './ScheduleSettings';
 
 const SECTIONS: { id: SettingsSection; label: string; adminOnly: boolean }[] = [
   { id: 'clinic', label: 'Clinic', adminOnly: false },
   { id: 'users', label: 'Users', adminOnly: true },
-  // Later issues: appointment types, rooms, working hours, clinic policy for the planner.
+  { id: 'schedule', label: 'Schedule', adminOnly: true },
+  // Later issues: clinic policy for the planner.
 ];
 
 export function SettingsScreen({ section }: { section: SettingsSection }) {
@@ -41,6 +43,7 @@ export function SettingsScreen({ section }: { section: SettingsSection }) {
       </nav>
       {allowed && section === 'clinic' && <ClinicSettings canEdit={isAdmin} />}
       {allowed && section === 'users' && <UsersSettings />}
+      {allowed && section === 'schedule' && <ScheduleSettings />}
     </div>
   );
 }

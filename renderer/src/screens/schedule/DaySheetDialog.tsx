@@ -1,0 +1,117 @@
+import { useId, useState } from 'react';
+import { call } from '../../api/client';
+import { messageOf } from '../../api/errors';
+import { useClinic } from '../../app/clinic';
+import { Banner } from '../../components/Banner';
+import { Dialog } from '../../components/Dialog';
+import type { ScheduleSettings } from './BookingDialog';
+import { formatDay } from './scheduleFormat';
+
+/** US Letter where the locale is American or Canadian (or the Philippines, Mexico…), otherwise A4. */
+export function defaultPaper(locale: string): 'letter' | 'a4' {
+  const region = (() => {
+    try {
+      return new Intl.Locale(locale).maximize().region ?? '';
+    } catch {
+      return '';
+    }
+  })();
+  return ['US', 'CA', 'MX', 'PH', 'CL', 'CO', 'VE', 'GT', 'CR', 'PR'].includes(region) ? 'letter' : 'a4';
+}
+
+/** Hand the PDF to the browser as a download (no frames: the page's CSP allows none). */
+export function downloadPdf(filename: string, base64: string) {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** "Print day sheet": one therapist or all, Letter or A4 → a PDF to print. */
+export function DaySheetDialog({
+  date,
+  settings,
+  therapistId,
+  lockedTherapistId,
+  onClose,
+}: {
+  date: string;
+  settings: ScheduleSettings;
+  therapistId: number | null;
+  /** A therapist prints their own sheet only. */
+  lockedTherapistId: number | null;
+  onClose: () => void;
+}) {
+  const { locale } = useClinic();
+  const id = useId();
+  const [who, setWho] = useState(String(lockedTherapistId ?? therapistId ?? ''));
+  const [paper, setPaper] = useState<'letter' | 'a4'>(defaultPaper(locale));
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  const make = async () => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      const r = await call('schedule.daySheet', { date, therapistId: who ? Number(who) : null, paper });
+      downloadPdf(r.filename, r.pdfBase64);
+      setDone(`${r.filename} is in your downloads: open it to print.`);
+    } catch (e) {
+      setProblem(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog open onClose={onClose} title={`Day sheet for ${formatDay(date, locale, 'medium')}`}>
+      <form
+        aria-label="Print day sheet"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void make();
+        }}
+      >
+        {problem && <Banner tone="error">{problem}</Banner>}
+        {done && <Banner tone="success">{done}</Banner>}
+        <div className="field">
+          <label htmlFor={`${id}-who`}>Therapist</label>
+          <select id={`${id}-who`} value={who} onChange={(e) => setWho(e.target.value)} disabled={lockedTherapistId !== null}>
+            {lockedTherapistId === null && <option value="">All therapists</option>}
+            {settings.therapists
+              .filter((t) => lockedTherapistId === null || t.id === lockedTherapistId)
+              .map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.displayName}
+                </option>
+              ))}
+          </select>
+        </div>
+        <fieldset className="choice-group field">
+          <legend>Paper</legend>
+          <label className="choice">
+            <input type="radio" name={`${id}-paper`} checked={paper === 'letter'} onChange={() => setPaper('letter')} /> US Letter
+          </label>
+          <label className="choice">
+            <input type="radio" name={`${id}-paper`} checked={paper === 'a4'} onChange={() => setPaper('a4')} /> A4
+          </label>
+        </fieldset>
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Close
+          </button>
+          <button type="submit" className="button button-primary" disabled={busy} autoFocus>
+            {busy ? 'Making the PDF…' : 'Download PDF'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

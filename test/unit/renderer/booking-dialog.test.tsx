@@ -1,0 +1,141 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { setClient } from '../../../renderer/src/api/client';
+import { BookingDialog, type ScheduleSettings } from '../../../renderer/src/screens/schedule/BookingDialog';
+import { fakeServer, SignedInProviders } from './helpers';
+
+// jsdom has <dialog> but not its modal methods.
+HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
+  this.setAttribute('open', '');
+};
+HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
+  this.removeAttribute('open');
+};
+
+afterEach(() => {
+  cleanup();
+  setClient(null);
+});
+
+const settings: ScheduleSettings = {
+  rooms: [
+    { id: 1, name: 'Treatment 1', active: true },
+    { id: 2, name: 'Old room', active: false },
+  ],
+  appointmentTypes: [
+    { id: 1, name: 'Initial evaluation', durationMinutes: 60, colour: '#1f6f8b', active: true },
+    { id: 2, name: 'Follow-up', durationMinutes: 45, colour: '#3a7d44', active: true },
+  ],
+  therapists: [{ id: 2, displayName: 'Marisol Reyes, PT, DPT', workingHours: [] }],
+  lateCancelHours: 24,
+};
+
+const CLASH = {
+  ok: false as const,
+  error: {
+    code: 'CONFLICT' as const,
+    message: 'Marisol Reyes, PT, DPT is already booked 09:00–09:45 with Garcia, Maria. Treatment 1 is already in use 09:00–09:45 (Marisol Reyes, PT, DPT with Garcia, Maria).',
+    fields: {
+      'conflict.0': 'Marisol Reyes, PT, DPT is already booked 09:00–09:45 with Garcia, Maria.',
+      'conflict.1': 'Treatment 1 is already in use 09:00–09:45 (Marisol Reyes, PT, DPT with Garcia, Maria).',
+    },
+  },
+};
+
+const summary = { ok: true as const, value: { cancellations: 3, lateCancellations: 1, noShows: 1, completed: 4, upcoming: [] } };
+
+function renderDialog(isAdmin: boolean) {
+  const onSaved = vi.fn();
+  render(
+    <SignedInProviders>
+      <BookingDialog
+        mode={{ kind: 'new', draft: { patient: { id: 7, name: 'Álvarez, José', detail: 'Mar 7, 1985 (41)' }, therapistId: 2, roomId: 1, typeId: 2, date: '2026-12-01', start: 9 * 60 } }}
+        settings={settings}
+        isAdmin={isAdmin}
+        onClose={() => {}}
+        onSaved={onSaved}
+      />
+    </SignedInProviders>,
+  );
+  return onSaved;
+}
+
+const click = async (el: HTMLElement) => {
+  await act(async () => {
+    fireEvent.click(el);
+  });
+};
+
+describe('booking dialog', () => {
+  it('is prefilled from the grid, shows the patient’s flags and the type’s length', async () => {
+    fakeServer({ 'appointments.patientSummary': () => summary });
+    renderDialog(false);
+    expect(screen.getByLabelText('Therapist')).toHaveValue('2');
+    expect(screen.getByLabelText('Room')).toHaveValue('1');
+    expect(screen.getByLabelText('Start')).toHaveValue('09:00');
+    expect(screen.getByLabelText('Duration (minutes)')).toHaveValue(45);
+    expect(screen.queryByRole('option', { name: /Old room/ })).toBeNull();
+    await waitFor(() => expect(screen.getByText('Cancellations: 3 (late 1) · No-shows: 1')).toBeInTheDocument());
+    // A new type brings its own length (nothing was dragged or typed).
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText('Appointment type'), { target: { value: '1' } });
+    });
+    await waitFor(() => expect(screen.getByLabelText('Duration (minutes)')).toHaveValue(60));
+  });
+
+  it('lists every clash the server names, keeps the form as typed, and offers no override to the front desk', async () => {
+    const server = fakeServer({ 'appointments.patientSummary': () => summary, 'appointments.book': () => CLASH });
+    const onSaved = renderDialog(false);
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText('Note', { exact: false }), { target: { value: 'Bring running shoes' } });
+    });
+    await click(screen.getByRole('button', { name: 'Book appointment' }));
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('This time cannot be booked:')).toBeInTheDocument();
+    expect(within(alert).getAllByRole('listitem').map((li) => li.textContent)).toEqual([CLASH.error.fields['conflict.0'], CLASH.error.fields['conflict.1']]);
+    expect(screen.getByLabelText('Note', { exact: false })).toHaveValue('Bring running shoes');
+    expect(screen.queryByRole('button', { name: /Double-book anyway/ })).toBeNull();
+    expect(onSaved).not.toHaveBeenCalled();
+    expect(server.calls.find((c) => c.channel === 'appointments.book')?.input).toMatchObject({ patientId: 7, therapistId: 2, roomId: 1, typeId: 2, date: '2026-12-01', start: '09:00', durationMinutes: 45, note: 'Bring running shoes' });
+  });
+
+  it('lets an admin double-book with a reason', async () => {
+    let attempts = 0;
+    const server = fakeServer({
+      'appointments.patientSummary': () => summary,
+      'appointments.book': (input) => {
+        attempts++;
+        if (!(input as { override?: unknown }).override) return CLASH;
+        return { ok: true, value: { appointments: [{ localDate: '2026-12-01' }], seriesId: null } };
+      },
+    });
+    const onSaved = renderDialog(true);
+    await click(screen.getByRole('button', { name: 'Book appointment' }));
+    await click(await screen.findByRole('button', { name: 'Double-book anyway…' }));
+    await click(screen.getByRole('button', { name: 'Book anyway' }));
+    expect(screen.getByText('Say why this double-booking is right')).toBeInTheDocument();
+    expect(attempts).toBe(1);
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText('Reason for double-booking'), { target: { value: 'Quick check during exercises' } });
+    });
+    await click(screen.getByRole('button', { name: 'Book anyway' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(server.calls.filter((c) => c.channel === 'appointments.book').at(-1)?.input).toMatchObject({ override: { reason: 'Quick check during exercises' } });
+  });
+
+  it('books a weekly series and says it in plain words first', async () => {
+    const server = fakeServer({
+      'appointments.patientSummary': () => summary,
+      'appointments.book': () => ({ ok: true, value: { appointments: Array.from({ length: 8 }, () => ({ localDate: '2026-12-01' })), seriesId: 3 } }),
+    });
+    const onSaved = renderDialog(false);
+    await click(screen.getByLabelText('Repeat (a weekly series)'));
+    await click(screen.getByRole('checkbox', { name: 'Thursday' }));
+    expect(screen.getByTestId('repeat-summary')).toHaveTextContent('Every week on Tuesday and Thursday, 8 times');
+    await click(screen.getByRole('button', { name: 'Book 8 appointments' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(onSaved.mock.calls[0]![0].message).toContain('8 appointments in the series');
+    expect(server.calls.find((c) => c.channel === 'appointments.book')?.input).toMatchObject({ recurrence: { weekdays: [2, 4], intervalWeeks: 1, count: 8 } });
+  });
+});
