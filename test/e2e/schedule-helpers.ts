@@ -86,13 +86,16 @@ export async function drag(page: Page, from: { x: number; y: number }, to: { x: 
   await page.mouse.up();
 }
 
-/** In the booking dialog: find a patient by name and take the best match. */
-export async function choosePatient(dialog: Locator, query: string, name: string) {
+/** In a dialog with the patient picker: search, take the best match (checked against `name` when given); returns its name. */
+export async function choosePatient(dialog: Locator, query: string, name?: string): Promise<string> {
   const search = dialog.getByRole('combobox', { name: 'Patient' });
   await search.fill(query);
-  await expect(dialog.getByRole('option').first()).toContainText(name);
+  const best = dialog.getByRole('listbox', { name: 'Matching patients' }).getByRole('option').first();
+  if (name) await expect(best).toContainText(name);
+  const chosen = name ?? (await best.locator('.picker-name').textContent())!;
   await search.press('Enter');
-  await expect(dialog.getByText(name, { exact: true })).toBeVisible();
+  await expect(dialog.getByText(chosen, { exact: true })).toBeVisible();
+  return chosen;
 }
 
 /** An appointment block by patient (and, optionally, a time written like "9:00"). */

@@ -89,10 +89,10 @@ test('cancelling frees the slot and a waitlisted patient is booked into it in on
   await details.getByRole('button', { name: 'Cancel appointment…' }).click();
   await details.getByLabel('Reason for cancelling').fill('Work conflict');
   await details.getByRole('button', { name: 'Cancel appointment', exact: true }).click();
-  await expect(details.getByText('Appointment cancelled.')).toBeVisible();
+  await expect(details.getByText('Appointment cancelled — not late.')).toBeVisible();
   const first = details.getByRole('listitem').first();
   await expect(first).toContainText(wren.name);
-  await expect(first).toContainText('high priority · asked for this therapist');
+  await expect(first).toContainText('High priority · asked for this therapist');
   await expect(appointment(reyes, wren.name)).toHaveCount(0);
   await first.getByRole('button', { name: `Book ${wren.name} into this slot` }).click();
   await expect(details.getByText(`Booked ${wren.name} into`)).toBeVisible();

@@ -43,7 +43,7 @@ export function ConfirmProvider({ children }: { children: ReactNode }) {
               {request.message}
             </div>
             <div className="dialog-actions">
-              <button type="button" className="button" onClick={() => finish(false)} autoFocus>
+              <button type="button" className="button" onClick={() => finish(false)} autoFocus data-autofocus>
                 {request.cancelLabel ?? 'Cancel'}
               </button>
               <button type="button" className={`button ${request.tone === 'danger' ? 'button-danger' : 'button-primary'}`} onClick={() => finish(true)}>

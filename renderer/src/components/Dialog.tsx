@@ -16,7 +16,7 @@ interface DialogProps {
 }
 
 /**
- * A modal on the native <dialog>: focus moves in (to the [autofocus] element or the first field),
+ * A modal on the native <dialog>: focus moves in (to the [data-autofocus] element or the first field),
  * Tab stays inside, Esc closes, and focus returns to what opened it. While the screen is locked the
  * dialog steps out of the top layer (so the lock screen is usable) and comes back on unlock.
  */
@@ -34,6 +34,10 @@ export function Dialog({ open, onClose, title, children, size = 'narrow', descri
     if (show && !dialog.open) {
       if (!locked) opener.current = document.activeElement;
       dialog.showModal();
+      // React focuses autoFocus elements before the dialog is shown (and writes no autofocus
+      // attribute), so choose here: the element marked data-autofocus, else the first field.
+      const first = dialog.querySelector<HTMLElement>('[data-autofocus]') ?? dialog.querySelector<HTMLElement>('.dialog-body :is(input, select, textarea, button):not([disabled]):not([type="hidden"])');
+      first?.focus();
     } else if (!show && dialog.open) {
       dialog.close();
       if (!open && opener.current instanceof HTMLElement) opener.current.focus();

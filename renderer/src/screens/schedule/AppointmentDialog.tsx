@@ -213,6 +213,7 @@ export function AppointmentDialog({ appointmentId, role, userId, lateCancelHours
           {cancelling && (
             <CancelForm
               appointment={data}
+              lateCancelHours={lateCancelHours}
               onDone={(cancelled, message) => {
                 const self = cancelled.find((c) => c.id === data.id) ?? cancelled[0];
                 if (self) setData({ ...self, seriesDescription: data.seriesDescription });
@@ -240,7 +241,7 @@ export function AppointmentDialog({ appointmentId, role, userId, lateCancelHours
   );
 }
 
-function CancelForm({ appointment, onDone, onBack }: { appointment: Detail; onDone: (cancelled: Appointment[], message: string) => void; onBack: () => void }) {
+function CancelForm({ appointment, lateCancelHours, onDone, onBack }: { appointment: Detail; lateCancelHours: number; onDone: (cancelled: Appointment[], message: string) => void; onBack: () => void }) {
   const id = useId();
   const [reason, setReason] = useState('');
   const [scope, setScope] = useState<SeriesScope>('one');
@@ -258,7 +259,11 @@ function CancelForm({ appointment, onDone, onBack }: { appointment: Detail; onDo
       const r = await call('appointments.cancel', { id: appointment.id, reason: reason.trim(), scope });
       const late = r.cancelled.filter((c) => c.lateCancel).length;
       const n = r.cancelled.length;
-      const message = `${n === 1 ? 'Appointment' : `${n} appointments`} cancelled${late ? ` — ${n === 1 ? 'a late cancellation' : `${late} of them late`}` : ''}.`;
+      const windowText = `less than ${lateCancelHours} hours before`;
+      const message =
+        n === 1
+          ? `Appointment cancelled — ${late ? `a late cancellation (${windowText}).` : 'not late.'}`
+          : `${n} appointments cancelled${late ? ` — ${late} of them late (${windowText})` : ''}.`;
       onDone(r.cancelled, message);
     } catch (e) {
       setProblem(messageOf(e));
@@ -307,7 +312,7 @@ function CancelForm({ appointment, onDone, onBack }: { appointment: Detail; onDo
           <SeriesScopeFields value={scope} onChange={setScope} name="cancel-scope" />
         </fieldset>
       )}
-      <p className="muted">Runback records whether this is a late cancellation from the clinic’s window.</p>
+      <p className="muted">Cancelling less than {lateCancelHours} hours before the appointment counts as a late cancellation; Runback records it.</p>
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onBack}>
           Keep the appointment
@@ -321,6 +326,8 @@ function CancelForm({ appointment, onDone, onBack }: { appointment: Detail; onDo
 }
 
 type Match = ResponseData<'waitlist.matches'>['matches'][number];
+
+const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Waitlisted patients who fit the freed slot, best first, each with why; "Book" books that one. */
 function WaitlistMatches({ appointment, autoLoad, onBooked }: { appointment: Appointment; autoLoad: boolean; onBooked: (message: string) => void }) {
@@ -394,10 +401,12 @@ function WaitlistMatches({ appointment, autoLoad, onBooked }: { appointment: App
                         {m.entry.priority === 1 && <span className="badge badge-warning">{WAITLIST_PRIORITIES[1]} priority</span>}
                       </div>
                       <div className="match-why">
-                        {m.reasons
-                          .filter((r) => !r.startsWith('waiting since'))
-                          .concat(`waiting since ${formatInstantDate(m.entry.createdAt, timeZone, locale)}`)
-                          .join(' · ')}
+                        {sentence(
+                          m.reasons
+                            .filter((r) => !r.startsWith('waiting since'))
+                            .concat(`waiting since ${formatInstantDate(m.entry.createdAt, timeZone, locale)}`)
+                            .join(' · '),
+                        )}
                       </div>
                       <div className="match-wishes muted">
                         {describeWaitlistWishes(m.entry, locale)}

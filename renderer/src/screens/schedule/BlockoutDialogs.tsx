@@ -108,7 +108,7 @@ export function NewBlockoutDialog({ draft, settings, onClose, onSaved }: { draft
           </div>
           <div className={`field span-6${errors.reason ? ' field-invalid' : ''}`}>
             <label htmlFor={`${id}-reason`}>Reason</label>
-            <input id={`${id}-reason`} value={reason} maxLength={120} onChange={(e) => setReason(e.target.value)} autoFocus {...field('reason')} />
+            <input id={`${id}-reason`} value={reason} maxLength={120} onChange={(e) => setReason(e.target.value)} autoFocus data-autofocus {...field('reason')} />
             <div className="field-hint reason-chips">
               {REASONS.map((r) => (
                 <button key={r} type="button" className="chip" onClick={() => setReason(r)}>
@@ -179,7 +179,7 @@ export function BlockoutDetailsDialog({
         </div>
       </dl>
       <div className="dialog-actions">
-        <button type="button" className="button" onClick={onClose} autoFocus>
+        <button type="button" className="button" onClick={onClose} autoFocus data-autofocus>
           Close
         </button>
         <button type="button" className="button button-danger" onClick={() => void remove()} disabled={busy}>

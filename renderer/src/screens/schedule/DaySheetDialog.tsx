@@ -107,7 +107,7 @@ export function DaySheetDialog({
           <button type="button" className="button" onClick={onClose}>
             Close
           </button>
-          <button type="submit" className="button button-primary" disabled={busy} autoFocus>
+          <button type="submit" className="button button-primary" disabled={busy} autoFocus data-autofocus>
             {busy ? 'Making the PDF…' : 'Download PDF'}
           </button>
         </div>

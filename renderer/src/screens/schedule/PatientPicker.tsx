@@ -152,6 +152,7 @@ export function PatientPicker({ label, value, onChange, error, autoFocus, extra 
         placeholder="Name, date of birth, phone or MRN"
         value={query}
         autoFocus={autoFocus}
+        data-autofocus={autoFocus ? true : undefined}
         onChange={(e) => {
           setQuery(e.target.value);
           setOpen(true);

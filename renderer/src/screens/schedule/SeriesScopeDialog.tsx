@@ -71,7 +71,7 @@ export function SeriesScopeDialog({
           <button type="button" className="button" onClick={onCancel}>
             Cancel
           </button>
-          <button type="submit" className="button button-primary" autoFocus>
+          <button type="submit" className="button button-primary" autoFocus data-autofocus>
             {confirmLabel}
           </button>
         </div>

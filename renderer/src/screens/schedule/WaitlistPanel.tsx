@@ -70,7 +70,7 @@ export function WaitlistPanel({ entries, error, settings, canEdit, onChanged, on
             {canEdit && (
               <div className="waitlist-actions">
                 <button type="button" className="button button-small" onClick={() => onBook(e)}>
-                  Book<span className="visually-hidden"> {e.patientName}</span>…
+                  Book…<span className="visually-hidden"> {e.patientName}</span>
                 </button>
                 <button type="button" className="button button-small button-quiet" onClick={() => setRemoving(e)}>
                   Remove<span className="visually-hidden"> {e.patientName} from the waitlist</span>
@@ -267,7 +267,7 @@ function RemoveFromWaitlistDialog({ entry, onClose, onRemoved }: { entry: Waitli
       >
         <div className={`field${error ? ' field-invalid' : ''}`}>
           <label htmlFor={id}>Reason</label>
-          <input id={id} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus maxLength={200} placeholder="e.g. Booked by phone, no longer needed" aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+          <input id={id} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus data-autofocus maxLength={200} placeholder="e.g. Booked by phone, no longer needed" aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
           {error && (
             <div className="field-error" id={`${id}-error`}>
               {error}
