@@ -77,3 +77,13 @@ export function formatInstantDate(iso: string, timeZone: string, locale: string)
   if (Number.isNaN(ms)) return iso;
   return formatter(locale, { timeZone, year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(ms));
 }
+
+/**
+ * A span of two instants as the clinic's wall clock, compactly: "9:00 – 9:45 AM". ICU puts thin and
+ * narrow no-break spaces in ranges; they become plain spaces so printed PDFs (standard fonts) show them.
+ */
+export function formatTimeRange(startIso: string, endIso: string, timeZone: string, locale: string): string {
+  return formatter(locale, { timeZone, hour: 'numeric', minute: '2-digit' })
+    .formatRange(new Date(Date.parse(startIso)), new Date(Date.parse(endIso)))
+    .replace(/[\u2009\u202f]/g, ' ');
+}

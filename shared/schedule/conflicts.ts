@@ -1,4 +1,4 @@
-import { formatClockTime, instantToLocal, weekdayName } from './clinic-time';
+import { formatWallRange, instantToLocal, weekdayName } from './clinic-time';
 import type { WorkingInterval } from '../domain/schedule';
 
 export type ConflictKind = 'therapist' | 'room' | 'patient' | 'hours' | 'blockout';
@@ -55,7 +55,7 @@ const overlaps = (a: { startsAt: string; endsAt: string }, b: { startsAt: string
 function span(startsAt: string, endsAt: string, timeZone: string) {
   const s = instantToLocal(startsAt, timeZone);
   const e = instantToLocal(endsAt, timeZone);
-  return `${formatClockTime(s.minute)}–${formatClockTime(e.minute)}`;
+  return formatWallRange(s.minute, e.date === s.date ? e.minute : 24 * 60);
 }
 
 /**
@@ -85,8 +85,8 @@ export function findConflicts(c: Candidate, ctx: ConflictContext): Conflict[] {
   const fits = ctx.workingHours.some((w) => w.weekday === start.weekday && w.startMinute <= start.minute && endMinute <= w.endMinute);
   if (!fits) {
     const today = ctx.workingHours.filter((w) => w.weekday === start.weekday).sort((a, b) => a.startMinute - b.startMinute);
-    const hours = today.length ? today.map((w) => `${formatClockTime(w.startMinute)}–${formatClockTime(w.endMinute)}`).join(', ') : 'no working hours';
-    conflicts.push({ kind: 'hours', message: `${formatClockTime(start.minute)}–${formatClockTime(endMinute % (24 * 60))} is outside ${c.therapistName}’s working hours on ${weekdayName(start.weekday)} (${hours}).` });
+    const hours = today.length ? today.map((w) => formatWallRange(w.startMinute, w.endMinute)).join(', ') : 'no working hours';
+    conflicts.push({ kind: 'hours', message: `${formatWallRange(start.minute, endMinute)} is outside ${c.therapistName}’s working hours on ${weekdayName(start.weekday)} (${hours}).` });
   }
   for (const b of ctx.blockouts) {
     if ((b.therapistId === null || b.therapistId === c.therapistId) && overlaps(c, b)) {

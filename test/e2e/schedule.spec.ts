@@ -49,7 +49,7 @@ test('the front desk books by dragging on an empty slot, moves it by drag to ano
   await drag(page, grab2!, drop2!);
   const refusal = page.getByRole('alert');
   await expect(refusal).toContainText(`${juno.name} was not moved`);
-  await expect(refusal.getByRole('listitem')).toContainText([`James Okafor, PT, DPT is already booked 13:00–13:45 with ${otto.name}.`]);
+  await expect(refusal.getByRole('listitem')).toContainText([`James Okafor, PT, DPT is already booked 1:00 – 1:45 PM with ${otto.name}.`]);
   await expect(appointment(okafor, juno.name, '11:00')).toBeVisible();
   await expect(appointment(okafor, juno.name, '12:45')).toHaveCount(0);
 });
@@ -110,7 +110,7 @@ test('cancelling frees the slot and a waitlisted patient is booked into it in on
   expect(download.suggestedFilename()).toBe(`day-sheet-${day}-marisol-reyes.pdf`);
   const text = await pdfText(download);
   expect(text).toContain(REYES);
-  expect(text).toMatch(/10:00–10:45\s+Tallis, Wren/);
+  expect(text).toMatch(/10:00 – 10:45 AM\s+Tallis, Wren/);
   expect(text).toContain('Quillon, Ada');
   expect(text).toContain('Cancelled: Work conflict');
 });

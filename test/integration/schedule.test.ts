@@ -41,10 +41,10 @@ describe('the schedule', () => {
     expect((await book()).ok).toBe(true);
     const before = await databaseFingerprint(t);
     const cases: [Record<string, unknown>, RegExp][] = [
-      [{ patientId: w.patients.ben, roomId: w.rooms.two, start: '09:30' }, /^Theo Therapist is already booked 09:00–09:45 with Alpha, Ana\.$/],
-      [{ patientId: w.patients.ben, therapistId: w.therapist2, start: '09:15' }, /^Room 1 is already in use 09:00–09:45 \(Theo Therapist with Alpha, Ana\)\.$/],
-      [{ therapistId: w.therapist2, roomId: w.rooms.two, start: '09:00' }, /^Alpha, Ana is already booked 09:00–09:45 with Theo Therapist\.$/],
-      [{ patientId: w.patients.ben, start: '16:30' }, /outside Theo Therapist’s working hours on Tuesday \(08:00–17:00\)/],
+      [{ patientId: w.patients.ben, roomId: w.rooms.two, start: '09:30' }, /^Theo Therapist is already booked 9:00 – 9:45 AM with Alpha, Ana\.$/],
+      [{ patientId: w.patients.ben, therapistId: w.therapist2, start: '09:15' }, /^Room 1 is already in use 9:00 – 9:45 AM \(Theo Therapist with Alpha, Ana\)\.$/],
+      [{ therapistId: w.therapist2, roomId: w.rooms.two, start: '09:00' }, /^Alpha, Ana is already booked 9:00 – 9:45 AM with Theo Therapist\.$/],
+      [{ patientId: w.patients.ben, start: '16:30' }, /outside Theo Therapist’s working hours on Tuesday \(8:00 AM – 5:00 PM\)/],
       [{ patientId: w.patients.ben, date: '2026-12-05', start: '10:00' }, /outside Theo Therapist’s working hours on Saturday \(no working hours\)/],
     ];
     for (const [over, message] of cases) {
@@ -56,11 +56,11 @@ describe('the schedule', () => {
     await t.ok('blockouts.create', { therapistId: w.therapist, date: '2026-12-01', start: '12:00', end: '13:00', reason: 'Lunch' }, t.sessions.front_desk);
     const lunch = await book({ patientId: w.patients.ben, start: '12:30' });
     expectError(lunch, 'CONFLICT');
-    if (!lunch.ok) expect(lunch.error.message).toBe('Theo Therapist is blocked out 12:00–13:00 (Lunch).');
+    if (!lunch.ok) expect(lunch.error.message).toBe('Theo Therapist is blocked out 12:00 – 1:00 PM (Lunch).');
     await t.ok('blockouts.create', { therapistId: null, date: '2026-12-03', start: '08:00', end: '17:00', reason: 'Staff training' }, t.sessions.admin);
     const closed = await book({ patientId: w.patients.ben, date: '2026-12-03' });
     expectError(closed, 'CONFLICT');
-    if (!closed.ok) expect(closed.error.message).toBe('The clinic is blocked out 08:00–17:00 (Staff training).');
+    if (!closed.ok) expect(closed.error.message).toBe('The clinic is blocked out 8:00 AM – 5:00 PM (Staff training).');
     expect((await t.ok('appointments.range', { from: '2026-11-30', to: '2026-12-06' }, t.sessions.admin)).appointments).toHaveLength(1);
   });
 
@@ -72,7 +72,7 @@ describe('the schedule', () => {
     expect(admin.ok).toBe(true);
     if (admin.ok) expect(admin.value.appointments[0]!.doubleBookedReason).toBe('Short post-op check, patient asked');
     const last = (await auditRows(t)).at(-1)!;
-    expect(last.detail).toContain('DOUBLE-BOOKED by admin: "Short post-op check, patient asked" despite: Theo Therapist is already booked 09:00–09:45');
+    expect(last.detail).toContain('DOUBLE-BOOKED by admin: "Short post-op check, patient asked" despite: Theo Therapist is already booked 9:00 – 9:45 AM');
   });
 
   it('two bookings racing for one slot: exactly one wins', async () => {
@@ -169,7 +169,7 @@ describe('the schedule', () => {
       const file = join(dir, sheet.filename);
       writeFileSync(file, Buffer.from(sheet.pdfBase64, 'base64'));
       const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-      for (const s of ['Test Run Clinic', 'Day sheet', 'Tuesday, December 1, 2026', 'Theo Therapist', '09:00–09:45', 'Alpha, Ana', 'Follow-up', 'Room 1', '(312) 555-0199', 'Bring running shoes', '10:00–11:00', 'Bravo, Ben', 'Initial evaluation', 'Room 2', 'Cancelled: Snow', 'Page 1 of 1']) {
+      for (const s of ['Test Run Clinic', 'Day sheet', 'Tuesday, December 1, 2026', 'Theo Therapist', '9:00 – 9:45 AM', 'Alpha, Ana', 'Follow-up', 'Room 1', '(312) 555-0199', 'Bring running shoes', '10:00 – 11:00 AM', 'Bravo, Ben', 'Initial evaluation', 'Room 2', 'Cancelled: Snow', 'Page 1 of 1']) {
         expect(text, s).toContain(s);
       }
     } finally {

@@ -36,7 +36,7 @@ describe('recurring series', () => {
     await t.ok('blockouts.create', { therapistId: w.therapist, date: '2026-12-15', start: '08:00', end: '12:00', reason: 'Course' }, desk());
     const r = await t.call('appointments.book', { patientId: w.patients.ana, therapistId: w.therapist, roomId: null, typeId: w.types.followUp, date: '2026-12-01', start: '09:00', recurrence: { weekdays: [2], until: '2026-12-29' } }, desk());
     expectError(r, 'CONFLICT');
-    if (!r.ok) expect(r.error.message).toBe('2026-12-15: Theo Therapist is blocked out 08:00–12:00 (Course).');
+    if (!r.ok) expect(r.error.message).toBe('2026-12-15: Theo Therapist is blocked out 8:00 AM – 12:00 PM (Course).');
     expect(await range()).toHaveLength(0);
     const ok = await bookSeries({ weekdays: [2], until: '2026-12-29' }, { start: '13:00' });
     expect(ok.appointments.map((a) => a.localDate)).toEqual(['2026-12-01', '2026-12-08', '2026-12-15', '2026-12-22', '2026-12-29']);
@@ -101,7 +101,7 @@ describe('recurring series', () => {
     await t.call('appointments.book', { patientId: w.patients.ben, therapistId: w.therapist, roomId: null, typeId: w.types.followUp, date: '2026-12-15', start: '10:00' }, desk());
     const r = await t.call('appointments.move', { id: appointments[0]!.id, date: '2026-12-01', start: '10:00', durationMinutes: 45, therapistId: w.therapist, roomId: w.rooms.one, scope: 'all' }, desk());
     expectError(r, 'CONFLICT');
-    if (!r.ok) expect(r.error.message).toBe('2026-12-15: Theo Therapist is already booked 10:00–10:45 with Bravo, Ben.');
+    if (!r.ok) expect(r.error.message).toBe('2026-12-15: Theo Therapist is already booked 10:00 – 10:45 AM with Bravo, Ben.');
     expect((await view()).filter((v) => v.includes('09:00'))).toHaveLength(3);
   });
 });

@@ -32,6 +32,9 @@ export const daySheetHandlers = defineHandlers({
         sections: list.map((t) => ({ therapistName: t.displayName, appointments: appointments.filter((a) => a.therapistId === t.id) })),
         printedLabel: `printed ${printed} by ${ctx.user.displayName}`,
         paper,
+        timeZone: clinic.timeZone,
+        // The clinic has no locale setting yet; US English matches the US superbill and schedule.
+        locale: 'en-US',
       }),
     );
     ctx.audit({ action: 'schedule.daySheet', entity: 'daySheet', entityId: date, detail: `printed for ${only === null ? 'all therapists' : (list[0]?.displayName ?? 'nobody')} (${appointments.length} appointments)` });

@@ -35,10 +35,10 @@ const CLASH = {
   ok: false as const,
   error: {
     code: 'CONFLICT' as const,
-    message: 'Marisol Reyes, PT, DPT is already booked 09:00–09:45 with Garcia, Maria. Treatment 1 is already in use 09:00–09:45 (Marisol Reyes, PT, DPT with Garcia, Maria).',
+    message: 'Marisol Reyes, PT, DPT is already booked 9:00 – 9:45 AM with Garcia, Maria. Treatment 1 is already in use 9:00 – 9:45 AM (Marisol Reyes, PT, DPT with Garcia, Maria).',
     fields: {
-      'conflict.0': 'Marisol Reyes, PT, DPT is already booked 09:00–09:45 with Garcia, Maria.',
-      'conflict.1': 'Treatment 1 is already in use 09:00–09:45 (Marisol Reyes, PT, DPT with Garcia, Maria).',
+      'conflict.0': 'Marisol Reyes, PT, DPT is already booked 9:00 – 9:45 AM with Garcia, Maria.',
+      'conflict.1': 'Treatment 1 is already in use 9:00 – 9:45 AM (Marisol Reyes, PT, DPT with Garcia, Maria).',
     },
   },
 };
