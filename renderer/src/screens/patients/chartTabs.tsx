@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import type { Patient } from '../../../../shared/domain/patient';
 import type { Role } from '../../../../shared/domain/roles';
 import { PatientForm } from './PatientForm';
+import { RunningTab } from '../running/RunningTab';
+import { PlanTab } from '../plan/PlanTab';
 
 export interface ChartTabContext {
   patient: Patient;
@@ -24,6 +26,8 @@ export interface ChartTab {
  * Running, Plan, Home program and Billing here — each with the roles that may see it.
  */
 export const CHART_TABS: readonly ChartTab[] = [
+  { id: 'running', label: 'Running', roles: ['admin', 'therapist'], render: ({ patient }) => <RunningTab key={patient.id} patient={patient} /> },
+  { id: 'plan', label: 'Plan', roles: ['admin', 'therapist'], render: ({ patient }) => <PlanTab key={patient.id} patient={patient} /> },
   {
     id: 'details',
     label: 'Details',

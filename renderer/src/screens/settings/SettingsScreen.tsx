@@ -5,12 +5,13 @@ import { paths, type SettingsSection } from '../../app/routes';
 import { ClinicSettings } from './ClinicSettings';
 import { UsersSettings } from './UsersSettings';
 import { ScheduleSettings } from './ScheduleSettings';
+import { ClinicPolicySettings } from './ClinicPolicySettings';
 
 const SECTIONS: { id: SettingsSection; label: string; adminOnly: boolean }[] = [
   { id: 'clinic', label: 'Clinic', adminOnly: false },
   { id: 'users', label: 'Users', adminOnly: true },
   { id: 'schedule', label: 'Schedule', adminOnly: true },
-  // Later issues: clinic policy for the planner.
+  { id: 'policy', label: 'Clinic policy', adminOnly: false },
 ];
 
 export function SettingsScreen({ section }: { section: SettingsSection }) {
@@ -44,6 +45,7 @@ export function SettingsScreen({ section }: { section: SettingsSection }) {
       {allowed && section === 'clinic' && <ClinicSettings canEdit={isAdmin} />}
       {allowed && section === 'users' && <UsersSettings />}
       {allowed && section === 'schedule' && <ScheduleSettings />}
+      {allowed && section === 'policy' && <ClinicPolicySettings canEdit={isAdmin} />}
     </div>
   );
 }

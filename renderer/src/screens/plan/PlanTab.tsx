@@ -1,0 +1,385 @@
+import { Fragment, useMemo, useState } from 'react';
+import type { Patient } from '../../../../shared/domain/patient';
+import type { PlanWeekRecord, RunPlanRecord, RunRecord } from '../../../../shared/domain/running';
+import type { ClinicPolicy } from '../../../../shared/clinical/policy';
+import type { Ladder } from '../../../../shared/clinical/ladder';
+import { addDays } from '../../../../shared/clinical/calendar';
+import { RED_FLAGS, RED_FLAG_LABELS, type RedFlag } from '../../../../shared/clinical/runs';
+import { formatCalendarDate, formatInstantDate } from '../../../../shared/format/dates';
+import { call } from '../../api/client';
+import { useQuery } from '../../api/hooks';
+import { messageOf } from '../../api/errors';
+import { useClinic, useClinicToday } from '../../app/clinic';
+import { Banner } from '../../components/Banner';
+import { useClinicPolicy } from '../running/RunningTab';
+import { DecisionBadge, DecisionView, PrescriptionFacts } from './DecisionView';
+import { EndPlanDialog, OverrideDialog } from './PlanDialogs';
+import { asDecision, currentPrescription, finalDecision, isDecided, planLadder, rungLabel, sessionsIn, stepWords, weekNumber } from './planFormat';
+import { StartPlanForm } from './StartPlanForm';
+import '../../styles/running.css';
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The patient chart's Plan tab: start a plan, this week's prescription, check-in, review, accept or override, history. */
+export function PlanTab({ patient }: { patient: Patient }) {
+  const planQuery = useQuery('plans.get', { patientId: patient.id });
+  const runsQuery = useQuery('runs.list', { patientId: patient.id });
+  const { policy, ladder: clinicLadder, error: policyError, retry: retryPolicy } = useClinicPolicy();
+  const error = planQuery.error?.message ?? runsQuery.error?.message ?? policyError;
+  if (error)
+    return (
+      <Banner
+        tone="error"
+        actions={
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              planQuery.refetch();
+              runsQuery.refetch();
+              retryPolicy();
+            }}
+          >
+            Try again
+          </button>
+        }
+      >
+        {error}
+      </Banner>
+    );
+  if (!planQuery.data || !runsQuery.data || !policy || !clinicLadder)
+    return (
+      <div className="loading-block" role="status">
+        <span className="spinner" aria-hidden="true" /> Opening the plan…
+      </div>
+    );
+  const plan = planQuery.data.plan;
+  const setPlan = (p: RunPlanRecord) => planQuery.setData({ plan: p });
+  return (
+    <section className="plan-tab" aria-labelledby="plan-title">
+      <h2 id="plan-title" className="visually-hidden">
+        Run-walk plan
+      </h2>
+      {plan && !plan.endedAt ? (
+        <ActivePlan plan={plan} runs={runsQuery.data.runs} policy={policy} onPlan={setPlan} />
+      ) : (
+        <>
+          {plan?.endedAt && <EndedPlan plan={plan} runs={runsQuery.data.runs} policy={policy} />}
+          <StartPlanForm patientId={patient.id} ladder={clinicLadder} policy={policy} onStarted={setPlan} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function EndedPlan({ plan, runs, policy }: { plan: RunPlanRecord; runs: readonly RunRecord[]; policy: ClinicPolicy }) {
+  const { locale, timeZone } = useClinic();
+  return (
+    <div className="card plan-card">
+      <div className="plan-card-head">
+        <h2>Previous plan</h2>
+        <span className="plan-ended">
+          {formatCalendarDate(plan.startDate, locale)} – {formatInstantDate(plan.endedAt!, timeZone, locale)} · ended: {plan.endReason}
+        </span>
+      </div>
+      <PlanHistory plan={plan} runs={runs} policy={policy} />
+    </div>
+  );
+}
+
+function ActivePlan({ plan, runs, policy, onPlan }: { plan: RunPlanRecord; runs: readonly RunRecord[]; policy: ClinicPolicy; onPlan: (p: RunPlanRecord) => void }) {
+  const { locale, distanceUnit: unit, timeZone } = useClinic();
+  const today = useClinicToday();
+  const ladder = planLadder(plan);
+  const latest = plan.weeks.at(-1)!;
+  const decided = isDecided(latest);
+  const stopped = decided && finalDecision(latest) === 'stop-and-review';
+  const pending = asDecision(latest.decision) !== null && !decided;
+  const lastDay = addDays(latest.weekStart, 6);
+  const n = weekNumber(plan, latest.weekStart, policy);
+  const { prescription } = useMemo(() => currentPrescription(plan, latest, runs, policy, unit), [plan, latest, runs, policy, unit]);
+  const [overriding, setOverriding] = useState<PlanWeekRecord | null>(null);
+  const [ending, setEnding] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const act = async (what: () => Promise<RunPlanRecord>, done: string) => {
+    setBusy(true);
+    setProblem(null);
+    setNotice(null);
+    try {
+      onPlan(await what());
+      setNotice(done);
+    } catch (e) {
+      setProblem(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // The latest decision shown on the page: the pending one, else the last week that has one.
+  const shownWeek = [...plan.weeks].reverse().find((w) => asDecision(w.decision) !== null) ?? null;
+  const shown = shownWeek ? asDecision(shownWeek.decision) : null;
+  const sessions = sessionsIn(runs, latest.weekStart);
+
+  return (
+    <>
+      <div className="card plan-card plan-summary">
+        <div className="plan-card-head">
+          <h2>Run-walk plan</h2>
+          <span className="plan-sub">
+            Started {formatCalendarDate(plan.startDate, locale)} · {plan.sessionsPerWeek} sessions a week · usual pain {plan.baselinePain === null ? 'not recorded' : `${plan.baselinePain}/10`}
+          </span>
+          <span className="spacer" />
+          <button type="button" className="button no-print" onClick={() => setEnding(true)}>
+            End plan…
+          </button>
+        </div>
+      </div>
+      {problem && <Banner tone="error">{problem}</Banner>}
+      {notice && <Banner tone="success">{notice}</Banner>}
+
+      {stopped ? (
+        <Banner tone="warning">
+          The plan stopped for a therapist’s review after the week of {formatCalendarDate(latest.weekStart, locale)}. No running is prescribed: review the patient, then end this plan and start a new
+          one when ready.
+        </Banner>
+      ) : (
+        <div className="plan-columns">
+          <div className="card plan-card" data-testid="this-week">
+            <div className="plan-card-head">
+              <h2>
+                Week {n}: {formatCalendarDate(latest.weekStart, locale)} – {formatCalendarDate(lastDay, locale)}
+              </h2>
+              <span className="plan-sub">{rungLabel(ladder, latest.stepId)}</span>
+            </div>
+            <p className="plan-instructions">
+              <small>For the patient</small>
+              {prescription?.instructions ?? `${stepWords(ladder, latest.stepId)}. Do this ${plan.sessionsPerWeek} times this week, with at least one rest day between runs.`}
+            </p>
+            {prescription && <PrescriptionFacts prescription={prescription} ladder={ladder} unit={unit} />}
+            <p className="muted plan-logged">
+              Logged this week: {sessions} of {prescription?.sessionsPerWeek ?? plan.sessionsPerWeek} sessions.
+            </p>
+          </div>
+          <CheckIn
+            key={`${latest.id}:${latest.redFlags.join(',')}`}
+            week={latest}
+            decided={decided}
+            pending={pending}
+            busy={busy}
+            canReview={today >= lastDay}
+            lastDay={lastDay}
+            onCheckIn={(flags) => void act(() => call('plans.checkIn', { weekId: latest.id, redFlags: flags }), 'Check-in saved.')}
+            onReview={() => void act(() => call('plans.review', { weekId: latest.id }), `Week ${n} reviewed: the planner’s decision is below. Accept it or override it.`)}
+          />
+        </div>
+      )}
+
+      {shown && shownWeek && (
+        <div className="card plan-card" data-testid="latest-decision">
+          <div className="plan-card-head">
+            <h2>{pending && shownWeek.id === latest.id ? `The planner’s decision for week ${n}` : `Latest decision (week ${weekNumber(plan, shownWeek.weekStart, policy)})`}</h2>
+          </div>
+          <DecisionView
+            decision={shown}
+            ladder={ladder}
+            unit={unit}
+            locale={locale}
+            status={<WeekStatus week={shownWeek} ladder={ladder} timeZone={timeZone} locale={locale} />}
+            showPrescription={!isDecided(shownWeek) || shownWeek.id === latest.id}
+            actions={
+              !isDecided(shownWeek) ? (
+                <>
+                  <button type="button" className="button button-primary" disabled={busy} onClick={() => void act(() => call('plans.accept', { weekId: shownWeek.id }), 'Decision accepted.')}>
+                    Accept
+                  </button>
+                  <button type="button" className="button" disabled={busy} onClick={() => setOverriding(shownWeek)}>
+                    Override…
+                  </button>
+                </>
+              ) : undefined
+            }
+          />
+        </div>
+      )}
+
+      <div className="card plan-card">
+        <div className="plan-card-head">
+          <h2>Plan history</h2>
+          <span className="plan-sub">week by week</span>
+        </div>
+        <PlanHistory plan={plan} runs={runs} policy={policy} />
+      </div>
+
+      <OverrideDialog
+        week={overriding}
+        ladder={ladder}
+        onClose={() => setOverriding(null)}
+        onDone={(p) => {
+          setOverriding(null);
+          onPlan(p);
+          setNotice('Override saved, with its reason.');
+        }}
+      />
+      <EndPlanDialog
+        plan={plan}
+        open={ending}
+        onClose={() => setEnding(false)}
+        onDone={(p) => {
+          setEnding(false);
+          onPlan(p);
+        }}
+      />
+    </>
+  );
+}
+
+function WeekStatus({ week, ladder, timeZone, locale }: { week: PlanWeekRecord; ladder: Ladder; timeZone: string; locale: string }) {
+  if (week.override)
+    return (
+      <div className="decision-override" data-testid="override">
+        <p>
+          <strong>Overridden</strong> by {week.override.by ?? 'a therapist'} on {formatInstantDate(week.override.at, timeZone, locale)}: <DecisionBadge decision={week.override.decision} small />
+          {week.override.stepId && <> to {rungLabel(ladder, week.override.stepId).toLowerCase()}</>} — “{week.override.reason}”
+        </p>
+      </div>
+    );
+  if (week.acceptedAt)
+    return (
+      <p className="decision-meta">
+        Accepted by {week.acceptedBy ?? 'a therapist'} on {formatInstantDate(week.acceptedAt, timeZone, locale)}.
+      </p>
+    );
+  return <p className="decision-meta">Waiting for a therapist to accept or override.</p>;
+}
+
+function CheckIn(props: {
+  week: PlanWeekRecord;
+  decided: boolean;
+  pending: boolean;
+  busy: boolean;
+  canReview: boolean;
+  lastDay: string;
+  onCheckIn: (flags: RedFlag[]) => void;
+  onReview: () => void;
+}) {
+  const { locale } = useClinic();
+  const { week, decided, pending, busy, canReview, lastDay } = props;
+  const [flags, setFlags] = useState<RedFlag[]>(week.redFlags);
+  const changed = flags.join(',') !== week.redFlags.join(',');
+  return (
+    <div className="card plan-card checkin-form" data-testid="check-in">
+      <div className="plan-card-head">
+        <h2>Weekly check-in</h2>
+      </div>
+      <fieldset className="choice-group">
+        <legend>Since the last check-in, has the patient had…</legend>
+        {RED_FLAGS.map((f) => (
+          <label key={f} className="choice">
+            <input
+              type="checkbox"
+              checked={flags.includes(f)}
+              disabled={decided}
+              onChange={(e) => setFlags((fs) => (e.target.checked ? [...fs, f] : fs.filter((x) => x !== f)))}
+            />
+            <span>{cap(RED_FLAG_LABELS[f].replace(/^a /, ''))}</span>
+          </label>
+        ))}
+      </fieldset>
+      {!decided && (
+        <div className="checkin-actions">
+          <button type="button" className="button" disabled={busy || !changed} onClick={() => props.onCheckIn(flags)}>
+            Save check-in
+          </button>
+          <span className="field-hint">{flags.length ? 'Any red flag stops the plan for review.' : 'No red flags ticked.'}</span>
+        </div>
+      )}
+      {pending && changed && <p className="field-hint">Saving the check-in clears this week’s review: review the week again afterwards.</p>}
+      {!decided && !pending && (
+        <div className="review-box">
+          <p>{canReview ? 'The week is over: the planner can review it now.' : `The week can be reviewed from ${formatCalendarDate(lastDay, locale, 'long')}, its last day.`}</p>
+          <button type="button" className="button button-primary" disabled={busy || !canReview || changed} onClick={props.onReview}>
+            Review the week
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function PlanHistory({ plan, runs, policy }: { plan: RunPlanRecord; runs: readonly RunRecord[]; policy: ClinicPolicy }) {
+  const { locale, distanceUnit: unit, timeZone } = useClinic();
+  const ladder = planLadder(plan);
+  const [open, setOpen] = useState<number | null>(null);
+  return (
+    <div className="table-card">
+      <table className="data-table plan-history" aria-label="Plan history">
+        <thead>
+          <tr>
+            <th scope="col">Week</th>
+            <th scope="col">Step</th>
+            <th scope="col" className="num">
+              Sessions
+            </th>
+            <th scope="col">Planner</th>
+            <th scope="col">Applied</th>
+            <th scope="col">Who and why</th>
+            <th scope="col">
+              <span className="visually-hidden">Details</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {plan.weeks.map((w) => {
+            const d = asDecision(w.decision);
+            const applied = finalDecision(w);
+            const n = weekNumber(plan, w.weekStart, policy);
+            return (
+              <Fragment key={w.id}>
+                <tr data-testid="history-row">
+                  <th scope="row">
+                    {n} <span className="muted">· {formatCalendarDate(w.weekStart, locale)}</span>
+                  </th>
+                  <td title={stepWords(ladder, w.stepId)}>{rungLabel(ladder, w.stepId)}</td>
+                  <td className="num">{sessionsIn(runs, w.weekStart)}</td>
+                  <td>{w.engineDecision ? <DecisionBadge decision={w.engineDecision} small /> : <span className="muted">{d ? '—' : 'not reviewed'}</span>}</td>
+                  <td>{applied ? <DecisionBadge decision={applied} small /> : <span className="muted">{d ? 'waiting' : '—'}</span>}</td>
+                  <td className="history-why">
+                    {w.override ? (
+                      <>
+                        <strong>Override</strong> by {w.override.by ?? 'a therapist'}, {formatInstantDate(w.override.at, timeZone, locale)}: “{w.override.reason}”
+                      </>
+                    ) : w.acceptedAt ? (
+                      <>
+                        Accepted by {w.acceptedBy ?? 'a therapist'}, {formatInstantDate(w.acceptedAt, timeZone, locale)}
+                      </>
+                    ) : w.redFlags.length ? (
+                      <>Check-in: {w.redFlags.map((f) => RED_FLAG_LABELS[f]).join(', ')}</>
+                    ) : null}
+                  </td>
+                  <td className="actions-cell">
+                    {d && (
+                      <button type="button" className="button button-small button-quiet" aria-expanded={open === w.id} onClick={() => setOpen(open === w.id ? null : w.id)}>
+                        {open === w.id ? 'Hide reasons' : 'Reasons'}
+                        <span className="visually-hidden"> for week {n}</span>
+                      </button>
+                    )}
+                  </td>
+                </tr>
+                {open === w.id && d && (
+                  <tr className="history-detail">
+                    <td colSpan={7}>
+                      <DecisionView decision={d} ladder={ladder} unit={unit} locale={locale} status={<WeekStatus week={w} ladder={ladder} timeZone={timeZone} locale={locale} />} />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

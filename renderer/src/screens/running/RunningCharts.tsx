@@ -1,0 +1,221 @@
+import { memo, useMemo, type ReactNode } from 'react';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ComposedChart,
+  LabelList,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceArea,
+  ReferenceLine,
+  ResponsiveContainer,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { DistanceUnit } from '../../../../shared/domain/clinic';
+import type { RunPlanRecord, RunRecord } from '../../../../shared/domain/running';
+import type { ClinicPolicy } from '../../../../shared/clinical/policy';
+import { addDays } from '../../../../shared/clinical/calendar';
+import { distanceUnitLabel } from '../../../../shared/units/distance';
+import { speedUnitLabel } from '../../../../shared/units/pace';
+import { formatCalendarDate } from '../../../../shared/format/dates';
+import { asteroidSpeedBand, asteroidWeeklyBand, painSeries, speedSeries, surfaceMix, weeklySeries } from './chartData';
+
+interface ChartsProps {
+  runs: readonly RunRecord[];
+  policy: ClinicPolicy;
+  plan: RunPlanRecord | null;
+  unit: DistanceUnit;
+  locale: string;
+  today: string;
+}
+
+const INK = '#16252a';
+const MUTED = '#4a5b61';
+const GRID = '#e3e9ea';
+const BAR = '#6fb3ab';
+const BAR_STROKE = '#0f766e';
+const BAND = '#cfe0ee';
+const BAND_STROKE = '#3f7fb0';
+
+const isoOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+function Figure({ title, caption, children, testId }: { title: string; caption: ReactNode; children: ReactNode; testId: string }) {
+  return (
+    <figure className="chart-card card" data-testid={testId}>
+      <h3 className="chart-card-title">{title}</h3>
+      <div className="chart-frame">{children}</div>
+      <figcaption className="chart-caption">{caption}</figcaption>
+    </figure>
+  );
+}
+
+const axisTick = { fontSize: 11, fill: MUTED };
+const n1 = (v: number) => (Math.round(v * 10) / 10).toFixed(1);
+
+/** The Running tab's four charts. Derived data is memoised, so a year of runs redraws without lag. */
+export const RunningCharts = memo(function RunningCharts({ runs, policy, plan, unit, locale, today }: ChartsProps) {
+  const u = distanceUnitLabel(unit);
+  const su = speedUnitLabel(unit);
+  const planFrom = plan?.startDate ?? null;
+  const painFrom = planFrom ?? addDays(today, -7 * 12);
+
+  const weeks = useMemo(() => weeklySeries(runs, policy, plan, unit, today), [runs, policy, plan, unit, today]);
+  const speeds = useMemo(() => speedSeries(runs, policy, unit, null), [runs, policy, unit]);
+  const surfaces = useMemo(() => surfaceMix(runs, unit, null), [runs, unit]);
+  const pains = useMemo(() => painSeries(runs, painFrom), [runs, painFrom]);
+  const [bandLo, bandHi] = useMemo(() => asteroidWeeklyBand(unit), [unit]);
+  const [speedLo, speedHi] = useMemo(() => asteroidSpeedBand(unit), [unit]);
+  const short = useMemo(() => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'short', day: 'numeric' }), [locale]);
+  const tickDate = (v: string | number) => short.format(new Date(typeof v === 'number' ? v : `${v}T12:00:00Z`));
+  const longDate = (v: string | number) => formatCalendarDate(typeof v === 'number' ? isoOf(v) : v, locale);
+
+  const speedExact = speeds.filter((s) => s.basis !== 'estimated');
+  const speedEstimated = speeds.filter((s) => s.basis === 'estimated');
+  const { greenMax, amberMax } = policy.pain;
+  const baseline = plan?.baselinePain ?? null;
+  const lastWeeks = weeks.slice(-4);
+  const recent = lastWeeks.reduce((a, w) => a + w.distance, 0) / Math.max(1, lastWeeks.length);
+
+  return (
+    <div className="running-charts">
+      <Figure
+        testId="chart-weekly"
+        title={`Weekly distance (${u})`}
+        caption={
+          <>
+            Bars: distance run and walked each clinic week (average {n1(recent)} {u} over the last {lastWeeks.length} weeks). Line: the plan’s expected weekly distance.{' '}
+            <strong>Shaded band: research context, not a target</strong> — ASTEROID’s cumulative 28.6–46.1 km over 12 weeks, spread evenly ({n1(bandLo)}–{n1(bandHi)} {u} a week, our conversion);
+            a hypothesis-generating subgroup finding.
+          </>
+        }
+      >
+        <ResponsiveContainer width="100%" height={230}>
+          <ComposedChart data={weeks} margin={{ top: 8, right: 12, bottom: 0, left: -8 }}>
+            <CartesianGrid stroke={GRID} vertical={false} />
+            <XAxis dataKey="weekStart" tickFormatter={tickDate} tick={axisTick} minTickGap={18} />
+            <YAxis tick={axisTick} allowDecimals unit="" width={44} />
+            <ReferenceArea
+              y1={bandLo}
+              y2={bandHi}
+              ifOverflow="extendDomain"
+              fill={BAND}
+              fillOpacity={0.55}
+              stroke={BAND_STROKE}
+              strokeDasharray="4 3"
+              label={{ value: 'ASTEROID research context — not a target', position: 'insideTopLeft', fontSize: 10.5, fill: '#1d4f73' }}
+            />
+            <Bar dataKey="distance" name={`Distance (${u})`} fill={BAR} stroke={BAR_STROKE} strokeWidth={0.5} isAnimationActive={false} maxBarSize={28} />
+            <Line dataKey="prescribed" name={`Plan: expected (${u})`} stroke={INK} strokeDasharray="5 3" strokeWidth={1.6} dot={{ r: 2.5, fill: INK }} connectNulls={false} isAnimationActive={false} />
+            <Tooltip
+              labelFormatter={(v) => `Week of ${longDate(v as string)}`}
+              formatter={(value, name) => [value === null || value === undefined ? '—' : `${n1(Number(value))} ${u}`, name]}
+            />
+            <Legend wrapperStyle={{ fontSize: 12 }} />
+          </ComposedChart>
+        </ResponsiveContainer>
+      </Figure>
+
+      <Figure
+        testId="chart-speed"
+        title={`Running-only speed per session (${su})`}
+        caption={
+          <>
+            Filled dots: from the watch’s run laps or a continuous run. Open dots: estimated (walking taken out at the clinic’s assumed walking speed).{' '}
+            <strong>Shaded band: research context, not a target</strong> — mean speeds of {n1(speedLo)}–{n1(speedHi)} {su} (10.5–11.7 km/h) went with more favourable disc T2 in an ASTEROID subgroup.
+            The plan asks for an easy, conversational pace.
+          </>
+        }
+      >
+        <ResponsiveContainer width="100%" height={230}>
+          <ScatterChart margin={{ top: 8, right: 12, bottom: 0, left: -8 }}>
+            <CartesianGrid stroke={GRID} />
+            <XAxis dataKey="x" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={tickDate} tick={axisTick} minTickGap={18} name="Date" />
+            <YAxis
+              dataKey="speed"
+              type="number"
+              tick={axisTick}
+              width={44}
+              domain={[(min: number) => Math.max(0, Math.floor(Math.min(min, speedLo) - 1)), (max: number) => Math.ceil(Math.max(max, speedHi) + 0.5)]}
+              allowDecimals={false}
+              name="Speed"
+            />
+            <ReferenceArea
+              y1={speedLo}
+              y2={speedHi}
+              ifOverflow="extendDomain"
+              fill={BAND}
+              fillOpacity={0.55}
+              stroke={BAND_STROKE}
+              strokeDasharray="4 3"
+              label={{ value: 'ASTEROID research context — not a target', position: 'insideBottomLeft', fontSize: 10.5, fill: '#1d4f73' }}
+            />
+            <Scatter name="Measured" data={speedExact} fill={BAR_STROKE} isAnimationActive={false} />
+            <Scatter name="Estimated" data={speedEstimated} fill="#d5ebe8" stroke={BAR_STROKE} strokeWidth={1.4} isAnimationActive={false} />
+            <Tooltip
+              labelFormatter={() => ''}
+              formatter={(value, name) => (name === 'Date' ? [longDate(Number(value)), 'Date'] : [`${n1(Number(value))} ${su}`, 'Running speed'])}
+            />
+            <Legend wrapperStyle={{ fontSize: 12 }} />
+          </ScatterChart>
+        </ResponsiveContainer>
+      </Figure>
+
+      <Figure
+        testId="chart-pain"
+        title={plan ? 'Pain per run since the plan began' : 'Pain per run, last 12 weeks'}
+        caption={
+          <>
+            Solid line: the higher of pain during and straight after the run. Dashed line: next morning. Shading: the clinic’s zones for pain during or after a run — 0–{greenMax} fine,{' '}
+            {greenMax + 1}–{amberMax} acceptable, over {amberMax} too much (clinic policy).
+            {baseline !== null && ` Dotted line: the patient’s usual pain (${baseline}/10), against which next-morning pain is read.`}
+          </>
+        }
+      >
+        <ResponsiveContainer width="100%" height={230}>
+          <LineChart data={pains} margin={{ top: 8, right: 12, bottom: 0, left: -8 }}>
+            <CartesianGrid stroke={GRID} vertical={false} />
+            <ReferenceArea y1={0} y2={greenMax + 0.5} fill="#e6f4ea" fillOpacity={0.9} ifOverflow="hidden" label={{ value: `fine 0–${greenMax}`, position: 'insideBottomRight', fontSize: 10.5, fill: '#1c6434' }} />
+            <ReferenceArea y1={greenMax + 0.5} y2={amberMax + 0.5} fill="#fff3dc" fillOpacity={0.95} ifOverflow="hidden" label={{ value: `acceptable ${greenMax + 1}–${amberMax}`, position: 'insideRight', fontSize: 10.5, fill: '#7a4a00' }} />
+            <ReferenceArea y1={amberMax + 0.5} y2={10} fill="#fcebea" fillOpacity={0.9} ifOverflow="hidden" label={{ value: `too much > ${amberMax}`, position: 'insideTopRight', fontSize: 10.5, fill: '#8c1c15' }} />
+            {baseline !== null && <ReferenceLine y={baseline} stroke={MUTED} strokeDasharray="1 3" />}
+            <XAxis dataKey="x" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={tickDate} tick={axisTick} minTickGap={18} />
+            <YAxis domain={[0, 10]} ticks={[0, 2, 4, 6, 8, 10]} tick={axisTick} width={44} />
+            <Line dataKey="peak" name="During / after" stroke={BAR_STROKE} strokeWidth={1.8} dot={{ r: 2.5, fill: BAR_STROKE }} connectNulls isAnimationActive={false} />
+            <Line dataKey="nextMorning" name="Next morning" stroke={INK} strokeWidth={1.4} strokeDasharray="5 3" dot={{ r: 2.5, fill: '#fff', stroke: INK }} connectNulls isAnimationActive={false} />
+            <Tooltip labelFormatter={(v) => longDate(Number(v))} formatter={(value, name) => [value === null || value === undefined ? '—' : `${String(value)}/10`, name]} />
+            <Legend wrapperStyle={{ fontSize: 12 }} />
+          </LineChart>
+        </ResponsiveContainer>
+      </Figure>
+
+      <Figure
+        testId="chart-surface"
+        title={`Surface mix (${u})`}
+        caption={
+          <>
+            Distance by surface across the log. Grass went with more favourable disc T2 in an ASTEROID subgroup — <strong>research context, not a requirement</strong>; the plan suggests level surfaces
+            without hills.
+          </>
+        }
+      >
+        <ResponsiveContainer width="100%" height={230}>
+          <BarChart data={surfaces} layout="vertical" margin={{ top: 8, right: 48, bottom: 0, left: 8 }}>
+            <CartesianGrid stroke={GRID} horizontal={false} />
+            <XAxis type="number" tick={axisTick} />
+            <YAxis type="category" dataKey="label" tick={{ ...axisTick, fill: INK }} width={112} />
+            <Bar dataKey="distance" name={`Distance (${u})`} fill={BAR} stroke={BAR_STROKE} strokeWidth={0.5} isAnimationActive={false} maxBarSize={22}>
+              <LabelList dataKey="share" position="right" formatter={(v: unknown) => `${Math.round(Number(v) * 100)}%`} style={{ fontSize: 11, fill: INK }} />
+            </Bar>
+            <Tooltip formatter={(value) => [`${n1(Number(value))} ${u}`, 'Distance']} />
+          </BarChart>
+        </ResponsiveContainer>
+      </Figure>
+    </div>
+  );
+});

@@ -1,0 +1,179 @@
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect, signIn, DEMO } from './fixtures';
+import { addDays, startOfWeek } from '../../shared/clinical/calendar';
+import { todayIn } from '../../shared/util/dates';
+
+// Real activity files, beside the clone (CI checks them out next to it).
+const ACTIVITIES = path.resolve(process.cwd(), '../shared/fixtures/activities');
+const file = (name: string) => path.join(ACTIVITIES, name);
+
+/** Open a patient's chart tab: Patients → search the MRN → Enter → the tab. */
+async function openChart(page: Page, mrn: string, tab: 'Running' | 'Plan') {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
+  const search = page.getByRole('searchbox', { name: 'Search patients' });
+  await search.fill(mrn);
+  await expect(page.getByTestId('patient-count')).toHaveText('1 match');
+  await expect(page.getByRole('row').filter({ hasText: mrn })).toBeVisible();
+  await search.press('Enter');
+  await expect(page.getByText(mrn, { exact: true })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Chart sections' }).getByRole('link', { name: tab }).click();
+}
+
+test('a therapist adds a run by keyboard and sees it with its pace; edits, deletes and undoes', async ({ page, demoServer }) => {
+  await page.goto(demoServer.url);
+  await signIn(page, DEMO.therapist.username, DEMO.therapist.password);
+  await openChart(page, 'RB000007', 'Running');
+  await expect(page.getByRole('heading', { name: 'No runs yet — add one or import a watch file' })).toBeVisible();
+
+  // Alt+R opens the form with the cursor in Distance; the date is today.
+  await page.keyboard.press('Alt+r');
+  const dialog = page.getByRole('dialog', { name: 'Add a run' });
+  await expect(dialog.getByLabel('Distance (mi)')).toBeFocused();
+  await page.keyboard.type('3.1');
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByLabel('Duration')).toBeFocused();
+  await page.keyboard.type('30:00');
+  await expect(dialog.getByTestId('live-pace')).toHaveText('9:41 /mi');
+  // A run-walk pattern fills run and walk time; the running-only pace is then an estimate.
+  await dialog.getByLabel('Run-walk pattern').fill('10 × 2:00/1:00');
+  await dialog.getByLabel('Run-walk pattern').press('Tab');
+  await expect(dialog.getByLabel('Total run time')).toHaveValue('20:00');
+  await expect(dialog.getByLabel('Total walk time')).toHaveValue('10:00');
+  await expect(dialog.getByTestId('live-pace')).toHaveText(/^≈ \d+:\d\d \/mi$/);
+  await dialog.getByLabel('During').fill('2');
+  await dialog.getByLabel('Next morning').fill('11');
+  await dialog.getByLabel('Next morning').press('Enter');
+  await expect(dialog.getByText('Pain next morning is a number from 0 to 10')).toBeVisible();
+  await dialog.getByLabel('Next morning').fill('1');
+  await dialog.getByLabel('Next morning').press('Enter');
+  await expect(dialog).toBeHidden();
+
+  const row = page.getByTestId('run-row').first();
+  await expect(row).toContainText('3.10 mi');
+  await expect(row).toContainText('30:00');
+  await expect(row).toContainText('20:00 run · 10:00 walk');
+  await expect(row.getByTestId('run-pace')).toHaveText(/≈ \d+:\d\d \/mi/);
+  await expect(row.getByText('During: 2 of 10, fine')).toBeAttached();
+
+  // Edit with Ctrl+S.
+  await row.getByRole('button', { name: /^Edit/ }).click();
+  const edit = page.getByRole('dialog', { name: /^Edit the run on/ });
+  await edit.getByLabel('Distance (mi)').fill('3.5');
+  await edit.getByLabel('Distance (mi)').press('Control+s');
+  await expect(edit).toBeHidden();
+  await expect(row).toContainText('3.50 mi');
+
+  // Delete, then Undo from the toast.
+  await row.getByRole('button', { name: /^Delete/ }).click();
+  await expect(page.getByRole('heading', { name: 'No runs yet — add one or import a watch file' })).toBeVisible();
+  await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByTestId('run-row')).toHaveCount(1);
+  await expect(page.getByTestId('run-row').first()).toContainText('3.50 mi');
+});
+
+test('imports a FIT file, shows refused files with their reason, and draws the charts', async ({ page, demoServer }) => {
+  await page.goto(demoServer.url);
+  await signIn(page, DEMO.therapist.username, DEMO.therapist.password);
+  await openChart(page, 'RB000001', 'Running');
+  await expect(page.getByTestId('run-row')).not.toHaveCount(0);
+  const logged = Number(await page.getByTestId('logged-count').textContent());
+
+  await page.getByRole('button', { name: 'Import watch files' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import watch files' });
+  await dialog.getByLabel('Choose activity files').setInputFiles([file('fenix2-run-9km.fit'), file('cycling-not-a-run.fit'), file('bad-truncated-run.fit')]);
+  const rows = dialog.getByTestId('import-row');
+  await expect(rows).toHaveCount(3);
+  const fenix = rows.filter({ hasText: 'fenix2-run-9km.fit' });
+  await expect(fenix).toContainText('Ready');
+  await expect(fenix).toContainText('5.60 mi');
+  await expect(fenix).toContainText('47:12');
+  const truncated = rows.filter({ hasText: 'bad-truncated-run.fit' });
+  await expect(truncated).toContainText('Refused');
+  await expect(truncated).toContainText('damaged or cut short');
+  const cycling = rows.filter({ hasText: 'cycling-not-a-run.fit' });
+  await expect(cycling).toContainText('Not a run');
+  await expect(cycling.getByLabel('What to do with cycling-not-a-run.fit')).toHaveValue('skip');
+
+  await dialog.getByRole('button', { name: 'Import 1 activity' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('Imported 1 activity; 2 skipped.')).toBeVisible();
+  await expect(page.getByTestId('logged-count')).toHaveText(String(logged + 1));
+
+  // The charts are drawn as SVG (they print crisply).
+  for (const id of ['chart-weekly', 'chart-speed', 'chart-pain', 'chart-surface']) {
+    await expect(page.getByTestId(id).locator('svg.recharts-surface').first()).toBeVisible();
+  }
+  await expect(page.getByTestId('chart-weekly')).toContainText('research context, not a target');
+  await expect(page.getByTestId('chart-weekly').locator('.recharts-bar-rectangle').first()).toBeAttached();
+
+  // The imported run is in the log, from the file, with its intervals.
+  await page.getByRole('button', { name: /^Show all/ }).click();
+  const imported = page.getByTestId('run-row').filter({ hasText: 'fenix2-run-9km.fit' });
+  await expect(imported).toContainText('Aug 15, 2015');
+  await expect(imported).toContainText('5.60 mi');
+  await expect(imported.getByRole('button', { name: /^Intervals/ })).toBeVisible();
+});
+
+test('the plan shows the decision with every reason and source; a therapist overrides with a reason', async ({ page, demoServer }) => {
+  await page.goto(demoServer.url);
+  await signIn(page, DEMO.therapist.username, DEMO.therapist.password);
+
+  // A demo patient with reviewed weeks: the latest decision, its reasons with sources and grades, and the demo's override in the history.
+  await openChart(page, 'RB000002', 'Plan');
+  const latest = page.getByTestId('latest-decision');
+  await expect(latest.getByTestId('decision-view')).toBeVisible();
+  const reasons = latest.getByTestId('reason');
+  expect(await reasons.count()).toBeGreaterThan(1);
+  await expect(reasons.first().locator('.grade')).toBeVisible();
+  await expect(reasons.first().locator('.reason-rule')).toHaveText(/^[a-z-]+\.[a-z-.]+$/);
+  await expect(latest.getByRole('heading', { name: /^Research context/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Plan history' })).toContainText('Travelling for work next week: keep the same rung.');
+
+  // A new plan that began two weeks ago: its first week can be reviewed now.
+  const today = todayIn('America/Chicago');
+  const start = addDays(startOfWeek(today, 'monday'), -14);
+  const [y, m, d] = start.split('-');
+  await openChart(page, 'RB000008', 'Plan');
+  await expect(page.getByRole('heading', { name: 'Start a run-walk plan' })).toBeVisible();
+  await page.getByLabel('Start date').fill(`${m}/${d}/${y}`);
+  await page.getByRole('radio', { name: /Rung 2/ }).check();
+  await page.getByLabel('The patient’s usual pain (0–10)').fill('2');
+  await page.getByRole('button', { name: 'Start the plan' }).click();
+  await expect(page.getByTestId('this-week')).toContainText('Run 30 seconds, walk 1 minute 30 seconds, 15 times');
+
+  await page.getByRole('button', { name: 'Review the week' }).click();
+  const decision = page.getByTestId('latest-decision');
+  await expect(decision.locator('.decision-head [data-decision="hold"]')).toBeVisible();
+  await expect(decision.getByTestId('reason').filter({ hasText: 'No runs were logged this week' })).toContainText('planner.no-runs');
+
+  await decision.getByRole('button', { name: 'Override…' }).click();
+  const override = page.getByRole('dialog', { name: 'Override the planner’s decision' });
+  await override.getByRole('radio', { name: /Progress/ }).check();
+  await override.getByRole('button', { name: 'Override' }).click();
+  await expect(override.getByText('Give the reason for overriding')).toBeVisible();
+  await override.getByLabel('Reason').fill('Ran pain-free twice at home; the log was not kept.');
+  await override.getByRole('button', { name: 'Override' }).click();
+  await expect(override).toBeHidden();
+  await expect(page.getByText('Override saved, with its reason.')).toBeVisible();
+
+  const history = page.getByRole('table', { name: 'Plan history' });
+  const week1 = history.getByTestId('history-row').first();
+  await expect(week1).toContainText('Hold');
+  await expect(week1).toContainText('Progress');
+  await expect(week1).toContainText(`Override by ${DEMO.therapist.name}`);
+  await expect(week1).toContainText('Ran pain-free twice at home; the log was not kept.');
+  // Week 2 is on the next rung.
+  await expect(history.getByTestId('history-row').nth(1)).toContainText('Rung 3 of 10');
+});
+
+test('the front desk does not see the Running and Plan tabs at all', async ({ page, demoServer }) => {
+  await page.goto(demoServer.url);
+  await signIn(page, DEMO.frontDesk.username, DEMO.frontDesk.password);
+  await page.evaluate(() => {
+    window.location.hash = '#/patients/1/running';
+  });
+  await expect(page.getByText('RB000001', { exact: true })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Chart sections' }).getByRole('link')).toHaveText(['Details']);
+  await expect(page.getByRole('heading', { name: 'Running log' })).toHaveCount(0);
+});
