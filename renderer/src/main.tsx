@@ -11,6 +11,7 @@ import './styles/forms.css';
 import './styles/layout.css';
 import './styles/patients.css';
 import './styles/schedule.css';
+import './styles/running.css';
 
 // Web mode: take the launch token out of the address before anything reads the hash.
 if (!isDesktop()) captureLaunchToken();

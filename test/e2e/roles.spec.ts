@@ -10,7 +10,7 @@ test('front desk starts on the Schedule, sees a read-only Clinic, and no Users o
 
   await nav.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByText('Only an admin can change these settings.')).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link')).toHaveText(['Clinic']);
+  await expect(page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link')).toHaveText(['Clinic', 'Clinic policy']);
   await expect(page.getByRole('button', { name: 'Save clinic settings' })).toHaveCount(0);
 
   // Typing the address of Users gets nowhere.

@@ -102,7 +102,7 @@ test('imports a FIT file, shows refused files with their reason, and draws the c
 
   // The charts are drawn as SVG (they print crisply).
   for (const id of ['chart-weekly', 'chart-speed', 'chart-pain', 'chart-surface']) {
-    await expect(page.getByTestId(id).locator('svg.recharts-surface').first()).toBeVisible();
+    await expect(page.getByTestId(id).locator('.recharts-wrapper > svg')).toBeVisible();
   }
   await expect(page.getByTestId('chart-weekly')).toContainText('research context, not a target');
   await expect(page.getByTestId('chart-weekly').locator('.recharts-bar-rectangle').first()).toBeAttached();
@@ -167,7 +167,7 @@ test('the plan shows the decision with every reason and source; a therapist over
   await expect(history.getByTestId('history-row').nth(1)).toContainText('Rung 3 of 10');
 });
 
-test('the front desk does not see the Running and Plan tabs at all', async ({ page, demoServer }) => {
+test('the front desk does not see the Running and Plan tabs at all, and reads the clinic policy without editing it', async ({ page, demoServer }) => {
   await page.goto(demoServer.url);
   await signIn(page, DEMO.frontDesk.username, DEMO.frontDesk.password);
   await page.evaluate(() => {
@@ -176,4 +176,12 @@ test('the front desk does not see the Running and Plan tabs at all', async ({ pa
   await expect(page.getByText('RB000001', { exact: true })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Chart sections' }).getByRole('link')).toHaveText(['Details']);
   await expect(page.getByRole('heading', { name: 'Running log' })).toHaveCount(0);
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Clinic policy' }).click();
+  await expect(page.getByText('Only an admin can change the clinic policy.')).toBeVisible();
+  const caution = page.getByTestId('policy-rule').filter({ hasText: 'planner.caution-window' });
+  await expect(caution).toContainText("ASTEROID's published results do not report it");
+  await expect(caution.locator('.grade')).toHaveText('Clinic policy');
+  await expect(page.getByRole('button', { name: 'Save clinic policy' })).toHaveCount(0);
 });

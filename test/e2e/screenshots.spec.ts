@@ -164,6 +164,73 @@ test.describe('screenshots', () => {
       }
     });
   });
+
+  test('running log, run entry, import preview with refusals, charts, the plan’s decision, clinic policy', async ({ page }) => {
+    const activities = join(process.cwd(), '../shared/fixtures/activities');
+    await withDemoServer(300, 3, async (demo) => {
+      await page.goto(demo.url);
+      await signIn(page, DEMO.therapist.username, DEMO.therapist.password);
+      const openTab = async (id: number, tab: string) => {
+        await page.evaluate((hash) => {
+          window.location.hash = hash;
+        }, `#/patients/${id}/${tab}`);
+      };
+
+      await openTab(1, 'running');
+      await expect(page.getByTestId('run-row').first()).toBeVisible();
+      await page.mouse.move(0, 0);
+      await page.screenshot({ path: `${OUT}running.png` });
+
+      await page.keyboard.press('Alt+r');
+      const entry = page.getByRole('dialog', { name: 'Add a run' });
+      await page.keyboard.type('2.4');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('30:00');
+      await entry.getByLabel('Run-walk pattern').fill('12 × 1:30/1:00');
+      await entry.getByLabel('Run-walk pattern').press('Tab');
+      await entry.getByLabel('Surface').selectOption('grass');
+      await entry.getByLabel(/^Before/).fill('2');
+      await entry.getByLabel(/^During/).fill('3');
+      await entry.getByLabel(/^After/).fill('12');
+      await entry.getByLabel(/^After/).blur();
+      await expect(entry.getByText('Pain after is a number from 0 to 10')).toBeVisible();
+      await page.screenshot({ path: `${OUT}running-entry.png` });
+      await entry.getByRole('button', { name: 'Cancel' }).click();
+      await page.getByRole('dialog', { name: 'Discard this run?' }).getByRole('button', { name: 'Discard' }).click();
+
+      await page.getByRole('button', { name: 'Import watch files' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Import watch files' });
+      await dialog
+        .getByLabel('Choose activity files')
+        .setInputFiles(['fenix2-run-9km.fit', 'tcx-running.tcx', 'cycling-not-a-run.fit', 'bad-truncated-run.fit', 'gpx10-no-times.gpx'].map((f) => join(activities, f)));
+      await expect(dialog.getByTestId('import-row')).toHaveCount(5);
+      await dialog.getByTestId('import-row').filter({ hasText: 'gpx10-no-times.gpx' }).getByRole('textbox').first().fill('11/20/2026');
+      await dialog.locator('.import-scroll').evaluate((el) => el.scrollTo(0, 0));
+      await dialog.getByRole('heading', { name: 'Import watch files' }).click();
+      await page.screenshot({ path: `${OUT}running-import.png` });
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+      // The charts, on a tall window so they sit below the chart header.
+      await page.setViewportSize({ width: 1360, height: 2200 });
+      await expect(page.getByTestId('chart-weekly').locator('.recharts-wrapper > svg')).toBeVisible();
+      await page.locator('.running-charts').screenshot({ path: `${OUT}running-charts.png` });
+
+      await openTab(2, 'plan');
+      await expect(page.getByTestId('latest-decision')).toBeVisible();
+      await page.getByTestId('latest-decision').screenshot({ path: `${OUT}plan-decision.png` });
+      await page.setViewportSize({ width: 1360, height: 860 });
+      await page.screenshot({ path: `${OUT}plan.png` });
+
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await signIn(page, DEMO.admin.username, DEMO.admin.password);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+      await page.getByRole('link', { name: 'Clinic policy' }).click();
+      await page.getByLabel('Fine up to (green ceiling)').fill('6');
+      await page.getByRole('button', { name: 'Save clinic policy' }).click();
+      await expect(page.getByText('“Fine up to (green ceiling)” must be below “Acceptable up to (amber ceiling)”')).toBeVisible();
+      await page.screenshot({ path: `${OUT}clinic-policy.png` });
+    });
+  });
 });
 
 /** Today when all three demo therapists work (Tuesday to Thursday), else the last such day before it. */

@@ -176,7 +176,7 @@ export function DecisionView({ decision, ladder, unit, locale, status, actions, 
           <section className="decision-section">
             <h3>Mobility gates</h3>
             {decision.gates.length === 0 ? (
-              <p className="muted">No reassessment findings hold the progression.</p>
+              <p className="muted">No mobility gate applied to this week.</p>
             ) : (
               <ul className="exercise-list">
                 {decision.gates.map((g) => (

@@ -33,7 +33,8 @@ function OverrideForm({ week, ladder, onClose, onDone }: { week: PlanWeekRecord;
   const form = useForm<OverrideValues, unknown, z.output<typeof overrideSchema>>({
     resolver: zodResolver(overrideSchema),
     mode: 'onTouched',
-    defaultValues: { decision: engine === 'progress' ? 'hold' : 'progress', stepId: '', reason: '' },
+    // No decision chosen for you: an override is a deliberate choice.
+    defaultValues: { stepId: '', reason: '' },
   });
   const { register, handleSubmit, formState, watch } = form;
   const [problem, setProblem] = useState<string | null>(null);
@@ -50,7 +51,7 @@ function OverrideForm({ week, ladder, onClose, onDone }: { week: PlanWeekRecord;
     <form onSubmit={onSubmit} noValidate aria-label="Override" className="override-form">
       <p className="muted">The planner said {DECISION_LABELS[engine].toLowerCase()}. Both its decision and yours are kept in the plan’s history, with your reason.</p>
       {problem && <Banner tone="error">{problem}</Banner>}
-      <fieldset className="choice-group">
+      <fieldset className="choice-group" aria-describedby={formState.errors.decision ? 'override-decision-error' : undefined}>
         <legend>Your decision</legend>
         {PLAN_DECISIONS.map((d) => (
           <label key={d} className="choice">
@@ -61,6 +62,11 @@ function OverrideForm({ week, ladder, onClose, onDone }: { week: PlanWeekRecord;
             </span>
           </label>
         ))}
+        {formState.errors.decision && (
+          <div id="override-decision-error" className="field-error choice-error">
+            {formState.errors.decision.message}
+          </div>
+        )}
       </fieldset>
       {decision !== 'stop-and-review' && (
         <Field label="Next week’s step" optional hint="Leave as it is to follow from the decision (one rung up, the same, or one rung down)">

@@ -16,7 +16,6 @@ import { DecisionBadge, DecisionView, PrescriptionFacts } from './DecisionView';
 import { EndPlanDialog, OverrideDialog } from './PlanDialogs';
 import { asDecision, currentPrescription, finalDecision, isDecided, planLadder, rungLabel, sessionsIn, stepWords, weekNumber } from './planFormat';
 import { StartPlanForm } from './StartPlanForm';
-import '../../styles/running.css';
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 

@@ -248,6 +248,12 @@ export function ImportDialog({ open, patientId, onClose, onImported }: { open: b
         {items.length > 0 && (
           <div className="import-scroll">
             <table className="data-table import-table" aria-label="Activities found">
+              <colgroup>
+                <col className="col-file" />
+                <col className="col-status" />
+                <col className="col-found" />
+                <col className="col-choice" />
+              </colgroup>
               <thead>
                 <tr>
                   <th scope="col">File</th>
@@ -317,7 +323,7 @@ export function ImportDialog({ open, patientId, onClose, onImported }: { open: b
                         {item.status === 'needs-duration' && (
                           <div className="import-needs">
                             <select className="input input-compact" aria-label={`Import ${item.fileName}?`} value={c.action} onChange={(e) => setChoice(item, { action: e.target.value as Action })}>
-                              <option value="import">Import with this date and time</option>
+                              <option value="import">Import</option>
                               <option value="skip">Skip</option>
                             </select>
                             {c.action !== 'skip' && (

@@ -1,4 +1,5 @@
-import { memo, useMemo, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import {
   Bar,
   BarChart,
@@ -56,10 +57,37 @@ function Figure({ title, caption, children, testId }: { title: string; caption: 
 }
 
 const axisTick = { fontSize: 11, fill: MUTED };
+
+/** Paper width for a chart (one chart across an A4 or Letter page): printing never waits for a resize. */
+const PRINT_WIDTH = 640;
+
+/** True while the page is being printed, so the charts draw at the paper's width, not the window's. */
+export function usePrinting(): boolean {
+  const [printing, setPrinting] = useState(() => typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('print').matches);
+  useEffect(() => {
+    if (typeof window.matchMedia !== 'function') return undefined;
+    const set = (value: boolean) => flushSync(() => setPrinting(value));
+    const query = window.matchMedia('print');
+    const onChange = (e: MediaQueryListEvent) => set(e.matches);
+    const before = () => set(true);
+    const after = () => set(false);
+    query.addEventListener('change', onChange);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      query.removeEventListener('change', onChange);
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+  return printing;
+}
 const n1 = (v: number) => (Math.round(v * 10) / 10).toFixed(1);
 
 /** The Running tab's four charts. Derived data is memoised, so a year of runs redraws without lag. */
 export const RunningCharts = memo(function RunningCharts({ runs, policy, plan, unit, locale, today }: ChartsProps) {
+  const printing = usePrinting();
+  const chartWidth = printing ? PRINT_WIDTH : '100%';
   const u = distanceUnitLabel(unit);
   const su = speedUnitLabel(unit);
   const planFrom = plan?.startDate ?? null;
@@ -95,7 +123,7 @@ export const RunningCharts = memo(function RunningCharts({ runs, policy, plan, u
           </>
         }
       >
-        <ResponsiveContainer width="100%" height={230}>
+        <ResponsiveContainer width={chartWidth} height={230}>
           <ComposedChart data={weeks} margin={{ top: 8, right: 12, bottom: 0, left: -8 }}>
             <CartesianGrid stroke={GRID} vertical={false} />
             <XAxis dataKey="weekStart" tickFormatter={tickDate} tick={axisTick} minTickGap={18} />
@@ -132,7 +160,7 @@ export const RunningCharts = memo(function RunningCharts({ runs, policy, plan, u
           </>
         }
       >
-        <ResponsiveContainer width="100%" height={230}>
+        <ResponsiveContainer width={chartWidth} height={230}>
           <ScatterChart margin={{ top: 8, right: 12, bottom: 0, left: -8 }}>
             <CartesianGrid stroke={GRID} />
             <XAxis dataKey="x" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={tickDate} tick={axisTick} minTickGap={18} name="Date" />
@@ -177,7 +205,7 @@ export const RunningCharts = memo(function RunningCharts({ runs, policy, plan, u
           </>
         }
       >
-        <ResponsiveContainer width="100%" height={230}>
+        <ResponsiveContainer width={chartWidth} height={230}>
           <LineChart data={pains} margin={{ top: 8, right: 12, bottom: 0, left: -8 }}>
             <CartesianGrid stroke={GRID} vertical={false} />
             <ReferenceArea y1={0} y2={greenMax + 0.5} fill="#e6f4ea" fillOpacity={0.9} ifOverflow="hidden" label={{ value: `fine 0–${greenMax}`, position: 'insideBottomRight', fontSize: 10.5, fill: '#1c6434' }} />
@@ -204,7 +232,7 @@ export const RunningCharts = memo(function RunningCharts({ runs, policy, plan, u
           </>
         }
       >
-        <ResponsiveContainer width="100%" height={230}>
+        <ResponsiveContainer width={chartWidth} height={230}>
           <BarChart data={surfaces} layout="vertical" margin={{ top: 8, right: 48, bottom: 0, left: 8 }}>
             <CartesianGrid stroke={GRID} horizontal={false} />
             <XAxis type="number" tick={axisTick} />

@@ -19,7 +19,6 @@ import { RunEntryDialog } from './RunEntryDialog';
 import { RunLog } from './RunLog';
 import { RunningCharts } from './RunningCharts';
 import { UndoToast, type UndoToastState } from './UndoToast';
-import '../../styles/running.css';
 
 /** Newest first, as runs.list answers; ties by id, newest first. */
 export function sortNewestFirst(runs: readonly RunRecord[]): RunRecord[] {
@@ -36,7 +35,7 @@ export function useClinicPolicy(): { policy: ClinicPolicy | null; ladder: Ladder
 
 /** The patient chart's Running tab: the log, adding and importing runs, and the charts. */
 export function RunningTab({ patient }: { patient: Patient }) {
-  const { locale, distanceUnit: unit } = useClinic();
+  const { locale, distanceUnit: unit, clinicName } = useClinic();
   const today = useClinicToday();
   const runsQuery = useQuery('runs.list', { patientId: patient.id });
   const planQuery = useQuery('plans.get', { patientId: patient.id });
@@ -138,7 +137,7 @@ export function RunningTab({ patient }: { patient: Patient }) {
       <div className="section-header running-toolbar">
         <h2 id="running-title">Running log</h2>
         <span className="print-only print-patient">
-          {name} · {patient.mrn} · printed {formatCalendarDate(today, locale)}
+          {clinicName} · {name} · {patient.mrn} · printed {formatCalendarDate(today, locale)}
         </span>
         <span className="spacer" />
         <span className="field-hint no-print">

@@ -99,6 +99,14 @@ export function runFormSchema(unit: DistanceUnit, today: string, locale: string)
       else if (parseDecimal(v.distance) === null) ctx.addIssue({ code: 'custom', path: ['distance'], message: `Type the distance in ${unitWord}, like 3.2` });
       if (v.duration.trim() === '') ctx.addIssue({ code: 'custom', path: ['duration'], message: 'Duration is required' });
       else if (parseDurationText(v.duration) === null) ctx.addIssue({ code: 'custom', path: ['duration'], message: 'Type the duration as mm:ss or h:mm:ss, like 30:00' });
+      // Scores too, so every message shows at once (the entry schema says the same afterwards).
+      const scores = { painBefore: 'Pain before', painDuring: 'Pain during', painAfter: 'Pain after', painNextMorning: 'Pain next morning' } as const;
+      for (const [key, label] of Object.entries(scores) as [keyof typeof scores, string][]) {
+        const t = v[key].trim();
+        if (t !== '' && !(/^\d+$/.test(t) && Number(t) <= 10)) ctx.addIssue({ code: 'custom', path: [key], message: `${label} is a number from 0 to 10` });
+      }
+      const rpe = v.rpe.trim();
+      if (rpe !== '' && !(/^\d+(\.\d+)?$/.test(rpe) && Number(rpe) <= 10)) ctx.addIssue({ code: 'custom', path: ['rpe'], message: 'RPE is a number from 0 to 10' });
       for (const key of ['runTime', 'walkTime'] as const) {
         if (v[key].trim() !== '' && parseDurationText(v[key]) === null)
           ctx.addIssue({ code: 'custom', path: [key], message: `Type the ${key === 'runTime' ? 'run' : 'walk'} time as mm:ss, like 8:00` });

@@ -14,7 +14,6 @@ import { Banner } from '../../components/Banner';
 import { Field } from '../../components/Field';
 import { GradeBadge } from '../plan/DecisionView';
 import { GRADE_LABELS, GRADE_TITLES } from '../plan/planFormat';
-import '../../styles/running.css';
 
 type PolicyData = ResponseData<'policy.get'>;
 
@@ -143,7 +142,7 @@ export function ClinicPolicySettings({ canEdit }: { canEdit: boolean }) {
         changes from its default is shown as clinic policy.
       </p>
       {canEdit ? (
-        <PolicyForm key={JSON.stringify(data.changed)} data={data} onSaved={(d) => setData(d)} />
+        <PolicyForm data={data} onSaved={(d) => setData(d)} />
       ) : (
         <p className="form-section-note">Only an admin can change the clinic policy.</p>
       )}
