@@ -197,7 +197,11 @@ export const runningChannels = {
     summary: 'Change clinic-policy values and/or the ladder (admin; audited with what changed).',
     access: ['admin'],
     kind: 'write',
-    request: z.object({ changed: z.record(z.string(), z.unknown()), ladder: z.array(z.unknown()).nullable().default(null) }),
+    request: z.object({
+      changed: z.record(z.string(), z.unknown()),
+      /** Left out: the ladder stays as it is; null: back to the default ladder; a list: the new ladder. */
+      ladder: z.array(z.unknown()).nullable().optional(),
+    }),
     response: z.object({ policy: z.unknown(), changed: z.unknown() }),
   }),
 } as const;

@@ -90,6 +90,13 @@ describe('the run-walk plan', () => {
     expect(painRule.value).toContain('amberMax = 4');
     expect(painRule.modified).toBe(true);
     expect((await auditRows(t)).at(-1)!.detail).toBe('policy {} → {"pain":{"amberMax":4}}');
+    // The ladder: kept when left out, replaced when given, back to the default with null.
+    const shorter = after.ladder.slice(0, 5);
+    await t.ok('policy.update', { changed: { pain: { amberMax: 4 } }, ladder: shorter }, t.sessions.admin);
+    await t.ok('policy.update', { changed: { pain: { amberMax: 4 } } }, t.sessions.admin);
+    expect((await t.ok('policy.get', {}, thera())).ladder).toHaveLength(5);
+    await t.ok('policy.update', { changed: { pain: { amberMax: 4 } }, ladder: null }, t.sessions.admin);
+    expect((await t.ok('policy.get', {}, thera())).ladder).toHaveLength(10);
     // A pain of 5 during runs is now red: regress.
     const plan = await t.ok('plans.start', { patientId, startDate: '2026-11-16', startingStepId: 'rw-45-75' }, thera());
     for (const d of ['2026-11-16', '2026-11-18']) await logRun(d, { painDuring: 5 });

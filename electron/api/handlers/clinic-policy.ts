@@ -34,8 +34,10 @@ export const policyHandlers = defineHandlers({
       const fields = prefixed(fieldErrors(policy.error), 'changed');
       throw new ApiError('VALIDATION', `The policy is not valid: ${Object.entries(fields)[0]?.join(': ')}`, { fields });
     }
-    let ladderJson: string | null = null;
-    if (ladder !== null) {
+    const before = await loadClinicPolicy(ctx.db);
+    const stored = await ctx.db.selectFrom('clinicPolicy').select('ladderJson').executeTakeFirst();
+    let ladderJson: string | null = ladder === undefined ? (stored?.ladderJson ?? null) : null;
+    if (ladder) {
       const parsed = ladderSchema.safeParse(ladder);
       if (!parsed.success) {
         const fields = prefixed(fieldErrors(parsed.error), 'ladder');
@@ -43,14 +45,13 @@ export const policyHandlers = defineHandlers({
       }
       ladderJson = JSON.stringify(parsed.data);
     }
-    const before = await loadClinicPolicy(ctx.db);
     const now = ctx.now.toISOString();
     await ctx.db
       .insertInto('clinicPolicy')
       .values({ id: 1, policyJson: JSON.stringify(changed), ladderJson, updatedAt: now })
       .onConflict((oc) => oc.column('id').doUpdateSet({ policyJson: JSON.stringify(changed), ladderJson, updatedAt: now }))
       .execute();
-    ctx.audit({ entity: 'clinicPolicy', entityId: 1, detail: `policy ${JSON.stringify(before.changed)} → ${JSON.stringify(changed)}${ladder ? '; ladder replaced' : ''}` });
+    ctx.audit({ entity: 'clinicPolicy', entityId: 1, detail: `policy ${JSON.stringify(before.changed)} → ${JSON.stringify(changed)}${ladder ? '; ladder replaced' : ladder === null ? '; ladder back to the default' : ''}` });
     return { policy: policy.data, changed };
   },
 });

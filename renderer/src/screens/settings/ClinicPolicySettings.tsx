@@ -3,7 +3,6 @@ import { useForm, type FieldErrors, type Path, type Resolver } from 'react-hook-
 import type { ResponseData } from '../../../../shared/api/contract';
 import { clinicPolicySchema, DEFAULT_POLICY, sameValue, type ClinicPolicy } from '../../../../shared/clinical/policy';
 import { WEEKDAYS } from '../../../../shared/clinical/calendar';
-import { DEFAULT_LADDER } from '../../../../shared/clinical/ladder';
 import { RULE_AREAS, RULE_AREA_TITLES } from '../../../../shared/clinical/rules';
 import type { EvidenceGrade } from '../../../../shared/clinical/evidence';
 import { call } from '../../api/client';
@@ -172,8 +171,8 @@ function PolicyForm({ data, onSaved }: { data: PolicyData; onSaved: (data: Polic
     setProblem(null);
     setSaved(false);
     try {
-      const ladder = sameValue(data.ladder, DEFAULT_LADDER) ? null : data.ladder;
-      await call('policy.update', { changed: nextChanged(data.changed, values), ladder });
+      // The ladder is left out, so the clinic's ladder stays as it is.
+      await call('policy.update', { changed: nextChanged(data.changed, values) });
       const fresh = await call('policy.get', {});
       reset(formValuesOf(clinicPolicySchema.parse(fresh.policy)));
       setSaved(true);
