@@ -13,6 +13,7 @@ import { Banner } from '../../components/Banner';
 import { Field } from '../../components/Field';
 import { GradeBadge } from '../plan/DecisionView';
 import { GRADE_LABELS, GRADE_TITLES } from '../plan/planFormat';
+import { LoadFailed } from '../../components/LoadState';
 
 type PolicyData = ResponseData<'policy.get'>;
 
@@ -115,19 +116,7 @@ export function nextChanged(changed: unknown, values: PolicyFormValues): Record<
 /** Settings → Clinic policy: every rule with its source and grade; an admin changes the values. */
 export function ClinicPolicySettings({ canEdit }: { canEdit: boolean }) {
   const { data, error, refetch, setData } = useQuery('policy.get', {});
-  if (error)
-    return (
-      <Banner
-        tone="error"
-        actions={
-          <button type="button" className="button" onClick={refetch}>
-            Try again
-          </button>
-        }
-      >
-        {error.message}
-      </Banner>
-    );
+  if (error) return <LoadFailed error={error} onRetry={refetch} />;
   if (!data)
     return (
       <div className="loading-block" role="status">

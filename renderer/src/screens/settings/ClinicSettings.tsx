@@ -12,6 +12,7 @@ import { Banner } from '../../components/Banner';
 import { applyServerErrors } from '../../forms/serverErrors';
 import { ClinicFields } from './ClinicFields';
 import { Field } from '../../components/Field';
+import { Loading, LoadFailed } from '../../components/LoadState';
 
 function toFormValues(c: Clinic): ClinicInput {
   return { ...c, addressLine2: c.addressLine2 ?? '', npi: c.npi ?? '', taxId: c.taxId ?? '' };
@@ -114,24 +115,10 @@ function ClinicForm({ clinic, onSaved }: { clinic: Clinic; onSaved: (c: Clinic) 
 export function ClinicSettings({ canEdit }: { canEdit: boolean }) {
   const { data, error, refetch, setData } = useQuery('clinic.get', {});
   const { refresh } = useClinic();
-  if (error)
-    return (
-      <Banner
-        tone="error"
-        actions={
-          <button type="button" className="button" onClick={refetch}>
-            Try again
-          </button>
-        }
-      >
-        {error.message}
-      </Banner>
-    );
+  if (error) return <LoadFailed error={error} onRetry={refetch} />;
   if (!data)
     return (
-      <div className="loading-block" role="status">
-        <span className="spinner" aria-hidden="true" /> Loading…
-      </div>
+      <Loading />
     );
   if (!canEdit) return <ClinicFacts clinic={data} />;
   return (

@@ -9,6 +9,7 @@ import { useLeaveGuard } from '../../app/router';
 import { paths } from '../../app/routes';
 import { Banner } from '../../components/Banner';
 import { weekdayNames } from '../schedule/scheduleFormat';
+import { Loading, LoadFailed } from '../../components/LoadState';
 
 type Feedback = { tone: 'success' | 'error'; text: string } | null;
 
@@ -20,24 +21,10 @@ function fieldMessage(e: unknown): string {
 /** Admins: rooms, appointment types and each therapist's working hours. */
 export function ScheduleSettings() {
   const { data, error, refetch } = useQuery('schedule.settings', {});
-  if (error)
-    return (
-      <Banner
-        tone="error"
-        actions={
-          <button type="button" className="button" onClick={refetch}>
-            Try again
-          </button>
-        }
-      >
-        {error.message}
-      </Banner>
-    );
+  if (error) return <LoadFailed error={error} onRetry={refetch} />;
   if (!data)
     return (
-      <div className="loading-block" role="status">
-        <span className="spinner" aria-hidden="true" /> Loading…
-      </div>
+      <Loading />
     );
   return (
     <>

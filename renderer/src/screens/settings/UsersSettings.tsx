@@ -15,6 +15,7 @@ import { useConfirm } from '../../components/ConfirmDialog';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { applyServerErrors } from '../../forms/serverErrors';
+import { LoadFailed } from '../../components/LoadState';
 
 const samePasswords = <T extends { password: string; confirmPassword: string }>(v: T) => v.password === v.confirmPassword;
 const mismatch = { path: ['confirmPassword'], message: 'The two passwords are not the same', when: () => true };
@@ -194,19 +195,7 @@ export function UsersSettings() {
     await update(user, { active: !user.active }, user.active ? `${user.displayName} is deactivated.` : `${user.displayName} is active again.`);
   };
 
-  if (error)
-    return (
-      <Banner
-        tone="error"
-        actions={
-          <button type="button" className="button" onClick={refetch}>
-            Try again
-          </button>
-        }
-      >
-        {error.message}
-      </Banner>
-    );
+  if (error) return <LoadFailed error={error} onRetry={refetch} />;
 
   const now = new Date().toISOString();
   return (
