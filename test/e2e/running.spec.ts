@@ -121,6 +121,8 @@ test('the plan shows the decision with every reason and source; a therapist over
 
   // A demo patient with reviewed weeks: the latest decision, its reasons with sources and grades, and the demo's override in the history.
   await openChart(page, 'RB000002', 'Plan');
+  // The header shows where the patient stands on the ladder (ux.md: the plan step among the flags).
+  await expect(page.getByTestId('plan-flag')).toHaveText(/^Plan: rung \d+ of 10 · Run /);
   const latest = page.getByTestId('latest-decision');
   await expect(latest.getByTestId('decision-view')).toBeVisible();
   const reasons = latest.getByTestId('reason');

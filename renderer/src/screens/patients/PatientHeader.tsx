@@ -5,6 +5,8 @@ import { useClinic, useClinicToday } from '../../app/clinic';
 import { paths } from '../../app/routes';
 import { attendanceText, hasAttendanceWarning, nextAppointmentText } from '../schedule/PatientFlags';
 import { birthAndAge, patientDisplayName } from './patientFormat';
+import { PlanFlag } from '../plan/PlanFlag';
+import { useAuth } from '../../api/session';
 
 /** The chart's header: who this is, at a glance, and it stays on screen while the chart scrolls. */
 export function PatientHeader({ patient, actions }: { patient: Patient; actions?: ReactNode }) {
@@ -14,6 +16,8 @@ export function PatientHeader({ patient, actions }: { patient: Patient; actions?
   const preferred = patient.preferredName && patient.preferredName !== patient.legalFirstName ? patient.preferredName : null;
   const { data: visits } = useQuery('appointments.patientSummary', { patientId: patient.id });
   const next = visits ? nextAppointmentText(visits, locale) : null;
+  const auth = useAuth();
+  const clinical = auth.phase === 'signedIn' && auth.user.role !== 'front_desk';
   return (
     <header className="chart-header">
       <div className="chart-identity">
@@ -28,6 +32,7 @@ export function PatientHeader({ patient, actions }: { patient: Patient; actions?
                 {attendanceText(visits)}
               </span>
             )}
+            <PlanFlag patientId={patient.id} enabled={clinical} />
           </span>
         </div>
         <dl className="chart-facts">
