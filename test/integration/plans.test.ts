@@ -64,6 +64,15 @@ describe('the run-walk plan', () => {
     expect(d2.overridesInHistory.map((h) => h.reason)).toEqual(['Pain was from a fall, not the running']);
     const stopped = await t.ok('plans.accept', { weekId: r2.weeks[1]!.id }, thera());
     expect(stopped.weeks).toHaveLength(2); // no next week until the therapist decides
+    // After seeing the patient, the therapist resumes a rung lower, with the reason.
+    expectError(await t.call('plans.override', { weekId: r2.weeks[1]!.id, decision: 'stop-and-review', reason: 'Still stopped' }, thera()), 'VALIDATION');
+    const resumed = await t.ok('plans.override', { weekId: r2.weeks[1]!.id, decision: 'regress', reason: 'Leg symptoms cleared on review; restart gently' }, thera());
+    expect(resumed.weeks.map((w) => [w.weekStart, w.stepId])).toEqual([
+      ['2026-11-09', 'rw-45-75'],
+      ['2026-11-16', 'rw-45-75'],
+      ['2026-11-23', 'rw-30-90'],
+    ]);
+    expectError(await t.call('plans.override', { weekId: r2.weeks[1]!.id, decision: 'hold', reason: 'Again' }, thera()), 'CONFLICT');
     const ended = await t.ok('plans.end', { planId: plan.id, reason: 'Referred back to the physician' }, thera());
     expect(ended.endReason).toBe('Referred back to the physician');
     expect((await auditRows(t)).filter((a) => a.action.startsWith('plans.')).map((a) => a.action)).toEqual([
@@ -73,6 +82,7 @@ describe('the run-walk plan', () => {
       'plans.checkIn',
       'plans.review',
       'plans.accept',
+      'plans.override',
       'plans.end',
     ]);
   });

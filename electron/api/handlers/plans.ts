@@ -168,8 +168,12 @@ export const planHandlers = defineHandlers({
   },
 
   async 'plans.override'({ weekId, decision, stepId, reason }, ctx) {
-    const { week, plan } = await weekWithPlan(ctx.db, weekId);
-    assertOpen(week);
+    const { week, plan, isLatest } = await weekWithPlan(ctx.db, weekId);
+    // After an accepted stop-and-review nothing is prescribed; the therapist resumes the plan by
+    // overriding that week with the rung to go on at, and the reason (both kept beside the stop).
+    const resuming = isLatest && week.acceptedAt !== null && week.engineDecision === 'stop-and-review' && !week.overrideDecision;
+    if (resuming && decision === 'stop-and-review') throw new ApiError('VALIDATION', 'The plan is already stopped: choose the rung to resume at, or end the plan.', { fields: { decision: 'Choose hold, regress or progress' } });
+    if (!resuming) assertOpen(week);
     if (!week.decisionJson) throw new ApiError('CONFLICT', 'Review the week first: an override answers the planner’s decision.');
     const ladder = ladderSchema.parse(JSON.parse(plan.ladderJson));
     const next = nextStep(ladder, week.stepId, decision, stepId);

@@ -140,9 +140,18 @@ function ActivePlan({ plan, runs, policy, onPlan }: { plan: RunPlanRecord; runs:
       {notice && <Banner tone="success">{notice}</Banner>}
 
       {stopped ? (
-        <Banner tone="warning">
-          The plan stopped for a therapist’s review after the week of {formatCalendarDate(latest.weekStart, locale)}. No running is prescribed: review the patient, then end this plan and start a new
-          one when ready.
+        <Banner
+          tone="warning"
+          actions={
+            latest.override ? undefined : (
+              <button type="button" className="button" disabled={busy} onClick={() => setOverriding(latest)}>
+                Resume the plan…
+              </button>
+            )
+          }
+        >
+          The plan stopped for a therapist’s review after the week of {formatCalendarDate(latest.weekStart, locale)}. No running is prescribed: review the patient, then resume the plan at a rung
+          (with the reason) or end it.
         </Banner>
       ) : (
         <div className="plan-columns">
