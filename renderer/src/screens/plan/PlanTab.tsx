@@ -16,6 +16,7 @@ import { DecisionBadge, DecisionView, PrescriptionFacts } from './DecisionView';
 import { EndPlanDialog, OverrideDialog } from './PlanDialogs';
 import { asDecision, currentPrescription, finalDecision, isDecided, planLadder, rungLabel, sessionsIn, stepWords, weekNumber } from './planFormat';
 import { StartPlanForm } from './StartPlanForm';
+import { LoadFailed } from '../../components/LoadState';
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -27,24 +28,14 @@ export function PlanTab({ patient }: { patient: Patient }) {
   const error = planQuery.error?.message ?? runsQuery.error?.message ?? policyError;
   if (error)
     return (
-      <Banner
-        tone="error"
-        actions={
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              planQuery.refetch();
-              runsQuery.refetch();
-              retryPolicy();
-            }}
-          >
-            Try again
-          </button>
-        }
-      >
-        {error}
-      </Banner>
+      <LoadFailed
+        error={{ message: error }}
+        onRetry={() => {
+          planQuery.refetch();
+          runsQuery.refetch();
+          retryPolicy();
+        }}
+      />
     );
   if (!planQuery.data || !runsQuery.data || !policy || !clinicLadder)
     return (

@@ -19,6 +19,7 @@ import { RunEntryDialog } from './RunEntryDialog';
 import { RunLog } from './RunLog';
 import { RunningCharts } from './RunningCharts';
 import { UndoToast, type UndoToastState } from './UndoToast';
+import { LoadFailed } from '../../components/LoadState';
 
 /** Newest first, as runs.list answers; ties by id, newest first. */
 export function sortNewestFirst(runs: readonly RunRecord[]): RunRecord[] {
@@ -106,23 +107,13 @@ export function RunningTab({ patient }: { patient: Patient }) {
   const error = runsQuery.error?.message ?? policyError;
   if (error)
     return (
-      <Banner
-        tone="error"
-        actions={
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              runsQuery.refetch();
-              retryPolicy();
-            }}
-          >
-            Try again
-          </button>
-        }
-      >
-        {error}
-      </Banner>
+      <LoadFailed
+        error={{ message: error }}
+        onRetry={() => {
+          runsQuery.refetch();
+          retryPolicy();
+        }}
+      />
     );
   if (!runs || !policy || planQuery.loading)
     return (
