@@ -41,7 +41,7 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 function validationError(error: z.ZodError): ApiErrorShape {
   const fields = fieldErrors(error);
   const first = Object.entries(fields)[0];
-  const message = first ? (first[0] === '_' ? first[1] : `${first[1]}`) : 'The request is not valid';
+  const message = first ? first[1] : 'The request is not valid';
   const more = Object.keys(fields).length - 1;
   return { code: 'VALIDATION', message: more > 0 ? `${message} (and ${more} more)` : message, fields };
 }

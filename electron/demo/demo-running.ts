@@ -3,6 +3,7 @@ import { addDays, startOfWeek } from '../../shared/clinical/calendar';
 import { DEFAULT_LADDER } from '../../shared/clinical/ladder';
 import type { Dispatch } from '../api/dispatcher';
 import { localToInstant } from '../../shared/schedule/clinic-time';
+import { must } from './demo-api';
 
 interface Ctx {
   dispatch: Dispatch;
@@ -16,12 +17,6 @@ interface Ctx {
 }
 
 const SESSION_DAYS = [0, 2, 5]; // Monday, Wednesday, Saturday
-
-async function must<T>(p: Promise<{ ok: true; value: unknown } | { ok: false; error: { message: string } }>, what: string): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(`demo running log: ${what}: ${r.error.message}`);
-  return r.value as T;
-}
 
 /**
  * A few patients with 4–12 weeks of plausible run-walk history: three sessions a week at the plan's

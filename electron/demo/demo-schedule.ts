@@ -6,6 +6,7 @@ import type { AppointmentsTable, DB } from '../db/schema';
 import type { Kysely } from 'kysely';
 import { inImmediateTransaction } from '../db/transaction';
 import { writeAudit } from '../api/audit-writer';
+import { must } from './demo-api';
 
 export const DEMO_ROOMS = ['Treatment 1', 'Treatment 2', 'Treatment 3', 'Gym & treadmill'];
 
@@ -32,12 +33,6 @@ interface Ctx {
   timeZone: string;
   seed: number;
   patientIds: number[];
-}
-
-async function must<T>(p: Promise<{ ok: true; value: unknown } | { ok: false; error: { message: string } }>, what: string): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(`demo: ${what}: ${r.error.message}`);
-  return r.value as T;
 }
 
 /**

@@ -70,6 +70,16 @@ export const runSchema = z
 export type Run = z.output<typeof runSchema>;
 export type RunInput = z.input<typeof runSchema>;
 
+/** Red flags as stored (comma-separated keys), unknown words dropped. */
+export function redFlagsFromCsv(csv: string): RedFlag[] {
+  return csv.split(',').filter((f): f is RedFlag => (RED_FLAGS as readonly string[]).includes(f));
+}
+
+/** A list of red flags as the yes/no record the rules read. */
+export function redFlagsRecord(list: readonly RedFlag[]): RedFlags {
+  return Object.fromEntries(RED_FLAGS.map((f) => [f, list.includes(f)])) as RedFlags;
+}
+
 export function activeRedFlags(flags: RedFlags): RedFlag[] {
   return RED_FLAGS.filter((f) => flags[f]);
 }

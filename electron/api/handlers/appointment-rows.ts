@@ -86,8 +86,9 @@ export async function appointmentRowOrThrow(db: Kysely<DB>, id: number) {
   return row;
 }
 
-export async function clinicSchedulePolicy(db: Kysely<DB>) {
-  return db.selectFrom('clinic').select(['timeZone', 'lateCancelHours']).executeTakeFirstOrThrow();
+/** The clinic settings most handlers need: its time zone, distance unit and late-cancel window. */
+export async function clinicTimeAndUnits(db: Kysely<DB>) {
+  return db.selectFrom('clinic').select(['timeZone', 'distanceUnit', 'lateCancelHours']).executeTakeFirstOrThrow();
 }
 
 /**

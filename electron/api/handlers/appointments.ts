@@ -7,7 +7,7 @@ import { findFreeSlots } from '../../../shared/schedule/free-slots';
 import type { AppointmentsTable, DB } from '../../db/schema';
 import type { HandlerContext } from '../context';
 import { defineHandlers } from '../handler';
-import { appointmentRowOrThrow, appointmentsByIds, appointmentsWithNames, clinicSchedulePolicy, loadConflictContext, toAppointment, workingHoursOf } from './appointment-rows';
+import { appointmentRowOrThrow, appointmentsByIds, appointmentsWithNames, clinicTimeAndUnits, loadConflictContext, toAppointment, workingHoursOf } from './appointment-rows';
 import {
   activeTherapistOrThrow,
   bookablePatientOrThrow,
@@ -48,7 +48,7 @@ async function seriesTargets(db: Kysely<DB>, row: AppointmentRow, scope: 'follow
 
 export const appointmentHandlers = defineHandlers({
   async 'appointments.range'({ from, to, therapistIds, includeCancelled }, ctx) {
-    const { timeZone } = await clinicSchedulePolicy(ctx.db);
+    const { timeZone } = await clinicTimeAndUnits(ctx.db);
     let q = appointmentsWithNames(ctx.db)
       .where('a.startsAt', '>=', localToInstant(from, 0, timeZone))
       .where('a.startsAt', '<', localToInstant(addDays(to, 1), 0, timeZone));
@@ -61,7 +61,7 @@ export const appointmentHandlers = defineHandlers({
   },
 
   async 'appointments.get'({ id }, ctx) {
-    const { timeZone } = await clinicSchedulePolicy(ctx.db);
+    const { timeZone } = await clinicTimeAndUnits(ctx.db);
     const row = await appointmentsWithNames(ctx.db).where('a.id', '=', id).executeTakeFirst();
     if (!row) throw new ApiError('NOT_FOUND', `There is no appointment with id ${id}.`);
     if (ctx.user.role === 'therapist' && row.therapistId !== ctx.user.id) throw new ApiError('FORBIDDEN', 'Therapists see their own schedule only.');
@@ -75,7 +75,7 @@ export const appointmentHandlers = defineHandlers({
   },
 
   async 'appointments.book'(input, ctx) {
-    const { timeZone } = await clinicSchedulePolicy(ctx.db);
+    const { timeZone } = await clinicTimeAndUnits(ctx.db);
     const therapist = await activeTherapistOrThrow(ctx.db, input.therapistId);
     const type = await usableTypeOrThrow(ctx.db, input.typeId);
     await usableRoomOrThrow(ctx.db, input.roomId);
@@ -153,7 +153,7 @@ export const appointmentHandlers = defineHandlers({
   },
 
   async 'appointments.move'(input, ctx) {
-    const { timeZone } = await clinicSchedulePolicy(ctx.db);
+    const { timeZone } = await clinicTimeAndUnits(ctx.db);
     const row = await appointmentRowOrThrow(ctx.db, input.id);
     if (row.status !== 'booked' && row.status !== 'arrived') {
       throw new ApiError('CONFLICT', `A ${row.status === 'no_show' ? 'no-show' : row.status} appointment cannot be moved.`);
@@ -223,7 +223,7 @@ export const appointmentHandlers = defineHandlers({
   },
 
   async 'appointments.cancel'({ id, reason, scope }, ctx) {
-    const { timeZone, lateCancelHours } = await clinicSchedulePolicy(ctx.db);
+    const { timeZone, lateCancelHours } = await clinicTimeAndUnits(ctx.db);
     const row = await appointmentRowOrThrow(ctx.db, id);
     if (row.status !== 'booked' && row.status !== 'arrived') {
       throw new ApiError('CONFLICT', `This appointment is already ${row.status === 'no_show' ? 'marked a no-show' : row.status}.`);
@@ -255,7 +255,7 @@ export const appointmentHandlers = defineHandlers({
   },
 
   async 'appointments.setStatus'({ id, status }, ctx) {
-    const { timeZone } = await clinicSchedulePolicy(ctx.db);
+    const { timeZone } = await clinicTimeAndUnits(ctx.db);
     const row = await appointmentRowOrThrow(ctx.db, id);
     assertMayTouch(ctx, row);
     if (ctx.user.role === 'therapist' && status === 'no_show') throw new ApiError('FORBIDDEN', 'The front desk marks no-shows.');
@@ -285,7 +285,7 @@ export const appointmentHandlers = defineHandlers({
   },
 
   async 'appointments.findSlots'({ therapistId, typeId, fromDate, weeks, limit }, ctx) {
-    const { timeZone } = await clinicSchedulePolicy(ctx.db);
+    const { timeZone } = await clinicTimeAndUnits(ctx.db);
     const therapist = await activeTherapistOrThrow(ctx.db, therapistId);
     const type = await usableTypeOrThrow(ctx.db, typeId);
     const days = weeks * 7;
@@ -308,7 +308,7 @@ export const appointmentHandlers = defineHandlers({
   },
 
   async 'appointments.patientSummary'({ patientId }, ctx) {
-    const { timeZone } = await clinicSchedulePolicy(ctx.db);
+    const { timeZone } = await clinicTimeAndUnits(ctx.db);
     const counts = await ctx.db
       .selectFrom('appointments')
       .select((eb) => [

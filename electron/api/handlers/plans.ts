@@ -4,15 +4,15 @@ import { weekdayOf, addDays } from '../../../shared/clinical/calendar';
 import { PLAN_DECISIONS, type PlanDecisionKind, type PlanWeek } from '../../../shared/clinical/history';
 import { ladderSchema, stepIndex, type Ladder } from '../../../shared/clinical/ladder';
 import { decideNextWeek, type PlanDecision } from '../../../shared/clinical/planner';
-import { RED_FLAGS, type RedFlag, type Run } from '../../../shared/clinical/runs';
+import { redFlagsFromCsv, redFlagsRecord, type Run } from '../../../shared/clinical/runs';
 import type { RunPlanRecord } from '../../../shared/domain/running';
 import { todayIn } from '../../../shared/util/dates';
 import type { DB, PlanWeeksTable, RunPlansTable } from '../../db/schema';
 import { defineHandlers } from '../handler';
 import { loadClinicPolicy } from './clinic-policy';
 import { runRowsToClinicalRuns } from './runs';
+import { clinicTimeAndUnits } from './appointment-rows';
 
-const flagsOf = (csv: string): RedFlag[] => csv.split(',').filter((f): f is RedFlag => (RED_FLAGS as readonly string[]).includes(f));
 const asDecision = (v: string | null): PlanDecisionKind | null => ((PLAN_DECISIONS as readonly string[]).includes(v ?? '') ? (v as PlanDecisionKind) : null);
 
 async function userNames(db: Kysely<DB>, ids: (number | null)[]) {
@@ -39,7 +39,7 @@ async function toPlanRecord(db: Kysely<DB>, plan: Selectable<RunPlansTable>): Pr
       id: w.id,
       weekStart: w.weekStart,
       stepId: w.stepId,
-      redFlags: flagsOf(w.redFlags),
+      redFlags: redFlagsFromCsv(w.redFlags),
       engineDecision: asDecision(w.engineDecision),
       decision: w.decisionJson ? (JSON.parse(w.decisionJson) as unknown) : null,
       decidedAt: w.decidedAt,
@@ -122,7 +122,7 @@ export const planHandlers = defineHandlers({
     const { week, plan, isLatest } = await weekWithPlan(ctx.db, weekId);
     assertOpen(week);
     if (!isLatest) throw new ApiError('CONFLICT', 'Only the latest week of a plan can be reviewed.');
-    const clinic = await ctx.db.selectFrom('clinic').select(['timeZone', 'distanceUnit']).executeTakeFirstOrThrow();
+    const clinic = await clinicTimeAndUnits(ctx.db);
     const lastDay = addDays(week.weekStart, 6);
     if (todayIn(clinic.timeZone, ctx.now) < lastDay) {
       throw new ApiError('CONFLICT', `The week under review ends on ${lastDay}: the decision is taken on its last day or later.`);
@@ -133,7 +133,7 @@ export const planHandlers = defineHandlers({
     const history: PlanWeek[] = weeks.map((w) => ({
       weekStart: w.weekStart,
       stepId: w.stepId,
-      redFlags: Object.fromEntries(RED_FLAGS.map((f) => [f, flagsOf(w.redFlags).includes(f)])) as PlanWeek['redFlags'],
+      redFlags: redFlagsRecord(redFlagsFromCsv(w.redFlags)),
       engineDecision: w.id === week.id ? null : asDecision(w.engineDecision),
       override: w.overrideDecision ? { decision: asDecision(w.overrideDecision)!, stepId: w.overrideStepId, reason: w.overrideReason ?? '', by: null, date: w.overrideAt?.slice(0, 10) ?? null } : null,
     }));

@@ -11,6 +11,7 @@ import type { Stage } from '../../activities/staging';
 import type { HandlerContext } from '../context';
 import { defineHandlers } from '../handler';
 import { planStepOn } from './runs';
+import { clinicTimeAndUnits } from './appointment-rows';
 
 interface Clinic {
   timeZone: string;
@@ -83,9 +84,7 @@ async function previewOf(db: Kysely<DB>, patientId: number, id: string, parsed: 
   return { ...base, status: 'ready', code: null, message: what.charAt(0).toUpperCase() + what.slice(1), found };
 }
 
-async function clinicOf(db: Kysely<DB>): Promise<Clinic> {
-  return db.selectFrom('clinic').select(['timeZone', 'distanceUnit']).executeTakeFirstOrThrow();
-}
+
 
 export const runImportHandlers = defineHandlers({
   async 'runImport.stage'({ patientId, files }, ctx) {
@@ -98,7 +97,7 @@ export const runImportHandlers = defineHandlers({
 
   async 'runImport.preview'({ stageId, count }, ctx) {
     const stage = stageOrThrow(ctx, stageId);
-    const clinic = await clinicOf(ctx.db);
+    const clinic = await clinicTimeAndUnits(ctx.db);
     const seen = new Set(stage.files.flatMap((f) => (f.parsed ?? []).flatMap((p) => (p.ok ? [p.activity.contentHash] : []))));
     const items: ImportItem[] = [];
     const end = Math.min(stage.files.length, stage.cursor + count);
@@ -113,7 +112,7 @@ export const runImportHandlers = defineHandlers({
   async 'runImport.commit'({ stageId, choices }, ctx) {
     const stage = stageOrThrow(ctx, stageId);
     if (stage.cursor < stage.files.length) throw new ApiError('CONFLICT', 'Preview every file before saving the import.');
-    const clinic = await clinicOf(ctx.db);
+    const clinic = await clinicTimeAndUnits(ctx.db);
     const byId = new Map<string, ParsedFile>();
     for (const f of stage.files) f.parsed?.forEach((p, n) => byId.set(itemId(f.itemId, n, f.parsed!.length), p));
     const now = ctx.now.toISOString();

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import { ApiError } from '../../../shared/api/errors';
-import { RED_FLAGS, type RedFlag, type Run } from '../../../shared/clinical/runs';
+import { redFlagsFromCsv, redFlagsRecord, type Run } from '../../../shared/clinical/runs';
 import { SURFACES } from '../../../shared/clinical/policy';
 import { runIntervalSchema, type RunInterval, type RunRecord, type runEntrySchema } from '../../../shared/domain/running';
 import { describeIntervals, summariseIntervals } from '../../../shared/running/run-walk-segmentation';
@@ -9,7 +9,6 @@ import type { DB, RunsTable } from '../../db/schema';
 import { defineHandlers } from '../handler';
 
 type RunRow = Selectable<RunsTable>;
-const flags = (csv: string): RedFlag[] => csv.split(',').filter((f): f is RedFlag => (RED_FLAGS as readonly string[]).includes(f));
 const surface = (s: string | null) => ((SURFACES as readonly string[]).includes(s ?? '') ? (s as RunRecord['surface']) : null);
 
 export function parseIntervals(json: string | null): RunInterval[] | null {
@@ -40,7 +39,7 @@ export function toRunRecord(row: RunRow): RunRecord {
     painAfter: row.painAfter,
     painNextMorning: row.painNextMorning,
     rpe: row.rpe,
-    redFlags: flags(row.redFlags),
+    redFlags: redFlagsFromCsv(row.redFlags),
     stoppedEarly: row.stoppedEarly === 1,
     stepId: row.stepId,
     notes: row.notes,
@@ -65,7 +64,7 @@ export function runRowsToClinicalRuns(rows: RunRow[]): Run[] {
     rpe: r.rpe,
     stepId: r.stepId,
     stoppedEarly: r.stoppedEarly === 1,
-    redFlags: Object.fromEntries(RED_FLAGS.map((f) => [f, flags(r.redFlags).includes(f)])) as Run['redFlags'],
+    redFlags: redFlagsRecord(redFlagsFromCsv(r.redFlags)),
   }));
 }
 

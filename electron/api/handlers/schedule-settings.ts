@@ -1,7 +1,7 @@
 import { ApiError } from '../../../shared/api/errors';
 import { addDays, formatClockTime, localToInstant } from '../../../shared/schedule/clinic-time';
 import { defineHandlers } from '../handler';
-import { clinicSchedulePolicy } from './appointment-rows';
+import { clinicTimeAndUnits } from './appointment-rows';
 import { activeTherapistOrThrow } from './booking-checks';
 
 const bool = (n: number) => n === 1;
@@ -12,7 +12,7 @@ export const scheduleSettingsHandlers = defineHandlers({
     const types = await ctx.db.selectFrom('appointmentTypes').selectAll().orderBy('id').execute();
     const therapists = await ctx.db.selectFrom('users').select(['id', 'displayName']).where('role', '=', 'therapist').where('active', '=', 1).orderBy('displayName').execute();
     const hours = await ctx.db.selectFrom('workingHours').selectAll().orderBy('weekday').orderBy('startMinute').execute();
-    const { lateCancelHours } = await clinicSchedulePolicy(ctx.db);
+    const { lateCancelHours } = await clinicTimeAndUnits(ctx.db);
     return {
       rooms: rooms.map((r) => ({ id: r.id, name: r.name, active: bool(r.active) })),
       appointmentTypes: types.map((t) => ({ id: t.id, name: t.name, durationMinutes: t.durationMinutes, colour: t.colour, active: bool(t.active) })),
@@ -71,7 +71,7 @@ export const scheduleSettingsHandlers = defineHandlers({
   },
 
   async 'blockouts.list'({ from, to }, ctx) {
-    const { timeZone } = await clinicSchedulePolicy(ctx.db);
+    const { timeZone } = await clinicTimeAndUnits(ctx.db);
     const rows = await ctx.db
       .selectFrom('blockouts')
       .select(['id', 'therapistId', 'startsAt', 'endsAt', 'reason'])
@@ -84,7 +84,7 @@ export const scheduleSettingsHandlers = defineHandlers({
   },
 
   async 'blockouts.create'({ therapistId, date, start, end, reason }, ctx) {
-    const { timeZone } = await clinicSchedulePolicy(ctx.db);
+    const { timeZone } = await clinicTimeAndUnits(ctx.db);
     if (therapistId !== null) await activeTherapistOrThrow(ctx.db, therapistId);
     const row = await ctx.db
       .insertInto('blockouts')

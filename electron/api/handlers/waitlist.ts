@@ -5,7 +5,7 @@ import type { WaitlistEntry } from '../../../shared/domain/schedule';
 import { rankWaitlist } from '../../../shared/schedule/waitlist-ranking';
 import type { DB } from '../../db/schema';
 import { defineHandlers } from '../handler';
-import { appointmentRowOrThrow, clinicSchedulePolicy } from './appointment-rows';
+import { appointmentRowOrThrow, clinicTimeAndUnits } from './appointment-rows';
 import { bookablePatientOrThrow } from './booking-checks';
 
 function openEntries(db: Kysely<DB>) {
@@ -79,7 +79,7 @@ export const waitlistHandlers = defineHandlers({
   },
 
   async 'waitlist.matches'({ appointmentId }, ctx) {
-    const { timeZone } = await clinicSchedulePolicy(ctx.db);
+    const { timeZone } = await clinicTimeAndUnits(ctx.db);
     const appt = await appointmentRowOrThrow(ctx.db, appointmentId);
     const entries = (await openEntries(ctx.db).where('w.patientId', '!=', appt.patientId).execute()).map(toEntry);
     return { matches: rankWaitlist(entries, { startsAt: appt.startsAt, endsAt: appt.endsAt, therapistId: appt.therapistId, typeId: appt.typeId }, timeZone) };
