@@ -93,36 +93,28 @@ describe('runback demo', () => {
     expect(await patientsOf(dir)).toHaveLength(9);
   });
 
-  it('makes 100,000 patients in well under a minute, searchable at once', async () => {
+  // Timings live in `runback bench`; here only what the data holds and that it is searchable at once.
+  it('makes 100,000 patients with a ten-year schedule, searchable at once', async () => {
     const dir = tempDir();
-    const started = Date.now();
     await createDemoClinic(dir, { patients: 100_000, seed: 9, force: false, now: NOW });
-    expect(Date.now() - started).toBeLessThan(60_000);
     const app = await openApp(dir, { log: quietLog });
     try {
       const s = await app.dispatch({ channel: 'auth.signIn', input: { username: 'frontdesk', password: 'demo-frontdesk-2026' }, transport: 'direct' });
       if (!s.ok) throw new Error(s.error.message);
       const token = (s.value as { sessionToken: string }).sessionToken;
-      const t0 = performance.now();
       const r = await app.dispatch({ channel: 'patients.list', input: { query: 'mar', limit: 100 }, sessionToken: token, transport: 'direct' });
-      const elapsed = performance.now() - t0;
       expect(r.ok).toBe(true);
       expect((r as { value: { total: number } }).value.total).toBeGreaterThan(100);
-      expect(elapsed).toBeLessThan(250);
-      // Issue #4: a week for 10 therapists loads in well under 50 ms among ~500,000 appointments.
+      // A week for 10 therapists among ~500,000 appointments (its index plan is asserted in schedule.test.ts).
       const total = await app.services.db.selectFrom('appointments').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       expect(Number(total.n)).toBeGreaterThan(450_000);
       const therapists = await app.services.db.selectFrom('users').select('id').where('role', '=', 'therapist').execute();
       expect(therapists).toHaveLength(10);
       const weekInput = { from: '2025-11-24', to: '2025-11-30', therapistIds: therapists.map((x) => x.id) };
       const asDesk = () => app.dispatch({ channel: 'appointments.range', input: weekInput, sessionToken: token, transport: 'direct' });
-      await asDesk(); // warm the statement cache, as a running app would be
-      const w0 = performance.now();
       const week = await asDesk();
-      const weekMs = performance.now() - w0;
       expect(week.ok).toBe(true);
       expect((week as { value: { appointments: unknown[] } }).value.appointments.length).toBeGreaterThan(600);
-      expect(weekMs).toBeLessThan(50);
       const deep = await app.dispatch({ channel: 'patients.list', input: { sort: 'name', offset: 99_800, limit: 200 }, sessionToken: token, transport: 'direct' });
       expect((deep as { value: { rows: unknown[]; total: number } }).value).toMatchObject({ total: 100_000 });
       expect((deep as { value: { rows: unknown[] } }).value.rows).toHaveLength(200);
