@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Role } from '../../shared/domain/roles';
+import type { Country, DateOrder, TimeFormat, WeekStartDay } from '../../shared/domain/locale';
 
 /**
  * The database as Kysely sees it (camelCase; CamelCasePlugin maps to the snake_case columns).
@@ -41,6 +42,10 @@ export interface ClinicTable {
   taxId: string | null;
   idleLockMinutes: number;
   lateCancelHours: Generated<number>;
+  country: Generated<Country>;
+  dateOrder: Generated<DateOrder>;
+  timeFormat: Generated<TimeFormat>;
+  weekStartsOn: Generated<WeekStartDay>;
   createdAt: string;
   updatedAt: string;
 }

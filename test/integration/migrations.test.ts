@@ -144,3 +144,32 @@ describe('migration 0003 (running)', () => {
     await db.destroy();
   });
 });
+
+describe('migration 0004 (locale and audit)', () => {
+  it('keeps the version-3 clinic with the settings it showed before, checks the new values, and indexes the audit log for the viewer', async () => {
+    const raw = new Database(':memory:');
+    raw.pragma('foreign_keys = ON');
+    const db = createKysely(raw) as unknown as Kysely<unknown>;
+    await migrate(db, 3);
+    raw.prepare(`insert into clinic (id, name, address_line1, city, region, postal_code, phone, time_zone, distance_unit, created_at, updated_at)
+      values (1, 'Old Clinic', '1 St', 'Town', 'IL', '60601', '3125550100', 'America/Chicago', 'mi', 'x', 'x')`).run();
+    raw.prepare(`insert into audit_log (at, action) values ('2026-01-01T00:00:00Z', 'clinic.update')`).run();
+    expect(await migrate(db, 4)).toEqual({ from: 3, to: 4 });
+    expect(raw.prepare('select name, country, date_order, time_format, week_starts_on from clinic').get()).toEqual({
+      name: 'Old Clinic',
+      country: 'US',
+      date_order: 'MDY',
+      time_format: '12h',
+      week_starts_on: 'monday',
+    });
+    expect(() => raw.prepare(`update clinic set date_order = 'DDMMYY'`).run()).toThrow(/CHECK/);
+    expect(() => raw.prepare(`update clinic set time_format = '13h'`).run()).toThrow(/CHECK/);
+    raw.prepare(`update clinic set date_order = 'DMY', time_format = '24h', week_starts_on = 'sunday', country = 'GB'`).run();
+    const indexes = raw.prepare(`select name from sqlite_master where type = 'index' and tbl_name = 'audit_log' order by name`).all().map((r) => (r as { name: string }).name);
+    expect(indexes).toEqual(expect.arrayContaining(['audit_log_action', 'audit_log_at', 'audit_log_entity', 'audit_log_user']));
+    const plan = raw.prepare(`explain query plan select * from audit_log where user_id = 1 order by id desc limit 50`).all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toContain('audit_log_user');
+    expect(raw.prepare('select count(*) as n from audit_log').get()).toEqual({ n: 1 });
+    await db.destroy();
+  });
+});

@@ -4,7 +4,7 @@ import { useQuery } from '../api/hooks';
 import { sessionStore, type SignedIn } from '../api/session';
 import { Banner } from '../components/Banner';
 import { ConfirmProvider } from '../components/ConfirmDialog';
-import { ClinicContext, systemLocale, type ClinicInfo } from './clinic';
+import { ClinicContext, clinicInfoOf, type ClinicInfo } from './clinic';
 import { useIdleLock } from './idleLock';
 import { RouterProvider } from './router';
 import { homePathFor } from './routes';
@@ -39,7 +39,7 @@ export function SignedInApp({ session }: { session: SignedIn }) {
   useIdleLock({ minutes: session.idleLockMinutes, paused: session.locked, onIdle: lockNow, onHeartbeat: heartbeat });
 
   const { data, refetch } = me;
-  const clinic = useMemo<ClinicInfo | null>(() => (data ? { ...data, locale: systemLocale(), refresh: refetch } : null), [data, refetch]);
+  const clinic = useMemo<ClinicInfo | null>(() => (data ? clinicInfoOf(data, refetch) : null), [data, refetch]);
   const onLock = useCallback(() => lockNow(), []);
 
   if (!clinic) {

@@ -4,19 +4,24 @@ import type { ApiResult } from '../../../shared/api/errors';
 import { createClient, setClient } from '../../../renderer/src/api/client';
 import { sessionStore } from '../../../renderer/src/api/session';
 import type { Transport } from '../../../renderer/src/api/transport';
-import { ClinicContext, type ClinicInfo } from '../../../renderer/src/app/clinic';
+import { ClinicContext, clinicInfoOf, type ClinicInfo } from '../../../renderer/src/app/clinic';
 import { RouterProvider } from '../../../renderer/src/app/router';
 import { ConfirmProvider } from '../../../renderer/src/components/ConfirmDialog';
 
-export const testClinic: ClinicInfo = {
-  user: { id: 1, username: 'dana', displayName: 'Dana Whitfield', role: 'admin' },
-  clinicName: 'Lakeshore Run & Spine',
-  timeZone: 'America/Chicago',
-  distanceUnit: 'mi',
-  idleLockMinutes: 10,
-  locale: 'en-US',
-  refresh: () => {},
-};
+export const testClinic: ClinicInfo = clinicInfoOf(
+  {
+    user: { id: 1, username: 'dana', displayName: 'Dana Whitfield', role: 'admin' },
+    clinicName: 'Lakeshore Run & Spine',
+    timeZone: 'America/Chicago',
+    distanceUnit: 'mi',
+    idleLockMinutes: 10,
+    country: 'US',
+    dateOrder: 'MDY',
+    timeFormat: '12h',
+    weekStartsOn: 'monday',
+  },
+  () => {},
+);
 
 /** A fake server: answers per channel; records every call. */
 export function fakeServer(answers: Partial<Record<ChannelName, (input: unknown) => ApiResult<unknown>>>) {

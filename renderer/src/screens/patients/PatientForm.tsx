@@ -2,8 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { REFERRAL_SOURCE_LABELS, REFERRAL_SOURCES, SEX_LABELS, SEXES, type Patient } from '../../../../shared/domain/patient';
-import { parseTypedDate, ageOn } from '../../../../shared/util/dates';
-import { formatCalendarDate, formatTime, typedDatePattern } from '../../../../shared/format/dates';
+import { ageOn } from '../../../../shared/util/dates';
+import { formatCalendarDate, formatTime, parseLocaleDate, typedDatePattern } from '../../../../shared/format/dates';
 import { call } from '../../api/client';
 import { isApiCallError, messageOf, type ApiCallError } from '../../api/errors';
 import { sessionStore } from '../../api/session';
@@ -29,9 +29,9 @@ interface PatientFormProps {
 
 /** A patient's details: validated as you type, saved with Ctrl+S or Enter, never lost silently. */
 export function PatientForm({ patient, onSaved, onReload }: PatientFormProps) {
-  const { locale, timeZone } = useClinic();
+  const { locale, timeZone, country } = useClinic();
   const today = useClinicToday();
-  const schema = useMemo(() => patientFormSchema(today), [today]);
+  const schema = useMemo(() => patientFormSchema(today, locale, country), [today, locale, country]);
   const [initial] = useState(() => toFormValues(patient, locale));
   const form = useForm<PatientFormInput, unknown, PatientFormOutput>({
     resolver: zodResolver(schema),
@@ -109,7 +109,7 @@ export function PatientForm({ patient, onSaved, onReload }: PatientFormProps) {
 
   const medicare = useWatch({ control, name: 'medicareBeneficiary' });
   const dobText = useWatch({ control, name: 'dateOfBirth' });
-  const dobIso = typeof dobText === 'string' ? parseTypedDate(dobText) : null;
+  const dobIso = typeof dobText === 'string' ? parseLocaleDate(dobText, locale) : null;
   const dobHint = dobIso && !errors.dateOfBirth && dobIso <= today ? `${formatCalendarDate(dobIso, locale, 'long')} · age ${ageOn(dobIso, today)}` : typedDatePattern(locale);
   const err = (name: keyof PatientFormInput) => errors[name]?.message;
   const text = (name: keyof PatientFormInput) => register(name);

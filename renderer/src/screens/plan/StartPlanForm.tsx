@@ -6,8 +6,7 @@ import type { RunPlanRecord } from '../../../../shared/domain/running';
 import type { ClinicPolicy } from '../../../../shared/clinical/policy';
 import { addDays, startOfWeek, weekdayOf } from '../../../../shared/clinical/calendar';
 import { describeSession, type Ladder } from '../../../../shared/clinical/ladder';
-import { calendarDateForTyping, formatCalendarDate, typedDatePattern } from '../../../../shared/format/dates';
-import { parseTypedDate } from '../../../../shared/util/dates';
+import { calendarDateForTyping, formatCalendarDate, parseLocaleDate, typedDatePattern } from '../../../../shared/format/dates';
 import { call } from '../../api/client';
 import { isApiCallError, messageOf } from '../../api/errors';
 import { useClinic, useClinicToday } from '../../app/clinic';
@@ -25,8 +24,8 @@ function startSchema(policy: ClinicPolicy, locale: string) {
       .string()
       .trim()
       .min(1, 'Start date is required')
-      .refine((t) => parseTypedDate(t) !== null, `Type the date as ${typedDatePattern(locale)}`)
-      .transform((t) => parseTypedDate(t)!)
+      .refine((t) => parseLocaleDate(t, locale) !== null, `Type the date as ${typedDatePattern(locale)}`)
+      .transform((t) => parseLocaleDate(t, locale)!)
       .refine((d) => weekdayOf(d) === day, `Plans start on the first day of the clinic week: choose a ${capital(day)}`),
     startingStepId: z.string().min(1, 'Choose a starting step'),
     sessionsPerWeek: z.coerce.number({ error: 'Sessions a week is a number from 1 to 7' }).int('Sessions a week is a whole number').min(1, 'At least one session a week').max(7, 'At most 7 sessions a week'),
@@ -58,7 +57,7 @@ export function StartPlanForm({ patientId, ladder, policy, onStarted }: { patien
   const [problem, setProblem] = useState<string | null>(null);
   useLeaveGuard(formState.isDirty);
   const typed = useWatch({ control, name: 'startDate' });
-  const iso = parseTypedDate(typed ?? '');
+  const iso = parseLocaleDate(typed ?? '', locale);
 
   const onSubmit = handleSubmit(async (values) => {
     setProblem(null);

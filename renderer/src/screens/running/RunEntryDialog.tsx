@@ -5,8 +5,7 @@ import { RUN_KINDS, SURFACE_LABELS } from '../../../../shared/domain/running';
 import { SURFACES, type ClinicPolicy } from '../../../../shared/clinical/policy';
 import { RED_FLAGS, RED_FLAG_LABELS } from '../../../../shared/clinical/runs';
 import { distanceUnitLabel, unitToMetres } from '../../../../shared/units/distance';
-import { formatCalendarDate, typedDatePattern } from '../../../../shared/format/dates';
-import { parseTypedDate } from '../../../../shared/util/dates';
+import { formatCalendarDate, parseLocaleDate, typedDatePattern } from '../../../../shared/format/dates';
 import { call } from '../../api/client';
 import { isApiCallError, messageOf } from '../../api/errors';
 import { useClinic, useClinicToday } from '../../app/clinic';
@@ -93,7 +92,7 @@ function RunEntryForm({ patientId, run, policy, onSaved, onDirty, onCancel }: Ru
 
   // Live: the date in words, the pace as the numbers are typed.
   const [date, distance, duration, runTime, walkTime, kind] = useWatch({ control, name: ['date', 'distance', 'duration', 'runTime', 'walkTime', 'kind'] });
-  const dateIso = parseTypedDate(date);
+  const dateIso = parseLocaleDate(date, locale);
   const distanceM = parseDecimal(distance) === null ? null : unitToMetres(parseDecimal(distance)!, unit);
   const durationS = parseDurationText(duration);
   const runS = runTime.trim() === '' ? null : parseDurationText(runTime);
