@@ -1,9 +1,4 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { memoryPersistence, sessionStore, sessionStoragePersistence } from './api/session';
-import { isDesktop } from './api/client';
-import { captureLaunchToken } from './api/transport';
-import { App } from './app/App';
+// The shared styles come first: each component's own stylesheet (imported next to it) builds on them.
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/components.css';
@@ -12,6 +7,12 @@ import './styles/layout.css';
 import './styles/patients.css';
 import './styles/schedule.css';
 import './styles/running.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { memoryPersistence, sessionStore, sessionStoragePersistence } from './api/session';
+import { isDesktop } from './api/client';
+import { captureLaunchToken } from './api/transport';
+import { App } from './app/App';
 
 // Web mode: take the launch token out of the address before anything reads the hash.
 if (!isDesktop()) captureLaunchToken();
