@@ -5,14 +5,6 @@ import { setClient } from '../../../renderer/src/api/client';
 import { BookingDialog, type ScheduleSettings } from '../../../renderer/src/screens/schedule/BookingDialog';
 import { fakeServer, SignedInProviders } from './helpers';
 
-// jsdom has <dialog> but not its modal methods.
-HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
-  this.setAttribute('open', '');
-};
-HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
-  this.removeAttribute('open');
-};
-
 afterEach(() => {
   cleanup();
   setClient(null);

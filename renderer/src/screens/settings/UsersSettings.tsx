@@ -12,7 +12,7 @@ import { useAuth } from '../../api/session';
 import { useClinic } from '../../app/clinic';
 import { Banner } from '../../components/Banner';
 import { useConfirm } from '../../components/ConfirmDialog';
-import { Dialog } from '../../components/Dialog';
+import { FormDialog } from '../../components/FormDialog';
 import { Field } from '../../components/Field';
 import { applyServerErrors } from '../../forms/serverErrors';
 import { LoadFailed } from '../../components/LoadState';
@@ -50,42 +50,31 @@ function AddUserDialog({ open, onClose, onAdded }: { open: boolean; onClose: () 
   });
   const e = formState.errors;
   return (
-    <Dialog open={open} onClose={close} title="Add a user" size="wide">
-      <form onSubmit={onSubmit} noValidate aria-label="Add a user">
-        {problem && <Banner tone="error">{problem}</Banner>}
-        <div className="form-grid">
-          <Field label="Full name" error={e.displayName?.message} className="span-3">
-            <input {...register('displayName')} autoComplete="off" autoFocus />
-          </Field>
-          <Field label="Username" error={e.username?.message} hint="Letters, digits, dot, dash, underscore." className="span-3">
-            <input {...register('username')} autoComplete="off" autoCapitalize="none" spellCheck={false} />
-          </Field>
-          <Field label="Role" error={e.role?.message} className="span-6">
-            <select {...register('role')}>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_LABELS[r]}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label="First password" error={e.password?.message} hint="At least 10 characters. Tell it to them in person." className="span-3">
-            <input {...register('password')} type="password" autoComplete="new-password" />
-          </Field>
-          <Field label="Confirm password" error={e.confirmPassword?.message} className="span-3">
-            <input {...register('confirmPassword')} type="password" autoComplete="new-password" />
-          </Field>
-        </div>
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={formState.isSubmitting}>
-            Add user
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog open={open} onClose={close} title="Add a user" onSubmit={onSubmit} submitLabel="Add user" submitting={formState.isSubmitting} dirty={formState.isDirty} problem={problem}>
+      <div className="form-grid">
+        <Field label="Full name" error={e.displayName?.message} className="span-3">
+          <input {...register('displayName')} autoComplete="off" />
+        </Field>
+        <Field label="Username" error={e.username?.message} hint="Letters, digits, dot, dash, underscore." className="span-3">
+          <input {...register('username')} autoComplete="off" autoCapitalize="none" spellCheck={false} />
+        </Field>
+        <Field label="Role" error={e.role?.message} className="span-6">
+          <select {...register('role')}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="First password" error={e.password?.message} hint="At least 10 characters. Tell it to them in person." className="span-3">
+          <input {...register('password')} type="password" autoComplete="new-password" />
+        </Field>
+        <Field label="Confirm password" error={e.confirmPassword?.message} className="span-3">
+          <input {...register('confirmPassword')} type="password" autoComplete="new-password" />
+        </Field>
+      </div>
+    </FormDialog>
   );
 }
 
@@ -113,26 +102,26 @@ function ResetPasswordDialog({ user, onClose, onDone }: { user: User | null; onC
   });
   const e = formState.errors;
   return (
-    <Dialog open={user !== null} onClose={close} title={user ? `Reset password for ${user.displayName}` : 'Reset password'}>
-      <form onSubmit={onSubmit} noValidate aria-label="Reset password">
-        <p className="muted">This also clears a lock-out after failed sign-ins and signs {user?.displayName ?? 'them'} out everywhere.</p>
-        {problem && <Banner tone="error">{problem}</Banner>}
-        <Field label="New password" error={e.password?.message} hint="At least 10 characters.">
-          <input {...register('password')} type="password" autoComplete="new-password" autoFocus />
-        </Field>
-        <Field label="Confirm new password" error={e.confirmPassword?.message}>
-          <input {...register('confirmPassword')} type="password" autoComplete="new-password" />
-        </Field>
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={formState.isSubmitting}>
-            Set new password
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog
+      open={user !== null}
+      onClose={close}
+      title={user ? `Reset password for ${user.displayName}` : 'Reset password'}
+      formLabel="Reset password"
+      size="narrow"
+      onSubmit={onSubmit}
+      submitLabel="Set new password"
+      submitting={formState.isSubmitting}
+      dirty={formState.isDirty}
+      problem={problem}
+    >
+      <p className="muted">This also clears a lock-out after failed sign-ins and signs {user?.displayName ?? 'them'} out everywhere.</p>
+      <Field label="New password" error={e.password?.message} hint="At least 10 characters.">
+        <input {...register('password')} type="password" autoComplete="new-password" />
+      </Field>
+      <Field label="Confirm new password" error={e.confirmPassword?.message}>
+        <input {...register('confirmPassword')} type="password" autoComplete="new-password" />
+      </Field>
+    </FormDialog>
   );
 }
 
