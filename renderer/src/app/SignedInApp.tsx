@@ -10,6 +10,7 @@ import { RouterProvider } from './router';
 import { homePathFor } from './routes';
 import { ShellStateProvider } from './shell-state';
 import { Shell } from './Shell';
+import { QueryProvider } from '../api/QueryProvider';
 
 /** Lock now: hide everything first, then tell the server. */
 export function lockNow() {
@@ -28,8 +29,16 @@ function heartbeat() {
   );
 }
 
-/** Everything after sign-in. Stays mounted (hidden) while the screen is locked. */
+/** Everything after sign-in, with its own query cache. Stays mounted (hidden) while the screen is locked. */
 export function SignedInApp({ session }: { session: SignedIn }) {
+  return (
+    <QueryProvider>
+      <SignedInFrame session={session} />
+    </QueryProvider>
+  );
+}
+
+function SignedInFrame({ session }: { session: SignedIn }) {
   const me = useQuery('auth.me', {}, { enabled: !session.locked });
   const idleMinutes = me.data?.idleLockMinutes;
   useEffect(() => {

@@ -7,6 +7,7 @@ import type { Transport } from '../../../renderer/src/api/transport';
 import { ClinicContext, clinicInfoOf, type ClinicInfo } from '../../../renderer/src/app/clinic';
 import { RouterProvider } from '../../../renderer/src/app/router';
 import { ConfirmProvider } from '../../../renderer/src/components/ConfirmDialog';
+import { QueryProvider } from '../../../renderer/src/api/QueryProvider';
 
 export const testClinic: ClinicInfo = clinicInfoOf(
   {
@@ -39,11 +40,13 @@ export function fakeServer(answers: Partial<Record<ChannelName, (input: unknown)
 
 export function SignedInProviders({ children }: { children: ReactNode }) {
   return (
-    <ClinicContext.Provider value={testClinic}>
+    <QueryProvider>
+      <ClinicContext.Provider value={testClinic}>
       <ConfirmProvider>
         <RouterProvider>{children}</RouterProvider>
-      </ConfirmProvider>
-    </ClinicContext.Provider>
+        </ConfirmProvider>
+      </ClinicContext.Provider>
+    </QueryProvider>
   );
 }
 

@@ -424,7 +424,7 @@ export function ScheduleScreen({ params }: { params: ScheduleParams }) {
             <span className="visually-hidden">Go to date</span>
             <input type="date" className="input input-compact" value={date} onChange={(e) => e.target.value && setParams({ date: e.target.value })} />
           </label>
-          {(appts.loading || blocks.loading) && <span className="spinner" role="status" aria-label="Loading" />}
+          {(appts.fetching || blocks.fetching) && <span className="spinner" role="status" aria-label="Loading" />}
           <span className="spacer" />
           <div className="segmented" role="group" aria-label="View">
             <button type="button" aria-pressed={view === 'day'} onClick={() => setParams({ view: 'day' })} title="Day (D)">

@@ -1,0 +1,63 @@
+import { contract, type ChannelName } from '../../../shared/api/contract';
+
+/**
+ * Fresh data across screens. Every channel belongs to an area (its name before the dot, a few
+ * grouped); every read is cached under its area; after a successful write the areas it can change
+ * are asked again — wherever they are on screen. A booking made on the schedule is at once the
+ * chart's next appointment; a run saved on the Running tab is at once in the Plan tab.
+ */
+export const AREAS = ['session', 'users', 'clinic', 'audit', 'patients', 'schedule', 'waitlist', 'runs', 'plans', 'policy', 'today'] as const;
+export type Area = (typeof AREAS)[number];
+
+const AREA_OF_PREFIX: Record<string, Area> = {
+  setup: 'session',
+  auth: 'session',
+  users: 'users',
+  clinic: 'clinic',
+  audit: 'audit',
+  patients: 'patients',
+  appointments: 'schedule',
+  blockouts: 'schedule',
+  schedule: 'schedule',
+  rooms: 'schedule',
+  appointmentTypes: 'schedule',
+  workingHours: 'schedule',
+  waitlist: 'waitlist',
+  runs: 'runs',
+  runImport: 'runs',
+  plans: 'plans',
+  policy: 'policy',
+  today: 'today',
+};
+
+export function areaOf(channel: ChannelName): Area {
+  const area = AREA_OF_PREFIX[channel.split('.')[0]!];
+  if (!area) throw new Error(`Channel ${channel} has no area in renderer/src/api/areas.ts`);
+  return area;
+}
+
+/**
+ * What a write in an area can change elsewhere. The audit log follows every write. Names and
+ * appointments show on the schedule, the waitlist and Today; runs feed the plan, the plan the
+ * running log's weekly facts; the clinic's settings reach the signed-in frame (its name, locale).
+ */
+export const STALE_AFTER_WRITE: Record<Area, readonly Area[]> = {
+  session: [],
+  users: ['users', 'schedule', 'today', 'session'],
+  clinic: ['clinic', 'session', 'schedule', 'today'],
+  audit: ['audit'],
+  patients: ['patients', 'schedule', 'waitlist', 'today'],
+  schedule: ['schedule', 'waitlist', 'today'],
+  waitlist: ['waitlist', 'schedule'],
+  runs: ['runs', 'plans', 'today'],
+  plans: ['plans', 'runs', 'today'],
+  policy: ['policy', 'plans', 'runs'],
+  today: ['today'],
+};
+
+/** The areas to ask again after `channel` succeeded; none after a read. */
+export function staleAfter(channel: ChannelName): Area[] {
+  if (contract[channel].kind !== 'write') return [];
+  const own = STALE_AFTER_WRITE[areaOf(channel)];
+  return [...new Set([...own, 'audit' as const])];
+}
