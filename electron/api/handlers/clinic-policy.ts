@@ -4,7 +4,7 @@ import { DEFAULT_LADDER, ladderSchema, type Ladder } from '../../../shared/clini
 import { clinicPolicySchema, type ClinicPolicy } from '../../../shared/clinical/policy';
 import { listRules } from '../../../shared/clinical/rules';
 import type { DB } from '../../db/schema';
-import { fieldErrors } from '../dispatcher';
+import { fieldErrors } from '../field-errors';
 import { defineHandlers } from '../handler';
 
 /** The clinic's planner policy: the stored changes over the defaults, and its ladder. */
