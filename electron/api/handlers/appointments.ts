@@ -7,6 +7,7 @@ import { findFreeSlots } from '../../../shared/schedule/free-slots';
 import type { AppointmentsTable, DB } from '../../db/schema';
 import type { HandlerContext } from '../context';
 import { defineHandlers } from '../handler';
+import { loadClinicFormat } from '../clinic-format';
 import { appointmentRowOrThrow, appointmentsByIds, appointmentsWithNames, clinicTimeAndUnits, loadConflictContext, toAppointment, workingHoursOf } from './appointment-rows';
 import {
   activeTherapistOrThrow,
@@ -68,7 +69,7 @@ export const appointmentHandlers = defineHandlers({
     let seriesDescription: string | null = null;
     if (row.seriesId !== null) {
       const series = await ctx.db.selectFrom('appointmentSeries').select('rrule').where('id', '=', row.seriesId).executeTakeFirstOrThrow();
-      seriesDescription = describeRule(readRRule(series.rrule));
+      seriesDescription = (await loadClinicFormat(ctx.db)).dates(describeRule(readRRule(series.rrule)));
     }
     ctx.audit({ entity: 'patient', entityId: row.patientId, detail: `appointment ${id} opened` });
     return { ...toAppointment(row, timeZone), seriesDescription };
@@ -76,6 +77,7 @@ export const appointmentHandlers = defineHandlers({
 
   async 'appointments.book'(input, ctx) {
     const { timeZone } = await clinicTimeAndUnits(ctx.db);
+    const format = await loadClinicFormat(ctx.db);
     const therapist = await activeTherapistOrThrow(ctx.db, input.therapistId);
     const type = await usableTypeOrThrow(ctx.db, input.typeId);
     await usableRoomOrThrow(ctx.db, input.roomId);
@@ -86,19 +88,21 @@ export const appointmentHandlers = defineHandlers({
     const rrule = input.recurrence ? toRRule({ startsOn: input.date, ...input.recurrence }) : null;
     const dates = rrule ? expandRRule(rrule) : [input.date];
     if (dates.length === 0) throw new ApiError('VALIDATION', 'That repeat rule gives no dates: check the weekdays and the end date.', { fields: { recurrence: 'No dates' } });
-    const slots: PlannedSlot[] = dates.map((date) => ({
+    const planned: PlannedSlot[] = dates.map((date) => ({
       date,
       ...slotFor(date, input.start, duration, timeZone),
       therapistId: input.therapistId,
       roomId: input.roomId,
       patientId: input.patientId,
     }));
-    const { doubleBookedReason, conflicts } = await checkSlotsOrThrow(ctx.db, slots, {
+    const { doubleBookedReason, conflicts, slots, skipped } = await checkSlotsOrThrow(ctx.db, planned, {
       timeZone,
       therapistName: therapist.displayName,
       ignoreIds: [],
       user: ctx.user,
+      format,
       ...(input.override ? { override: input.override } : {}),
+      ...(input.skipConflicting ? { skipConflicting: true } : {}),
     });
 
     const now = ctx.now.toISOString();
@@ -146,14 +150,16 @@ export const appointmentHandlers = defineHandlers({
       if (Number(resolved.numUpdatedRows) !== 1) throw new ApiError('CONFLICT', 'That waitlist entry is no longer open for this patient.');
       ctx.audit({ action: 'waitlist.booked', entity: 'waitlist', entityId: input.waitlistEntryId, detail: `booked as appointment ${inserted[0]!.id}` });
     }
-    const what = rrule ? `series ${seriesId}: ${describeRule({ startsOn: input.date, ...input.recurrence! })} (${dates.length} appointments)` : `${input.date}`;
+    const left = skipped.length ? `; left out ${skipped.length} that clash (${skipped.map((x) => x.date).join(', ')})` : '';
+    const what = rrule ? `series ${seriesId}: ${describeRule({ startsOn: input.date, ...input.recurrence! })} (${slots.length} appointments${left})` : `${input.date}`;
     const override = doubleBookedReason ? `; DOUBLE-BOOKED by admin: "${doubleBookedReason}" despite: ${conflicts.map((c) => c.message).join(' ')}` : '';
     ctx.audit({ entity: 'patient', entityId: input.patientId, detail: `booked ${what} with ${therapist.displayName}${override}` });
-    return { appointments: await appointmentsByIds(ctx.db, inserted.map((r) => r.id), timeZone), seriesId };
+    return { appointments: await appointmentsByIds(ctx.db, inserted.map((r) => r.id), timeZone), seriesId, skipped: skipped.map((x) => ({ date: x.date, reasons: x.reasons })) };
   },
 
   async 'appointments.move'(input, ctx) {
     const { timeZone } = await clinicTimeAndUnits(ctx.db);
+    const format = await loadClinicFormat(ctx.db);
     const row = await appointmentRowOrThrow(ctx.db, input.id);
     if (row.status !== 'booked' && row.status !== 'arrived') {
       throw new ApiError('CONFLICT', `A ${row.status === 'no_show' ? 'no-show' : row.status} appointment cannot be moved.`);
@@ -176,6 +182,7 @@ export const appointmentHandlers = defineHandlers({
       therapistName: therapist.displayName,
       ignoreIds: targets.map((t) => t.id),
       user: ctx.user,
+      format,
       ...(input.override ? { override: input.override } : {}),
     });
 
@@ -284,17 +291,19 @@ export const appointmentHandlers = defineHandlers({
     return (await appointmentsByIds(ctx.db, [id], timeZone))[0]!;
   },
 
-  async 'appointments.findSlots'({ therapistId, typeId, fromDate, weeks, limit }, ctx) {
+  async 'appointments.findSlots'({ therapistId, typeId, roomId, patientId, durationMinutes, fromDate, weeks, limit }, ctx) {
     const { timeZone } = await clinicTimeAndUnits(ctx.db);
     const therapist = await activeTherapistOrThrow(ctx.db, therapistId);
     const type = await usableTypeOrThrow(ctx.db, typeId);
     const days = weeks * 7;
     const span = { from: localToInstant(fromDate, 0, timeZone), to: localToInstant(addDays(fromDate, days + 1), 0, timeZone) };
-    const { overlapping, blockouts } = await loadConflictContext(ctx.db, span, { therapistIds: [therapistId], roomIds: [], patientIds: [] });
+    const { overlapping, blockouts } = await loadConflictContext(ctx.db, span, { therapistIds: [therapistId], roomIds: roomId ? [roomId] : [], patientIds: patientId ? [patientId] : [] });
     const slots = findFreeSlots({
       therapistId,
       therapistName: therapist.displayName,
-      durationMinutes: type.durationMinutes,
+      roomId: roomId ?? null,
+      ...(patientId !== undefined ? { patientId } : {}),
+      durationMinutes: durationMinutes ?? type.durationMinutes,
       fromDate,
       days,
       notBefore: ctx.now.toISOString(),

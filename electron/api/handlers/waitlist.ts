@@ -5,6 +5,7 @@ import type { WaitlistEntry } from '../../../shared/domain/schedule';
 import { rankWaitlist } from '../../../shared/schedule/waitlist-ranking';
 import type { DB } from '../../db/schema';
 import { defineHandlers } from '../handler';
+import { loadClinicFormat } from '../clinic-format';
 import { appointmentRowOrThrow, clinicTimeAndUnits } from './appointment-rows';
 import { bookablePatientOrThrow } from './booking-checks';
 
@@ -82,6 +83,8 @@ export const waitlistHandlers = defineHandlers({
     const { timeZone } = await clinicTimeAndUnits(ctx.db);
     const appt = await appointmentRowOrThrow(ctx.db, appointmentId);
     const entries = (await openEntries(ctx.db).where('w.patientId', '!=', appt.patientId).execute()).map(toEntry);
-    return { matches: rankWaitlist(entries, { startsAt: appt.startsAt, endsAt: appt.endsAt, therapistId: appt.therapistId, typeId: appt.typeId }, timeZone) };
+    const format = await loadClinicFormat(ctx.db);
+    const matches = rankWaitlist(entries, { startsAt: appt.startsAt, endsAt: appt.endsAt, therapistId: appt.therapistId, typeId: appt.typeId }, timeZone);
+    return { matches: matches.map((m) => ({ ...m, reasons: m.reasons.map((r) => format.dates(r)) })) };
   },
 });
