@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useAuth } from '../api/session';
+import './Dialog.css';
 
 interface DialogProps {
   open: boolean;

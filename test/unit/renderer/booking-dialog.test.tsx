@@ -99,7 +99,7 @@ describe('booking dialog', () => {
       'appointments.book': (input) => {
         attempts++;
         if (!(input as { override?: unknown }).override) return CLASH;
-        return { ok: true, value: { appointments: [{ localDate: '2026-12-01' }], seriesId: null } };
+        return { ok: true, value: { appointments: [{ id: 50, localDate: '2026-12-01' }], seriesId: null, skipped: [] } };
       },
     });
     const onSaved = renderDialog(true);
@@ -119,7 +119,7 @@ describe('booking dialog', () => {
   it('books a weekly series and says it in plain words first', async () => {
     const server = fakeServer({
       'appointments.patientSummary': () => summary,
-      'appointments.book': () => ({ ok: true, value: { appointments: Array.from({ length: 8 }, () => ({ localDate: '2026-12-01' })), seriesId: 3 } }),
+      'appointments.book': () => ({ ok: true, value: { appointments: Array.from({ length: 8 }, (_, i) => ({ id: 60 + i, localDate: '2026-12-01' })), seriesId: 3, skipped: [] } }),
     });
     const onSaved = renderDialog(false);
     await click(screen.getByLabelText('Repeat (a weekly series)'));
@@ -129,5 +129,30 @@ describe('booking dialog', () => {
     await waitFor(() => expect(onSaved).toHaveBeenCalled());
     expect(onSaved.mock.calls[0]![0].message).toContain('8 appointments in the series');
     expect(server.calls.find((c) => c.channel === 'appointments.book')?.input).toMatchObject({ recurrence: { weekdays: [2, 4], intervalWeeks: 1, count: 8 } });
+  });
+
+  it('a series that clashes on some dates can book the ones that fit; the rest are named in words after booking', async () => {
+    const server = fakeServer({
+      'appointments.patientSummary': () => summary,
+      'appointments.book': (input) => {
+        if (!(input as { skipConflicting?: boolean }).skipConflicting) {
+          return { ok: false, error: { code: 'CONFLICT', message: 'x', fields: { 'conflict.0': 'Tue, Dec 15: Marisol Reyes, PT, DPT is blocked out 8:00 AM – 12:00 PM (Course).', _fitting: '7', _dates: '8' } } };
+        }
+        return { ok: true, value: { appointments: Array.from({ length: 7 }, (_, i) => ({ id: 70 + i, localDate: '2026-12-01' })), seriesId: 4, skipped: [{ date: '2026-12-15', reasons: ['Marisol Reyes, PT, DPT is blocked out 8:00 AM – 12:00 PM (Course).'] }] } };
+      },
+    });
+    const onSaved = renderDialog(false);
+    await click(screen.getByLabelText('Repeat (a weekly series)'));
+    await click(screen.getByRole('button', { name: 'Book 8 appointments' }));
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('Not booked: one date clashes.')).toBeInTheDocument();
+    expect(screen.getByText('7 of the 8 dates fit; the ones above are left out and stay listed after booking.')).toBeInTheDocument();
+    await click(screen.getByRole('button', { name: 'Book the 7 that fit' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(server.calls.filter((c) => c.channel === 'appointments.book').at(-1)?.input).toMatchObject({ skipConflicting: true, recurrence: { count: 8 } });
+    const saved = onSaved.mock.calls[0]![0] as { message: string; appointmentId: number };
+    expect(saved.message).toContain('7 appointments in the series');
+    expect(saved.message).toContain('Not booked (they clash): Tue, Dec 15 — Marisol Reyes, PT, DPT is blocked out 8:00 AM – 12:00 PM (Course).');
+    expect(saved.appointmentId).toBe(70);
   });
 });

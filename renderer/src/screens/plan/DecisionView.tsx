@@ -10,6 +10,7 @@ import { formatDuration } from '../../../../shared/units/duration';
 import { formatCalendarDate } from '../../../../shared/format/dates';
 import { localiseDates } from '../running/runFormat';
 import { DECISION_LABELS, DECISION_MARKS, EFFECT_MARKS, EFFECT_WORDS, GRADE_LABELS, GRADE_TITLES, rungLabel } from './planFormat';
+import './DecisionView.css';
 
 export function DecisionBadge({ decision, small }: { decision: PlanDecisionKind; small?: boolean }) {
   return (

@@ -17,6 +17,7 @@ import { EndPlanDialog, OverrideDialog } from './PlanDialogs';
 import { asDecision, currentPrescription, finalDecision, isDecided, planLadder, rungLabel, sessionsIn, stepWords, weekNumber } from './planFormat';
 import { StartPlanForm } from './StartPlanForm';
 import { LoadFailed } from '../../components/LoadState';
+import './PlanTab.css';
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 

@@ -9,6 +9,7 @@ import { useClinic, useClinicToday } from '../../app/clinic';
 import { Banner } from '../../components/Banner';
 import { Dialog } from '../../components/Dialog';
 import { parseDurationText } from './runFormat';
+import './ImportDialog.css';
 
 export const IMPORT_ACCEPT = '.fit,.tcx,.gpx,.gz,.zip';
 const MAX_FILES = 50;

@@ -9,6 +9,7 @@ import { messageOf } from '../../api/errors';
 import { useClinic } from '../../app/clinic';
 import { FormDialog } from '../../components/FormDialog';
 import { parseDurationText } from './runFormat';
+import './IntervalEditor.css';
 
 /** One row of the editor: a run or walk with its length; the time before it that was neither (a pause). */
 export interface EditableInterval {

@@ -13,6 +13,7 @@ import { Field } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
 import { emptyRunForm, formFieldForEntryPath, runFormResolver, runToForm, type RunEntryOutput, type RunFormValues } from './runEntryForm';
 import { KIND_LABELS, paceText, parseDecimal, parseDurationText, parseIntervalShape, durationForTyping, runningSpeed, sessionPaceText, SPEED_BASIS_LABELS } from './runFormat';
+import './RunEntryDialog.css';
 
 interface RunEntryDialogProps {
   open: boolean;

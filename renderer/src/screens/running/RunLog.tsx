@@ -10,6 +10,7 @@ import { formatDuration } from '../../../../shared/units/duration';
 import { formatCalendarDate } from '../../../../shared/format/dates';
 import { PainScore } from './PainScore';
 import { KIND_LABELS, paceText, painZone, runningSpeed, sessionPaceText, SOURCE_LABELS, SPEED_BASIS_LABELS, toClinicalRun } from './runFormat';
+import './RunLog.css';
 
 interface RunLogProps {
   runs: readonly RunRecord[];

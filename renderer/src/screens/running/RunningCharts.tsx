@@ -26,6 +26,7 @@ import { distanceUnitLabel } from '../../../../shared/units/distance';
 import { speedUnitLabel } from '../../../../shared/units/pace';
 import { formatCalendarDate } from '../../../../shared/format/dates';
 import { asteroidSpeedBand, asteroidWeeklyBand, painSeries, speedSeries, surfaceMix, weeklySeries } from './chartData';
+import './RunningCharts.css';
 
 interface ChartsProps {
   runs: readonly RunRecord[];

@@ -2,6 +2,7 @@ import type { CSSProperties } from 'react';
 import { APPOINTMENT_STATUS_LABELS, type Appointment } from '../../../../shared/domain/schedule';
 import { formatMinute, formatMinuteRange, formatMinuteShort } from './scheduleFormat';
 import { shortName } from './scheduleModel';
+import './AppointmentBlock.css';
 
 /** What a screen reader (and the tooltip) says about an appointment, in one line. */
 export function appointmentSummary(a: Appointment, locale: string): string {

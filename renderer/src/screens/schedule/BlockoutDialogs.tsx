@@ -8,7 +8,7 @@ import { Banner } from '../../components/Banner';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
-import type { ScheduleSettings } from './BookingDialog';
+import type { ScheduleSettings } from './bookingForm';
 import { formatDay, formatMinuteRange } from './scheduleFormat';
 import type { BlockoutSpan } from './scheduleModel';
 

@@ -4,7 +4,7 @@ import { messageOf } from '../../api/errors';
 import { useClinic } from '../../app/clinic';
 import { Banner } from '../../components/Banner';
 import { Dialog } from '../../components/Dialog';
-import type { ScheduleSettings } from './BookingDialog';
+import type { ScheduleSettings } from './bookingForm';
 import { formatDay } from './scheduleFormat';
 
 /** US Letter where the locale is American or Canadian (or the Philippines, Mexico…), otherwise A4. */

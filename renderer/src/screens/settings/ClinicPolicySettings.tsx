@@ -14,6 +14,7 @@ import { Field } from '../../components/Field';
 import { GradeBadge } from '../plan/DecisionView';
 import { GRADE_LABELS, GRADE_TITLES } from '../plan/planFormat';
 import { LoadFailed } from '../../components/LoadState';
+import './ClinicPolicySettings.css';
 
 type PolicyData = ResponseData<'policy.get'>;
 

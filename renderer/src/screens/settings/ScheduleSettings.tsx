@@ -10,6 +10,7 @@ import { paths } from '../../app/routes';
 import { Banner } from '../../components/Banner';
 import { weekdayNames } from '../schedule/scheduleFormat';
 import { Loading, LoadFailed } from '../../components/LoadState';
+import './ScheduleSettings.css';
 
 type Feedback = { tone: 'success' | 'error'; text: string } | null;
 
