@@ -21,6 +21,7 @@ async function openChart(page: Page, mrn: string, tab: 'Running' | 'Plan') {
 }
 
 test('a therapist adds a run by keyboard and sees it with its pace; edits, deletes and undoes', async ({ page, demoServer }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(demoServer.url);
   await signIn(page, DEMO.therapist.username, DEMO.therapist.password);
   await openChart(page, 'RB000007', 'Running');
@@ -30,6 +31,8 @@ test('a therapist adds a run by keyboard and sees it with its pace; edits, delet
   await page.keyboard.press('Alt+r');
   const dialog = page.getByRole('dialog', { name: 'Add a run' });
   await expect(dialog.getByLabel('Distance (mi)')).toBeFocused();
+  // At 1366×768 the whole form does not fit, but its Save button stays on screen.
+  await expect(dialog.getByRole('button', { name: 'Save run' })).toBeInViewport();
   await page.keyboard.type('3.1');
   await page.keyboard.press('Tab');
   await expect(dialog.getByLabel('Duration')).toBeFocused();
@@ -108,11 +111,16 @@ test('imports a FIT file, shows refused files with their reason, and draws the c
   await expect(page.getByTestId('chart-weekly').locator('.recharts-bar-rectangle').first()).toBeAttached();
 
   // The imported run is in the log, from the file, with its intervals.
-  await page.getByRole('button', { name: /^Show all/ }).click();
   const imported = page.getByTestId('run-row').filter({ hasText: 'fenix2-run-9km.fit' });
   await expect(imported).toContainText('Aug 15, 2015');
   await expect(imported).toContainText('5.60 mi');
   await expect(imported.getByRole('button', { name: /^Intervals/ })).toBeVisible();
+  // At 1366×768 the log does not run off the screen sideways: Delete stays on it.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await imported.scrollIntoViewIfNeeded();
+  const del = (await imported.getByRole('button', { name: /^Delete/ }).boundingBox())!;
+  expect(del.x + del.width).toBeLessThanOrEqual(1366);
+  expect(await page.evaluate(() => document.querySelector('main')!.scrollWidth <= document.querySelector('main')!.clientWidth)).toBe(true);
 });
 
 test('the plan shows the decision with every reason and source; a therapist overrides with a reason', async ({ page, demoServer }) => {
