@@ -190,7 +190,12 @@ test('the front desk does not see the Running and Plan tabs at all, and reads th
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Clinic policy' }).click();
   await expect(page.getByText('Only an admin can change the clinic policy.')).toBeVisible();
+  // The rules are grouped by area and folded: the screen reads in one go; an area opens on a click.
+  expect(await page.evaluate(() => document.querySelector('main')!.scrollHeight)).toBeLessThan(2000);
+  await page.getByTestId('policy-area-planner').locator('summary').click();
   const caution = page.getByTestId('policy-rule').filter({ hasText: 'planner.caution-window' });
+  await expect(caution).toBeVisible();
+  await expect(caution).toContainText('Caution window: off');
   await expect(caution).toContainText("ASTEROID's published results do not report it");
   await expect(caution.locator('.grade')).toHaveText('Clinic policy');
   await expect(page.getByRole('button', { name: 'Save clinic policy' })).toHaveCount(0);

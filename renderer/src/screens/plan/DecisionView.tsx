@@ -29,6 +29,16 @@ export function GradeBadge({ grade }: { grade: EvidenceGrade }) {
   );
 }
 
+/** The rule's name in Runback's list, folded away: for looking it up in Settings → Clinic policy, not for reading. */
+function RuleId({ id }: { id: string }) {
+  return (
+    <details className="rule-id">
+      <summary>Rule</summary>
+      <code className="reason-rule mono">{id}</code>
+    </details>
+  );
+}
+
 export function ReasonList({ reasons, locale }: { reasons: readonly Reason[]; locale: string }) {
   return (
     <ol className="reason-list" aria-label="Reasons">
@@ -45,9 +55,7 @@ export function ReasonList({ reasons, locale }: { reasons: readonly Reason[]; lo
               <span className="visually-hidden">Source: </span>
               {r.source}
             </span>
-            <code className="reason-rule mono" title="Rule id (docs/clinical-rules.md)">
-              {r.ruleId}
-            </code>
+            <RuleId id={r.ruleId} />
           </div>
         </li>
       ))}
@@ -62,9 +70,7 @@ export function PrescriptionFacts({ prescription, ladder, unit }: { prescription
   return (
     <dl className="plan-facts">
       <dt>Step</dt>
-      <dd>
-        {rungLabel(ladder, p.stepId)} <span className="muted mono">({p.stepId})</span>
-      </dd>
+      <dd>{rungLabel(ladder, p.stepId)}</dd>
       <dt>Sessions</dt>
       <dd>{p.sessionsPerWeek} a week, at least one rest day between runs</dd>
       <dt>Session length</dt>
@@ -101,10 +107,13 @@ export function PrescriptionFacts({ prescription, ladder, unit }: { prescription
 export function ResearchContextBox({ decision, locale }: { decision: PlanDecision; locale: string }) {
   const rc = decision.researchContext;
   return (
-    <aside className="research-context" aria-label="Research context">
-      <h3>
-        Research context <span className="badge">not a target</span>
-      </h3>
+    <details className="research-context decision-fold">
+      <summary>
+        <h3>
+          Research context <span className="badge">not a target</span>
+        </h3>
+      </summary>
+      <aside aria-label="Research context">
       <p className="research-note">{rc.note}</p>
       <ul className="research-list">
         {rc.items.map((item) => (
@@ -114,12 +123,13 @@ export function ResearchContextBox({ decision, locale }: { decision: PlanDecisio
             <div className="reason-meta">
               <GradeBadge grade={item.grade} />
               <span>{item.source}</span>
-              <code className="reason-rule mono">{item.ruleId}</code>
+              <RuleId id={item.ruleId} />
             </div>
           </li>
         ))}
       </ul>
-    </aside>
+      </aside>
+    </details>
   );
 }
 
@@ -163,8 +173,10 @@ export function DecisionView({ decision, ladder, unit, locale, status, actions, 
             <ReasonList reasons={decision.reasons} locale={locale} />
           </section>
           {decision.homeExercises.length > 0 && (
-            <section className="decision-section">
-              <h3>Home exercises the decision adds</h3>
+            <details className="decision-section decision-fold">
+              <summary>
+                <h3>Home exercises the decision adds ({decision.homeExercises.length})</h3>
+              </summary>
               <ul className="exercise-list">
                 {decision.homeExercises.map((e) => (
                   <li key={e.id}>
@@ -172,23 +184,24 @@ export function DecisionView({ decision, ladder, unit, locale, status, actions, 
                   </li>
                 ))}
               </ul>
-            </section>
+            </details>
           )}
-          <section className="decision-section">
-            <h3>Mobility gates</h3>
+          <details className="decision-section decision-fold">
+            <summary>
+              <h3>Mobility gates ({decision.gates.length === 0 ? 'none applied' : decision.gates.filter((g) => g.active).length ? `${decision.gates.filter((g) => g.active).length} holding` : 'clear'})</h3>
+            </summary>
             {decision.gates.length === 0 ? (
               <p className="muted">No mobility gate applied to this week.</p>
             ) : (
               <ul className="exercise-list">
                 {decision.gates.map((g) => (
                   <li key={g.gate}>
-                    <strong>{g.active ? 'Holding' : g.liftedByImprovement ? 'Lifted' : 'Clear'}</strong> — {g.findings.join('; ')} ({formatCalendarDate(g.reassessmentDate, locale)}){' '}
-                    <code className="mono muted">{g.ruleId}</code>
+                    <strong>{g.active ? 'Holding' : g.liftedByImprovement ? 'Lifted' : 'Clear'}</strong> — {g.findings.join('; ')} ({formatCalendarDate(g.reassessmentDate, locale)})
                   </li>
                 ))}
               </ul>
             )}
-          </section>
+          </details>
           {decision.prescription && showPrescription && (
             <section className="decision-section">
               <h3>Prescription for the week of {formatCalendarDate(decision.prescription.weekStart, locale)}</h3>
@@ -196,7 +209,10 @@ export function DecisionView({ decision, ladder, unit, locale, status, actions, 
                 <small>For the patient</small>
                 {decision.prescription.instructions}
               </p>
-              <PrescriptionFacts prescription={decision.prescription} ladder={ladder} unit={unit} />
+              <details className="decision-fold">
+                <summary>Prescription details for the clinician</summary>
+                <PrescriptionFacts prescription={decision.prescription} ladder={ladder} unit={unit} />
+              </details>
             </section>
           )}
           {actions && <div className="decision-actions">{actions}</div>}
