@@ -50,9 +50,11 @@ function columns(fields: PatientFields) {
 
 export const patientHandlers = defineHandlers({
   async 'patients.list'(input, ctx) {
+    const clinic = await ctx.db.selectFrom('clinic').select('dateOrder').executeTakeFirst();
+    const q = { ...input, dateOrder: clinic?.dateOrder ?? 'MDY' };
     const [rows, count] = await Promise.all([
-      listPatientsQuery(ctx.db, input).execute(),
-      countPatientsQuery(ctx.db, input).executeTakeFirstOrThrow(),
+      listPatientsQuery(ctx.db, q).execute(),
+      countPatientsQuery(ctx.db, q).executeTakeFirstOrThrow(),
     ]);
     // A new search is a look into the patient index: record it (not every scrolled page).
     if (input.offset === 0 && input.query.trim() !== '') ctx.audit({ action: 'patients.search', entity: 'patient', detail: `search "${input.query.trim()}"` });

@@ -90,3 +90,18 @@ describe('postal codes are checked against the clinic’s country', () => {
     expect(clinicInputSchema.safeParse({ ...base, postalCode: 'SW1A 1AA', country: 'GB' }).success).toBe(true);
   });
 });
+
+describe('the patient form reads dates and ZIP codes the clinic’s way', () => {
+  it('says the pattern of the field it is in: MM/DD/YYYY for a month-first clinic, DD/MM/YYYY for a day-first one', async () => {
+    const { patientFormSchema, toFormValues } = await import('../../../renderer/src/screens/patients/patientFormSchema');
+    const base = { ...toFormValues(null, 'en-US'), legalFirstName: 'Tấn', legalLastName: 'Đặng', sex: 'male' as const, medicareBeneficiary: false };
+    const us = patientFormSchema('2026-12-01', 'en-US-u-hc-h12', 'US');
+    expect(us.safeParse({ ...base, dateOfBirth: '31/12/1985' }).error?.issues[0]?.message).toBe('Date of birth is not a real date (type it as MM/DD/YYYY)');
+    expect(us.safeParse({ ...base, dateOfBirth: '12/31/1985' }).data?.dateOfBirth).toBe('1985-12-31');
+    const uk = patientFormSchema('2026-12-01', 'en-GB-u-hc-h23', 'GB');
+    expect(uk.safeParse({ ...base, dateOfBirth: '12/31/1985' }).error?.issues[0]?.message).toBe('Date of birth is not a real date (type it as DD/MM/YYYY)');
+    expect(uk.safeParse({ ...base, dateOfBirth: '31/12/1985' }).data?.dateOfBirth).toBe('1985-12-31');
+    expect(us.safeParse({ ...base, dateOfBirth: '12/31/1985', postalCode: 'ABCDE' }).error?.issues.map((i) => i.path.join('.'))).toEqual(['postalCode']);
+    expect(uk.safeParse({ ...base, dateOfBirth: '31/12/1985', postalCode: 'SW1A 1AA' }).success).toBe(true);
+  });
+});
