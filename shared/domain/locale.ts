@@ -11,8 +11,8 @@ export const DATE_ORDERS = ['MDY', 'DMY', 'YMD'] as const;
 export type DateOrder = (typeof DATE_ORDERS)[number];
 
 export const DATE_ORDER_LABELS: Record<DateOrder, string> = {
-  MDY: 'Month first — 03/07/1985, Mar 7, 1985',
-  DMY: 'Day first — 07/03/1985, 7 Mar 1985',
+  MDY: 'Month first — 03/07/1985',
+  DMY: 'Day first — 07/03/1985',
   YMD: 'Year first — 1985-03-07',
 };
 

@@ -1,9 +1,15 @@
 import { test, expect, completeSetup } from './fixtures';
 
 test('first run → setup → register, find, edit, reload, archive a patient', async ({ page, server }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(server.url);
   // The launch token leaves the address bar at once.
   await expect(page).not.toHaveURL(/token=/);
+  // At 1366×768, a field reached by Tab stops above the form's sticky action bar (NPI, tax ID).
+  await page.getByLabel(/^NPI/).focus();
+  const npi = (await page.getByLabel(/^NPI/).boundingBox())!;
+  const bar = (await page.locator('.form-actions').boundingBox())!;
+  expect(npi.y + npi.height).toBeLessThanOrEqual(bar.y);
   const admin = await completeSetup(page);
   const nav = page.getByRole('navigation', { name: 'Main' });
   await expect(nav.getByText(admin.name)).toBeVisible();
