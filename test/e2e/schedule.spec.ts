@@ -184,7 +184,10 @@ test('a therapist sees only their own column, can check a patient in, and is off
   await page.getByRole('button', { name: 'Sign out' }).click();
 
   await signIn(page, DEMO.therapist.username, DEMO.therapist.password);
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Schedule' })).toHaveAttribute('aria-current', 'page');
+  // A therapist starts on their own day; the schedule is one click away.
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('heading', { name: 'Today', level: 1 })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Schedule' }).click();
   await goToDate(page, day);
   await expect(page.locator('.sched-colhead')).toHaveText([/^Marisol Reyes, PT, DPT/]);
   await expect(page.getByRole('button', { name: /New appointment/ })).toHaveCount(0);
