@@ -21,8 +21,9 @@ const SESSION_DAYS = [0, 2, 5]; // Monday, Wednesday, Saturday
 /**
  * A few patients with 4–12 weeks of plausible run-walk history: three sessions a week at the plan's
  * rung (sometimes two), running at 9–11 km/h with walking breaks, pain scores mostly low with the odd
- * flare, surfaces mixed. Each finished week is reviewed by the planner through the API and accepted
- * (one patient's week is overridden with a reason), so the plan history is the real engine's output.
+ * flare, surfaces mixed. Each finished week but the last is reviewed by the planner through the API
+ * and accepted (one patient's week is overridden with a reason), so the plan history is the real
+ * engine's output; the last finished week of every plan waits for a therapist to try the review.
  */
 export async function createDemoRunning(c: Ctx): Promise<number> {
   const faker = new Faker({ locale: [en, base] });
@@ -83,6 +84,8 @@ export async function createDemoRunning(c: Ctx): Promise<number> {
       }
       const lastDay = addDays(week.weekStart, 6);
       if (lastDay >= c.today) break; // this week is still running
+      // The last finished week is left for a newcomer to review (Plan tab → "Review the week").
+      if (addDays(lastDay, 7) >= c.today) break;
       await at(lastDay, 19 * 60);
       plan = await must(call('plans.review', { weekId: week.id }), 'review');
       const reviewed = plan.weeks.find((x) => x.id === week.id)!;

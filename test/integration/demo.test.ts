@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDemoClinic, DEMO_USERS, DemoRefusedError } from '../../electron/demo/demo-clinic';
 import { openApp } from '../../electron/app/open-app';
 import { ageOn } from '../../shared/util/dates';
+import { addDays } from '../../shared/clinical/calendar';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -59,6 +60,14 @@ describe('runback demo', () => {
       const weeks = await app.services.db.selectFrom('planWeeks').selectAll().execute();
       expect(weeks.filter((w) => w.engineDecision !== null).length).toBeGreaterThan(15);
       expect(weeks.some((w) => w.overrideReason)).toBe(true);
+      // Every plan's last finished week waits for a newcomer to try the weekly review.
+      for (const plan of plans) {
+        const last = weeks.filter((w) => w.planId === plan.id).sort((a, b) => a.weekStart.localeCompare(b.weekStart)).at(-1)!;
+        const stopped = weeks.some((w) => w.planId === plan.id && (w.overrideDecision ?? w.engineDecision) === 'stop-and-review' && w.acceptedAt);
+        if (stopped) continue;
+        expect(last.engineDecision, `plan ${plan.id}`).toBeNull();
+        expect(addDays(last.weekStart, 6) < '2026-11-26' && addDays(last.weekStart, 13) >= '2026-11-26', `plan ${plan.id} week ${last.weekStart}`).toBe(true);
+      }
       const runs = await app.services.db.selectFrom('runs').select(['patientId']).execute();
       expect(new Set(runs.map((r) => r.patientId)).size).toBe(6);
     } finally {
