@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, signIn, DEMO } from './fixtures';
+import { expectAccessible } from './axe';
 import { addDays, startOfWeek } from '../../shared/clinical/calendar';
 import { todayIn } from '../../shared/util/dates';
 
@@ -20,7 +21,7 @@ async function openChart(page: Page, mrn: string, tab: 'Running' | 'Plan') {
   await page.getByRole('navigation', { name: 'Chart sections' }).getByRole('link', { name: tab }).click();
 }
 
-test('a therapist adds a run by keyboard and sees it with its pace; edits, deletes and undoes', async ({ page, demoServer }) => {
+test('a therapist adds a run by keyboard and sees it with its pace; edits, deletes and undoes', async ({ page, demoServer }, testInfo) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(demoServer.url);
   await signIn(page, DEMO.therapist.username, DEMO.therapist.password);
@@ -33,6 +34,7 @@ test('a therapist adds a run by keyboard and sees it with its pace; edits, delet
   await expect(dialog.getByLabel('Distance (mi)')).toBeFocused();
   // At 1366×768 the whole form does not fit, but its Save button stays on screen.
   await expect(dialog.getByRole('button', { name: 'Save run' })).toBeInViewport();
+  await expectAccessible(page, 'add a run', testInfo);
   await page.keyboard.type('3.1');
   await page.keyboard.press('Tab');
   await expect(dialog.getByLabel('Duration')).toBeFocused();
@@ -75,7 +77,7 @@ test('a therapist adds a run by keyboard and sees it with its pace; edits, delet
   await expect(page.getByTestId('run-row').first()).toContainText('3.50 mi');
 });
 
-test('imports a FIT file, shows refused files with their reason, and draws the charts', async ({ page, demoServer }) => {
+test('imports a FIT file, shows refused files with their reason, and draws the charts', async ({ page, demoServer }, testInfo) => {
   await page.goto(demoServer.url);
   await signIn(page, DEMO.therapist.username, DEMO.therapist.password);
   await openChart(page, 'RB000001', 'Running');
@@ -91,6 +93,7 @@ test('imports a FIT file, shows refused files with their reason, and draws the c
   await expect(fenix).toContainText('Ready');
   await expect(fenix).toContainText('5.60 mi');
   await expect(fenix).toContainText('47:12');
+  await expectAccessible(page, 'import preview', testInfo);
   const truncated = rows.filter({ hasText: 'bad-truncated-run.fit' });
   await expect(truncated).toContainText('Refused');
   await expect(truncated).toContainText('damaged or cut short');
@@ -110,6 +113,7 @@ test('imports a FIT file, shows refused files with their reason, and draws the c
   await expect(page.getByTestId('chart-weekly')).toContainText('research context, not a target');
   await expect(page.getByTestId('chart-weekly').locator('.recharts-bar-rectangle').first()).toBeAttached();
 
+  await expectAccessible(page, 'running tab with charts', testInfo);
   // The imported run is in the log, from the file, with its intervals.
   const imported = page.getByTestId('run-row').filter({ hasText: 'fenix2-run-9km.fit' });
   await expect(imported).toContainText('Aug 15, 2015');
@@ -123,7 +127,7 @@ test('imports a FIT file, shows refused files with their reason, and draws the c
   expect(await page.evaluate(() => document.querySelector('main')!.scrollWidth <= document.querySelector('main')!.clientWidth)).toBe(true);
 });
 
-test('the plan shows the decision with every reason and source; a therapist overrides with a reason', async ({ page, demoServer }) => {
+test('the plan shows the decision with every reason and source; a therapist overrides with a reason', async ({ page, demoServer }, testInfo) => {
   await page.goto(demoServer.url);
   await signIn(page, DEMO.therapist.username, DEMO.therapist.password);
 
@@ -138,6 +142,13 @@ test('the plan shows the decision with every reason and source; a therapist over
   await expect(reasons.first().locator('.grade')).toBeVisible();
   await expect(reasons.first().locator('.reason-rule')).toHaveText(/^[a-z-]+\.[a-z-.]+$/);
   await expect(latest.getByRole('heading', { name: /^Research context/ })).toBeVisible();
+  await expectAccessible(page, 'plan tab', testInfo);
+  // At 1366×768 the plan flag wraps in the header instead of running into Archive.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const flag = (await page.getByTestId('plan-flag').boundingBox())!;
+  const archive = (await page.getByRole('button', { name: 'Archive' }).boundingBox())!;
+  expect(flag.x + flag.width).toBeLessThanOrEqual(archive.x);
+  await page.setViewportSize({ width: 1360, height: 860 });
   await expect(page.getByRole('table', { name: 'Plan history' })).toContainText('Travelling for work next week: keep the same rung.');
 
   // A new plan that began two weeks ago: its first week can be reviewed now.
@@ -162,6 +173,7 @@ test('the plan shows the decision with every reason and source; a therapist over
   await override.getByRole('radio', { name: /Progress/ }).check();
   await override.getByRole('button', { name: 'Override' }).click();
   await expect(override.getByText('Give the reason for overriding')).toBeVisible();
+  await expectAccessible(page, 'override dialog', testInfo);
   await override.getByLabel('Reason').fill('Ran pain-free twice at home; the log was not kept.');
   await override.getByRole('button', { name: 'Override' }).click();
   await expect(override).toBeHidden();
@@ -177,7 +189,7 @@ test('the plan shows the decision with every reason and source; a therapist over
   await expect(history.getByTestId('history-row').nth(1)).toContainText('Rung 3 of 10');
 });
 
-test('the front desk does not see the Running and Plan tabs at all, and reads the clinic policy without editing it', async ({ page, demoServer }) => {
+test('the front desk does not see the Running and Plan tabs at all, and reads the clinic policy without editing it', async ({ page, demoServer }, testInfo) => {
   await page.goto(demoServer.url);
   await signIn(page, DEMO.frontDesk.username, DEMO.frontDesk.password);
   await page.evaluate(() => {
@@ -196,6 +208,7 @@ test('the front desk does not see the Running and Plan tabs at all, and reads th
   const caution = page.getByTestId('policy-rule').filter({ hasText: 'planner.caution-window' });
   await expect(caution).toBeVisible();
   await expect(caution).toContainText('Caution window: off');
+  await expectAccessible(page, 'clinic policy (read only)', testInfo);
   await expect(caution).toContainText("ASTEROID's published results do not report it");
   await expect(caution.locator('.grade')).toHaveText('Clinic policy');
   await expect(page.getByRole('button', { name: 'Save clinic policy' })).toHaveCount(0);

@@ -58,6 +58,8 @@ export const STALE_AFTER_WRITE: Record<Area, readonly Area[]> = {
 /** The areas to ask again after `channel` succeeded; none after a read. */
 export function staleAfter(channel: ChannelName): Area[] {
   if (contract[channel].kind !== 'write') return [];
+  // Signing in, locking and unlocking change nothing on screen (and a locked screen asks nothing).
+  if (areaOf(channel) === 'session') return [];
   const own = STALE_AFTER_WRITE[areaOf(channel)];
   return [...new Set([...own, 'audit' as const])];
 }
