@@ -50,10 +50,32 @@ export async function createDemoRunning(c: Ctx): Promise<number> {
     let overridden = false;
     for (let w = 0; w <= weeks; w++) {
       const week = plan.weeks.at(-1)!;
-      const step = DEFAULT_LADDER.find((s) => s.id === week.stepId)!;
+      await logWeek(week.weekStart, week.stepId, w);
+      const lastDay = addDays(week.weekStart, 6);
+      if (lastDay >= c.today) break; // this week is still running
+      // The last finished week is left for a newcomer to review (Plan tab → "Review the week"); the
+      // patient runs on at the same rung meanwhile.
+      if (addDays(lastDay, 7) >= c.today) {
+        await logWeek(addDays(week.weekStart, 7), week.stepId, w + 1);
+        break;
+      }
+      await at(lastDay, 19 * 60);
+      plan = await must(call('plans.review', { weekId: week.id }), 'review');
+      const reviewed = plan.weeks.find((x) => x.id === week.id)!;
+      if (n === 1 && w >= 2 && !overridden && reviewed.engineDecision === 'progress') {
+        overridden = true;
+        plan = await must(call('plans.override', { weekId: week.id, decision: 'hold', reason: 'Travelling for work next week: keep the same rung.' }), 'override');
+      } else {
+        plan = await must(call('plans.accept', { weekId: week.id }), 'accept');
+      }
+      if (plan.weeks.at(-1)!.id === week.id) break; // stopped for the therapist's review
+    }
+    /** A week of sessions at a rung, up to today. */
+    async function logWeek(weekStart: string, stepId: string, w: number) {
+      const step = DEFAULT_LADDER.find((s) => s.id === stepId)!;
       const sessions = faker.number.float({ min: 0, max: 1 }) < 0.8 ? 3 : 2;
       for (const [i, day] of SESSION_DAYS.slice(0, sessions).entries()) {
-        const date = addDays(week.weekStart, day);
+        const date = addDays(weekStart, day);
         if (date > c.today) break;
         const flare = w === flareWeek && i === 1;
         const runSeconds = step.runSeconds * step.repeats;
@@ -82,20 +104,6 @@ export async function createDemoRunning(c: Ctx): Promise<number> {
         );
         runs++;
       }
-      const lastDay = addDays(week.weekStart, 6);
-      if (lastDay >= c.today) break; // this week is still running
-      // The last finished week is left for a newcomer to review (Plan tab → "Review the week").
-      if (addDays(lastDay, 7) >= c.today) break;
-      await at(lastDay, 19 * 60);
-      plan = await must(call('plans.review', { weekId: week.id }), 'review');
-      const reviewed = plan.weeks.find((x) => x.id === week.id)!;
-      if (n === 1 && w >= 2 && !overridden && reviewed.engineDecision === 'progress') {
-        overridden = true;
-        plan = await must(call('plans.override', { weekId: week.id, decision: 'hold', reason: 'Travelling for work next week: keep the same rung.' }), 'override');
-      } else {
-        plan = await must(call('plans.accept', { weekId: week.id }), 'accept');
-      }
-      if (plan.weeks.at(-1)!.id === week.id) break; // stopped for the therapist's review
     }
   }
   return runs;

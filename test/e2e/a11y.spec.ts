@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { test, expect, signIn, DEMO } from './fixtures';
 import { expectAccessible } from './axe';
 
-const go = (page: import('@playwright/test').Page, hash: string) => page.evaluate((h) => (window.location.hash = h), hash);
+const go = (page: Page, hash: string) => page.evaluate((h) => (window.location.hash = h), hash);
 
 // The screens and dialogs the other flows do not reach, on one demo clinic: settings (and their
 // dialogs), the audit log (filtered and exported), an admin's Today, blocking time and ending a plan.

@@ -74,17 +74,25 @@ function runDemo(dataDir: string, patients: number, seed: number) {
   if (r.status !== 0) throw new Error(`runback demo failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
 }
 
+// Making the clinic and starting the server have their own time limit, so a slow start on a busy
+// machine does not eat into the test's own time.
 export const test = base.extend<{ server: RunbackServer; demoServer: RunbackServer }>({
   /** A fresh, empty data folder: the app opens on first-run setup. */
-  // eslint-disable-next-line no-empty-pattern
-  server: async ({}, use) => {
-    await withServer(() => {}, use);
-  },
+  server: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      await withServer(() => {}, use);
+    },
+    { timeout: 60_000 },
+  ],
   /** A demo clinic (300 patients, seed 3) in a fresh data folder. */
-  // eslint-disable-next-line no-empty-pattern
-  demoServer: async ({}, use) => {
-    await withServer((dir) => runDemo(dir, 300, 3), use);
-  },
+  demoServer: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      await withServer((dir) => runDemo(dir, 300, 3), use);
+    },
+    { timeout: 90_000 },
+  ],
 });
 
 export { expect };

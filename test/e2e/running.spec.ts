@@ -204,7 +204,7 @@ test('the front desk does not see the Running and Plan tabs at all, and reads th
   await expect(page.getByText('Only an admin can change the clinic policy.')).toBeVisible();
   // The rules are grouped by area and folded: the screen reads in one go; an area opens on a click.
   expect(await page.evaluate(() => document.querySelector('main')!.scrollHeight)).toBeLessThan(2000);
-  await page.getByTestId('policy-area-planner').locator('summary').click();
+  await page.getByTestId('policy-area-planner').locator(':scope > summary').click();
   const caution = page.getByTestId('policy-rule').filter({ hasText: 'planner.caution-window' });
   await expect(caution).toBeVisible();
   await expect(caution).toContainText('Caution window: off');

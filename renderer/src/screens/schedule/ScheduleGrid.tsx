@@ -138,7 +138,14 @@ export function ScheduleGrid(props: GridProps) {
   const dragLabel = drag && drag.kind === 'create' && drag.moved ? draggedSpan(drag.anchor, drag.current) : null;
 
   return (
-    <div className={`sched-scroll sched-${view}${narrowColumns ? ' sched-narrow' : ''}${drag?.moved ? ' is-dragging' : ''}`} ref={scrollRef}>
+    <div
+      className={`sched-scroll sched-${view}${narrowColumns ? ' sched-narrow' : ''}${drag?.moved ? ' is-dragging' : ''}`}
+      ref={scrollRef}
+      // The grid scrolls; the keyboard must be able to scroll it too (even on a day with nothing booked).
+      tabIndex={0}
+      role="region"
+      aria-label={view === 'day' ? 'The day’s appointments' : 'The week’s appointments'}
+    >
       <div className="sched-table" style={{ '--cols': columns.map((c) => (c.closed ? 'minmax(calc(var(--col-min) * 0.5), 0.35fr)' : 'minmax(var(--col-min), 1fr)')).join(' ') } as CSSProperties}>
         <div className="sched-head">
           <div className="sched-corner" aria-hidden="true" />

@@ -1,4 +1,5 @@
 import { Banner } from '../../components/Banner';
+import { LoadFailed } from '../../components/LoadState';
 import { ConflictList } from './ConflictList';
 import type { Notice, Refusal } from './useMoves';
 
@@ -18,18 +19,7 @@ export function ScheduleNotices({ loadError, onRetry, refusal, notice, date, onD
   if (!loadError && !refusal && !notice) return null;
   return (
     <div className="sched-messages">
-      {loadError && (
-        <Banner
-          tone="error"
-          actions={
-            <button type="button" className="button" onClick={onRetry}>
-              Try again
-            </button>
-          }
-        >
-          {loadError.message}
-        </Banner>
-      )}
+      {loadError && <LoadFailed error={loadError} onRetry={onRetry} />}
       {refusal && (
         <ConflictList
           title={refusal.title}

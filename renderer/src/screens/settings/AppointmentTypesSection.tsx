@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { appointmentTypeInputSchema, type AppointmentType } from '../../../../shared/domain/schedule';
 import { call } from '../../api/client';
 import { isApiCallError, messageOf } from '../../api/errors';
+import { useActiveToggle } from './useActiveToggle';
 import { Banner } from '../../components/Banner';
 import { DataTable, type DataTableColumn } from '../../components/DataTable/DataTable';
 import { Field } from '../../components/Field';
@@ -56,21 +57,7 @@ function TypeDialog({ type, onClose, onSaved }: { type: AppointmentType | null; 
 export function AppointmentTypesSection({ types }: { types: AppointmentType[] }) {
   const id = useId();
   const [editing, setEditing] = useState<AppointmentType | 'new' | null>(null);
-  const [feedback, setFeedback] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
-  const [busy, setBusy] = useState<number | null>(null);
-
-  const toggle = async (t: AppointmentType) => {
-    setBusy(t.id);
-    setFeedback(null);
-    try {
-      await call('appointmentTypes.save', { id: t.id, name: t.name, durationMinutes: t.durationMinutes, colour: t.colour, active: !t.active });
-      setFeedback({ tone: 'success', text: t.active ? `${t.name} is retired.` : `${t.name} is in use again.` });
-    } catch (e) {
-      setFeedback({ tone: 'error', text: messageOf(e) });
-    } finally {
-      setBusy(null);
-    }
-  };
+  const { busy, feedback, setFeedback, toggle } = useActiveToggle((t: AppointmentType) => call('appointmentTypes.save', { id: t.id, name: t.name, durationMinutes: t.durationMinutes, colour: t.colour, active: !t.active }));
 
   const columns = useMemo<DataTableColumn<AppointmentType>[]>(
     () => [
@@ -109,7 +96,7 @@ export function AppointmentTypesSection({ types }: { types: AppointmentType[] })
       },
     ],
      
-    [busy],
+    [busy, toggle],
   );
 
   return (

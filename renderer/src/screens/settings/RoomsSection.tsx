@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { roomInputSchema, type Room } from '../../../../shared/domain/schedule';
 import { call } from '../../api/client';
 import { isApiCallError, messageOf } from '../../api/errors';
+import { useActiveToggle } from './useActiveToggle';
 import { Banner } from '../../components/Banner';
 import { DataTable, type DataTableColumn } from '../../components/DataTable/DataTable';
 import { Field } from '../../components/Field';
@@ -42,21 +43,7 @@ function RoomDialog({ room, onClose, onSaved }: { room: Room | null; onClose: ()
 export function RoomsSection({ rooms }: { rooms: Room[] }) {
   const id = useId();
   const [editing, setEditing] = useState<Room | 'new' | null>(null);
-  const [feedback, setFeedback] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
-  const [busy, setBusy] = useState<number | null>(null);
-
-  const toggle = async (r: Room) => {
-    setBusy(r.id);
-    setFeedback(null);
-    try {
-      await call('rooms.save', { id: r.id, name: r.name, active: !r.active });
-      setFeedback({ tone: 'success', text: r.active ? `${r.name} is retired.` : `${r.name} is in use again.` });
-    } catch (e) {
-      setFeedback({ tone: 'error', text: messageOf(e) });
-    } finally {
-      setBusy(null);
-    }
-  };
+  const { busy, feedback, setFeedback, toggle } = useActiveToggle((r: Room) => call('rooms.save', { id: r.id, name: r.name, active: !r.active }));
 
   const columns = useMemo<DataTableColumn<Room>[]>(
     () => [
@@ -81,7 +68,7 @@ export function RoomsSection({ rooms }: { rooms: Room[] }) {
       },
     ],
      
-    [busy],
+    [busy, toggle],
   );
 
   return (
