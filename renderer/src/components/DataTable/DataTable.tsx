@@ -239,7 +239,8 @@ export function DataTable<T>(props: DataTableProps<T>) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 10,
-    ...(renderDetail ? { measureElement: (el: Element) => el.getBoundingClientRect().height } : {}),
+    // Rows are measured once drawn: a long name or a detail line wraps instead of being cut.
+    measureElement: (el: Element) => el.getBoundingClientRect().height || rowHeight,
   });
   const items = virtual ? virtualizer.getVirtualItems() : null;
   const first = items ? (items[0]?.index ?? 0) : 0;
@@ -316,7 +317,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
 
   const renderRow = (index: number, virtualStart: number | null, measure: boolean) => {
     const row = rowAt(index);
-    const rowStyle: CSSProperties | undefined = virtualStart === null ? undefined : { transform: `translateY(${virtualStart}px)`, ...(renderDetail ? {} : { height: rowHeight }) };
+    const rowStyle: CSSProperties | undefined = virtualStart === null ? undefined : { transform: `translateY(${virtualStart}px)` };
     if (!row) {
       return (
         <div key={`placeholder-${index}`} className="dt-row-wrap is-virtual" style={rowStyle} data-index={index} role="none">
@@ -352,7 +353,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
             setActiveIndex(index);
             onRowOpen(row.original, index);
           }}
-          style={rowStyle && !renderDetail ? { height: rowHeight } : undefined}
+          style={rowStyle && !renderDetail ? { minHeight: rowHeight } : undefined}
         >
           {row.getVisibleCells().map((cell) => {
             const meta = cell.column.columnDef.meta;
@@ -428,7 +429,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
             </div>
           </div>
         ) : items ? (
-          items.map((item) => renderRow(item.index, item.start, Boolean(renderDetail)))
+          items.map((item) => renderRow(item.index, item.start, true))
         ) : (
           Array.from({ length: count }, (_, i) => renderRow(i, null, false))
         )}

@@ -79,7 +79,7 @@ export function AuditLogSettings() {
 
   const columns = useMemo<DataTableColumn<AuditEntry>[]>(
     () => [
-      { id: 'when', header: 'When', size: 150, meta: { rowHeader: true, grow: 0, className: 'nowrap' }, cell: (i) => format.instant(i.row.original.at) },
+      { id: 'when', header: 'When', size: 178, meta: { rowHeader: true, grow: 0, className: 'nowrap' }, cell: (i) => format.instant(i.row.original.at) },
       { id: 'who', header: 'Who', size: 130, meta: { grow: 1 }, cell: (i) => i.row.original.who },
       { id: 'what', header: 'What', size: 170, meta: { grow: 1.4 }, cell: (i) => i.row.original.actionLabel },
       { id: 'record', header: 'Record', size: 170, meta: { grow: 1.4 }, cell: (i) => i.row.original.record },
