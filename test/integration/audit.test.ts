@@ -54,6 +54,10 @@ describe('the audit-log viewer', () => {
     expect(lines.at(-1)).toMatch(/^"Nov 26, 2026, \d{1,2}:\d{2} (AM|PM)",2026-11-26T/);
     const after = await t.ok('audit.list', { action: 'audit.export' }, t.sessions.admin);
     expect(after.entries[0]!.actionLabel).toBe('Exported the audit log');
+    expect(after.entries[0]!.detail).toBe(`exported 3 rows: patient Đặng, Trọng Tấn (${tan.mrn})`);
+    await t.ok('audit.export', { userId: t.userIds.therapist, action: 'patients.get', from: '2026-11-26', to: '2026-11-30' }, t.sessions.admin);
+    const words = (await t.ok('audit.list', { action: 'audit.export' }, t.sessions.admin)).entries[0]!.detail;
+    expect(words).toBe('exported 2 rows: by Theo Therapist, “Opened a patient’s record”, from Nov 26, 2026, to Nov 30, 2026');
   });
 
   it('is for admins only', async () => {

@@ -28,6 +28,8 @@ describe('recurring series', () => {
     expect(appointments.at(-1)!.localDate).toBe('2027-01-21');
     const detail = await t.ok('appointments.get', { id: appointments[0]!.id }, desk());
     expect(detail.seriesDescription).toBe('Every week on Tuesday and Thursday, 16 times');
+    const opened = (await t.ok('audit.list', { action: 'appointments.get' }, t.sessions.admin)).entries[0]!;
+    expect(opened.detail).toMatch(/^appointment of Dec 1, 2026, 9:00 AM opened$/);
     const series = await t.services.db.selectFrom('appointmentSeries').selectAll().executeTakeFirstOrThrow();
     expect(series.rrule).toBe('DTSTART:20261201T000000Z\nRRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=TU,TH;WKST=MO;COUNT=16');
   });

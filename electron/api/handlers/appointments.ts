@@ -66,12 +66,14 @@ export const appointmentHandlers = defineHandlers({
     const row = await appointmentsWithNames(ctx.db).where('a.id', '=', id).executeTakeFirst();
     if (!row) throw new ApiError('NOT_FOUND', `There is no appointment with id ${id}.`);
     if (ctx.user.role === 'therapist' && row.therapistId !== ctx.user.id) throw new ApiError('FORBIDDEN', 'Therapists see their own schedule only.');
+    const format = await loadClinicFormat(ctx.db);
     let seriesDescription: string | null = null;
     if (row.seriesId !== null) {
       const series = await ctx.db.selectFrom('appointmentSeries').select('rrule').where('id', '=', row.seriesId).executeTakeFirstOrThrow();
-      seriesDescription = (await loadClinicFormat(ctx.db)).dates(describeRule(readRRule(series.rrule)));
+      seriesDescription = format.dates(describeRule(readRRule(series.rrule)));
     }
-    ctx.audit({ entity: 'patient', entityId: row.patientId, detail: `appointment ${id} opened` });
+    // The audit viewer shows this line to an admin: the visit's date and time, not its row id.
+    ctx.audit({ entity: 'patient', entityId: row.patientId, detail: `appointment of ${format.instant(row.startsAt)} opened` });
     return { ...toAppointment(row, timeZone), seriesDescription };
   },
 

@@ -4,6 +4,7 @@ import { auditActionLabel } from '../../../shared/api/audit-actions';
 import { patientDisplayName } from '../../../shared/domain/patient';
 import { addDays, localToInstant } from '../../../shared/schedule/clinic-time';
 import type { DB } from '../../db/schema';
+import type { ClinicFormat } from '../../../shared/format/clinic-format';
 import { loadClinicFormat } from '../clinic-format';
 import { defineHandlers } from '../handler';
 
@@ -47,6 +48,24 @@ async function described(db: Kysely<DB>, rows: Row[]): Promise<AuditEntry[]> {
   });
 }
 
+/** The export's filter as an admin reads it later in the log: names and dates, not ids. */
+async function filterInWords(db: Kysely<DB>, f: AuditFilter, format: ClinicFormat): Promise<string> {
+  const parts: string[] = [];
+  if (f.patientId !== undefined) {
+    const p = await db.selectFrom('patients').select(['mrn', 'legalFirstName', 'legalLastName', 'preferredName']).where('id', '=', f.patientId).executeTakeFirst();
+    parts.push(p ? `patient ${patientDisplayName(p)} (${p.mrn})` : 'a patient no longer on file');
+  }
+  if (f.userId !== undefined) {
+    const u = await db.selectFrom('users').select('displayName').where('id', '=', f.userId).executeTakeFirst();
+    parts.push(`by ${u?.displayName ?? 'a user no longer on file'}`);
+  }
+  if (f.action !== undefined) parts.push(`“${auditActionLabel(f.action)}”`);
+  if (f.entity !== undefined) parts.push(`about ${f.entity.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()} records`);
+  if (f.from !== undefined) parts.push(`from ${format.date(f.from)}`);
+  if (f.to !== undefined) parts.push(`to ${format.date(f.to)}`);
+  return parts.length ? `: ${parts.join(', ')}` : ', everything';
+}
+
 const csvCell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 export const auditHandlers = defineHandlers({
@@ -66,7 +85,7 @@ export const auditHandlers = defineHandlers({
     const entries = await described(ctx.db, rows.slice(0, AUDIT_EXPORT_MAX));
     const header = ['When (clinic time)', 'When (UTC)', 'Who', 'Username', 'What', 'Action', 'Record', 'Detail'];
     const lines = [header.join(','), ...entries.map((e) => [f.instant(e.at), e.at, e.who, e.username ?? '', e.actionLabel, e.action, e.record, e.detail ?? ''].map(csvCell).join(','))];
-    ctx.audit({ action: 'audit.export', entity: 'auditLog', detail: `exported ${entries.length} rows (${JSON.stringify(filter)})` });
+    ctx.audit({ action: 'audit.export', entity: 'auditLog', detail: `exported ${entries.length} rows${await filterInWords(ctx.db, filter, f)}` });
     const stamp = ctx.now.toISOString().slice(0, 10);
     // A byte-order mark so spreadsheet programs read the accented names as UTF-8.
     return { filename: `audit-log-${stamp}.csv`, csv: `\ufeff${lines.join('\r\n')}\r\n`, rows: entries.length, truncated: rows.length > AUDIT_EXPORT_MAX };
