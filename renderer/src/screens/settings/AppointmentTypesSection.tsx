@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { appointmentTypeInputSchema, type AppointmentType } from '../../../../shared/domain/schedule';
 import { call } from '../../api/client';
 import { isApiCallError, messageOf } from '../../api/errors';
-import { useActiveToggle } from './useActiveToggle';
+import { activeColumns, useActiveToggle } from './useActiveToggle';
 import { Banner } from '../../components/Banner';
 import { DataTable, type DataTableColumn } from '../../components/DataTable/DataTable';
 import { Field } from '../../components/Field';
@@ -76,26 +76,8 @@ export function AppointmentTypesSection({ types }: { types: AppointmentType[] })
         ),
       },
       { id: 'length', accessorFn: (t) => t.durationMinutes, header: 'Usual length', enableSorting: true, size: 110, cell: (i) => formatDuration(i.row.original.durationMinutes) },
-      { id: 'status', header: 'Status', size: 100, cell: (i) => (i.row.original.active ? <span className="badge badge-ok">In use</span> : <span className="badge">Retired</span>) },
-      {
-        id: 'actions',
-        header: '',
-        size: 190,
-        meta: { srHeader: 'Actions', stickyEnd: true, grow: 0 },
-        cell: ({ row: { original: t } }) => (
-          <>
-            <button type="button" className="button button-small" onClick={() => setEditing(t)}>
-              Change…<span className="visually-hidden"> {t.name}</span>
-            </button>
-            <button type="button" className="button button-small" disabled={busy === t.id} onClick={() => void toggle(t)}>
-              {t.active ? 'Retire' : 'Bring back'}
-              <span className="visually-hidden"> {t.name}</span>
-            </button>
-          </>
-        ),
-      },
+      ...activeColumns<AppointmentType>('Change…', setEditing, busy, toggle),
     ],
-     
     [busy, toggle],
   );
 

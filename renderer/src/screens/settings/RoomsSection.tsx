@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { roomInputSchema, type Room } from '../../../../shared/domain/schedule';
 import { call } from '../../api/client';
 import { isApiCallError, messageOf } from '../../api/errors';
-import { useActiveToggle } from './useActiveToggle';
+import { activeColumns, useActiveToggle } from './useActiveToggle';
 import { Banner } from '../../components/Banner';
 import { DataTable, type DataTableColumn } from '../../components/DataTable/DataTable';
 import { Field } from '../../components/Field';
@@ -48,26 +48,8 @@ export function RoomsSection({ rooms }: { rooms: Room[] }) {
   const columns = useMemo<DataTableColumn<Room>[]>(
     () => [
       { id: 'name', accessorFn: (r) => r.name, header: 'Name', enableSorting: true, size: 200, meta: { rowHeader: true, grow: 2 }, cell: (i) => i.row.original.name },
-      { id: 'status', header: 'Status', size: 100, cell: (i) => (i.row.original.active ? <span className="badge badge-ok">In use</span> : <span className="badge">Retired</span>) },
-      {
-        id: 'actions',
-        header: '',
-        size: 190,
-        meta: { srHeader: 'Actions', stickyEnd: true, grow: 0 },
-        cell: ({ row: { original: r } }) => (
-          <>
-            <button type="button" className="button button-small" onClick={() => setEditing(r)}>
-              Rename…<span className="visually-hidden"> {r.name}</span>
-            </button>
-            <button type="button" className="button button-small" disabled={busy === r.id} onClick={() => void toggle(r)}>
-              {r.active ? 'Retire' : 'Bring back'}
-              <span className="visually-hidden"> {r.name}</span>
-            </button>
-          </>
-        ),
-      },
+      ...activeColumns<Room>('Rename…', setEditing, busy, toggle),
     ],
-     
     [busy, toggle],
   );
 
