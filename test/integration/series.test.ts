@@ -120,6 +120,13 @@ describe('recurring series', () => {
     await t.ok('appointments.cancel', { id: appointments[0]!.id, reason: 'Discharged', scope: 'all' }, desk());
     expect((await range()).map((a) => a.status)).toEqual(['cancelled', 'cancelled', 'cancelled', 'cancelled', 'cancelled']);
     expect((await range()).map((a) => a.cancelReason)).toEqual(['Discharged', 'Holiday', 'Discharged', 'Moving away', 'Moving away']);
+    // The audit log says which visits went, by their date and time (no row ids).
+    const said = (await t.ok('audit.list', { action: 'appointments.cancel' }, t.sessions.admin)).entries.map((e) => e.detail).reverse();
+    expect(said).toEqual([
+      'cancelled the appointment of Dec 8, 2026, 9:00 AM: Holiday',
+      'cancelled the appointment of Dec 22, 2026, 9:00 AM and the one after it in its series: Moving away',
+      'cancelled the appointment of Dec 1, 2026, 9:00 AM and the rest of its series (2 in all): Discharged',
+    ]);
   });
 
   it('a series-wide move that would clash is refused whole', async () => {

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import { ApiError } from '../../../shared/api/errors';
+import { APPOINTMENT_STATUS_LABELS, type SeriesScope } from '../../../shared/domain/schedule';
 import { describeRule, endRRuleBefore, expandRRule, readRRule, restartRRule, toRRule } from '../../../shared/schedule/recurrence';
 import { addDays, daysBetween, localToInstant } from '../../../shared/schedule/clinic-time';
 import { isLateCancellation } from '../../../shared/schedule/conflicts';
@@ -19,6 +20,13 @@ import {
 } from './booking-checks';
 
 type AppointmentRow = Selectable<AppointmentsTable>;
+
+/** Which visits of a series a move or cancellation took, for the audit log's reader. */
+function scopeInWords(scope: SeriesScope, count: number): string {
+  if (scope === 'one') return '';
+  const after = count - 1 === 1 ? 'the one' : `the ${count - 1}`;
+  return scope === 'following' ? ` and ${after} after it in its series` : ` and the rest of its series (${count} in all)`;
+}
 
 function slotFor(date: string, startMinute: number, durationMinutes: number, timeZone: string) {
   return { startsAt: localToInstant(date, startMinute, timeZone), endsAt: localToInstant(date, startMinute + durationMinutes, timeZone) };
@@ -150,10 +158,10 @@ export const appointmentHandlers = defineHandlers({
         .where('resolvedAt', 'is', null)
         .executeTakeFirst();
       if (Number(resolved.numUpdatedRows) !== 1) throw new ApiError('CONFLICT', 'That waitlist entry is no longer open for this patient.');
-      ctx.audit({ action: 'waitlist.booked', entity: 'waitlist', entityId: input.waitlistEntryId, detail: `booked as appointment ${inserted[0]!.id}` });
+      ctx.audit({ action: 'waitlist.booked', entity: 'waitlist', entityId: input.waitlistEntryId, detail: `booked on ${input.date}` });
     }
     const left = skipped.length ? `; left out ${skipped.length} that clash (${skipped.map((x) => x.date).join(', ')})` : '';
-    const what = rrule ? `series ${seriesId}: ${describeRule({ startsOn: input.date, ...input.recurrence! })} (${slots.length} appointments${left})` : `${input.date}`;
+    const what = rrule ? `a series: ${describeRule({ startsOn: input.date, ...input.recurrence! })} (${slots.length} appointments${left})` : `${input.date}`;
     const override = doubleBookedReason ? `; DOUBLE-BOOKED by admin: "${doubleBookedReason}" despite: ${conflicts.map((c) => c.message).join(' ')}` : '';
     ctx.audit({ entity: 'patient', entityId: input.patientId, detail: `booked ${what} with ${therapist.displayName}${override}` });
     return { appointments: await appointmentsByIds(ctx.db, inserted.map((r) => r.id), timeZone), seriesId, skipped: skipped.map((x) => ({ date: x.date, reasons: x.reasons })) };
@@ -227,7 +235,7 @@ export const appointmentHandlers = defineHandlers({
         .execute();
     }
     const override = doubleBookedReason ? `; DOUBLE-BOOKED by admin: "${doubleBookedReason}"` : '';
-    ctx.audit({ entity: 'patient', entityId: row.patientId, detail: `moved appointment ${row.id} (${input.scope}, ${targets.length} affected) to ${input.date} with ${therapist.displayName}${override}` });
+    ctx.audit({ entity: 'patient', entityId: row.patientId, detail: `moved the appointment of ${(await loadClinicFormat(ctx.db)).instant(row.startsAt)}${scopeInWords(input.scope, targets.length)} to ${input.date} with ${therapist.displayName}${override}` });
     return { appointments: await appointmentsByIds(ctx.db, targets.map((t) => t.id), timeZone) };
   },
 
@@ -259,7 +267,7 @@ export const appointmentHandlers = defineHandlers({
       await ctx.db.updateTable('appointmentSeries').set({ rrule: endRRuleBefore(series.rrule, first), updatedAt: now }).where('id', '=', row.seriesId).execute();
     }
     const late = targets.filter((t) => isLateCancellation(t.startsAt, ctx.now, lateCancelHours)).length;
-    ctx.audit({ entity: 'patient', entityId: row.patientId, detail: `cancelled ${targets.length} appointment(s) (${scope})${late ? `, ${late} late` : ''}: ${reason}` });
+    ctx.audit({ entity: 'patient', entityId: row.patientId, detail: `cancelled the appointment of ${(await loadClinicFormat(ctx.db)).instant(row.startsAt)}${scopeInWords(scope, targets.length)}${late ? `, ${late} late` : ''}: ${reason}` });
     return { cancelled: await appointmentsByIds(ctx.db, targets.map((t) => t.id), timeZone) };
   },
 
@@ -289,7 +297,7 @@ export const appointmentHandlers = defineHandlers({
       })
       .where('id', '=', id)
       .execute();
-    ctx.audit({ entity: 'patient', entityId: row.patientId, detail: `appointment ${id}: ${row.status} → ${status}` });
+    ctx.audit({ entity: 'patient', entityId: row.patientId, detail: `appointment of ${(await loadClinicFormat(ctx.db)).instant(row.startsAt)}: ${APPOINTMENT_STATUS_LABELS[row.status]} → ${APPOINTMENT_STATUS_LABELS[status]}` });
     return (await appointmentsByIds(ctx.db, [id], timeZone))[0]!;
   },
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { ApiError } from '../../../shared/api/errors';
 import { patientDisplayName } from '../../../shared/domain/patient';
-import type { WaitlistEntry } from '../../../shared/domain/schedule';
+import { WAITLIST_PRIORITIES, type WaitlistEntry } from '../../../shared/domain/schedule';
 import { rankWaitlist } from '../../../shared/schedule/waitlist-ranking';
 import type { DB } from '../../db/schema';
 import { defineHandlers } from '../handler';
@@ -67,7 +67,7 @@ export const waitlistHandlers = defineHandlers({
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    ctx.audit({ entity: 'patient', entityId: input.patientId, detail: `added to the waitlist (entry ${row.id}, priority ${input.priority})` });
+    ctx.audit({ entity: 'patient', entityId: input.patientId, detail: `added to the waitlist (${WAITLIST_PRIORITIES[input.priority as 1 | 2 | 3] ?? 'Normal'} priority)` });
     return toEntry(await openEntries(ctx.db).where('w.id', '=', row.id).executeTakeFirstOrThrow());
   },
 
