@@ -112,6 +112,22 @@ test('imports a FIT file, shows refused files with their reason, and draws the c
   }
   await expect(page.getByTestId('chart-weekly')).toContainText('research context, not a target');
   await expect(page.getByTestId('chart-weekly').locator('.recharts-bar-rectangle').first()).toBeAttached();
+  // The research-context key sits above the plot, not under the data; dots at the edges are drawn whole.
+  const weekly = page.getByTestId('chart-weekly');
+  const key = (await weekly.locator('.chart-key').boundingBox())!;
+  const plot = (await weekly.locator('.recharts-wrapper > svg').boundingBox())!;
+  expect(key.y + key.height).toBeLessThanOrEqual(plot.y + 1);
+  await expect(page.getByTestId('chart-weekly')).not.toContainText(/\d km\b(?! in the study)/);
+  for (const id of ['chart-speed', 'chart-pain']) {
+    const grid = (await page.getByTestId(id).locator('.recharts-cartesian-grid').boundingBox())!;
+    const dots = await page.getByTestId(id).locator('.recharts-scatter-symbol path, .recharts-line-dot').all();
+    expect(dots.length, id).toBeGreaterThan(0);
+    for (const dot of dots) {
+      const b = (await dot.boundingBox())!;
+      expect(b.x, id).toBeGreaterThanOrEqual(grid.x - 0.5);
+      expect(b.x + b.width, id).toBeLessThanOrEqual(grid.x + grid.width + 0.5);
+    }
+  }
 
   await expectAccessible(page, 'running tab with charts', testInfo);
   // The imported run is in the log, from the file, with its intervals.
@@ -148,6 +164,8 @@ test('the plan shows the decision with every reason and source; a therapist over
   const flag = (await page.getByTestId('plan-flag').boundingBox())!;
   const archive = (await page.getByRole('button', { name: 'Archive' }).boundingBox())!;
   expect(flag.x + flag.width).toBeLessThanOrEqual(archive.x);
+  // Only the screen's own area scrolls: nothing on the long tab stretches the window itself (a blank page below).
+  expect(await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight)).toBe(true);
   await page.setViewportSize({ width: 1360, height: 860 });
   await expect(page.getByRole('table', { name: 'Plan history' })).toContainText('Travelling for work next week: keep the same rung.');
 

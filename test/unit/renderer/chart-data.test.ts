@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../../shared/clinical/policy';
 import type { RunRecord } from '../../../shared/domain/running';
-import { niceTicks, paceSeries, rangeStart, weeklySeries } from '../../../renderer/src/screens/running/chartData';
+import { asteroidCumulativeBand, asteroidWeeklyBand, niceTicks, paceSeries, rangeStart, weeklySeries } from '../../../renderer/src/screens/running/chartData';
 
 const run = (date: string, over: Partial<RunRecord> = {}): RunRecord =>
   ({ id: date.length, date, kind: 'run', distanceM: 5000, durationS: 1800, runSeconds: null, walkSeconds: null, surface: null, intervals: null, ...over }) as unknown as RunRecord;
@@ -27,5 +27,13 @@ describe('running charts', () => {
     expect(niceTicks(1.1)).toEqual([0, 0.5, 1, 1.5]);
     expect(niceTicks(23)).toEqual([0, 10, 20, 30]);
     expect(niceTicks(0)).toEqual([0, 1]);
+  });
+
+  it('gives the research band in the clinic’s unit (a miles clinic reads miles, the study’s km only beside them)', () => {
+    const [lo, hi] = asteroidCumulativeBand('mi');
+    expect([lo.toFixed(1), hi.toFixed(1)]).toEqual(['17.8', '28.6']);
+    expect(asteroidCumulativeBand('km').map((v) => v.toFixed(1))).toEqual(['28.6', '46.1']);
+    const [weekLo, weekHi] = asteroidWeeklyBand('mi');
+    expect([weekLo.toFixed(1), weekHi.toFixed(1)]).toEqual(['1.5', '2.4']);
   });
 });

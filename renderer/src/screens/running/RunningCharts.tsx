@@ -24,7 +24,7 @@ import type { ClinicPolicy } from '../../../../shared/clinical/policy';
 import { distanceUnitLabel } from '../../../../shared/units/distance';
 import { paceUnitLabel, speedUnitLabel } from '../../../../shared/units/pace';
 import { formatCalendarDate } from '../../../../shared/format/dates';
-import { asteroidPaceBand, asteroidSpeedBand, asteroidWeeklyBand, CHART_RANGE_LABELS, CHART_RANGES, niceTicks, paceSeries, painSeries, rangeStart, surfaceMix, weeklySeries, type ChartRange } from './chartData';
+import { asteroidCumulativeBand, asteroidPaceBand, asteroidSpeedBand, asteroidWeeklyBand, CHART_RANGE_LABELS, CHART_RANGES, niceTicks, paceSeries, painSeries, rangeStart, surfaceMix, weeklySeries, type ChartRange } from './chartData';
 import './RunningCharts.css';
 
 interface ChartsProps {
@@ -109,6 +109,7 @@ export const RunningCharts = memo(function RunningCharts({ runs, policy, plan, u
   const surfaces = useMemo(() => surfaceMix(runs, unit, from), [runs, unit, from]);
   const pains = useMemo(() => painSeries(runs, from), [runs, from]);
   const [bandLo, bandHi] = useMemo(() => asteroidWeeklyBand(unit), [unit]);
+  const [cumulativeLo, cumulativeHi] = useMemo(() => asteroidCumulativeBand(unit), [unit]);
   const [paceFast, paceSlow] = useMemo(() => asteroidPaceBand(unit), [unit]);
   const [speedLo, speedHi] = useMemo(() => asteroidSpeedBand(unit), [unit]);
   // Dates carry their year when the charts span more than one.
@@ -149,8 +150,8 @@ export const RunningCharts = memo(function RunningCharts({ runs, policy, plan, u
         caption={
           <>
             Bars: distance run and walked each clinic week (average {n1(recent)} {u} over the last {lastWeeks.length} weeks). Line: the plan’s expected weekly distance.{' '}
-            <strong>Shaded band: research context, not a target</strong> — ASTEROID’s cumulative 28.6–46.1 km over 12 weeks, spread evenly ({n1(bandLo)}–{n1(bandHi)} {u} a week, our conversion);
-            a hypothesis-generating subgroup finding.
+            <strong>Shaded band: research context, not a target</strong> — ASTEROID’s cumulative {n1(cumulativeLo)}–{n1(cumulativeHi)} {u} over 12 weeks
+            {unit === 'km' ? '' : ' (28.6–46.1 km in the study)'}, spread evenly: {n1(bandLo)}–{n1(bandHi)} {u} a week (our conversion); a hypothesis-generating subgroup finding.
           </>
         }
       >
@@ -186,8 +187,8 @@ export const RunningCharts = memo(function RunningCharts({ runs, policy, plan, u
         caption={
           <>
             The same pace as the log’s column; faster is higher. Filled dots: from the watch’s run laps or a continuous run. Open dots: estimated (walking taken out at the clinic’s assumed walking
-            speed). <strong>Shaded band: research context, not a target</strong> — mean speeds of {n1(speedLo)}–{n1(speedHi)} {speedUnitLabel(unit)} (10.5–11.7 km/h; {mss(paceFast)}–{mss(paceSlow)}{' '}
-            {pu}) went with more favourable disc T2 in an ASTEROID subgroup. The plan asks for an easy, conversational pace.
+            speed). <strong>Shaded band: research context, not a target</strong> — paces of {mss(paceFast)}–{mss(paceSlow)} {pu} (mean speeds of {n1(speedLo)}–{n1(speedHi)}{' '}
+            {speedUnitLabel(unit)}{unit === 'km' ? '' : '; 10.5–11.7 km/h in the study'}) went with more favourable disc T2 in an ASTEROID subgroup. The plan asks for an easy, conversational pace.
           </>
         }
       >

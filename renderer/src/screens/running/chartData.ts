@@ -79,6 +79,12 @@ export function weeklySeries(runs: readonly RunRecord[], policy: ClinicPolicy, p
   return out;
 }
 
+/** ASTEROID's cumulative 28.6–46.1 km over 12 weeks, in the clinic's unit. */
+export function asteroidCumulativeBand(unit: DistanceUnit): [number, number] {
+  const [lo, hi] = ASTEROID_CUMULATIVE_KM_BAND;
+  return [metresToUnit(lo * 1000, unit), metresToUnit(hi * 1000, unit)];
+}
+
 /** ASTEROID's cumulative 28.6–46.1 km over 12 weeks, spread per week (our conversion, not the paper's), in the clinic's unit. */
 export function asteroidWeeklyBand(unit: DistanceUnit): [number, number] {
   const [lo, hi] = ASTEROID_CUMULATIVE_KM_BAND;
