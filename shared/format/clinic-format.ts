@@ -2,7 +2,7 @@ import type { DistanceUnit } from '../domain/clinic';
 import { localeTag, WEEK_START_ISO, type LocaleSettings } from '../domain/locale';
 import { formatDistance } from '../units/distance';
 import { formatPace, formatSpeed, paceFromSpeed } from '../units/pace';
-import { formatDay, formatMinute, formatMinuteRange, weekdayNames, weekdaysFrom } from './clock';
+import { formatDay, formatMinute, formatMinuteRange, parseTypedTime, weekdayNames, weekdaysFrom } from './clock';
 import { calendarDateForTyping, formatCalendarDate, formatInstant, formatInstantDate, formatTime, formatTimeRange, localiseDates, parseLocaleDate, typedDatePattern } from './dates';
 
 /** Everything that decides how the clinic's dates, times and distances read. */
@@ -45,6 +45,9 @@ export interface ClinicFormat {
   typedDatePattern: string;
   parseTypedDate(text: string): string | null;
   dateForTyping(iso: string): string;
+  /** A time typed on either clock ("2:30 PM", "14:30") → minutes after midnight, or null; an example for hints. */
+  parseTypedTime(text: string): number | null;
+  typedTimeExample: string;
   /** ISO weekdays in the clinic's order, with their names. */
   weekdays(width?: 'short' | 'long'): { iso: number; name: string }[];
   /** Every ISO date inside a sentence, written the clinic's way. */
@@ -77,6 +80,8 @@ export function clinicFormat(settings: ClinicFormatSettings): ClinicFormat {
     typedDatePattern: typedDatePattern(locale),
     parseTypedDate: (text) => parseLocaleDate(text, locale),
     dateForTyping: (iso) => calendarDateForTyping(iso, locale),
+    parseTypedTime,
+    typedTimeExample: formatMinute(9 * 60 + 30, locale),
     weekdays: (width = 'short') => {
       const names = weekdayNames(locale, width);
       return weekdaysFrom(weekStartsOnIso).map((iso) => ({ iso, name: names[iso - 1]! }));

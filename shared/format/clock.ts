@@ -41,6 +41,28 @@ export function formatMinute(minute: number, locale: string): string {
   return plain(clock(locale).format(clockDate(minute)));
 }
 
+/**
+ * A time of day as staff type it, on either clock: "9:30 AM", "9:30am", "9 pm", "12:15 a.m.",
+ * "14:30", "09:30", "1430" or "930" → minutes after midnight; null for anything else. Without AM or
+ * PM the hours are the 24-hour clock's (so "2:30" is early morning, never a guess).
+ */
+export function parseTypedTime(text: string): number | null {
+  const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  const m = /^(\d{1,2})(?:[:.h]?(\d{2}))? ?(a\.?m\.?|p\.?m\.?)?$/.exec(t);
+  if (!m) return null;
+  const hour = Number(m[1]);
+  const minute = m[2] === undefined ? 0 : Number(m[2]);
+  if (minute > 59) return null;
+  const half = m[3]?.[0];
+  if (half) {
+    if (hour < 1 || hour > 12) return null;
+    return ((hour % 12) + (half === 'p' ? 12 : 0)) * 60 + minute;
+  }
+  // Bare one- or two-digit hours need no minutes ("9" → 9:00); "930" and "1430" carry them.
+  if (hour > 23) return null;
+  return hour * 60 + minute;
+}
+
 /** The narrowest columns: "9:30" (the gutter says AM or PM) or "09:30". */
 export function formatMinuteShort(minute: number, locale: string): string {
   if (!uses12Hour(locale)) return formatMinute(minute, locale);

@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, signIn, DEMO } from './fixtures';
 import { expectAccessible } from './axe';
+import { typed } from './schedule-helpers';
+import { addDays } from '../../shared/schedule/clinic-time';
+import { todayIn } from '../../shared/util/dates';
 
 const go = (page: Page, hash: string) => page.evaluate((h) => (window.location.hash = h), hash);
 
@@ -60,6 +63,14 @@ test('settings, the audit log, Today and their dialogs pass axe; the audit log f
   const csv = readFileSync((await download.path())!, 'utf8');
   expect(csv.split('\r\n')[0]).toBe('\ufeffWhen (clinic time),When (UTC),Who,Username,What,Action,Record,Detail');
   expect(csv).toContain('Added a user');
+  // Dates are typed the clinic's way (month first here): nothing before today, today's entries on it.
+  const today = todayIn('America/Chicago');
+  await page.getByLabel('To', { exact: true }).fill(typed(addDays(today, -1)));
+  await expect(page.getByText('Nothing in the log matches these filters.')).toBeVisible();
+  await page.getByLabel('From', { exact: true }).fill(typed(today));
+  await expect(page.getByText('The span ends before it starts')).toBeVisible();
+  await page.getByLabel('To', { exact: true }).fill(typed(today));
+  await expect(page.getByTestId('audit-row').first()).toContainText('Added a user');
 
   // An admin's Today: any therapist's day.
   await go(page, '#/today');

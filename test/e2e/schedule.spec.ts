@@ -1,7 +1,7 @@
 import type { Locator } from '@playwright/test';
 import { test, expect, signIn, DEMO } from './fixtures';
 import { expectAccessible } from './axe';
-import { api, appointment, choosePatient, column, createPatient, drag, goToDate, OKAFOR, pdfText, points, quietTuesday, REYES } from './schedule-helpers';
+import { api, appointment, choosePatient, column, createPatient, drag, goToDate, OKAFOR, pdfText, points, quietTuesday, REYES, typed } from './schedule-helpers';
 
 test('the front desk books by dragging on an empty slot, moves it by drag to another time and therapist, and a clash is refused with its reason', async ({ page, demoServer }, testInfo) => {
   await page.goto(demoServer.url);
@@ -21,8 +21,8 @@ test('the front desk books by dragging on an empty slot, moves it by drag to ano
   await drag(page, from!, to!);
   const book = page.getByRole('dialog', { name: 'Book an appointment' });
   await expect(book.getByLabel('Therapist')).toHaveValue(await optionValue(book.getByLabel('Therapist'), REYES));
-  await expect(book.getByLabel('Date')).toHaveValue(day);
-  await expect(book.getByLabel('Start')).toHaveValue('09:00');
+  await expect(book.getByLabel('Date')).toHaveValue(typed(day));
+  await expect(book.getByLabel('Start')).toHaveValue('9:00 AM');
   await expect(book.getByLabel('Duration (minutes)')).toHaveValue('60');
   await choosePatient(book, 'Parkhurst', juno.name);
   await expectAccessible(page, 'booking dialog', testInfo);
@@ -30,6 +30,8 @@ test('the front desk books by dragging on an empty slot, moves it by drag to ano
   await expect(book).toBeHidden();
   await expect(appointment(reyes, juno.name, '9:00')).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: `Booked ${juno.name}` })).toBeVisible();
+  // The keyboard lands on the new appointment, not on the page body.
+  await expect(appointment(reyes, juno.name, '9:00')).toBeFocused();
 
   // Move: drag it to James Okafor at 11:00.
   const [grab, drop] = await points([reyes, 9 * 60 + 5], [okafor, 11 * 60 + 5]);
@@ -41,7 +43,7 @@ test('the front desk books by dragging on an empty slot, moves it by drag to ano
   // Another patient at 13:00 with Okafor (a click books the type's own 45 minutes).
   const [slot] = await points([okafor, 13 * 60 + 5]);
   await page.mouse.click(slot!.x, slot!.y);
-  await expect(book.getByLabel('Start')).toHaveValue('13:00');
+  await expect(book.getByLabel('Start')).toHaveValue('1:00 PM');
   await choosePatient(book, 'Valemont', otto.name);
   await book.getByRole('button', { name: 'Book appointment' }).click();
   await expect(book).toBeHidden();
@@ -80,6 +82,15 @@ test('cancelling frees the slot and a waitlisted patient is booked into it in on
   await add.getByRole('button', { name: 'Add to waitlist' }).click();
   await expect(add).toBeHidden();
   await expect(panel.getByRole('link', { name: wren.name })).toBeVisible();
+  // In the narrow panel, at 1366×768, a phone number stays on one line.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const phones = await panel.getByText(/^\(\d{3}\) \d{3}-\d{4}$/).all();
+  expect(phones.length).toBeGreaterThan(0);
+  for (const phone of phones) {
+    const lineHeight = await phone.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) || 20);
+    expect((await phone.boundingBox())!.height).toBeLessThan(lineHeight * 1.5);
+  }
+  await page.setViewportSize({ width: 1360, height: 860 });
 
   // Ada is booked at 10:00 (a click: the type's 45 minutes).
   const [slot] = await points([reyes, 10 * 60 + 5]);

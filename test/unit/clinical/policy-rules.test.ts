@@ -70,4 +70,9 @@ describe('rule registry', () => {
     expect(policyValueAt(DEFAULT_POLICY, 'metrics.softSurfaces')).toEqual(['grass', 'trail']);
     expect(policyValueAt(DEFAULT_POLICY, 'nope.nothing')).toBeUndefined();
   });
+
+  it('names its sources and rules in words staff can read: never a reference file or a section sign', () => {
+    for (const source of SOURCES) expect(source.short, source.id).not.toMatch(/\.md\b|§/);
+    for (const rule of RULES) expect(rule.statement, rule.id).not.toMatch(/\.md\b|§/);
+  });
 });

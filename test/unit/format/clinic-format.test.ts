@@ -42,6 +42,16 @@ describe('the clinic locale setting, as formatters for screens and server senten
     expect(parseTypedDate('1985-03-07', 'DMY')).toBe('1985-03-07');
   });
 
+  it('reads a typed time on either clock, and shows the clinic’s own as the example', () => {
+    const { parseTypedTime } = clinicFormat(us);
+    for (const [typed, minute] of [['9:30 AM', 570], ['9:30am', 570], ['9:30 a.m.', 570], ['9 pm', 1260], ['12:15 AM', 15], ['12 PM', 720], ['14:30', 870], ['09:30', 570], ['1430', 870], ['930', 570], ['9', 540], ['0:00', 0]] as const) {
+      expect(parseTypedTime(typed), typed).toBe(minute);
+    }
+    for (const typed of ['', '25:00', '9:60', '13 PM', '0 AM', 'noon', '9:3', '12345']) expect(parseTypedTime(typed), typed).toBeNull();
+    expect(clinicFormat(us).typedTimeExample).toBe('9:30 AM');
+    expect(clinicFormat(uk).typedTimeExample).toBe('09:30');
+  });
+
   it('lists weekdays from the clinic’s first day of the week', () => {
     expect(clinicFormat(us).weekdays().map((d) => d.name)).toEqual(['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']);
     expect(clinicFormat(uk).weekdays('long')[0]).toEqual({ iso: 1, name: 'Monday' });

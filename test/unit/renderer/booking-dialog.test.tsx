@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { setClient } from '../../../renderer/src/api/client';
 import { BookingDialog, type ScheduleSettings } from '../../../renderer/src/screens/schedule/BookingDialog';
-import { fakeServer, SignedInProviders } from './helpers';
+import { dayFirstClinic, fakeServer, SignedInProviders, testClinic } from './helpers';
 
 afterEach(() => {
   cleanup();
@@ -37,10 +37,10 @@ const CLASH = {
 
 const summary = { ok: true as const, value: { cancellations: 3, lateCancellations: 1, noShows: 1, completed: 4, upcoming: [] } };
 
-function renderDialog(isAdmin: boolean) {
+function renderDialog(isAdmin: boolean, clinic = testClinic) {
   const onSaved = vi.fn();
   render(
-    <SignedInProviders>
+    <SignedInProviders clinic={clinic}>
       <BookingDialog
         mode={{ kind: 'new', draft: { patient: { id: 7, name: 'Álvarez, José', detail: 'Mar 7, 1985 (41)' }, therapistId: 2, roomId: 1, typeId: 2, date: '2026-12-01', start: 9 * 60 } }}
         settings={settings}
@@ -65,7 +65,9 @@ describe('booking dialog', () => {
     renderDialog(false);
     expect(screen.getByLabelText('Therapist')).toHaveValue('2');
     expect(screen.getByLabelText('Room')).toHaveValue('1');
-    expect(screen.getByLabelText('Start')).toHaveValue('09:00');
+    // Date and time read the clinic's way (month first, 12-hour clock), whatever the computer's language.
+    expect(screen.getByLabelText('Date')).toHaveValue('12/01/2026');
+    expect(screen.getByLabelText('Start')).toHaveValue('9:00 AM');
     expect(screen.getByLabelText('Duration (minutes)')).toHaveValue(45);
     expect(screen.queryByRole('option', { name: /Old room/ })).toBeNull();
     await waitFor(() => expect(screen.getByText('Cancellations: 3 (late 1) · No-shows: 1')).toBeInTheDocument());
@@ -154,5 +156,33 @@ describe('booking dialog', () => {
     expect(saved.message).toContain('7 appointments in the series');
     expect(saved.message).toContain('Not booked (they clash): Tue, Dec 15 — Marisol Reyes, PT, DPT is blocked out 8:00 AM – 12:00 PM (Course).');
     expect(saved.appointmentId).toBe(70);
+  });
+
+  it('a day-first, 24-hour clinic types its date and time its own way, whatever the computer’s language', async () => {
+    const server = fakeServer({ 'appointments.patientSummary': () => summary, 'appointments.book': () => ({ ok: true, value: { appointments: [{ id: 80, localDate: '2026-12-15' }], seriesId: null, skipped: [] } }) });
+    const onSaved = renderDialog(false, dayFirstClinic);
+    const date = screen.getByLabelText('Date');
+    const start = screen.getByLabelText('Start');
+    expect(date).toHaveValue('01/12/2026');
+    expect(start).toHaveValue('09:00');
+    // A date that is not one in this clinic's order says how to type it, next to the field, and books nothing.
+    await act(async () => {
+      fireEvent.change(date, { target: { value: '12/31/2026' } });
+      fireEvent.blur(date);
+    });
+    await click(screen.getByRole('button', { name: 'Book appointment' }));
+    expect(await screen.findByText('Type the date as DD/MM/YYYY')).toBeInTheDocument();
+    expect(server.calls.some((c) => c.channel === 'appointments.book')).toBe(false);
+    await act(async () => {
+      fireEvent.change(date, { target: { value: '15/12/2026' } });
+      fireEvent.blur(date);
+      fireEvent.change(start, { target: { value: '2:30 pm' } });
+      fireEvent.blur(start);
+    });
+    expect(start).toHaveValue('14:30');
+    expect(screen.getByText('Tue, 15 Dec 2026')).toBeInTheDocument();
+    await click(screen.getByRole('button', { name: 'Book appointment' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(server.calls.find((c) => c.channel === 'appointments.book')?.input).toMatchObject({ date: '2026-12-15', start: '14:30' });
   });
 });

@@ -100,4 +100,25 @@ describe('fresh data across screens (areas and invalidation)', () => {
     await call('runs.save', { patientId: 1, run: {} } as never);
     expect(await screen.findByText('1 runs logged')).toBeInTheDocument();
   });
+
+  it('the appointment dialog’s “Next:” is the patient’s next other appointment, never the one being viewed', async () => {
+    const later = { ...appointment, id: 10, localDate: '2026-12-15', startsAt: '2026-12-15T16:00:00Z', endsAt: '2026-12-15T16:45:00Z', startMinute: 600, endMinute: 645 };
+    let upcoming = [appointment, later];
+    fakeServer({ 'appointments.patientSummary': () => ({ ok: true, value: { cancellations: 0, lateCancellations: 0, noShows: 0, completed: 0, upcoming } }) });
+    const { unmount } = render(
+      <SignedInProviders>
+        <PatientFlags patientId={1} excludeAppointmentId={appointment.id} />
+      </SignedInProviders>,
+    );
+    expect(await screen.findByText('Next: Tue, Dec 15, 10:00 AM with Marisol Reyes')).toBeInTheDocument();
+    expect(screen.queryByText(/Dec 8/)).toBeNull();
+    unmount();
+    upcoming = [appointment];
+    render(
+      <SignedInProviders>
+        <PatientFlags patientId={1} excludeAppointmentId={appointment.id} />
+      </SignedInProviders>,
+    );
+    expect(await screen.findByText('No other upcoming appointment')).toBeInTheDocument();
+  });
 });

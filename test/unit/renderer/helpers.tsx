@@ -38,10 +38,13 @@ export function fakeServer(answers: Partial<Record<ChannelName, (input: unknown)
   return { calls };
 }
 
-export function SignedInProviders({ children }: { children: ReactNode }) {
+/** The same clinic writing dates day first on a 24-hour clock (a UK clinic). */
+export const dayFirstClinic: ClinicInfo = clinicInfoOf({ ...testClinic, country: 'GB', dateOrder: 'DMY', timeFormat: '24h', distanceUnit: 'km' }, () => {});
+
+export function SignedInProviders({ children, clinic = testClinic }: { children: ReactNode; clinic?: ClinicInfo }) {
   return (
     <QueryProvider>
-      <ClinicContext.Provider value={testClinic}>
+      <ClinicContext.Provider value={clinic}>
       <ConfirmProvider>
         <RouterProvider>{children}</RouterProvider>
         </ConfirmProvider>

@@ -6,6 +6,7 @@ import { isApiCallError, messageOf } from '../../api/errors';
 import { useClinic } from '../../app/clinic';
 import { Banner } from '../../components/Banner';
 import { Dialog } from '../../components/Dialog';
+import { DateInput, TimeInput } from '../../components/ClinicInputs';
 import { Field } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
 import type { ScheduleSettings } from './bookingForm';
@@ -23,7 +24,7 @@ const REASONS = ['Lunch', 'Meeting', 'Admin time', 'Leave', 'Training'];
 
 /** Block out time for one therapist or the whole clinic (lunch, a meeting, leave). */
 export function NewBlockoutDialog({ draft, settings, onClose, onSaved }: { draft: BlockoutDraft; settings: ScheduleSettings; onClose: () => void; onSaved: (message: string, date: string) => void }) {
-  const { locale } = useClinic();
+  const { locale, format } = useClinic();
   const [therapistId, setTherapistId] = useState(draft.therapistId === null ? '' : String(draft.therapistId));
   const [date, setDate] = useState(draft.date);
   const [start, setStart] = useState(formatClockTime(draft.start));
@@ -35,11 +36,11 @@ export function NewBlockoutDialog({ draft, settings, onClose, onSaved }: { draft
 
   const submit = async () => {
     const next: Record<string, string> = {};
-    if (!isIsoDate(date)) next.date = 'Choose a date';
+    if (!isIsoDate(date)) next.date = date.trim() ? `Type the date as ${format.typedDatePattern}` : 'Choose a date';
     const s = parseClockTime(start);
     const e = parseClockTime(end);
-    if (s === null) next.start = 'Start must be a time';
-    if (e === null) next.end = 'End must be a time';
+    if (s === null) next.start = `Type the start like ${format.typedTimeExample}`;
+    if (e === null) next.end = `Type the end like ${format.typedTimeExample}`;
     else if (s !== null && e <= s) next.end = 'End must be after start';
     if (!reason.trim()) next.reason = 'Say what the time is blocked for';
     setErrors(next);
@@ -86,13 +87,13 @@ export function NewBlockoutDialog({ draft, settings, onClose, onSaved }: { draft
           </select>
         </Field>
         <Field label="Date" error={errors.date} className="span-3">
-          <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          <DateInput value={date} onChange={setDate} />
         </Field>
         <Field label="From" error={errors.start} className="span-3">
-          <input type="time" step={300} value={start} onChange={(e) => setStart(e.target.value)} />
+          <TimeInput value={start} onChange={setStart} />
         </Field>
         <Field label="Until" error={errors.end} className="span-3">
-          <input type="time" step={300} value={end} onChange={(e) => setEnd(e.target.value)} />
+          <TimeInput value={end} onChange={setEnd} />
         </Field>
         <Field
           label="Reason"

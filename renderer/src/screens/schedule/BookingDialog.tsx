@@ -6,6 +6,7 @@ import { isIsoDate } from '../../../../shared/util/dates';
 import { call } from '../../api/client';
 import { isApiCallError, messageOf } from '../../api/errors';
 import { useClinic, useClinicToday } from '../../app/clinic';
+import { DateInput, TimeInput } from '../../components/ClinicInputs';
 import { Field } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
 import { baseRequest, bookingFormSchema, formFieldOf, initialValues, recurrenceOf, type BookingMode, type BookingValues, type ScheduleSettings } from './bookingForm';
@@ -51,7 +52,7 @@ export function BookingDialog({ mode, settings, isAdmin, onClose, onSaved }: Boo
   const appointment = mode.kind === 'edit' ? mode.appointment : null;
   const [defaults] = useState(() => initialValues(mode, settings));
   const { register, handleSubmit, formState, control, setValue, getValues, setError } = useForm<BookingValues>({
-    resolver: zodResolver(bookingFormSchema),
+    resolver: zodResolver(bookingFormSchema(format)),
     mode: 'onTouched',
     defaultValues: defaults,
   });
@@ -221,12 +222,24 @@ export function BookingDialog({ mode, settings, isAdmin, onClose, onSaved }: Boo
             ))}
           </select>
         </Field>
-        <Field label="Date" error={e.date?.message} className="span-2" hint={isIsoDate(values.date) ? formatDay(values.date, locale, 'medium') : undefined}>
-          <input type="date" {...register('date')} />
-        </Field>
-        <Field label="Start" error={e.start?.message} className="span-2">
-          <input type="time" step={300} {...register('start')} />
-        </Field>
+        <Controller
+          control={control}
+          name="date"
+          render={({ field }) => (
+            <Field label="Date" error={e.date?.message} className="span-2" hint={isIsoDate(field.value) ? formatDay(field.value, locale, 'medium') : format.typedDatePattern}>
+              <DateInput {...field} />
+            </Field>
+          )}
+        />
+        <Controller
+          control={control}
+          name="start"
+          render={({ field }) => (
+            <Field label="Start" error={e.start?.message} className="span-2">
+              <TimeInput {...field} />
+            </Field>
+          )}
+        />
         <Field label="Duration (minutes)" error={e.duration?.message} className="span-2" hint={type ? `Usually ${formatDuration(type.durationMinutes)}` : undefined}>
           <input
             type="number"
@@ -270,7 +283,7 @@ export function BookingDialog({ mode, settings, isAdmin, onClose, onSaved }: Boo
         </fieldset>
       )}
 
-      {!editing && <RepeatFields register={register} values={values} errors={e} />}
+      {!editing && <RepeatFields register={register} control={control} values={values} errors={e} />}
 
       {refused && (
         <BookingRefusal

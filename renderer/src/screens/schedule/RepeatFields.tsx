@@ -1,13 +1,24 @@
 import { useId } from 'react';
-import type { FieldErrors, UseFormRegister } from 'react-hook-form';
+import { Controller, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { isIsoDate } from '../../../../shared/util/dates';
 import { useClinic } from '../../app/clinic';
+import { DateInput } from '../../components/ClinicInputs';
 import { Field } from '../../components/Field';
 import type { BookingValues } from './bookingForm';
 import { describeRepeat } from './scheduleFormat';
 
 /** "Repeat (a weekly series)": the weekdays (in the clinic's week order), every how many weeks, and the end. */
-export function RepeatFields({ register, values, errors }: { register: UseFormRegister<BookingValues>; values: BookingValues; errors: FieldErrors<BookingValues> }) {
+export function RepeatFields({
+  register,
+  control,
+  values,
+  errors,
+}: {
+  register: UseFormRegister<BookingValues>;
+  control: Control<BookingValues>;
+  values: BookingValues;
+  errors: FieldErrors<BookingValues>;
+}) {
   const { locale, format } = useClinic();
   const id = useId();
   const days = format.weekdays('short');
@@ -69,7 +80,13 @@ export function RepeatFields({ register, values, errors }: { register: UseFormRe
               <label className="choice">
                 <input type="radio" value="until" {...register('ends')} /> On
               </label>
-              <input type="date" className="input input-date" aria-label="Last date" aria-invalid={errors.until ? true : undefined} disabled={values.ends !== 'until'} {...register('until')} />
+              <Controller
+                control={control}
+                name="until"
+                render={({ field }) => (
+                  <DateInput {...field} className="input input-date" aria-label="Last date" aria-invalid={errors.until ? true : undefined} disabled={values.ends !== 'until'} />
+                )}
+              />
               {(errors.count || errors.until) && <div className="field-error">{errors.count?.message ?? errors.until?.message}</div>}
             </fieldset>
           </div>

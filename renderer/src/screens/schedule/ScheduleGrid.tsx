@@ -19,7 +19,7 @@ import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
 import type { Appointment } from '../../../../shared/domain/schedule';
 import { AppointmentBlock } from './AppointmentBlock';
 import { formatDay, formatHour, formatMinute, formatMinuteRange } from './scheduleFormat';
-import { columnGroups, draggedSpan, layoutLanes, type BlockoutSpan, type Column, type MoveTarget, type ScheduleView, type Span } from './scheduleModel';
+import { columnGroups, draggedSpan, initialsOf, layoutLanes, type BlockoutSpan, type Column, type MoveTarget, type ScheduleView, type Span } from './scheduleModel';
 import { useGridDrag, type SlotRequest } from './useGridDrag';
 import './ScheduleGrid.css';
 
@@ -146,7 +146,7 @@ export function ScheduleGrid(props: GridProps) {
       role="region"
       aria-label={view === 'day' ? 'The day’s appointments' : 'The week’s appointments'}
     >
-      <div className="sched-table" style={{ '--cols': columns.map((c) => (c.closed ? 'minmax(calc(var(--col-min) * 0.5), 0.35fr)' : 'minmax(var(--col-min), 1fr)')).join(' ') } as CSSProperties}>
+      <div className="sched-table" style={{ '--cols': gridColumns(columns, view === 'week' ? columnGroups(columns) : []) } as CSSProperties}>
         <div className="sched-head">
           <div className="sched-corner" aria-hidden="true" />
           <div className="sched-heads">
@@ -286,18 +286,43 @@ export function ScheduleGrid(props: GridProps) {
   );
 }
 
-/** A therapist's column heading in the week of everyone: the last name, the full name on hover and focus, a click for their week. */
+/** The smallest width that still reads a day's heading ("Sun, Dec 6") when nobody works that day. */
+const CLOSED_DAY_MIN_PX = 96;
+
+/**
+ * Column widths: open columns share the room; a column where nobody works is drawn narrow, but a
+ * day where nobody works at all keeps room for its date.
+ */
+function gridColumns(columns: Column[], groups: { date: string; count: number; closed: boolean }[]): string {
+  const closedDay = new Map(groups.filter((g) => g.closed).map((g) => [g.date, g.count]));
+  return columns
+    .map((c) => {
+      if (!c.closed) return 'minmax(var(--col-min), 1fr)';
+      const shared = closedDay.get(c.group);
+      const min = shared ? `max(calc(var(--col-min) * 0.5), ${Math.ceil(CLOSED_DAY_MIN_PX / shared)}px)` : 'calc(var(--col-min) * 0.5)';
+      return `minmax(${min}, 0.35fr)`;
+    })
+    .join(' ');
+}
+
+/**
+ * A therapist's column heading in the week of everyone: the last name (initials on a day off, where
+ * the column is narrow), the full name on hover and focus, a click for their week.
+ */
 function TherapistHeading({ column, onShow }: { column: Column; onShow: ((therapistId: number) => void) | undefined }) {
+  const text = column.closed && column.therapistId !== null ? initialsOf(column.label) : column.shortLabel;
   if (column.therapistId === null || !onShow) {
     return (
       <span className="sched-colhead-short" title={column.label}>
-        <span className="sched-colhead-text">{column.shortLabel}</span>
+        <span className="sched-colhead-text">{text}</span>
       </span>
     );
   }
   return (
     <button type="button" className="sched-colhead-button" onClick={() => onShow(column.therapistId!)} aria-label={`${column.label}: show only their week`} data-tooltip={column.label}>
-      <span className="sched-colhead-text">{column.shortLabel}</span>
+      <span className="sched-colhead-text" aria-hidden="true">
+        {text}
+      </span>
     </button>
   );
 }

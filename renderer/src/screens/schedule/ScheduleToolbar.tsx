@@ -1,4 +1,6 @@
+import { isIsoDate } from '../../../../shared/util/dates';
 import type { ScheduleParams } from '../../app/routes';
+import { DateInput } from '../../components/ClinicInputs';
 import { formatDateRange, formatDay } from './scheduleFormat';
 import { stepDate, type TherapistInfo } from './scheduleModel';
 
@@ -48,7 +50,7 @@ export function ScheduleToolbar(p: ToolbarProps) {
         </h1>
         <label className="sched-goto">
           <span className="visually-hidden">Go to date</span>
-          <input type="date" className="input input-compact" value={date} onChange={(e) => e.target.value && setParams({ date: e.target.value })} />
+          <DateInput className="input input-compact input-goto" value={date} onChange={(typed) => isIsoDate(typed) && typed !== date && setParams({ date: typed })} />
         </label>
         {p.loading && <span className="spinner" role="status" aria-label="Loading" />}
         <span className="spacer" />

@@ -4,6 +4,7 @@ import { parseClockTime } from '../../../../shared/schedule/clinic-time';
 import { call } from '../../api/client';
 import { isApiCallError, messageOf } from '../../api/errors';
 import { useClinic } from '../../app/clinic';
+import { TimeInput } from '../../components/ClinicInputs';
 import { Field } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
 import type { ScheduleSettings } from './bookingForm';
@@ -32,7 +33,9 @@ export function AddToWaitlistDialog({ settings, onClose, onAdded }: { settings: 
     if (!patient) next.patient = 'Choose a patient';
     const fromMinute = from ? parseClockTime(from) : null;
     const toMinute = to ? parseClockTime(to) : null;
-    if (fromMinute !== null && toMinute !== null && toMinute <= fromMinute) next.to = 'Latest time must be after earliest time';
+    if (from && fromMinute === null) next.from = `Type the time like ${format.typedTimeExample}`;
+    if (to && toMinute === null) next.to = `Type the time like ${format.typedTimeExample}`;
+    else if (fromMinute !== null && toMinute !== null && toMinute <= fromMinute) next.to = 'Latest time must be after earliest time';
     setErrors(next);
     if (Object.keys(next).length || !patient) return;
     setBusy(true);
@@ -113,11 +116,11 @@ export function AddToWaitlistDialog({ settings, onClose, onAdded }: { settings: 
             </label>
           ))}
         </fieldset>
-        <Field label="Earliest time" optional className="span-2">
-          <input type="time" step={900} value={from} onChange={(e) => setFrom(e.target.value)} />
+        <Field label="Earliest time" optional error={errors.from} className="span-2">
+          <TimeInput value={from} onChange={setFrom} />
         </Field>
         <Field label="Latest time" optional error={errors.to} className="span-2">
-          <input type="time" step={900} value={to} onChange={(e) => setTo(e.target.value)} />
+          <TimeInput value={to} onChange={setTo} />
         </Field>
         <Field label="Priority" className="span-2">
           <select value={priority} onChange={(e) => setPriority(e.target.value)}>

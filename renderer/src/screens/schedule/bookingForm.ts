@@ -31,8 +31,13 @@ export type BookingMode =
   | { kind: 'new'; draft: BookingDraft }
   | { kind: 'edit'; appointment: Appointment; seriesDescription: string | null; draft?: Partial<BookingDraft>; scope?: SeriesScope };
 
-export const bookingFormSchema = z
-  .object({
+/** How the clinic types a date and a time, for the checks' words ("Type the date as MM/DD/YYYY"). */
+export interface TypingWords {
+  typedDatePattern: string;
+  typedTimeExample: string;
+}
+
+const bookingFields = z.object({
     patient: z.object({ id: z.number(), name: z.string(), detail: z.string() }).nullable(),
     therapistId: z.string(),
     roomId: z.string(),
@@ -48,15 +53,21 @@ export const bookingFormSchema = z
     count: z.string(),
     until: z.string(),
     scope: z.enum(['one', 'following', 'all']),
-  })
-  .superRefine((v, ctx) => {
+  });
+
+export type BookingValues = z.infer<typeof bookingFields>;
+
+/** The booking form's checks, in the words of the clinic's own date and time formats. */
+export function bookingFormSchema(words: TypingWords) {
+  return bookingFields.superRefine((v, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
     if (!v.patient) issue('patient', 'Choose a patient');
     if (!v.therapistId) issue('therapistId', 'Choose a therapist');
     if (!v.typeId) issue('typeId', 'Choose an appointment type');
-    if (!isIsoDate(v.date)) issue('date', 'Choose a date');
+    if (!v.date.trim()) issue('date', 'Choose a date');
+    else if (!isIsoDate(v.date)) issue('date', `Type the date as ${words.typedDatePattern}`);
     const start = parseClockTime(v.start);
-    if (start === null) issue('start', 'Start must be a time, like 9:30 AM');
+    if (start === null) issue('start', v.start.trim() ? `Type the time like ${words.typedTimeExample}` : 'Choose a start time');
     const duration = Number(v.duration);
     if (!v.duration.trim() || !Number.isInteger(duration)) issue('duration', 'Duration is a whole number of minutes');
     else if (duration < 5) issue('duration', 'At least 5 minutes');
@@ -69,12 +80,12 @@ export const bookingFormSchema = z
       if (v.ends === 'count') {
         const n = Number(v.count);
         if (!Number.isInteger(n) || n < 1 || n > 100) issue('count', 'Between 1 and 100 appointments');
-      } else if (!isIsoDate(v.until)) issue('until', 'Choose the last date');
+      } else if (!v.until.trim()) issue('until', 'Choose the last date');
+      else if (!isIsoDate(v.until)) issue('until', `Type the last date as ${words.typedDatePattern}`);
       else if (isIsoDate(v.date) && v.until < v.date) issue('until', 'The last date is before the first');
     }
   });
-
-export type BookingValues = z.infer<typeof bookingFormSchema>;
+}
 
 export const SERVER_FIELDS: Record<string, keyof BookingValues> = {
   therapistId: 'therapistId',

@@ -128,6 +128,14 @@ export function columnNames(names: readonly string[]): Map<string, string> {
   return new Map(names.map((n) => [n, (counts.get(last(n)) ?? 0) > 1 ? `${shortName(n)[0]}. ${last(n)}` : last(n)]));
 }
 
+/** Initials for the narrowest column (a day off): "Linh Nguyen, PT, OCS" → "LN". */
+export function initialsOf(name: string): string {
+  const words = shortName(name).split(/\s+/).filter(Boolean);
+  const first = words[0]?.[0] ?? '';
+  const last = words.length > 1 ? (words.at(-1)?.[0] ?? '') : '';
+  return (first + last).toLocaleUpperCase();
+}
+
 /** A therapist's display name without the credentials after the comma: "Marisol Reyes". */
 export function shortName(name: string): string {
   return name.split(',')[0]!.trim();

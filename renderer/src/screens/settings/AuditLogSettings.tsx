@@ -9,6 +9,7 @@ import { useClinic } from '../../app/clinic';
 import { Banner } from '../../components/Banner';
 import { DataTable, type DataTableColumn } from '../../components/DataTable/DataTable';
 import { downloadText } from '../../components/download';
+import { DateInput } from '../../components/ClinicInputs';
 import { Field } from '../../components/Field';
 import { PatientPicker, type PickedPatient } from '../schedule/PatientPicker';
 import './AuditLogSettings.css';
@@ -36,6 +37,8 @@ export function AuditLogSettings() {
     ...(isIsoDate(from) ? { from } : {}),
     ...(isIsoDate(to) ? { to } : {}),
   };
+  // A date typed only in part filters nothing yet; once the field is left it says how to type one.
+  const notADate = (text: string) => (text && !isIsoDate(text) && !/^[\d/.-]{0,9}$/.test(text) ? `Type the date as ${format.typedDatePattern}` : undefined);
   const badSpan = Boolean(filter.from && filter.to && filter.from > filter.to);
   const first = useQuery('audit.list', { ...filter, limit: PAGE }, { enabled: !badSpan });
   const [older, setOlder] = useState<{ key: string; entries: AuditEntry[]; more: boolean } | null>(null);
@@ -123,11 +126,11 @@ export function AuditLogSettings() {
             ))}
           </select>
         </Field>
-        <Field label="From" className="span-1" hint={isIsoDate(from) ? format.date(from) : undefined}>
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        <Field label="From" className="span-1" error={notADate(from)} hint={isIsoDate(from) ? format.date(from) : undefined}>
+          <DateInput value={from} onChange={setFrom} />
         </Field>
-        <Field label="To" className="span-1" error={badSpan ? 'The span ends before it starts' : undefined} hint={isIsoDate(to) ? format.date(to) : undefined}>
-          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        <Field label="To" className="span-1" error={notADate(to) ?? (badSpan ? 'The span ends before it starts' : undefined)} hint={isIsoDate(to) ? format.date(to) : undefined}>
+          <DateInput value={to} onChange={setTo} />
         </Field>
       </div>
       {problem && <Banner tone="warning">{problem}</Banner>}

@@ -6,6 +6,7 @@ import { isApiCallError, messageOf } from '../../api/errors';
 import { useClinic } from '../../app/clinic';
 import { useLeaveGuard } from '../../app/router';
 import { Banner } from '../../components/Banner';
+import { TimeInput } from '../../components/ClinicInputs';
 
 type Feedback = { tone: 'success' | 'error'; text: string } | null;
 
@@ -31,6 +32,10 @@ export function WorkingHoursSection({ therapists, onSaved }: { therapists: { id:
   const [busy, setBusy] = useState(false);
   const week = format.weekdays('long');
   const nameOf = (iso: number) => week.find((d) => d.iso === iso)?.name ?? '';
+  const spoken = (hhmm: string) => {
+    const minute = parseClockTime(hhmm);
+    return minute === null ? hhmm : format.minute(minute);
+  };
   useLeaveGuard(dirty);
 
   const hoursKey = JSON.stringify(therapist?.workingHours ?? []);
@@ -51,7 +56,7 @@ export function WorkingHoursSection({ therapists, onSaved }: { therapists: { id:
       const s = parseClockTime(d.start);
       const e = parseClockTime(d.end);
       if (s === null || e === null || e <= s) {
-        setFeedback({ tone: 'error', text: `${nameOf(d.weekday)}: each interval needs a start and an end after it.` });
+        setFeedback({ tone: 'error', text: `${nameOf(d.weekday)}: each interval needs a start and an end after it, typed like ${format.typedTimeExample}.` });
         return;
       }
     }
@@ -100,24 +105,20 @@ export function WorkingHoursSection({ therapists, onSaved }: { therapists: { id:
                     {day.length === 0 && <span className="hours-off">Not working</span>}
                     {day.map((d) => (
                       <span key={d.key} className="hours-interval">
-                        <input
-                          type="time"
-                          step={900}
-                          className="input input-compact"
+                        <TimeInput
+                          className="input input-compact input-time"
                           aria-label={`${name} from`}
                           value={d.start}
-                          onChange={(e) => change(drafts.map((x) => (x.key === d.key ? { ...x, start: e.target.value } : x)))}
+                          onChange={(start) => change(drafts.map((x) => (x.key === d.key ? { ...x, start } : x)))}
                         />
                         <span aria-hidden="true">–</span>
-                        <input
-                          type="time"
-                          step={900}
-                          className="input input-compact"
+                        <TimeInput
+                          className="input input-compact input-time"
                           aria-label={`${name} until`}
                           value={d.end}
-                          onChange={(e) => change(drafts.map((x) => (x.key === d.key ? { ...x, end: e.target.value } : x)))}
+                          onChange={(end) => change(drafts.map((x) => (x.key === d.key ? { ...x, end } : x)))}
                         />
-                        <button type="button" className="icon-button" aria-label={`Remove ${name} ${d.start}–${d.end}`} onClick={() => change(drafts.filter((x) => x.key !== d.key))}>
+                        <button type="button" className="icon-button" aria-label={`Remove ${name} ${spoken(d.start)} – ${spoken(d.end)}`} onClick={() => change(drafts.filter((x) => x.key !== d.key))}>
                           <span aria-hidden="true">×</span>
                         </button>
                       </span>
