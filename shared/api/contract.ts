@@ -9,6 +9,7 @@ import { userChannels } from './users';
 import { scheduleChannels } from './schedule';
 import { waitlistChannels } from './waitlist';
 import { runningChannels } from './running';
+import { redFlagChannels } from './redFlags';
 
 /**
  * The one API contract. Each area declares its slice next to its schemas; this merges them.
@@ -25,6 +26,7 @@ export const contract = {
   ...scheduleChannels,
   ...waitlistChannels,
   ...runningChannels,
+  ...redFlagChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RED_FLAGS, RED_FLAG_LABELS, type RedFlag } from './runs';
+import { RED_FLAGS, RED_FLAG_LABELS } from './runs';
 
 /**
  * The red-flag screen for serious spinal pathology (clinical.md §8): the IFOMPT framework (Finucane
@@ -124,6 +124,11 @@ export const screenEntrySchema = z
   });
 export type ScreenEntry = z.output<typeof screenEntrySchema>;
 export type ScreenEntryInput = z.input<typeof screenEntrySchema>;
+
+/** A screen entry answering every question: yes where listed, no elsewhere (tests, the demo, a corrected screen). */
+export function screenEntryOf(yes: readonly ScreenFlag[] = [], physicianAssessed: readonly SystemicFlag[] = [], note: string | null = null): ScreenEntryInput {
+  return { answers: Object.fromEntries(SCREEN_FLAGS.map((f) => [f, yes.includes(f) ? 'yes' : 'no'])) as ScreenAnswers, physicianAssessed: [...physicianAssessed], note };
+}
 
 /** Flags as the planner reads them: all fourteen, false unless reported. */
 export const screenFlagsSchema = z.strictObject(Object.fromEntries(SCREEN_FLAGS.map((f) => [f, z.boolean().default(false)])) as Record<ScreenFlag, z.ZodDefault<z.ZodBoolean>>);

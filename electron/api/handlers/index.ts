@@ -13,6 +13,7 @@ import { runHandlers } from './runs';
 import { runImportHandlers } from './run-import';
 import { planHandlers } from './plans';
 import { policyHandlers } from './clinic-policy';
+import { redFlagHandlers } from './red-flags';
 
 /** Every channel's handler; the type makes a channel without a handler a compile error. */
 export const handlers: Handlers = {
@@ -30,4 +31,5 @@ export const handlers: Handlers = {
   ...runImportHandlers,
   ...planHandlers,
   ...policyHandlers,
+  ...redFlagHandlers,
 };

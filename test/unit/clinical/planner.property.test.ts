@@ -10,7 +10,7 @@ import { planCaseToInput, runPlanCase } from '../../../shared/clinical/case';
 import { RULES } from '../../../shared/clinical/rules';
 import { RED_FLAGS } from '../../../shared/clinical/runs';
 import { SURFACES } from '../../../shared/clinical/policy';
-import { CAUDA_EQUINA_FLAGS, SCREEN_FLAGS, SYSTEMIC_FLAGS, screenFlagsRecord } from '../../../shared/clinical/redFlags';
+import { CAUDA_EQUINA_FLAGS, SCREEN_FLAGS, SYSTEMIC_FLAGS, screenFlagsRecord, type SystemicFlag } from '../../../shared/clinical/redFlags';
 import { assessRunPain } from '../../../shared/clinical/pain';
 
 const WEEK_START = '2026-04-06'; // a Monday; plan weeks reach back six weeks before it
@@ -60,7 +60,7 @@ const caseArbOf = (calm: boolean) =>
       stepIndex: fc.integer({ min: 0, max: DEFAULT_LADDER.length - 1 }),
       pastWeeks: fc.array(fc.record({ step: fc.integer({ min: 0, max: DEFAULT_LADDER.length - 1 }), decision: fc.constantFrom(...PLAN_DECISIONS) }), { maxLength: 6 }),
       weekFlags: calm ? fc.constant(screenFlagsRecord([])) : screenFlags,
-      physicianAssessed: calm ? fc.constant([]) : fc.subarray([...SYSTEMIC_FLAGS]),
+      physicianAssessed: calm ? fc.constant<SystemicFlag[]>([]) : fc.subarray<SystemicFlag>([...SYSTEMIC_FLAGS]),
       override: calm ? fc.constant(null) : fc.option(fc.constantFrom('progress' as const, 'hold' as const, 'regress' as const), { nil: null, freq: 6 }),
       runs: fc.array(runArb(calm), { minLength: calm ? 4 : 0, maxLength: 14 }),
       baselinePain: calm ? fc.constant(2) : fc.option(fc.integer({ min: 0, max: 6 }), { nil: null }),

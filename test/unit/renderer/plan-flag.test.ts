@@ -7,6 +7,7 @@ const week = (over: Partial<RunPlanRecord['weeks'][number]> = {}): RunPlanRecord
   id: 1,
   weekStart: '2026-11-23',
   stepId: 'rw-60-60',
+  screenId: null,
   redFlags: [],
   engineDecision: null,
   decision: null,
