@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RED_FLAGS } from '../clinical/runs';
 import { SURFACES } from '../clinical/policy';
 import { OVERRIDE_DECISIONS, PLAN_DECISIONS } from '../clinical/history';
-import { SCREEN_FLAGS } from '../clinical/redFlags';
+import { RED_FLAG_ACTIONS, SCREEN_FLAGS } from '../clinical/redFlags';
 import { optionalText } from './fields';
 import { calendarDay } from './schedule';
 
@@ -92,6 +92,8 @@ export const planWeekRecordSchema = z.object({
   /** The week's current check-in screen (the latest, uncorrected one): its id and the questions answered yes. */
   screenId: z.number().int().nullable(),
   redFlags: z.array(z.enum(SCREEN_FLAGS)),
+  /** What the check-in asks for: urgent medical assessment, stop and refer, stop until review, or nothing. */
+  screenAction: z.enum(RED_FLAG_ACTIONS).nullable(),
   engineDecision: z.enum(PLAN_DECISIONS).nullable(),
   /** The planner's output when the week was reviewed (reasons, prescription, research context). */
   decision: z.unknown().nullable(),

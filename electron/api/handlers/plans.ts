@@ -48,6 +48,7 @@ export async function toPlanRecord(db: Kysely<DB>, plan: Selectable<RunPlansTabl
       stepId: w.stepId,
       screenId: checkIns.get(w.id)?.id ?? null,
       redFlags: checkIns.get(w.id)?.yes ?? [],
+      screenAction: checkIns.get(w.id)?.action ?? null,
       engineDecision: asDecision(w.engineDecision),
       decision: w.decisionJson ? (JSON.parse(w.decisionJson) as unknown) : null,
       decidedAt: w.decidedAt,

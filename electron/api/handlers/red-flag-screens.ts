@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { ApiError } from '../../../shared/api/errors';
 import { addDays } from '../../../shared/clinical/calendar';
-import type { ScreenFlag, SystemicFlag } from '../../../shared/clinical/redFlags';
+import type { RedFlagAction, ScreenFlag, SystemicFlag } from '../../../shared/clinical/redFlags';
 import { GROUP_TITLES, SCREEN_FLAGS, SCREEN_FLAG_LABELS, SYSTEMIC_FLAGS, joinWords, triage, yesFlags } from '../../../shared/clinical/redFlags';
 import type { RedFlagScreenRecord, ScreenContext } from '../../../shared/domain/redFlags';
 import { SCREEN_CONTEXT_LABELS, screenRequestSchema } from '../../../shared/domain/redFlags';
@@ -83,12 +83,12 @@ export async function patientScreens(db: Kysely<DB>, patientId: number): Promise
   return toScreenRecords(db, rows);
 }
 
-/** Each week's current check-in (the latest one not corrected): its id and the questions answered yes. */
-export async function checkInsByWeek(db: Kysely<DB>, weekIds: readonly number[]): Promise<Map<number, { id: number; yes: ScreenFlag[] }>> {
+/** Each week's current check-in (the latest one not corrected): its id, the questions answered yes, and what they ask for. */
+export async function checkInsByWeek(db: Kysely<DB>, weekIds: readonly number[]): Promise<Map<number, { id: number; yes: ScreenFlag[]; action: RedFlagAction | null }>> {
   if (!weekIds.length) return new Map();
   const rows = await db.selectFrom('redFlagScreens').selectAll().where('planWeekId', 'in', [...weekIds]).orderBy('id').execute();
   const current = (await toScreenRecords(db, rows)).filter((s) => s.replacedById === null);
-  return new Map(current.map((s) => [s.weekId!, { id: s.id, yes: yesFlags(s.answers) }]));
+  return new Map(current.map((s) => [s.weekId!, { id: s.id, yes: yesFlags(s.answers), action: s.triage.action }]));
 }
 
 /**

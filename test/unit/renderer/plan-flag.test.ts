@@ -9,6 +9,7 @@ const week = (over: Partial<RunPlanRecord['weeks'][number]> = {}): RunPlanRecord
   stepId: 'rw-60-60',
   screenId: null,
   redFlags: [],
+  screenAction: null,
   engineDecision: null,
   decision: null,
   decidedAt: null,

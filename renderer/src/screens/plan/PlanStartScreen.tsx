@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { addDays } from '../../../../shared/clinical/calendar';
 import type { ScreenEntry } from '../../../../shared/clinical/redFlags';
 import type { RedFlagScreenRecord } from '../../../../shared/domain/redFlags';
@@ -27,6 +27,9 @@ export function screenAllowsStart(s: RedFlagScreenRecord): boolean {
 export function PlanStartScreen({ patientId, onReady }: { patientId: number; onReady: (screenId: number | null) => void }) {
   const today = useClinicToday();
   const { screens, clinic, error, saved } = useRedFlags();
+  const top = useRef<HTMLElement>(null);
+  // After saving, the long form gives way to its outcome: bring that into view.
+  const showTop = () => requestAnimationFrame(() => top.current?.scrollIntoView({ block: 'start' }));
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -38,6 +41,7 @@ export function PlanStartScreen({ patientId, onReady }: { patientId: number; onR
     const result = await call('redFlags.record', { patientId, context: { kind: 'plan-start' }, entry, replacesId: current?.id ?? null });
     saved(result.screen);
     setAsking(false);
+    showTop();
   };
 
   const acknowledge = async () => {
@@ -55,7 +59,7 @@ export function PlanStartScreen({ patientId, onReady }: { patientId: number; onR
   };
 
   return (
-    <section className="rf-start" aria-labelledby="rf-start-title" data-testid="plan-start-screen">
+    <section className="rf-start" aria-labelledby="rf-start-title" ref={top} data-testid="plan-start-screen">
       <div className="plan-card-head">
         <h2 id="rf-start-title">Red-flag screen before the plan</h2>
       </div>

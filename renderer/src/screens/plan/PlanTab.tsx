@@ -18,7 +18,7 @@ import { asDecision, currentPrescription, finalDecision, isDecided, planLadder, 
 import { StartPlanForm } from './StartPlanForm';
 import { LoadFailed } from '../../components/LoadState';
 import { RedFlagsProvider } from '../redflags/RedFlagsProvider';
-import { WeeklyCheckIn } from './WeeklyCheckIn';
+import { CheckInStopNote, WeeklyCheckIn } from './WeeklyCheckIn';
 
 /** The patient chart's Plan tab: start a plan, this week's prescription, check-in, review, accept or override, history. */
 export function PlanTab({ patient }: { patient: Patient }) {
@@ -155,11 +155,16 @@ function ActivePlan({ plan, runs, policy, onPlan }: { plan: RunPlanRecord; runs:
               </h2>
               <span className="plan-sub">{rungLabel(ladder, latest.stepId)}</span>
             </div>
-            <p className="plan-instructions">
-              <small>For the patient</small>
-              {prescription?.instructions ?? `${stepWords(ladder, latest.stepId)}. Do this ${plan.sessionsPerWeek} times this week, with at least one rest day between runs.`}
-            </p>
-            {prescription && <PrescriptionFacts prescription={prescription} ladder={ladder} unit={unit} />}
+            <CheckInStopNote week={latest} />
+            {!latest.screenAction && (
+              <>
+                <p className="plan-instructions">
+                  <small>For the patient</small>
+                  {prescription?.instructions ?? `${stepWords(ladder, latest.stepId)}. Do this ${plan.sessionsPerWeek} times this week, with at least one rest day between runs.`}
+                </p>
+                {prescription && <PrescriptionFacts prescription={prescription} ladder={ladder} unit={unit} />}
+              </>
+            )}
             <p className="muted plan-logged">
               Logged this week: {sessions} of {prescription?.sessionsPerWeek ?? plan.sessionsPerWeek} sessions.
             </p>

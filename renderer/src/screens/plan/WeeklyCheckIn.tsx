@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ScreenEntry } from '../../../../shared/clinical/redFlags';
 import type { PlanWeekRecord, RunPlanRecord } from '../../../../shared/domain/running';
 import { formatCalendarDate } from '../../../../shared/format/dates';
@@ -8,6 +8,22 @@ import { Banner } from '../../components/Banner';
 import { RedFlagOutcome, ScreenByline } from '../redflags/RedFlagOutcome';
 import { RedFlagScreenForm } from '../redflags/RedFlagScreenForm';
 import { useRedFlags } from '../redflags/RedFlagsProvider';
+
+const STOP_WORDS = {
+  'urgent-medical': 'No running: the red-flag screen asks for urgent medical assessment today (the emergency department if after hours).',
+  'stop-and-refer': 'No running: the red-flag screen asks to stop the plan and refer the patient to their physician.',
+  'stop-until-review': 'No running until a therapist has reviewed what the red-flag screen found.',
+} as const;
+
+/** Said in place of this week's running instructions once the check-in stops the plan. */
+export function CheckInStopNote({ week }: { week: PlanWeekRecord }) {
+  if (!week.screenAction) return null;
+  return (
+    <div data-testid="check-in-stop">
+      <Banner tone={week.screenAction === 'urgent-medical' ? 'error' : 'warning'}>{STOP_WORDS[week.screenAction]}</Banner>
+    </div>
+  );
+}
 
 interface WeeklyCheckInProps {
   patientId: number;
@@ -31,20 +47,25 @@ interface WeeklyCheckInProps {
 export function WeeklyCheckIn({ patientId, week, decided, pending, busy, weekOver, lastDay, onPlan, onReview }: WeeklyCheckInProps) {
   const { locale } = useClinic();
   const { screens, clinic, error, saved } = useRedFlags();
+  const top = useRef<HTMLDivElement>(null);
+  // After saving, the long form gives way to its outcome: bring that into view.
+  const showTop = () => requestAnimationFrame(() => top.current?.scrollIntoView({ block: 'start' }));
   const [correcting, setCorrecting] = useState(false);
   const screen = screens?.find((s) => s.id === week.screenId) ?? null;
   const stops = screen !== null && screen.triage.action !== null;
   const loading = week.screenId !== null && !screen && !error;
+  const asking = !loading && (!screen || correcting) && !decided;
 
   const save = async (entry: ScreenEntry) => {
     const result = await call('redFlags.record', { patientId, context: { kind: 'check-in', weekId: week.id }, entry, replacesId: correcting ? week.screenId : null });
     saved(result.screen);
     setCorrecting(false);
+    showTop();
     if (result.plan) onPlan(result.plan, pending ? 'Screen saved. It changes what the planner had: review the week again.' : 'Red-flag screen saved.');
   };
 
   return (
-    <div className="card plan-card checkin-form" data-testid="check-in">
+    <div className={`card plan-card checkin-form${asking ? ' is-asking' : ''}`} ref={top} data-testid="check-in">
       <div className="plan-card-head">
         <h2>Weekly check-in</h2>
         <span className="plan-sub">red-flag screen</span>
@@ -68,7 +89,7 @@ export function WeeklyCheckIn({ patientId, week, decided, pending, busy, weekOve
           )}
         </>
       )}
-      {!loading && (!screen || correcting) && !decided && (
+      {asking && (
         <>
           {correcting && <p className="field-hint">The corrected answers replace the earlier ones; both are kept in the patient’s record.</p>}
           <RedFlagScreenForm
