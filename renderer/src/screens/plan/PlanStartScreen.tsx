@@ -6,7 +6,7 @@ import { call } from '../../api/client';
 import { messageOf } from '../../api/errors';
 import { useClinicToday } from '../../app/clinic';
 import { Banner } from '../../components/Banner';
-import { RedFlagOutcome, ScreenByline } from '../redflags/RedFlagOutcome';
+import { SavedScreen } from '../redflags/RedFlagOutcome';
 import { RedFlagScreenForm } from '../redflags/RedFlagScreenForm';
 import { useRedFlags } from '../redflags/RedFlagsProvider';
 
@@ -72,10 +72,7 @@ export function PlanStartScreen({ patientId, onReady }: { patientId: number; onR
       )}
       {current && !asking && clinic && (
         <>
-          <p className="rf-saved">
-            <ScreenByline screen={current} />
-          </p>
-          <RedFlagOutcome screen={current} clinic={clinic} onAcknowledge={() => void acknowledge()} busy={busy} />
+          <SavedScreen screen={current} clinic={clinic} onAcknowledge={() => void acknowledge()} busy={busy} />
           {ready !== null && <p className="rf-ready">The screen allows the plan to start.</p>}
           <button type="button" className="button button-small button-quiet" onClick={() => setAsking(true)}>
             Ask the screen again…

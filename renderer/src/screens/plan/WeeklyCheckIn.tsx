@@ -5,7 +5,7 @@ import { formatCalendarDate } from '../../../../shared/format/dates';
 import { call } from '../../api/client';
 import { useClinic } from '../../app/clinic';
 import { Banner } from '../../components/Banner';
-import { RedFlagOutcome, ScreenByline } from '../redflags/RedFlagOutcome';
+import { SavedScreen } from '../redflags/RedFlagOutcome';
 import { RedFlagScreenForm } from '../redflags/RedFlagScreenForm';
 import { useRedFlags } from '../redflags/RedFlagsProvider';
 
@@ -78,10 +78,7 @@ export function WeeklyCheckIn({ patientId, week, decided, pending, busy, weekOve
       )}
       {screen && !correcting && clinic && (
         <>
-          <p className="rf-saved">
-            <ScreenByline screen={screen} />
-          </p>
-          <RedFlagOutcome screen={screen} clinic={clinic} />
+          <SavedScreen screen={screen} clinic={clinic} />
           {!decided && (
             <button type="button" className="button button-small button-quiet" onClick={() => setCorrecting(true)}>
               Correct the answers…

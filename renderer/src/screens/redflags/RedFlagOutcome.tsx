@@ -81,6 +81,18 @@ export function RedFlagOutcome({ screen, clinic, onAcknowledge, busy }: OutcomeP
   );
 }
 
+/** A saved screen: when and by whom it was asked, then what it asks for. */
+export function SavedScreen(props: OutcomeProps) {
+  return (
+    <>
+      <p className="rf-saved">
+        <ScreenByline screen={props.screen} />
+      </p>
+      <RedFlagOutcome {...props} />
+    </>
+  );
+}
+
 interface UrgentAlertProps {
   screen: RedFlagScreenRecord | null;
   clinic: ClinicContact;
