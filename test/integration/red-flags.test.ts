@@ -142,5 +142,11 @@ describe('the red-flag screen', () => {
     expect(screen).toMatchObject({ context: 'visit-note', noteId: 41, weekId: null, triage: { action: 'stop-and-refer' } });
     expect(audit).toEqual([`red-flag screen ${screen.id} (visit note, 2026-11-26): fever or feeling unwell (signs of illness, cancer or fracture)`]);
     expect((await t.ok('redFlags.list', { patientId }, thera())).screens.map((s) => s.context)).toEqual(['visit-note']);
+    // Called directly, it still refuses an incomplete screen in words, as the channel would.
+    const { fever: _left, ...partial } = screenEntryOf().answers;
+    await expect(recordRedFlagScreen(ctx, { patientId, context: { kind: 'visit-note', noteId: 41 }, entry: { answers: partial } as never })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fields: { 'entry.answers.fever': 'Answer yes or no: fever, or feeling generally unwell, with the back pain' },
+    });
   });
 });

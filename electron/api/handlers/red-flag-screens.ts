@@ -160,7 +160,12 @@ export type RecordScreenInput = z.input<typeof screenRequestSchema>;
 
 /** Records one screen (validated again here, as the note handler calls this directly). */
 export async function recordRedFlagScreen(ctx: HandlerContext, input: RecordScreenInput): Promise<{ screen: RedFlagScreenRecord; clearedDecision: boolean }> {
-  const req = screenRequestSchema.parse(input);
+  const parsed = screenRequestSchema.safeParse(input);
+  if (!parsed.success) {
+    const fields = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message]));
+    throw new ApiError('VALIDATION', `The red-flag screen was not saved: ${parsed.error.issues[0]!.message}`, { fields });
+  }
+  const req = parsed.data;
   const patient = await ctx.db.selectFrom('patients').select('id').where('id', '=', req.patientId).executeTakeFirst();
   if (!patient) throw new ApiError('NOT_FOUND', `There is no patient with id ${req.patientId}.`);
   const { timeZone } = await clinicTimeAndUnits(ctx.db);

@@ -22,7 +22,7 @@ function renderForm(onSave: (entry: ScreenEntry) => Promise<void>) {
 
 describe('the red-flag screen form', () => {
   it('saves nothing until every question is answered, and "No to the rest" never undoes a yes', async () => {
-    const onSave = vi.fn(async () => {});
+    const onSave = vi.fn(async (_entry: ScreenEntry) => {});
     renderForm(onSave);
     fireEvent.click(within(question('saddleNumbness')).getByLabelText('Yes'));
     fireEvent.click(screen.getByRole('button', { name: 'Save the screen' }));
@@ -33,13 +33,13 @@ describe('the red-flag screen form', () => {
     expect(screen.getByText('Every question answered')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Save the screen' }));
     await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
-    const entry = onSave.mock.calls[0]![0] as ScreenEntry;
+    const entry = onSave.mock.calls[0]![0];
     expect(Object.entries(entry.answers).filter(([, a]) => a === 'yes')).toEqual([['saddleNumbness', 'yes']]);
     expect(entry).toMatchObject({ physicianAssessed: [], note: null });
   });
 
   it('offers "already assessed by the physician" only on a systemic yes, and then asks who and when', async () => {
-    const onSave = vi.fn(async () => {});
+    const onSave = vi.fn(async (_entry: ScreenEntry) => {});
     renderForm(onSave);
     expect(screen.queryByLabelText(/Already assessed/)).toBeNull();
     fireEvent.click(within(question('cancerHistory')).getByLabelText('Yes'));
