@@ -76,7 +76,7 @@ async function checkStartScreen(db: Kysely<DB>, screenId: number, patientId: num
   if (screen.replacedById !== null) throw field('That screen was corrected: start from the corrected screen.');
   if (screen.planId !== null) throw field('That screen already started a plan: ask the screen again.');
   const oldest = addDays(today < startDate ? today : startDate, -START_SCREEN_DAYS);
-  if (screen.askedOn < oldest) throw field(`The red-flag screen was asked on ${screen.askedOn}, more than ${START_SCREEN_DAYS} days before the plan starts: ask it again.`);
+  if (screen.askedOn < oldest) throw field(`The red-flag screen was asked more than ${START_SCREEN_DAYS} days before the plan starts: ask it again.`);
   const action = screen.triage.action;
   if (action === 'urgent-medical')
     throw new ApiError('CONFLICT', 'The red-flag screen found signs of cauda equina syndrome: the patient needs urgent medical assessment today, not a running plan.');
