@@ -195,7 +195,7 @@ export function patientWords(action: RedFlagAction, clinic: ClinicContact, flags
     return [
       'Some of what you have told me can be a sign that the nerves at the bottom of your spine are being squeezed.',
       'A doctor needs to check you today — please do not wait to see if it settles.',
-      'See your doctor or an urgent care centre today; if they are closed or cannot see you today, go to the emergency department.',
+      'Go to a hospital emergency department today; see your own doctor instead only if they can see you within the next few hours.',
       'If you cannot pass urine, or you lose control of your bladder or bowels, go to the emergency department straight away.',
       'Do not run until a doctor has seen you.',
       call,
