@@ -6,6 +6,8 @@ import { test, expect, signIn, DEMO } from './fixtures';
 // check-in. With SCREENSHOTS=1 the same walk refreshes the red-flag pictures in docs/screenshots.
 const OUT = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 const pictures = process.env.SCREENSHOTS === '1';
+// Each test walks a whole screen (fourteen questions) after a demo clinic is made: more than the default.
+test.setTimeout(60_000);
 
 async function openPlan(page: Page, mrn: string) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
