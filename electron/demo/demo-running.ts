@@ -1,6 +1,7 @@
 import { Faker, base, en } from '@faker-js/faker';
 import { addDays, startOfWeek } from '../../shared/clinical/calendar';
 import { DEFAULT_LADDER } from '../../shared/clinical/ladder';
+import { screenEntryOf } from '../../shared/clinical/redFlags';
 import type { Dispatch } from '../api/dispatcher';
 import { localToInstant } from '../../shared/schedule/clinic-time';
 import { must } from './demo-api';
@@ -43,8 +44,14 @@ export async function createDemoRunning(c: Ctx): Promise<number> {
     const flareWeek = n % 2 === 0 ? faker.number.int({ min: 2, max: Math.max(2, weeks - 1) }) : -1;
     await at(start, 8 * 60);
     const startingStep = DEFAULT_LADDER[n % 3]!.id;
+    // The screen at plan start: one patient has a history of cancer their physician has assessed.
+    const startScreen =
+      n === 2
+        ? screenEntryOf(['cancerHistory'], ['cancerHistory'], `Treated for breast cancer in ${Number(start.slice(0, 4)) - 9}; Dr ${faker.person.lastName()} assessed this back pain and cleared running.`)
+        : screenEntryOf();
+    const recorded = await must<{ screen: { id: number } }>(call('redFlags.record', { patientId, context: { kind: 'plan-start' }, entry: startScreen }), 'plan-start screen');
     let plan = await must<{ weeks: { id: number; weekStart: string; stepId: string; engineDecision: string | null }[] }>(
-      call('plans.start', { patientId, startDate: start, startingStepId: startingStep, sessionsPerWeek: 3, baselinePain: baseline }),
+      call('plans.start', { patientId, startDate: start, startingStepId: startingStep, sessionsPerWeek: 3, baselinePain: baseline, screenId: recorded.screen.id }),
       'start plan',
     );
     let overridden = false;
@@ -60,6 +67,7 @@ export async function createDemoRunning(c: Ctx): Promise<number> {
         break;
       }
       await at(lastDay, 19 * 60);
+      await must(call('redFlags.record', { patientId, context: { kind: 'check-in', weekId: week.id }, entry: screenEntryOf() }), 'check-in screen');
       plan = await must(call('plans.review', { weekId: week.id }), 'review');
       const reviewed = plan.weeks.find((x) => x.id === week.id)!;
       if (n === 1 && w >= 2 && !overridden && reviewed.engineDecision === 'progress') {

@@ -10,6 +10,7 @@ import { scheduleChannels } from './schedule';
 import { waitlistChannels } from './waitlist';
 import { runningChannels } from './running';
 import { todayChannels } from './today';
+import { redFlagChannels } from './redFlags';
 
 /**
  * The one API contract. Each area declares its slice next to its schemas; this merges them.
@@ -27,6 +28,7 @@ export const contract = {
   ...waitlistChannels,
   ...runningChannels,
   ...todayChannels,
+  ...redFlagChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

@@ -175,12 +175,21 @@ test('the plan shows the decision with every reason and source; a therapist over
   const [y, m, d] = start.split('-');
   await openChart(page, 'RB000008', 'Plan');
   await expect(page.getByRole('heading', { name: 'Start a run-walk plan' })).toBeVisible();
+  // The red-flag screen comes first (test/e2e/red-flags.spec.ts walks through it): all clear here.
+  const screen = page.getByTestId('plan-start-screen');
+  for (let rest = screen.getByRole('button', { name: 'No to the rest of these' }); (await rest.count()) > 0; ) await rest.first().click();
+  await screen.getByRole('button', { name: 'Save the screen' }).click();
+  await expect(screen.getByText('The screen allows the plan to start.')).toBeVisible();
   await page.getByLabel('Start date').fill(`${m}/${d}/${y}`);
   await page.getByRole('radio', { name: /Rung 2/ }).check();
   await page.getByLabel('The patient’s usual pain (0–10)').fill('2');
   await page.getByRole('button', { name: 'Start the plan' }).click();
   await expect(page.getByTestId('this-week')).toContainText('Run 30 seconds, walk 1 minute 30 seconds, 15 times');
 
+  const checkIn = page.getByTestId('check-in');
+  for (let rest = checkIn.getByRole('button', { name: 'No to the rest of these' }); (await rest.count()) > 0; ) await rest.first().click();
+  await checkIn.getByRole('button', { name: 'Save the screen' }).click();
+  await expect(checkIn.getByText('No red flags: every question answered no.')).toBeVisible();
   await page.getByRole('button', { name: 'Review the week' }).click();
   const decision = page.getByTestId('latest-decision');
   await expect(decision.locator('.decision-head [data-decision="hold"]')).toBeVisible();

@@ -1,5 +1,6 @@
 import type { ChannelName, RequestInput } from '../../shared/api/contract';
-import { CLINIC_INPUT, PASSWORDS, PATIENT, type TestApp } from './harness';
+import { CLINIC_INPUT, PASSWORDS, PATIENT, startPlan, type TestApp } from './harness';
+import { screenEntryOf } from '../../shared/clinical/redFlags';
 
 /**
  * A valid request for every channel (a new channel without a sample is a compile error), used to
@@ -14,6 +15,7 @@ export interface SampleIds {
   runId: number;
   planId: number;
   weekId: number;
+  screenId: number;
 }
 
 /** A tiny timed GPX track: three points a minute apart. */
@@ -82,14 +84,16 @@ export function channelSamples(t: TestApp, ids: SampleIds): { [K in ChannelName]
     'runImport.commit': { stageId: 'not-a-stage', choices: [] },
     'runImport.discard': { stageId: 'not-a-stage' },
     'plans.get': { patientId },
-    'plans.start': { patientId, startDate: '2026-11-23', startingStepId: 'rw-15-105' },
-    'plans.checkIn': { weekId: ids.weekId, redFlags: [] },
+    'plans.start': { patientId, startDate: '2026-11-23', startingStepId: 'rw-15-105', screenId: ids.screenId },
     'plans.review': { weekId: ids.weekId },
     'plans.accept': { weekId: ids.weekId },
     'plans.override': { weekId: ids.weekId, decision: 'hold', reason: 'Travelling next week' },
     'plans.end': { planId: ids.planId, reason: 'Discharged' },
     'policy.get': {},
     'policy.update': { changed: { pain: { amberMax: 5 } } },
+    'redFlags.list': { patientId },
+    'redFlags.record': { patientId, context: { kind: 'check-in', weekId: ids.weekId }, entry: screenEntryOf() },
+    'redFlags.acknowledge': { screenId: ids.screenId },
   };
 }
 
@@ -153,13 +157,15 @@ export function invalidSamples(): { [K in ChannelName]: unknown } {
     'runImport.discard': {},
     'plans.get': { patientId: 'x' },
     'plans.start': { patientId: 1, startDate: '2026-02-30', startingStepId: '' },
-    'plans.checkIn': { weekId: 1, redFlags: ['headache'] },
     'plans.review': {},
     'plans.accept': { weekId: 0 },
     'plans.override': { weekId: 1, decision: 'explode', reason: '' },
     'plans.end': { planId: 1, reason: '' },
     'policy.get': 7,
     'policy.update': { changed: 'x' },
+    'redFlags.list': {},
+    'redFlags.record': { patientId: 1, context: { kind: 'check-in', weekId: 1 }, entry: { answers: { saddleNumbness: 'maybe' } } },
+    'redFlags.acknowledge': { screenId: 'x' },
   };
 }
 
@@ -172,6 +178,7 @@ export async function sampleIds(t: TestApp, patientId: number): Promise<SampleId
   const other = await t.ok('patients.create', { ...PATIENT, legalFirstName: 'Waiting', dateOfBirth: '1970-01-01' }, t.sessions.front_desk);
   const wait = await t.ok('waitlist.add', { patientId: other.id }, t.sessions.front_desk);
   const run = await t.ok('runs.save', { patientId, run: { date: '2026-11-24', distanceM: 3000, durationS: 1800 } }, t.sessions.therapist);
-  const plan = await t.ok('plans.start', { patientId: other.id, startDate: '2026-11-23', startingStepId: 'rw-15-105' }, t.sessions.therapist);
-  return { patientId, appointmentId: booked.appointments[0]!.id, roomId: room.id, typeId, waitlistId: wait.id, runId: run.id, planId: plan.id, weekId: plan.weeks[0]!.id };
+  const plan = await startPlan(t, { patientId: other.id, startDate: '2026-11-23', startingStepId: 'rw-15-105' }, t.sessions.therapist);
+  const screen = await t.ok('redFlags.record', { patientId, context: { kind: 'plan-start' }, entry: screenEntryOf() }, t.sessions.therapist);
+  return { patientId, appointmentId: booked.appointments[0]!.id, roomId: room.id, typeId, waitlistId: wait.id, runId: run.id, planId: plan.id, weekId: plan.weeks[0]!.id, screenId: screen.screen.id };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LADDER } from '../../shared/clinical/ladder';
-import { createTestApp, expectError, type TestApp } from './harness';
+import { createTestApp, expectError, startPlan, type TestApp } from './harness';
 import { scheduleWorld, type ScheduleWorld } from './schedule-harness';
 
 describe('Today: a therapist’s own day', () => {
@@ -17,9 +17,9 @@ describe('Today: a therapist’s own day', () => {
     await book(w.patients.cara, w.therapist2, '10:00');
     await t.ok('appointments.setStatus', { id: first.appointments[0]!.id, status: 'arrived' }, desk);
     // Ana's plan began two clinic weeks ago: both weeks are over and nobody has reviewed them.
-    await t.ok('plans.start', { patientId: w.patients.ana, startDate: '2026-11-09', startingStepId: DEFAULT_LADDER[0]!.id }, t.sessions.therapist);
+    await startPlan(t, { patientId: w.patients.ana, startDate: '2026-11-09', startingStepId: DEFAULT_LADDER[0]!.id }, t.sessions.therapist);
     // Cara (the other therapist's patient) has an overdue week too, but is not this therapist's.
-    await t.ok('plans.start', { patientId: w.patients.cara, startDate: '2026-11-09', startingStepId: DEFAULT_LADDER[0]!.id }, t.sessions.therapist);
+    await startPlan(t, { patientId: w.patients.cara, startDate: '2026-11-09', startingStepId: DEFAULT_LADDER[0]!.id }, t.sessions.therapist);
   });
   afterAll(() => t.dispose());
 

@@ -14,6 +14,7 @@ import { runImportHandlers } from './run-import';
 import { planHandlers } from './plans';
 import { policyHandlers } from './clinic-policy';
 import { todayHandlers } from './today';
+import { redFlagHandlers } from './red-flags';
 
 /** Every channel's handler; the type makes a channel without a handler a compile error. */
 export const handlers: Handlers = {
@@ -32,4 +33,5 @@ export const handlers: Handlers = {
   ...planHandlers,
   ...policyHandlers,
   ...todayHandlers,
+  ...redFlagHandlers,
 };

@@ -48,7 +48,7 @@ describe('rule registry', () => {
     for (const leaf of leaves) expect(read.has(leaf), `no rule documents the setting ${leaf}`).toBe(true);
   });
   it('grades figures clinical.md could not confirm as clinic policy', () => {
-    for (const id of ['odi.missing-limit', 'odi.mdc', 'planner.caution-window', 'planner.default-ladder', 'reassessment.mdc.thomas_hip_angle', 'redflag.swelling-or-limp'])
+    for (const id of ['odi.missing-limit', 'odi.mdc', 'planner.caution-window', 'planner.default-ladder', 'reassessment.mdc.thomas_hip_angle', 'redflag.swelling', 'redflag.limp', 'pain.severe-flare', 'planner.stalled', 'pain.week-trend', 'pain.next-morning', 'gate.measurement-error'])
       expect(getRule(id).grade, id).toBe('clinic-policy');
     for (const id of ['planner.spike-guard', 'planner.min-sessions', 'nprs.mdc', 'odi.mic', 'billing.eight-minute', 'reassessment.mdc.thoracic_rotation'])
       expect(getRule(id).grade, id).toBe('confirmed');

@@ -9,6 +9,7 @@ import { formatDistance } from '../../../../shared/units/distance';
 import { formatDuration } from '../../../../shared/units/duration';
 import { formatCalendarDate } from '../../../../shared/format/dates';
 import { localiseDates } from '../running/runFormat';
+import { DecisionAlert } from './DecisionAlert';
 import { DECISION_LABELS, DECISION_MARKS, EFFECT_MARKS, EFFECT_WORDS, GRADE_LABELS, GRADE_TITLES, rungLabel } from './planFormat';
 import './DecisionView.css';
 
@@ -165,6 +166,7 @@ export function DecisionView({ decision, ladder, unit, locale, status, actions, 
           {wr.prescribedSessions === 1 ? 'session' : 'sessions'} logged
         </span>
       </div>
+      <DecisionAlert decision={decision} />
       {status}
       <div className="decision-body">
         <div className="decision-main">
@@ -196,7 +198,7 @@ export function DecisionView({ decision, ladder, unit, locale, status, actions, 
               <ul className="exercise-list">
                 {decision.gates.map((g) => (
                   <li key={g.gate}>
-                    <strong>{g.active ? 'Holding' : g.liftedByImprovement ? 'Lifted' : 'Clear'}</strong> — {g.findings.join('; ')} ({formatCalendarDate(g.reassessmentDate, locale)})
+                    <strong>{g.active ? 'Holding' : g.lifted || g.liftedByImprovement ? 'Lifted' : 'Within measurement error'}</strong> — {g.findings.join('; ')} ({formatCalendarDate(g.reassessmentDate, locale)})
                   </li>
                 ))}
               </ul>

@@ -3,7 +3,7 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import type { PlanWeekRecord, RunPlanRecord } from '../../../../shared/domain/running';
-import { PLAN_DECISIONS } from '../../../../shared/clinical/history';
+import { OVERRIDE_DECISIONS } from '../../../../shared/clinical/history';
 import { describeSession, type Ladder } from '../../../../shared/clinical/ladder';
 import { call } from '../../api/client';
 import { messageOf } from '../../api/errors';
@@ -12,7 +12,7 @@ import { FormDialog } from '../../components/FormDialog';
 import { DECISION_LABELS, DECISION_MARKS } from './planFormat';
 
 const overrideSchema = z.object({
-  decision: z.enum(PLAN_DECISIONS, { error: 'Choose a decision' }),
+  decision: z.enum(OVERRIDE_DECISIONS, { error: 'Choose a decision' }),
   stepId: z.string(),
   reason: z.string().trim().min(3, 'Give the reason for overriding').max(500, 'Keep the reason under 500 characters'),
 });
@@ -58,7 +58,7 @@ function OverrideForm({ week, ladder, onClose, onDone }: { week: PlanWeekRecord;
       <p className="muted">The planner said {DECISION_LABELS[engine].toLowerCase()}. Both its decision and yours are kept in the plan’s history, with your reason.</p>
       <fieldset className="choice-group" aria-describedby={formState.errors.decision ? 'override-decision-error' : undefined}>
         <legend>Your decision</legend>
-        {PLAN_DECISIONS.map((d) => (
+        {OVERRIDE_DECISIONS.map((d) => (
           <label key={d} className="choice">
             <input type="radio" value={d} {...register('decision')} />
             <span>

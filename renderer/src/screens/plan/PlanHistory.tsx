@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { PlanWeekRecord, RunPlanRecord, RunRecord } from '../../../../shared/domain/running';
 import type { ClinicPolicy } from '../../../../shared/clinical/policy';
-import { RED_FLAG_LABELS } from '../../../../shared/clinical/runs';
+import { SCREEN_FLAG_LABELS } from '../../../../shared/clinical/redFlags';
 import { formatCalendarDate, formatInstantDate } from '../../../../shared/format/dates';
 import { useClinic } from '../../app/clinic';
 import { DataTable, type DataTableColumn } from '../../components/DataTable/DataTable';
@@ -63,7 +63,7 @@ export function PlanHistory({ plan, runs, policy }: { plan: RunPlanRecord; runs:
               Accepted by {w.acceptedBy ?? 'a therapist'}, {formatInstantDate(w.acceptedAt, timeZone, locale)}
             </>
           ) : w.redFlags.length ? (
-            <>Check-in: {w.redFlags.map((f) => RED_FLAG_LABELS[f]).join(', ')}</>
+            <>Check-in: {w.redFlags.map((f) => SCREEN_FLAG_LABELS[f]).join(', ')}</>
           ) : null,
       },
       {

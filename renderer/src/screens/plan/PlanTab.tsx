@@ -3,7 +3,6 @@ import type { Patient } from '../../../../shared/domain/patient';
 import type { PlanWeekRecord, RunPlanRecord, RunRecord } from '../../../../shared/domain/running';
 import type { ClinicPolicy } from '../../../../shared/clinical/policy';
 import { addDays } from '../../../../shared/clinical/calendar';
-import { RED_FLAGS, RED_FLAG_LABELS, type RedFlag } from '../../../../shared/clinical/runs';
 import { formatCalendarDate, formatInstantDate } from '../../../../shared/format/dates';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/hooks';
@@ -19,8 +18,8 @@ import { PlanHistory } from './PlanHistory';
 import { WeekStatus } from './WeekStatus';
 import { LoadFailed } from '../../components/LoadState';
 import './PlanTab.css';
-
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+import { RedFlagsProvider } from '../redflags/RedFlagsProvider';
+import { CheckInStopNote, WeeklyCheckIn } from './WeeklyCheckIn';
 
 /** The patient chart's Plan tab: start a plan, this week's prescription, check-in, review, accept or override, history. */
 export function PlanTab({ patient }: { patient: Patient }) {
@@ -52,14 +51,16 @@ export function PlanTab({ patient }: { patient: Patient }) {
       <h2 id="plan-title" className="visually-hidden">
         Run-walk plan
       </h2>
-      {plan && !plan.endedAt ? (
-        <ActivePlan plan={plan} runs={runsQuery.data.runs} policy={policy} onPlan={setPlan} />
-      ) : (
-        <>
-          {plan?.endedAt && <EndedPlan plan={plan} runs={runsQuery.data.runs} policy={policy} />}
-          <StartPlanForm patientId={patient.id} ladder={clinicLadder} policy={policy} onStarted={setPlan} />
-        </>
-      )}
+      <RedFlagsProvider patientId={patient.id}>
+        {plan && !plan.endedAt ? (
+          <ActivePlan plan={plan} runs={runsQuery.data.runs} policy={policy} onPlan={setPlan} />
+        ) : (
+          <>
+            {plan?.endedAt && <EndedPlan plan={plan} runs={runsQuery.data.runs} policy={policy} />}
+            <StartPlanForm patientId={patient.id} ladder={clinicLadder} policy={policy} onStarted={setPlan} />
+          </>
+        )}
+      </RedFlagsProvider>
     </section>
   );
 }
@@ -155,29 +156,38 @@ function ActivePlan({ plan, runs, policy, onPlan }: { plan: RunPlanRecord; runs:
               </h2>
               <span className="plan-sub">{rungLabel(ladder, latest.stepId)}</span>
             </div>
-            <p className="plan-instructions">
-              <small>For the patient</small>
-              {prescription?.instructions ?? `${stepWords(ladder, latest.stepId)}. Do this ${plan.sessionsPerWeek} times this week, with at least one rest day between runs.`}
-            </p>
-            {prescription && (
-              <details className="decision-fold">
-                <summary>Prescription details for the clinician</summary>
-                <PrescriptionFacts prescription={prescription} ladder={ladder} unit={unit} />
-              </details>
+            <CheckInStopNote week={latest} />
+            {!latest.screenAction && (
+              <>
+                <p className="plan-instructions">
+                  <small>For the patient</small>
+                  {prescription?.instructions ?? `${stepWords(ladder, latest.stepId)}. Do this ${plan.sessionsPerWeek} times this week, with at least one rest day between runs.`}
+                </p>
+                {prescription && (
+                  <details className="decision-fold">
+                    <summary>Prescription details for the clinician</summary>
+                    <PrescriptionFacts prescription={prescription} ladder={ladder} unit={unit} />
+                  </details>
+                )}
+              </>
             )}
             <p className="muted plan-logged">
               Logged this week: {sessions} of {prescription?.sessionsPerWeek ?? plan.sessionsPerWeek} sessions.
             </p>
           </div>
-          <CheckIn
-            key={`${latest.id}:${latest.redFlags.join(',')}`}
+          <WeeklyCheckIn
+            patientId={plan.patientId}
             week={latest}
             decided={decided}
             pending={pending}
             busy={busy}
-            canReview={today >= lastDay}
+            weekOver={today >= lastDay}
             lastDay={lastDay}
-            onCheckIn={(flags) => void act(() => call('plans.checkIn', { weekId: latest.id, redFlags: flags }), 'Check-in saved.')}
+            onPlan={(p, message) => {
+              onPlan(p);
+              setProblem(null);
+              setNotice(message);
+            }}
             onReview={() => void act(() => call('plans.review', { weekId: latest.id }), `Week ${n} reviewed: the planner’s decision is below. Accept it or override it.`)}
           />
         </div>
@@ -239,59 +249,5 @@ function ActivePlan({ plan, runs, policy, onPlan }: { plan: RunPlanRecord; runs:
         }}
       />
     </>
-  );
-}
-
-function CheckIn(props: {
-  week: PlanWeekRecord;
-  decided: boolean;
-  pending: boolean;
-  busy: boolean;
-  canReview: boolean;
-  lastDay: string;
-  onCheckIn: (flags: RedFlag[]) => void;
-  onReview: () => void;
-}) {
-  const { locale } = useClinic();
-  const { week, decided, pending, busy, canReview, lastDay } = props;
-  const [flags, setFlags] = useState<RedFlag[]>(week.redFlags);
-  const changed = flags.join(',') !== week.redFlags.join(',');
-  return (
-    <div className="card plan-card checkin-form" data-testid="check-in">
-      <div className="plan-card-head">
-        <h2>Weekly check-in</h2>
-      </div>
-      <fieldset className="choice-group">
-        <legend>Since the last check-in, has the patient had…</legend>
-        {RED_FLAGS.map((f) => (
-          <label key={f} className="choice">
-            <input
-              type="checkbox"
-              checked={flags.includes(f)}
-              disabled={decided}
-              onChange={(e) => setFlags((fs) => (e.target.checked ? [...fs, f] : fs.filter((x) => x !== f)))}
-            />
-            <span>{cap(RED_FLAG_LABELS[f].replace(/^a /, ''))}</span>
-          </label>
-        ))}
-      </fieldset>
-      {!decided && (
-        <div className="checkin-actions">
-          <button type="button" className="button" disabled={busy || !changed} onClick={() => props.onCheckIn(flags)}>
-            Save check-in
-          </button>
-          <span className="field-hint">{flags.length ? 'Any red flag stops the plan for review.' : 'No red flags ticked.'}</span>
-        </div>
-      )}
-      {pending && changed && <p className="field-hint">Saving the check-in clears this week’s review: review the week again afterwards.</p>}
-      {!decided && !pending && (
-        <div className="review-box">
-          <p>{canReview ? 'The week is over: the planner can review it now.' : `The week can be reviewed from ${formatCalendarDate(lastDay, locale, 'long')}, its last day.`}</p>
-          <button type="button" className="button button-primary" disabled={busy || !canReview || changed} onClick={props.onReview}>
-            Review the week
-          </button>
-        </div>
-      )}
-    </div>
   );
 }

@@ -14,6 +14,7 @@ import { useLeaveGuard } from '../../app/router';
 import { Banner } from '../../components/Banner';
 import { Field } from '../../components/Field';
 import { applyServerErrors } from '../../forms/serverErrors';
+import { PlanStartScreen } from './PlanStartScreen';
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -55,14 +56,16 @@ export function StartPlanForm({ patientId, ladder, policy, onStarted }: { patien
   });
   const { register, handleSubmit, formState, setError, setValue, control } = form;
   const [problem, setProblem] = useState<string | null>(null);
+  const [screenId, setScreenId] = useState<number | null>(null);
   useLeaveGuard(formState.isDirty);
   const typed = useWatch({ control, name: 'startDate' });
   const iso = parseLocaleDate(typed ?? '', locale);
 
   const onSubmit = handleSubmit(async (values) => {
     setProblem(null);
+    if (screenId === null) return setProblem('The plan starts only on a red-flag screen that allows it: see the screen above.');
     try {
-      onStarted(await call('plans.start', { patientId, ...values }));
+      onStarted(await call('plans.start', { patientId, ...values, screenId }));
     } catch (e) {
       if (isApiCallError(e) && e.code === 'VALIDATION') {
         const { unplaced } = applyServerErrors(e, setError, ['startDate', 'startingStepId', 'sessionsPerWeek', 'baselinePain']);
@@ -74,58 +77,64 @@ export function StartPlanForm({ patientId, ladder, policy, onStarted }: { patien
   const pick = (d: string) => setValue('startDate', calendarDateForTyping(d, locale), { shouldDirty: true, shouldValidate: true });
 
   return (
-    <form className="card plan-card start-plan" onSubmit={onSubmit} noValidate aria-labelledby="start-plan-title">
-      <div className="plan-card-head">
-        <h2 id="start-plan-title">Start a run-walk plan</h2>
+    <>
+      <div className="card plan-card">
+        <PlanStartScreen patientId={patientId} onReady={setScreenId} />
       </div>
-      <p className="muted">
-        Weeks run {capital(policy.weekStartsOn)} to {capital(weekdayOf(addDays(thisWeek, 6)))}. At the end of each week the planner reviews the log and proposes the next step; you accept or override
-        it.
-      </p>
-      {problem && <Banner tone="error">{problem}</Banner>}
-      <div className="form-grid">
-        <Field
-          label="Start date"
-          error={formState.errors.startDate?.message}
-          hint={iso && !formState.errors.startDate ? formatCalendarDate(iso, locale, 'long') : `${typedDatePattern(locale)} — a ${capital(policy.weekStartsOn)}`}
-          className="span-2"
-        >
-          <input {...register('startDate')} autoComplete="off" inputMode="numeric" />
-        </Field>
-        <div className="span-4 date-quick-wrap">
-          <div className="field-label">&nbsp;</div>
-          <div className="date-quick">
-            <button type="button" className="button button-small" onClick={() => pick(thisWeek)}>
-              This week ({formatCalendarDate(thisWeek, locale)})
-            </button>
-            <button type="button" className="button button-small" onClick={() => pick(nextWeek)}>
-              Next week ({formatCalendarDate(nextWeek, locale)})
-            </button>
-          </div>
+      <form className="card plan-card start-plan" onSubmit={onSubmit} noValidate aria-labelledby="start-plan-title">
+        <div className="plan-card-head">
+          <h2 id="start-plan-title">Start a run-walk plan</h2>
         </div>
-        <Field label="Sessions a week" error={formState.errors.sessionsPerWeek?.message} hint="ASTEROID: 3 a week" className="span-2">
-          <input {...register('sessionsPerWeek')} type="number" min={1} max={7} step={1} inputMode="numeric" className="input-short" />
-        </Field>
-        <Field label="The patient’s usual pain (0–10)" optional error={formState.errors.baselinePain?.message} hint="Next-morning pain is read against it" className="span-2">
-          <input {...register('baselinePain')} inputMode="numeric" autoComplete="off" className="input-short" />
-        </Field>
-      </div>
-      <fieldset className="step-options">
-        <legend>Starting step</legend>
-        {ladder.map((s, i) => (
-          <label key={s.id} className="step-option">
-            <input type="radio" value={s.id} {...register('startingStepId')} />
-            <span className="step-number">Rung {i + 1}</span>
-            <span>{describeSession(s)}</span>
-          </label>
-        ))}
-        {formState.errors.startingStepId && <div className="field-error">{formState.errors.startingStepId.message}</div>}
-      </fieldset>
-      <div className="checkin-actions">
-        <button type="submit" className="button button-primary" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? 'Starting…' : 'Start the plan'}
-        </button>
-      </div>
-    </form>
+        <p className="muted">
+          Weeks run {capital(policy.weekStartsOn)} to {capital(weekdayOf(addDays(thisWeek, 6)))}. At the end of each week the planner reviews the log and proposes the next step; you accept or override
+          it.
+        </p>
+        {problem && <Banner tone="error">{problem}</Banner>}
+        <div className="form-grid">
+          <Field
+            label="Start date"
+            error={formState.errors.startDate?.message}
+            hint={iso && !formState.errors.startDate ? formatCalendarDate(iso, locale, 'long') : `${typedDatePattern(locale)} — a ${capital(policy.weekStartsOn)}`}
+            className="span-2"
+          >
+            <input {...register('startDate')} autoComplete="off" inputMode="numeric" />
+          </Field>
+          <div className="span-4 date-quick-wrap">
+            <div className="field-label">&nbsp;</div>
+            <div className="date-quick">
+              <button type="button" className="button button-small" onClick={() => pick(thisWeek)}>
+                This week ({formatCalendarDate(thisWeek, locale)})
+              </button>
+              <button type="button" className="button button-small" onClick={() => pick(nextWeek)}>
+                Next week ({formatCalendarDate(nextWeek, locale)})
+              </button>
+            </div>
+          </div>
+          <Field label="Sessions a week" error={formState.errors.sessionsPerWeek?.message} hint="ASTEROID: 3 a week" className="span-2">
+            <input {...register('sessionsPerWeek')} type="number" min={1} max={7} step={1} inputMode="numeric" className="input-short" />
+          </Field>
+          <Field label="The patient’s usual pain (0–10)" optional error={formState.errors.baselinePain?.message} hint="Next-morning pain is read against it" className="span-2">
+            <input {...register('baselinePain')} inputMode="numeric" autoComplete="off" className="input-short" />
+          </Field>
+        </div>
+        <fieldset className="step-options">
+          <legend>Starting step</legend>
+          {ladder.map((s, i) => (
+            <label key={s.id} className="step-option">
+              <input type="radio" value={s.id} {...register('startingStepId')} />
+              <span className="step-number">Rung {i + 1}</span>
+              <span>{describeSession(s)}</span>
+            </label>
+          ))}
+          {formState.errors.startingStepId && <div className="field-error">{formState.errors.startingStepId.message}</div>}
+        </fieldset>
+        <div className="checkin-actions">
+          <button type="submit" className="button button-primary" disabled={formState.isSubmitting || screenId === null}>
+            {formState.isSubmitting ? 'Starting…' : 'Start the plan'}
+          </button>
+          {screenId === null && <span className="field-hint">Record a red-flag screen that allows the plan first.</span>}
+        </div>
+      </form>
+    </>
   );
 }

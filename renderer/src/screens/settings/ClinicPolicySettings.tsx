@@ -38,6 +38,9 @@ export const POLICY_LABELS: Record<string, string> = {
   'pain.nextMorningRedRise': 'Next-morning rise that is “worse at 24 hours”',
   'pain.weekTrendRise': 'Week-to-week rise in peak pain',
   'pain.requireScoresToProgress': 'Progress only when every run has its pain scores',
+  'pain.severeFlarePeak': 'Severe flare: pain during or after a run at or above',
+  'pain.severeFlareNextMorningRise': 'Severe flare: next-morning rise above usual of at least',
+  'progression.reviewAfterHolds': 'Holds in a row on one rung before a review',
   'progression.minSessionsAtStep': 'Sessions at a rung before progressing',
   'progression.maxConsecutiveRegressions': 'Steps back in a row before stop and review',
   'progression.sessionsPerWeek': 'Sessions a week (default for new plans)',
@@ -210,8 +213,10 @@ function PolicyForm({ data, onSaved }: { data: PolicyData; onSaved: (data: Polic
           {numberField('pain.greenMax', 'Pain at or below this is fine (green)', { min: 0, max: 10 })}
           {numberField('pain.amberMax', 'Above green and at or below this is acceptable (amber); above it is too much', { min: 0, max: 10 })}
           {numberField('pain.nextMorningAmberRise', 'Points above the usual pain the morning after: hold', { min: 1, max: 10 })}
-          {numberField('pain.nextMorningRedRise', 'Points above the usual pain the morning after: step back (default: the NPRS MDC of 2)', { min: 1, max: 10 })}
+          {numberField('pain.nextMorningRedRise', 'Points above the usual pain the morning after: step back (default 2, the NPRS measurement error)', { min: 1, max: 10 })}
           {numberField('pain.weekTrendRise', 'A rise this big in the week’s peak over last week’s holds the plan', { min: 1, max: 10 })}
+          {numberField('pain.severeFlarePeak', 'Clinic policy: stops the progression for review instead of a step back', { min: 1, max: 10 })}
+          {numberField('pain.severeFlareNextMorningRise', 'Clinic policy: points above the usual pain the morning after that stop for review', { min: 1, max: 10 })}
           {check('pain.requireScoresToProgress', 'A run without its during and next-morning scores cannot show the load was tolerated.')}
         </div>
       </fieldset>
@@ -220,6 +225,7 @@ function PolicyForm({ data, onSaved }: { data: PolicyData; onSaved: (data: Polic
         <div className="form-grid">
           {numberField('progression.minSessionsAtStep', 'Return-to-run table (Trials 2023): at least twice', { min: 1, max: 12 })}
           {numberField('progression.maxConsecutiveRegressions', 'Another step back after this many becomes stop and review', { min: 1, max: 12 })}
+          {numberField('progression.reviewAfterHolds', 'Clinic policy: the plan is not moving — reassess, consider stepping back or changing it', { min: 2, max: 12 })}
           {numberField('progression.sessionsPerWeek', 'ASTEROID: 3 sessions a week', { min: 1, max: 7 })}
           <Field label={POLICY_LABELS.weekStartsOn!} error={err('weekStartsOn')} hint="Plan weeks, weekly totals and adherence use clinic weeks" className="span-2">
             <select {...register('weekStartsOn')}>
