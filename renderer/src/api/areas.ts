@@ -6,7 +6,7 @@ import { contract, type ChannelName } from '../../../shared/api/contract';
  * are asked again — wherever they are on screen. A booking made on the schedule is at once the
  * chart's next appointment; a run saved on the Running tab is at once in the Plan tab.
  */
-export const AREAS = ['session', 'users', 'clinic', 'audit', 'patients', 'schedule', 'waitlist', 'runs', 'plans', 'policy', 'today'] as const;
+export const AREAS = ['session', 'users', 'clinic', 'audit', 'patients', 'schedule', 'waitlist', 'runs', 'plans', 'redFlags', 'policy', 'today'] as const;
 export type Area = (typeof AREAS)[number];
 
 const AREA_OF_PREFIX: Record<string, Area> = {
@@ -26,6 +26,7 @@ const AREA_OF_PREFIX: Record<string, Area> = {
   runs: 'runs',
   runImport: 'runs',
   plans: 'plans',
+  redFlags: 'redFlags',
   policy: 'policy',
   today: 'today',
 };
@@ -50,7 +51,9 @@ export const STALE_AFTER_WRITE: Record<Area, readonly Area[]> = {
   schedule: ['schedule', 'waitlist', 'today'],
   waitlist: ['waitlist', 'schedule'],
   runs: ['runs', 'plans', 'today'],
-  plans: ['plans', 'runs', 'today'],
+  plans: ['plans', 'runs', 'today', 'redFlags'],
+  // A screen's answers can stop this week's plan or lift a stop; an acknowledged alert leaves Today.
+  redFlags: ['redFlags', 'plans', 'today'],
   policy: ['policy', 'plans', 'runs'],
   today: ['today'],
 };
