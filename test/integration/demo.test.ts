@@ -32,7 +32,9 @@ async function patientsOf(dir: string) {
   }
 }
 
-describe('runback demo', () => {
+// A demo clinic of a few hundred patients takes seconds alone and minutes on a loaded machine: the
+// timeout is a guard against a hang, not a speed check (timings are in `runback bench`).
+describe('runback demo', { timeout: 300_000 }, () => {
   it('creates staff who can sign in with the printed passwords, and plausible patients', async () => {
     const dir = tempDir();
     const result = await createDemoClinic(dir, { patients: 300, seed: 3, force: false, now: NOW });
