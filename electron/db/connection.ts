@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
 import { LATEST_VERSION } from './migrations';
 import { DatabaseTooNewError, migrate } from './migrate';
+import { ReaderPool } from './reader-pool';
 import type { DB } from './schema';
 
 export interface OpenDatabase {
+  /** The one writing connection. */
   db: Kysely<DB>;
   file: string;
   close(): Promise<void>;
@@ -24,8 +26,33 @@ function peekVersion(file: string): number {
   }
 }
 
+/** Statements kept prepared per connection: far more than the app's distinct queries. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely prepares every statement on every call; the app runs the same few hundred queries over and
+ * over, so each connection keeps them prepared (SQLite re-prepares a cached statement itself when the
+ * schema changes). Kysely runs one statement at a time per connection and never streams here, so a
+ * cached statement is never in use twice at once.
+ */
+function withStatementCache(raw: Database.Database): SqliteDatabase {
+  const cache = new Map<string, Database.Statement>();
+  return {
+    close: () => raw.close(),
+    prepare(text: string) {
+      let statement = cache.get(text);
+      if (!statement) {
+        statement = raw.prepare(text);
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+        cache.set(text, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 export function createKysely(raw: Database.Database): Kysely<DB> {
-  return new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }), plugins: [new CamelCasePlugin()] });
+  return new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }), plugins: [new CamelCasePlugin()] });
 }
 
 /**
@@ -50,5 +77,21 @@ export async function openDatabase(file: string, options: { migrate?: boolean } 
     await db.destroy();
     throw error;
   }
+  // From here on a write that finds the lock taken waits asynchronously (transaction.ts), never
+  // inside SQLite's busy handler, which would stop the whole process — reads too — while it waits.
+  raw.pragma('busy_timeout = 0');
   return { db, file, close: () => db.destroy() };
+}
+
+/**
+ * Read-only connections to an open database (WAL lets them read while the writer writes). Opened
+ * after openDatabase, so the schema is current; closed before it.
+ */
+export function openReaders(file: string, count: number): ReaderPool {
+  const readers = Array.from({ length: count }, () => {
+    const raw = new Database(file, { readonly: true, fileMustExist: true });
+    raw.pragma('busy_timeout = 5000');
+    return createKysely(raw);
+  });
+  return new ReaderPool(readers);
 }
