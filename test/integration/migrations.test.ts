@@ -146,3 +146,26 @@ describe('migration 0003 (running)', () => {
     await db.destroy();
   });
 });
+
+describe('migration 0005 (patient list indexes)', () => {
+  it('keeps version-3 patients and indexes the active ones by name and the archived ones apart', async () => {
+    const raw = new Database(':memory:');
+    const db = createKysely(raw) as unknown as Kysely<unknown>;
+    await migrate(db, 3);
+    const insert = raw.prepare(`insert into patients (mrn, legal_first_name, legal_last_name, first_name_key, last_name_key, date_of_birth, sex, archived_at, created_at, updated_at)
+      values (?, 'A', ?, 'a', ?, '1990-01-01', 'female', ?, 'x', 'x')`);
+    insert.run('RB000001', 'Bravo', 'bravo', null);
+    insert.run('RB000002', 'Alpha', 'alpha', '2026-01-01T00:00:00.000Z');
+    insert.run('RB000003', 'Charlie', 'charlie', null);
+    expect(await migrate(db, 4)).toEqual({ from: 3, to: 4 });
+    expect(raw.prepare('select count(*) as n from patients').get()).toEqual({ n: 3 });
+    const plan = (q: string) => (raw.prepare(`explain query plan ${q}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    const active = `select id from patients where archived_at is null order by last_name_key, first_name_key, id`;
+    expect(plan(active)).toMatch(/USING COVERING INDEX patients_active_name/);
+    expect(raw.prepare(active).all()).toEqual([{ id: 1 }, { id: 3 }]);
+    const archived = `select count(*) as n from patients where archived_at is not null`;
+    expect(plan(archived)).toMatch(/USING COVERING INDEX patients_archived/);
+    expect(raw.prepare(archived).get()).toEqual({ n: 1 });
+    await db.destroy();
+  });
+});

@@ -1,8 +1,13 @@
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { PatientSort } from '../../../shared/domain/patient';
 import { parseTypedDate } from '../../../shared/util/dates';
 import { digitsOnly, foldForSearch } from '../../../shared/util/text';
 import type { DB } from '../../db/schema';
+
+/*
+ * Patient search: what staff type → index lookups. The SQLite-only parts of the patient list (the
+ * FTS5 match, and the unary + that keeps SQLite from driving a query by it) live in this file.
+ */
 
 export interface ParsedSearch {
   /** An FTS5 MATCH expression, or null when the search has no name, phone or MRN part. */
@@ -10,6 +15,8 @@ export interface ParsedSearch {
   dateOfBirth: string | null;
   /** The first name-like word, folded: a last name starting with it ranks first. */
   leadingName: string | null;
+  /** The whole search when it is one name word of plain letters and digits ("a", "gar"): the fast path. */
+  plainName: string | null;
 }
 
 const quote = (token: string) => `"${token.replace(/"/g, '""')}"`;
@@ -43,58 +50,83 @@ export function parsePatientSearch(query: string): ParsedSearch {
     leadingName ??= folded;
     clauses.push(`names : ${quote(folded)}*`);
   }
-  return { match: clauses.length ? clauses.join(' AND ') : null, dateOfBirth, leadingName };
+  const plainName = clauses.length === 1 && dateOfBirth === null && leadingName !== null && /^[a-z0-9]+$/.test(leadingName) ? leadingName : null;
+  return { match: clauses.length ? clauses.join(' AND ') : null, dateOfBirth, leadingName, plainName };
 }
 
-export interface PatientListQuery {
-  query: string;
-  includeArchived: boolean;
-  sort: PatientSort;
-  direction: 'asc' | 'desc';
-  offset: number;
-  limit: number;
+/** The patients the FTS index matches (its rowids are patient ids). */
+function ftsRowids(match: string): RawBuilder<unknown> {
+  return sql`select rowid from patients_fts where patients_fts match ${match}`;
 }
 
-/** The base query (from + filters) shared by the page and its count. */
-export function filteredPatients(db: Kysely<DB>, q: Pick<PatientListQuery, 'query' | 'includeArchived'>) {
-  const search = parsePatientSearch(q.query);
-  let base = db.selectFrom('patients');
-  if (search.match !== null) {
-    base = base.where(sql<SqlBool>`patients.id in (select rowid from patients_fts where patients_fts match ${search.match})`);
+/**
+ * Matches of the search, as the query's driver: SQLite reads the matching ids first and looks each
+ * patient up. Right when there are few matches.
+ */
+export function matchDriven(match: string): Expression<SqlBool> {
+  return sql<SqlBool>`patients.id in (${ftsRowids(match)})`;
+}
+
+/**
+ * Matches of the search as a filter only (the unary + stops SQLite driving by it): the query walks
+ * the index of its sort order and stops once the page is full. Right when there are many matches.
+ */
+export function matchFiltered(match: string): Expression<SqlBool> {
+  return sql<SqlBool>`+patients.id in (${ftsRowids(match)})`;
+}
+
+/** One patient's match, checked for that row alone (a rowid lookup in the index): for a handful of rows. */
+export function matchChecked(match: string): Expression<SqlBool> {
+  return sql<SqlBool>`exists (select 1 from patients_fts where patients_fts match ${match} and patients_fts.rowid = patients.id)`;
+}
+
+/**
+ * How many patients the FTS part matches, counting no further than `cap` (archived ones included):
+ * read from the index alone, it decides whether to sort the matches or walk an index.
+ */
+export async function ftsMatchCount(db: Kysely<DB>, match: string, cap: number, withoutArchived = false): Promise<number> {
+  const archived = withoutArchived ? sql`and rowid not in (select id from patients where archived_at is not null)` : sql``;
+  const row = await sql<{ n: number }>`select count(*) as n from (select 1 from patients_fts where patients_fts match ${match} ${archived} limit ${cap})`.execute(db);
+  return Number(row.rows[0]?.n ?? 0);
+}
+
+/** Patients whose FTS entry matches, among the given ids (a lookup per id: for a few suspect rows). */
+export async function ftsMatchingAmong(db: Kysely<DB>, match: string, ids: number[]): Promise<Set<number>> {
+  const found = new Set<number>();
+  for (const id of ids) {
+    // FTS5 ignores a rowid constraint whose value is not typed INTEGER, and JavaScript numbers are
+    // bound as REAL: without the cast this would answer every match.
+    const row = await sql<{ id: number }>`select rowid as id from patients_fts where patients_fts match ${match} and rowid = cast(${id} as integer)`.execute(db);
+    if (row.rows.some((r) => r.id === id)) found.add(id);
   }
-  if (search.dateOfBirth !== null) base = base.where('patients.dateOfBirth', '=', search.dateOfBirth);
-  if (!q.includeArchived) base = base.where('patients.archivedAt', 'is', null);
-  return { base, search };
+  return found;
 }
 
-export function listPatientsQuery(db: Kysely<DB>, q: PatientListQuery) {
-  const { base, search } = filteredPatients(db, q);
-  let page = base.selectAll('patients');
-  const dir = q.direction;
-  const sort = q.sort === 'relevance' && search.leadingName === null ? 'name' : q.sort;
+/** The sort columns of each order; the list and its indexes follow them. */
+export function sortColumns(sort: Exclude<PatientSort, 'relevance'>) {
   switch (sort) {
-    case 'relevance': {
-      const prefix = `${search.leadingName}%`;
-      const lastFirst: Expression<number> = sql<number>`(patients.last_name_key like ${prefix})`;
-      page = page.orderBy(lastFirst, 'desc').orderBy('patients.lastNameKey').orderBy('patients.firstNameKey');
-      break;
-    }
     case 'name':
-      page = page.orderBy('patients.lastNameKey', dir).orderBy('patients.firstNameKey', dir);
-      break;
+      return ['patients.lastNameKey', 'patients.firstNameKey'] as const;
     case 'dateOfBirth':
-      page = page.orderBy('patients.dateOfBirth', dir);
-      break;
+      return ['patients.dateOfBirth'] as const;
     case 'mrn':
-      page = page.orderBy('patients.mrn', dir);
-      break;
+      return ['patients.mrn'] as const;
     case 'createdAt':
-      page = page.orderBy('patients.createdAt', dir);
-      break;
+      return ['patients.createdAt'] as const;
   }
-  return page.orderBy('patients.id', dir).limit(q.limit).offset(q.offset);
 }
 
-export function countPatientsQuery(db: Kysely<DB>, q: Pick<PatientListQuery, 'query' | 'includeArchived'>) {
-  return filteredPatients(db, q).base.select((eb) => eb.fn.countAll<number>().as('n'));
+/** The smallest text greater than every text starting with `prefix` (a range on an index). */
+export function prefixEnd(prefix: string): string {
+  const last = prefix.codePointAt(prefix.length - 1)!;
+  return prefix.slice(0, -1) + String.fromCodePoint(last + 1);
+}
+
+/**
+ * True when a last name surely starts an FTS name token with `word` (plain letters and digits): its
+ * first characters fold to it by canonical decomposition, which the FTS tokenizer's diacritic
+ * removal also undoes. Anything else (ligatures, full-width letters) is checked against the index.
+ */
+export function surelyStartsWith(lastName: string, word: string): boolean {
+  return lastName.trim().normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().startsWith(word);
 }

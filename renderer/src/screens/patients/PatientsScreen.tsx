@@ -168,7 +168,14 @@ export function PatientsScreen() {
   const sortValue = sort ? `${sort.key}-${sort.direction}` : searching ? 'relevance' : 'name-asc';
   // Counts and empty states describe the rows on screen (the previous search's until the new one answers).
   const shownQuery = pages.shownParams?.query ?? '';
-  const countText = pages.total === null ? '' : shownQuery ? countOf(total, 'match', 'matches', locale) : countOf(total, 'patient', 'patients', locale);
+  const countText =
+    pages.total === null
+      ? ''
+      : pages.capped
+        ? `${new Intl.NumberFormat(locale).format(total)}+ matches` // the server counts a broad search no further
+        : shownQuery
+          ? countOf(total, 'match', 'matches', locale)
+          : countOf(total, 'patient', 'patients', locale);
   const tabStop = highlight >= first && highlight <= last ? highlight : first;
 
   return (
