@@ -68,7 +68,10 @@ export interface WriteOptions {
 export async function inImmediateTransaction<T, D = DB>(db: Kysely<D>, work: (trx: Kysely<D>) => Promise<T>, options: WriteOptions = {}): Promise<T> {
   const { keep = () => false, lockWait = DEFAULT_LOCK_WAIT, relaxedDurability = false } = options;
   return db.connection().execute(async (conn) => {
-    if (relaxedDurability) await sql`pragma synchronous = NORMAL`.execute(conn);
+    // 2 = FULL; a connection already below NORMAL (the demo generator's) is left as it is.
+    const level = relaxedDurability ? Number((await sql<{ synchronous: number }>`pragma synchronous`.execute(conn)).rows[0]?.synchronous ?? 2) : null;
+    const relax = level !== null && level > 1;
+    if (relax) await sql`pragma synchronous = NORMAL`.execute(conn);
     try {
       await beginImmediate(conn as Kysely<unknown>, lockWait);
       try {
@@ -80,7 +83,7 @@ export async function inImmediateTransaction<T, D = DB>(db: Kysely<D>, work: (tr
         throw error;
       }
     } finally {
-      if (relaxedDurability) await sql`pragma synchronous = FULL`.execute(conn);
+      if (relax) await sql.raw(`pragma synchronous = ${level}`).execute(conn);
     }
   });
 }

@@ -1,16 +1,14 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, sql, SqliteDialect, type Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listPatients, type ListTuning, type PatientListQuery } from '../../electron/api/handlers/patient-list';
 import { parsePatientSearch } from '../../electron/api/handlers/patient-search';
-import { DATABASE_FILE } from '../../electron/app/data-dir';
-import type { DB, PatientsTable } from '../../electron/db/schema';
+import type { PatientsTable } from '../../electron/db/schema';
 import { demoPatients } from '../../electron/demo/demo-patients';
 import { formatMrn } from '../../shared/domain/identifiers';
 import { PATIENT_SORTS } from '../../shared/domain/patient';
 import { digitsOnly, foldForSearch } from '../../shared/util/text';
 import { createTestApp, type TestApp } from './harness';
+import { tracingKysely, type Traced } from './statement-trace';
 
 /**
  * The patient list's work must not grow with the clinic. Instead of timing it (a busy machine
@@ -60,37 +58,6 @@ async function addOddNames(t: TestApp, firstMrn: number) {
     updatedAt: '2026-02-01T10:00:00.000Z',
   }));
   await t.services.db.insertInto('patients').values(rows).execute();
-}
-
-interface Traced {
-  sql: string;
-  rows: number;
-  plan: string;
-}
-
-/** A read-only Kysely over the test's file that records each statement, its rows and its plan. */
-function tracingDb(file: string) {
-  const raw = new Database(file, { readonly: true });
-  const trace: Traced[] = [];
-  const database = {
-    close: () => raw.close(),
-    prepare(text: string) {
-      const statement = raw.prepare(text);
-      return {
-        reader: statement.reader,
-        all(parameters: readonly unknown[]) {
-          const rows = statement.all(...parameters);
-          const plan = (raw.prepare(`explain query plan ${text}`).all(...parameters) as { detail: string }[]).map((r) => r.detail).join(' | ');
-          trace.push({ sql: text, rows: rows.length, plan });
-          return rows;
-        },
-        run: (parameters: readonly unknown[]) => statement.run(...parameters),
-        iterate: (parameters: readonly unknown[]) => statement.iterate(...parameters),
-      };
-    },
-  };
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database }), plugins: [new CamelCasePlugin()] });
-  return { db, trace };
 }
 
 const query = (over: Partial<PatientListQuery>): PatientListQuery => ({ query: '', includeArchived: false, sort: 'relevance', direction: 'asc', offset: 0, limit: 20, ...over });
@@ -167,8 +134,7 @@ describe('the patient list at any size', () => {
   });
 
   it('a one-letter search reads the name index over that letter, stopping at the page, and counts no further than the cap', async () => {
-    const file = join(t.dataDir, DATABASE_FILE);
-    const { db, trace } = tracingDb(file);
+    const { db, trace } = tracingKysely(t);
     try {
       const page = await listPatients(db, query({ query: 'm', limit: 20 }), SMALL);
       expect(page).toMatchObject({ total: 40, capped: true });
@@ -188,7 +154,7 @@ describe('the patient list at any size', () => {
   });
 
   it('the list without a search reads its page in index order and its total from index counts', async () => {
-    const { db, trace } = tracingDb(join(t.dataDir, DATABASE_FILE));
+    const { db, trace } = tracingKysely(t);
     try {
       await listPatients(db, query({ sort: 'name', offset: 100, limit: 50 }), SMALL);
       await listPatients(db, query({ sort: 'dateOfBirth', direction: 'desc', limit: 50 }), SMALL);
@@ -204,7 +170,7 @@ describe('the patient list at any size', () => {
   });
 
   it('many matches in another order walk that order’s index; few are sorted; a date of birth leads', async () => {
-    const { db, trace } = tracingDb(join(t.dataDir, DATABASE_FILE));
+    const { db, trace } = tracingKysely(t);
     try {
       await listPatients(db, query({ query: 'a', sort: 'dateOfBirth' }), SMALL);
       expect(trace.at(-1)!.plan).toMatch(/^SCAN patients USING INDEX patients_dob \| LIST SUBQUERY \d+ \| SCAN patients_fts VIRTUAL TABLE/);
@@ -226,7 +192,7 @@ describe('the patient list at any size', () => {
       query({ query: 'm', sort: 'mrn', direction: 'desc' }),
     ];
     const traceOf = async () => {
-      const { db, trace } = tracingDb(join(t.dataDir, DATABASE_FILE));
+      const { db, trace } = tracingKysely(t);
       try {
         // Searches with more matches than the cap at either size: the same strategy runs at both.
         for (const q of calls) expect((await listPatients(db, q, SMALL)).capped || q.query === '').toBe(true);
