@@ -15,9 +15,11 @@ export interface World {
   today: string;
   week: { from: string; to: string; therapistIds: number[] };
   chartPatientId: number;
-  /** Patients without runs, one per import run (a second import of the same file is a duplicate). */
-  importPatientIds: number[];
+  /** A patient without runs, a new one each time: importing the same file twice would be a duplicate. */
+  nextImportPatient(): number;
   fit: { name: string; bytes: Uint8Array };
+  /** A Strava bulk export of half-hour runs (1,000 of them unless told otherwise). */
+  strava: { activities: number; bytes: Uint8Array };
 }
 
 export interface Goal {
@@ -31,6 +33,8 @@ export interface Goal {
 export interface Operation {
   name: string;
   runs: number;
+  /** Untimed runs first (default: up to 5). */
+  warmup?: number;
   goal?: Goal;
   /** One run through the dispatcher: the call or calls the app makes for it. */
   run(world: World, i: number): Promise<void>;
@@ -70,6 +74,20 @@ export const KEYSTROKE_MIX = [
   ...['3/7/1985', 'mar 3/7/1985'],
 ];
 export const ONE_LETTER = ['a', 'J', 'D'];
+
+/** Stages a file, previews all of it as the import dialog does (50 at a time), saves every activity. */
+async function importFile(w: World, patientId: number, name: string, bytes: Uint8Array, expected: number) {
+  const { stageId, total } = (await call(w, 'runImport.stage', { patientId, files: [{ name, base64: Buffer.from(bytes).toString('base64') }] }, w.therapist)) as { stageId: string; total: number };
+  const items: { itemId: string; status: string }[] = [];
+  for (let done = 0; done < total; ) {
+    const page = (await call(w, 'runImport.preview', { stageId, count: 50 }, w.therapist)) as { done: number; items: { itemId: string; status: string }[] };
+    done = page.done;
+    items.push(...page.items);
+  }
+  const ready = items.filter((item) => item.status === 'ready');
+  if (ready.length !== expected) throw new Error(`${name}: ${ready.length} of ${expected} activities were ready to import (${JSON.stringify(items.find((i) => i.status !== 'ready'))})`);
+  await call(w, 'runImport.commit', { stageId, choices: ready.map((item) => ({ itemId: item.itemId, action: 'import' as const })) }, w.therapist);
+}
 
 const search = (queries: string[]) => (_w: World) => queries.map((query) => ({ query, limit: 100 })) as RequestInput<'patients.list'>[];
 const chartCalls = (w: World) =>
@@ -133,14 +151,7 @@ export const OPERATIONS: Operation[] = [
   {
     name: 'import of a one-hour FIT file (stage, preview, save)',
     runs: 15,
-    run: async (w, i) => {
-      const patientId = w.importPatientIds[i < 0 ? w.importPatientIds.length + i : i]!;
-      const files = [{ name: w.fit.name, base64: Buffer.from(w.fit.bytes).toString('base64') }];
-      const { stageId } = (await call(w, 'runImport.stage', { patientId, files }, w.therapist)) as { stageId: string };
-      const preview = (await call(w, 'runImport.preview', { stageId, count: 25 }, w.therapist)) as { items: { itemId: string; status: string }[] };
-      if (preview.items[0]?.status !== 'ready') throw new Error(`the one-hour FIT file was not ready to import: ${JSON.stringify(preview.items[0])}`);
-      await call(w, 'runImport.commit', { stageId, choices: preview.items.map((item) => ({ itemId: item.itemId, action: 'import' as const })) }, w.therapist);
-    },
+    run: (w) => importFile(w, w.nextImportPatient(), w.fit.name, w.fit.bytes, 1),
     raw: (w) =>
       Promise.resolve({
         run: () => {
@@ -150,6 +161,12 @@ export const OPERATIONS: Operation[] = [
         close: () => {},
       }),
     rawNote: 'parsing and run/walk segmentation alone',
+  },
+  {
+    name: 'import of a Strava bulk export, 1,000 runs (stage, preview, save)',
+    runs: 3,
+    warmup: 1,
+    run: (w) => importFile(w, w.nextImportPatient(), 'export_12345.zip', w.strava.bytes, w.strava.activities),
   },
   ...DOCUMENTS.map(
     (doc): Operation => ({

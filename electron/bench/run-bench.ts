@@ -12,6 +12,7 @@ import type { Role } from '../../shared/domain/roles';
 import { describeMachine, type Machine } from './machine';
 import { measure, type Timing } from './measure';
 import { oneHourRunWalkFit } from './one-hour-fit';
+import { stravaExport } from './strava-export';
 import { OPERATIONS, type Goal, type World } from './operations';
 
 export class BenchRefusedError extends Error {}
@@ -22,6 +23,8 @@ export interface BenchOptions {
   runs?: number;
   /** A real watch file of about an hour to import instead of the bench's own. */
   fitFile?: string;
+  /** Runs in the Strava export (default 1,000; fewer for a quick check). */
+  stravaActivities?: number;
   /** Progress, one line per operation. */
   progress?: (line: string) => void;
 }
@@ -40,7 +43,7 @@ export interface BenchResult {
   machine: Machine;
   startedAt: string;
   responseChecks: string;
-  data: { patients: number; appointments: number; runs: number; databaseMb: number; fitFile: string };
+  data: { patients: number; appointments: number; runs: number; databaseMb: number; fitFile: string; stravaActivities: number };
   operations: OperationResult[];
 }
 
@@ -73,6 +76,7 @@ async function buildWorld(app: OpenApp, file: string, options: BenchOptions, imp
     .orderBy('id', 'desc')
     .limit(importRuns)
     .execute();
+  if (withoutRuns.length < importRuns) throw new BenchRefusedError(`The clinic needs ${importRuns} patients without runs to import into; it has ${withoutRuns.length}.`);
   const fit = options.fitFile
     ? { name: basename(options.fitFile), bytes: new Uint8Array(readFileSync(options.fitFile)) }
     : { name: 'one-hour-run-walk.fit', bytes: oneHourRunWalkFit(new Date(now.getTime() - 86_400_000)) };
@@ -85,8 +89,13 @@ async function buildWorld(app: OpenApp, file: string, options: BenchOptions, imp
     today,
     week: { from, to: addDays(from, 6), therapistIds: therapists.map((t) => t.id) },
     chartPatientId: busiest?.patientId ?? 1,
-    importPatientIds: withoutRuns.map((p) => p.id),
+    nextImportPatient: () => {
+      const id = withoutRuns.pop()?.id;
+      if (id === undefined) throw new BenchRefusedError('The clinic has run out of patients without runs to import into.');
+      return id;
+    },
     fit,
+    strava: { activities: options.stravaActivities ?? 1000, bytes: stravaExport({ firstDay: addDays(today, -1100), from: 0, count: options.stravaActivities ?? 1000 }) },
   };
 }
 
@@ -112,10 +121,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const app = await openApp(copyDir);
     try {
       if (!(await app.services.db.selectFrom('clinic').select('id').executeTakeFirst())) throw new BenchRefusedError(`${options.dataDir} holds no clinic yet.`);
-      const importOp = OPERATIONS.find((o) => o.name.startsWith('import'))!;
-      const importRuns = (options.runs ?? importOp.runs) + 5;
+      // Every import goes into a patient of its own (the same file twice would be a duplicate).
+      const importRuns = OPERATIONS.filter((o) => o.name.startsWith('import')).reduce((n, o) => n + (options.runs ?? o.runs) + (o.warmup ?? 5), 0);
       const world = await buildWorld(app, file, options, importRuns);
-      if (world.importPatientIds.length < importRuns) throw new BenchRefusedError(`The clinic needs ${importRuns} patients without runs to import into.`);
       const count = async (table: 'patients' | 'appointments' | 'runs') => Number((await app.services.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
       const data = {
         patients: await count('patients'),
@@ -123,16 +131,17 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         runs: await count('runs'),
         databaseMb: Math.round(statSync(file).size / 2 ** 20),
         fitFile: options.fitFile ? basename(options.fitFile) : 'generated: 1 h run-walk, 3,601 records',
+        stravaActivities: world.strava.activities,
       };
       const operations: OperationResult[] = [];
       for (const op of OPERATIONS) {
         const runs = options.runs ?? op.runs;
-        const timing = await measure((i) => op.run(world, i), runs);
+        const timing = await measure((i) => op.run(world, i), runs, op.warmup);
         let raw: Timing | null = null;
         if (op.raw) {
           const replay = await op.raw(world);
           try {
-            raw = await measure((i) => replay.run(i), runs);
+            raw = await measure((i) => replay.run(i), runs, op.warmup);
           } finally {
             replay.close();
           }

@@ -147,8 +147,8 @@ describe('migration 0003 (running)', () => {
   });
 });
 
-describe('migration 0005 (patient list indexes)', () => {
-  it('keeps version-3 patients and indexes the active ones by name and the archived ones apart', async () => {
+describe('migration 0005 (read indexes)', () => {
+  it('keeps version-3 patients; indexes the active ones by name, the archived ones apart, and runs by start', async () => {
     const raw = new Database(':memory:');
     const db = createKysely(raw) as unknown as Kysely<unknown>;
     await migrate(db, 3);
@@ -166,6 +166,8 @@ describe('migration 0005 (patient list indexes)', () => {
     const archived = `select count(*) as n from patients where archived_at is not null`;
     expect(plan(archived)).toMatch(/USING COVERING INDEX patients_archived/);
     expect(raw.prepare(archived).get()).toEqual({ n: 1 });
+    const near = `select id from runs where patient_id = 1 and deleted_at is null and started_at >= '2026-01-01T06:58:00Z' and started_at <= '2026-01-01T07:02:00Z'`;
+    expect(plan(near)).toMatch(/SEARCH runs USING INDEX runs_patient_start \(patient_id=\? AND started_at>\? AND started_at<\?\)/);
     await db.destroy();
   });
 });
