@@ -31,17 +31,29 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-/** The same value with every long array cut to its first and last SAMPLE_ITEMS / 2 items. */
+/**
+ * The same value with every long array cut to its first and last SAMPLE_ITEMS / 2 items. Only what
+ * holds a long array is copied; the rest is the handler's own objects.
+ */
 export function sampleOf(value: unknown): unknown {
   if (Array.isArray(value)) {
     const half = SAMPLE_ITEMS / 2;
     const kept = value.length <= SAMPLE_ITEMS ? value : [...value.slice(0, half), ...value.slice(-half)];
-    return kept.map(sampleOf);
+    let changed = kept !== value;
+    const items = kept.map((item) => {
+      const sampled = sampleOf(item);
+      changed ||= sampled !== item;
+      return sampled;
+    });
+    return changed ? items : value;
   }
   if (isPlainObject(value)) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = sampleOf(v);
-    return out;
+    let out: Record<string, unknown> | null = null;
+    for (const [k, v] of Object.entries(value)) {
+      const sampled = sampleOf(v);
+      if (sampled !== v) (out ??= { ...value })[k] = sampled;
+    }
+    return out ?? value;
   }
   return value;
 }

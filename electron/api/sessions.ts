@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 import { ApiError } from '../../shared/api/errors';
 import type { SessionUser } from '../../shared/domain/user';
 import type { DB } from '../db/schema';
@@ -22,8 +22,8 @@ export const ACTIVITY_INTERVAL_MS = 5_000;
  * `idleLocked` set: the caller records the lock (reads do it after their read transaction), so the
  * server enforces the lock even if the screen's own timer never fired. This function writes nothing.
  */
-export async function resolveSession(db: Kysely<DB>, token: string, now: Date): Promise<ResolvedSession | null> {
-  const row = await db
+function sessionQuery(db: Kysely<DB>, tokenHash: string) {
+  return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.userId')
     .select((eb) => [
@@ -39,8 +39,18 @@ export async function resolveSession(db: Kysely<DB>, token: string, now: Date): 
       'users.active',
       eb.selectFrom('clinic').select('idleLockMinutes').as('idleLockMinutes'),
     ])
-    .where('sessions.tokenHash', '=', hashToken(token))
-    .executeTakeFirst();
+    .where('sessions.tokenHash', '=', tokenHash);
+}
+
+type SessionRow = Awaited<ReturnType<ReturnType<typeof sessionQuery>['executeTakeFirst']>>;
+
+/** Every call looks its session up: the query is built and compiled once, then only its token changes. */
+let compiledSessionQuery: CompiledQuery<NonNullable<SessionRow>> | null = null;
+
+export async function resolveSession(db: Kysely<DB>, token: string, now: Date): Promise<ResolvedSession | null> {
+  compiledSessionQuery ??= sessionQuery(db, '').compile();
+  const result = await db.executeQuery<NonNullable<SessionRow>>({ ...compiledSessionQuery, parameters: [hashToken(token)] });
+  const row = result.rows[0];
   if (!row || row.endedAt !== null || row.active !== 1 || row.expiresAt <= now.toISOString()) return null;
   const alreadyLocked = row.locked === 1;
   const idleLocked = !alreadyLocked && now.getTime() - Date.parse(row.lastActiveAt) > (row.idleLockMinutes ?? 10) * 60_000;

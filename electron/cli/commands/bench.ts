@@ -13,13 +13,15 @@ export function registerBenchCommand(program: Command) {
     .option('--json', 'print the result as JSON')
     .option('--runs <n>', 'runs of every operation (default: each its own)', parseIntegerOption(1, 100_000))
     .option('--fit <file>', 'import this watch file (about an hour) instead of a generated one')
-    .action(async (opts: { dataDir?: string; json?: boolean; runs?: number; fit?: string }) => {
+    .option('--only <text>', 'only the operations whose name contains this, e.g. "search"')
+    .action(async (opts: { dataDir?: string; json?: boolean; runs?: number; fit?: string; only?: string }) => {
       const dataDir = resolve(opts.dataDir ?? defaultDataDir());
       try {
         const result = await runBench({
           dataDir,
           ...(opts.runs ? { runs: opts.runs } : {}),
           ...(opts.fit ? { fitFile: resolve(opts.fit) } : {}),
+          ...(opts.only ? { only: opts.only } : {}),
           progress: opts.json ? undefined : (line) => process.stderr.write(`${line}\n`),
         });
         process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatBench(result)}\n`);
