@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { CamelCasePlugin, Kysely, SqliteDialect, type PluginTransformResultArgs, type QueryResult, type SqliteDatabase, type UnknownRow } from 'kysely';
 import { LATEST_VERSION } from './migrations';
 import { DatabaseTooNewError, migrate } from './migrate';
 import { ReaderPool } from './reader-pool';
@@ -51,8 +51,29 @@ function withStatementCache(raw: Database.Database): SqliteDatabase {
   };
 }
 
+/**
+ * Kysely's CamelCasePlugin, with rows renamed faster: every row of one statement has the same columns,
+ * so their camelCase names are worked out once per result, not once per value; and SQLite's values
+ * are never objects, so none is searched for keys to rename. (A week of appointments is 24,000 values.)
+ */
+class RowCamelCasePlugin extends CamelCasePlugin {
+  override transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    const rows = args.result.rows;
+    const first = rows[0];
+    if (!first) return Promise.resolve(args.result);
+    const columns = Object.keys(first);
+    const names = columns.map((c) => this.camelCase(c));
+    const renamed = rows.map((row) => {
+      const out: UnknownRow = {};
+      for (let i = 0; i < columns.length; i++) out[names[i]!] = row[columns[i]!];
+      return out;
+    });
+    return Promise.resolve({ ...args.result, rows: renamed });
+  }
+}
+
 export function createKysely(raw: Database.Database): Kysely<DB> {
-  return new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }), plugins: [new CamelCasePlugin()] });
+  return new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }), plugins: [new RowCamelCasePlugin()] });
 }
 
 /**
