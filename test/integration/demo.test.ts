@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDemoClinic, DEMO_USERS, DemoRefusedError } from '../../electron/demo/demo-clinic';
+import { demoPatients } from '../../electron/demo/demo-patients';
 import { createScheduleHistory } from '../../electron/demo/demo-schedule';
 import { createTestApp, PATIENT } from './harness';
 import { traceHandler } from './statement-trace';
@@ -79,21 +80,43 @@ describe('runback demo', () => {
   });
 
   it('is deterministic for a seed, and differs between seeds', async () => {
-    const [a, b, c] = [tempDir(), tempDir(), tempDir()];
-    await createDemoClinic(a, { patients: 200, seed: 42, force: false, now: NOW });
-    await createDemoClinic(b, { patients: 200, seed: 42, force: false, now: NOW });
-    await createDemoClinic(c, { patients: 200, seed: 43, force: false, now: NOW });
-    expect(await patientsOf(a)).toEqual(await patientsOf(b));
-    expect(await patientsOf(a)).not.toEqual(await patientsOf(c));
+    // The clinic holds exactly what the seeded generator makes (one demo, not three: each is seconds).
+    const generated = (seed: number) =>
+      [...demoPatients({ count: 40, seed, today: '2026-11-26' })].map((p) => ({
+        mrn: p.mrn,
+        legalFirstName: p.legalFirstName,
+        legalLastName: p.legalLastName,
+        dateOfBirth: p.dateOfBirth,
+        sex: p.sex,
+        phone: p.phone ?? null,
+        email: p.email ?? null,
+        insurerName: p.insurerName ?? null,
+        medicareBeneficiary: p.medicareBeneficiary,
+      }));
+    const dir = tempDir();
+    await createDemoClinic(dir, { patients: 40, seed: 42, force: false, now: NOW });
+    expect(await patientsOf(dir)).toEqual(generated(42));
+    expect(generated(42)).toEqual(generated(42));
+    expect(generated(43)).not.toEqual(generated(42));
   });
 
   it('refuses a folder that already holds a clinic unless forced', async () => {
+    // Demo clinics without patients (no schedule or running history to make): what matters is the folder.
     const dir = tempDir();
-    await createDemoClinic(dir, { patients: 5, seed: 1, force: false, now: NOW });
+    await createDemoClinic(dir, { patients: 0, seed: 1, force: false, now: NOW });
+    const app = await openApp(dir, { log: quietLog, now: () => NOW });
+    try {
+      const admin = await app.dispatch({ channel: 'auth.signIn', input: { username: 'admin', password: 'demo-admin-2026' }, transport: 'direct' });
+      if (!admin.ok) throw new Error(admin.error.message);
+      const made = await app.dispatch({ channel: 'patients.create', input: { ...PATIENT, legalFirstName: 'Keep' }, sessionToken: (admin.value as { sessionToken: string }).sessionToken, transport: 'direct' });
+      expect(made.ok).toBe(true);
+    } finally {
+      await app.close();
+    }
     await expect(createDemoClinic(dir, { patients: 9, seed: 1, force: false, now: NOW })).rejects.toBeInstanceOf(DemoRefusedError);
-    expect(await patientsOf(dir)).toHaveLength(5);
-    await createDemoClinic(dir, { patients: 9, seed: 1, force: true, now: NOW });
-    expect(await patientsOf(dir)).toHaveLength(9);
+    expect((await patientsOf(dir)).map((p) => p.legalFirstName)).toEqual(['Keep']);
+    await createDemoClinic(dir, { patients: 0, seed: 1, force: true, now: NOW });
+    expect(await patientsOf(dir)).toEqual([]);
   });
 
   // `runback demo --patients 100000` adds a ten-year history for ten therapists (HISTORY_THRESHOLD).
