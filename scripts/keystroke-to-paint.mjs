@@ -72,6 +72,11 @@ try {
   await page.evaluate(() => {
     const table = document.querySelector('#patient-table');
     window.__keystrokes = [];
+    // When each patient-list request left and its answer was in (to split the time into its parts).
+    window.__requests = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.name.includes('/api/patients.list')) window.__requests.push({ start: e.startTime, end: e.responseEnd });
+    }).observe({ type: 'resource', buffered: false });
     document.addEventListener(
       'keydown',
       (event) => {
@@ -82,7 +87,12 @@ try {
         // The frame after the change: a rAF callback runs just before it is painted, a message posted
         // from there is handled just after.
         const painted = new MessageChannel();
-        painted.port1.onmessage = () => window.__keystrokes.push({ key: event.key, ms: performance.now() - start });
+        painted.port1.onmessage = () => {
+          const end = performance.now();
+          // The request this keystroke made: the last one that left after the keydown.
+          const request = window.__requests.filter((r) => r.start >= start && r.end <= end).at(-1);
+          window.__keystrokes.push({ key: event.key, ms: end - start, untilRequest: request ? request.start - start : null, request: request ? request.end - request.start : null });
+        };
         const done = () => requestAnimationFrame(() => painted.port2.postMessage(null));
         const observer = new MutationObserver(() => {
           const busy = table.getAttribute('aria-busy') === 'true';
@@ -119,11 +129,18 @@ try {
   }
   const sorted = all.map((t) => t.ms).sort((a, b) => a - b);
   const oneLetter = all.filter((t) => t.prefix.length === 1).map((t) => t.ms).sort((a, b) => a - b);
+  const median = (values) => percentile(values.filter((v) => v !== null).sort((a, b) => a - b), 0.5);
   const result = {
     machine: { cpu: cpus()[0]?.model.trim(), cores: cpus().length, loadAverage: Math.round(loadavg()[0] * 100) / 100 },
     keystrokes: all.length,
     p50: percentile(sorted, 0.5),
     p95: percentile(sorted, 0.95),
+    // Medians of the parts: keydown → request sent, the request (server and loopback), answer → painted.
+    parts: {
+      untilRequest: median(all.map((t) => t.untilRequest)),
+      request: median(all.map((t) => t.request)),
+      afterAnswer: median(all.filter((t) => t.request !== null).map((t) => t.ms - t.untilRequest - t.request)),
+    },
     firstLetter: { keystrokes: oneLetter.length, p50: percentile(oneLetter, 0.5), p95: percentile(oneLetter, 0.95) },
   };
   if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
@@ -132,6 +149,7 @@ try {
       `Keystroke to painted results, ${result.keystrokes} keystrokes (${WORDS.join(', ')} typed letter by letter, ${rounds} rounds), Chromium at 1366×768:\n` +
         `  every keystroke: p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms\n` +
         `  the first letter (the broadest search): p50 ${result.firstLetter.p50.toFixed(1)} ms, p95 ${result.firstLetter.p95.toFixed(1)} ms\n` +
+        `  medians of its parts: keydown to request ${result.parts.untilRequest.toFixed(1)} ms, request ${result.parts.request.toFixed(1)} ms, answer to painted ${result.parts.afterAnswer.toFixed(1)} ms\n` +
         `  on ${result.machine.cpu}, ${result.machine.cores} cores, load average ${result.machine.loadAverage}\n`,
     );
   }
