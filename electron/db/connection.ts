@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, SqliteDialect, type PluginTransformResultArgs, type QueryResult, type SqliteDatabase, type UnknownRow } from 'kysely';
+import { Kysely, SqliteDialect } from 'kysely';
 import { LATEST_VERSION } from './migrations';
 import { DatabaseTooNewError, migrate } from './migrate';
 import { ReaderPool } from './reader-pool';
+import { camelCaseRows, PrecamelisedRowsPlugin } from './statements';
 import type { DB } from './schema';
 
 export interface OpenDatabase {
@@ -26,54 +27,10 @@ function peekVersion(file: string): number {
   }
 }
 
-/** Statements kept prepared per connection: far more than the app's distinct queries. */
-const STATEMENT_CACHE_SIZE = 500;
-
-/**
- * Kysely prepares every statement on every call; the app runs the same few hundred queries over and
- * over, so each connection keeps them prepared (SQLite re-prepares a cached statement itself when the
- * schema changes). Kysely runs one statement at a time per connection and never streams here, so a
- * cached statement is never in use twice at once.
- */
-function withStatementCache(raw: Database.Database): SqliteDatabase {
-  const cache = new Map<string, Database.Statement>();
-  return {
-    close: () => raw.close(),
-    prepare(text: string) {
-      let statement = cache.get(text);
-      if (!statement) {
-        statement = raw.prepare(text);
-        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-        cache.set(text, statement);
-      }
-      return statement;
-    },
-  };
-}
-
-/**
- * Kysely's CamelCasePlugin, with rows renamed faster: every row of one statement has the same columns,
- * so their camelCase names are worked out once per result, not once per value; and SQLite's values
- * are never objects, so none is searched for keys to rename. (A week of appointments is 24,000 values.)
- */
-class RowCamelCasePlugin extends CamelCasePlugin {
-  override transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    const rows = args.result.rows;
-    const first = rows[0];
-    if (!first) return Promise.resolve(args.result);
-    const columns = Object.keys(first);
-    const names = columns.map((c) => this.camelCase(c));
-    const renamed = rows.map((row) => {
-      const out: UnknownRow = {};
-      for (let i = 0; i < columns.length; i++) out[names[i]!] = row[columns[i]!];
-      return out;
-    });
-    return Promise.resolve({ ...args.result, rows: renamed });
-  }
-}
-
+/** A Kysely over one better-sqlite3 connection: camelCase in TypeScript, snake_case in SQL, statements kept prepared. */
 export function createKysely(raw: Database.Database): Kysely<DB> {
-  return new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }), plugins: [new RowCamelCasePlugin()] });
+  const plugin = new PrecamelisedRowsPlugin();
+  return new Kysely<DB>({ dialect: new SqliteDialect({ database: camelCaseRows(raw, (column) => plugin.rename(column)) }), plugins: [plugin] });
 }
 
 /**
