@@ -148,7 +148,7 @@ describe('migration 0003 (running)', () => {
 });
 
 describe('migration 0005 (read indexes)', () => {
-  it('keeps version-3 patients; indexes the active ones by name, the archived ones apart, and runs by start', async () => {
+  it('keeps version-3 patients; indexes the active ones by name (with their numbers), the archived ones apart, and runs by start', async () => {
     const raw = new Database(':memory:');
     const db = createKysely(raw) as unknown as Kysely<unknown>;
     await migrate(db, 3);
@@ -163,6 +163,10 @@ describe('migration 0005 (read indexes)', () => {
     const active = `select id from patients where archived_at is null order by last_name_key, first_name_key, id`;
     expect(plan(active)).toMatch(/USING COVERING INDEX patients_active_name/);
     expect(raw.prepare(active).all()).toEqual([{ id: 1 }, { id: 3 }]);
+    // A broad phone or MRN search checks each row's numbers on the same index, without the table.
+    const numbers = `select id from patients where archived_at is null and (substr(phone_digits, 1, 3) = '312' or substr(lower(mrn), 1, 4) = 'rb00') order by last_name_key, first_name_key, id`;
+    expect(plan(numbers)).toMatch(/^SCAN patients USING COVERING INDEX patients_active_name$/);
+    expect(raw.prepare(numbers).all()).toEqual([{ id: 1 }, { id: 3 }]);
     const archived = `select count(*) as n from patients where archived_at is not null`;
     expect(plan(archived)).toMatch(/USING COVERING INDEX patients_archived/);
     expect(raw.prepare(archived).get()).toEqual({ n: 1 });

@@ -17,7 +17,7 @@ import { tracingKysely, type Traced } from './statement-trace';
  * plain reading of the same data. Small thresholds make 600 patients behave like 100,000.
  */
 
-const SMALL: ListTuning = { cap: 40, narrow: 40 };
+const SMALL: ListTuning = { cap: 40, narrow: 40, wide: 80 };
 
 /** Names the demo generator does not make: accents, a ligature, full-width letters, particles. */
 const ODD_NAMES: [string, string][] = [
@@ -111,10 +111,12 @@ describe('the patient list at any size', () => {
 
   it('answers exactly what a plain reading of the data answers, whichever way it runs', async () => {
     const queries = ['', 'a', 'M', 'mar', 'garc', 'z', 'q', 'jose', 'o', "o'b", 'fisher', 'smith', 's', 'dang', 'đang', 'de la', 'an 3/7/1985', '3/7/1985', '555', '0101', 'rb00001', 'x y', 'é'];
-    const tunings: ListTuning[] = [{ cap: 1000, narrow: 1000 }, SMALL, { cap: 40, narrow: 3 }];
+    // Phone and MRN numbers typed from their first character: broad ones are checked row by row.
+    const numbers = ['3', '31', '(312)', '312-5', '0', '7', 'rb0', 'rb00', 'RB0003', '312 5', 'rb0 3', '3 a'];
+    const tunings: ListTuning[] = [{ cap: 1000, narrow: 1000, wide: 5000 }, SMALL, { cap: 40, narrow: 3, wide: 10 }];
     let checked = 0;
     for (const tuning of tunings) {
-      for (const text of queries) {
+      for (const text of [...queries, ...numbers]) {
         for (const sort of PATIENT_SORTS) {
           for (const [offset, limit] of [
             [0, 20],
@@ -130,7 +132,7 @@ describe('the patient list at any size', () => {
         }
       }
     }
-    expect(checked).toBe(3 * 23 * 5 * 3);
+    expect(checked).toBe(3 * (23 + 12) * 5 * 3);
   });
 
   it('a one-letter search reads the name index over that letter, stopping at the page, and counts no further than the cap', async () => {
@@ -148,6 +150,26 @@ describe('the patient list at any size', () => {
       expect(walk.plan).toBe('SEARCH patients USING INDEX patients_active_name (last_name_key>? AND last_name_key<?)');
       expect(walk.sql).not.toMatch(/patients_fts/); // no FTS set of every "m…" patient is built
       expect(walk.rows).toBe(20);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('a phone or MRN search matching very many walks the name index checking each row’s numbers, without the FTS set', async () => {
+    const { db, trace } = tracingKysely(t);
+    try {
+      const page = await listPatients(db, query({ query: '3', limit: 20 }), SMALL);
+      expect(page).toMatchObject({ total: 40, capped: true });
+      expect(page.rows).toHaveLength(20);
+      const [count, walk] = trace as [Traced, Traced];
+      expect(trace).toHaveLength(2);
+      expect(count.sql).toMatch(/patients_fts match \? .*limit \?\)$/); // counted on to `wide` in the index
+      expect(walk.plan).toBe('SCAN patients USING INDEX patients_active_name');
+      expect(walk.sql).not.toMatch(/patients_fts/);
+      expect(walk.rows).toBe(20);
+      // Fewer matches than `wide`: the walk is filtered by the set of matches, as for names.
+      await listPatients(db, query({ query: '3', limit: 20 }), { cap: 40, narrow: 40, wide: 100_000 });
+      expect(trace.at(-1)!.sql).toMatch(/patients_fts/);
     } finally {
       await db.destroy();
     }
@@ -186,6 +208,8 @@ describe('the patient list at any size', () => {
   it('twice the patients: the same statements, returning the same number of rows', async () => {
     const calls = [
       query({ query: 'm' }),
+      query({ query: '3' }),
+      query({ query: 'rb0', sort: 'dateOfBirth' }),
       query({ query: 'm', offset: 10, limit: 10 }),
       query({ query: '', sort: 'name', offset: 200 }),
       query({ query: 'm', sort: 'dateOfBirth' }),

@@ -8,6 +8,7 @@ import {
   matchChecked,
   matchDriven,
   matchFiltered,
+  numbersScanned,
   parsePatientSearch,
   prefixEnd,
   sortColumns,
@@ -36,12 +37,21 @@ export interface ListTuning {
   cap: number;
   /** At or below this many matches, sorting the matches beats walking an index in order. */
   narrow: number;
+  /**
+   * Past this many matches, a search of phone or MRN numbers walks its index checking each row's
+   * numbers, instead of building the set of every match first (a first digit matches tens of
+   * thousands of patients; the walk then meets a match every few rows).
+   */
+  wide: number;
 }
 
-export const DEFAULT_TUNING: ListTuning = { cap: PATIENT_SEARCH_TOTAL_CAP, narrow: PATIENT_SEARCH_TOTAL_CAP };
+export const DEFAULT_TUNING: ListTuning = { cap: PATIENT_SEARCH_TOTAL_CAP, narrow: PATIENT_SEARCH_TOTAL_CAP, wide: 5 * PATIENT_SEARCH_TOTAL_CAP };
 
-/** How a search's matches are used: to drive the query (few), or to filter an index walk (many). */
-type How = 'driven' | 'filtered';
+/**
+ * How a search's matches are used: to drive the query (few), to filter an index walk (many), or,
+ * for numbers matching very many, checked on each row the walk reads (numbersScanned).
+ */
+type How = 'driven' | 'filtered' | 'scanned';
 
 const SUMMARY = [
   'patients.id',
@@ -64,8 +74,8 @@ const SUMMARY = [
 export async function listPatients(db: Kysely<DB>, q: PatientListQuery, tuning: ListTuning = DEFAULT_TUNING): Promise<PatientListPage> {
   const search = parsePatientSearch(q.query);
   if (search.match === null && search.dateOfBirth === null) return browse(db, q);
-  const { total, capped, narrow } = await countMatches(db, q, search, tuning);
-  const how: How = narrow ? 'driven' : 'filtered';
+  const { total, capped, how } = await countMatches(db, q, search, tuning);
+  const narrow = how === 'driven';
   const sort = q.sort === 'relevance' && search.leadingName === null ? 'name' : q.sort;
   const rows =
     sort === 'relevance' && (search.plainName !== null || !narrow)
@@ -81,9 +91,10 @@ function patients(db: Kysely<DB>, q: Pick<PatientListQuery, 'includeArchived'>) 
 
 /** The search's filters. A date of birth leads (a handful of rows, each checked against the index). */
 function matchFilter(search: ParsedSearch, how: How): Expression<SqlBool> | null {
-  const { match, dateOfBirth } = search;
+  const { match, dateOfBirth, numbers } = search;
   if (match === null) return null;
   if (dateOfBirth !== null) return matchChecked(match);
+  if (how === 'scanned' && numbers !== null) return numbersScanned(numbers);
   return how === 'driven' ? matchDriven(match) : matchFiltered(match);
 }
 
@@ -107,9 +118,10 @@ async function browse(db: Kysely<DB>, q: PatientListQuery): Promise<PatientListP
   return { total: Number((await count(false)).n) - archived, capped: false, rows };
 }
 
-/** The search's total up to the cap, and whether its matches are few enough to sort. */
-async function countMatches(db: Kysely<DB>, q: PatientListQuery, search: ParsedSearch, tuning: ListTuning) {
-  const limit = Math.max(tuning.cap, tuning.narrow) + 1;
+/** The search's total up to the cap, and how its page is found (few matches are sorted). */
+async function countMatches(db: Kysely<DB>, q: PatientListQuery, search: ParsedSearch, tuning: ListTuning): Promise<{ total: number; capped: boolean; how: How }> {
+  // Numbers are counted on to `wide`: past it their page is found without the set of matches.
+  const limit = Math.max(tuning.cap, tuning.narrow, search.numbers !== null && search.dateOfBirth === null ? tuning.wide : 0) + 1;
   let n: number;
   if (search.dateOfBirth !== null) {
     // A date of birth narrows to a few patients: count them through its index.
@@ -119,7 +131,8 @@ async function countMatches(db: Kysely<DB>, q: PatientListQuery, search: ParsedS
     // From the FTS index alone (archived patients left out through their own small index).
     n = await ftsMatchCount(db, search.match!, limit, !q.includeArchived);
   }
-  return { total: Math.min(n, tuning.cap), capped: n > tuning.cap, narrow: n <= tuning.narrow };
+  const how: How = n <= tuning.narrow ? 'driven' : search.numbers !== null && search.dateOfBirth === null && n > tuning.wide ? 'scanned' : 'filtered';
+  return { total: Math.min(n, tuning.cap), capped: n > tuning.cap, how };
 }
 
 /** A page in one order: few matches are sorted; many are found by walking that order's index. */

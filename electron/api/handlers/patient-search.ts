@@ -6,7 +6,8 @@ import type { DB } from '../../db/schema';
 
 /*
  * Patient search: what staff type → index lookups. The SQLite-only parts of the patient list (the
- * FTS5 match, and the unary + that keeps SQLite from driving a query by it) live in this file.
+ * FTS5 match, the unary + that keeps SQLite from driving a query by it, the FTS tokens of a phone
+ * and an MRN read from the row) live in this file.
  */
 
 export interface ParsedSearch {
@@ -17,6 +18,11 @@ export interface ParsedSearch {
   leadingName: string | null;
   /** The whole search when it is one name word of plain letters and digits ("a", "gar"): the fast path. */
   plainName: string | null;
+  /**
+   * When every part of the search is a number — phone or MRN digits ("312", "312-55"), an MRN
+   * ("rb0004") — those parts (digits, or the MRN folded to lower case); otherwise null.
+   */
+  numbers: string[] | null;
 }
 
 const quote = (token: string) => `"${token.replace(/"/g, '""')}"`;
@@ -30,6 +36,7 @@ export function parsePatientSearch(query: string): ParsedSearch {
   const clauses: string[] = [];
   let dateOfBirth: string | null = null;
   let leadingName: string | null = null;
+  const numbers: string[] = [];
   for (const token of query.trim().split(/\s+/).filter(Boolean)) {
     const date = parseTypedDate(token);
     if (date) {
@@ -38,11 +45,15 @@ export function parsePatientSearch(query: string): ParsedSearch {
     }
     if (/^[\d()+.-]+$/.test(token)) {
       const digits = digitsOnly(token);
-      if (digits) clauses.push(`{mrn phone} : ${quote(digits)}*`);
+      if (digits) {
+        clauses.push(`{mrn phone} : ${quote(digits)}*`);
+        numbers.push(digits);
+      }
       continue;
     }
     if (/^rb\d+$/i.test(token)) {
       clauses.push(`mrn : ${quote(token.toLowerCase())}*`);
+      numbers.push(token.toLowerCase());
       continue;
     }
     const folded = foldForSearch(token).replace(/[^\p{L}\p{N}'-]+/gu, '');
@@ -51,7 +62,13 @@ export function parsePatientSearch(query: string): ParsedSearch {
     clauses.push(`names : ${quote(folded)}*`);
   }
   const plainName = clauses.length === 1 && dateOfBirth === null && leadingName !== null && /^[a-z0-9]+$/.test(leadingName) ? leadingName : null;
-  return { match: clauses.length ? clauses.join(' AND ') : null, dateOfBirth, leadingName, plainName };
+  return {
+    match: clauses.length ? clauses.join(' AND ') : null,
+    dateOfBirth,
+    leadingName,
+    plainName,
+    numbers: numbers.length > 0 && numbers.length === clauses.length ? numbers : null,
+  };
 }
 
 /** The patients the FTS index matches (its rowids are patient ids). */
@@ -78,6 +95,35 @@ export function matchFiltered(match: string): Expression<SqlBool> {
 /** One patient's match, checked for that row alone (a rowid lookup in the index): for a handful of rows. */
 export function matchChecked(match: string): Expression<SqlBool> {
   return sql<SqlBool>`exists (select 1 from patients_fts where patients_fts match ${match} and patients_fts.rowid = patients.id)`;
+}
+
+/**
+ * The patients whose phone or MRN has a token starting with each number, read from the row itself
+ * (no FTS set is built): for walking an index over a search that matches thousands. The tokens are
+ * the FTS index's own, made by the same expressions as its triggers (migration 0001): phone digits
+ * whole, their last 10, 7 and 4; the MRN ("RB000123", folded to lower case by the tokenizer), its
+ * digits and their number. A digit search matches phone or MRN tokens; an "rb…" search the MRN.
+ */
+export function numbersScanned(numbers: readonly string[]): Expression<SqlBool> {
+  const startsWith = (token: RawBuilder<unknown>, prefix: string) => sql`substr(${token}, 1, ${prefix.length}) = ${prefix}`;
+  const phone = sql.ref('patients.phoneDigits');
+  const mrn = sql.ref('patients.mrn');
+  const parts = numbers.map((n) => {
+    if (n.startsWith('rb')) return startsWith(sql`lower(${mrn})`, n);
+    const tokens = [
+      sql`${phone}`,
+      sql`substr(${phone}, -10)`,
+      sql`substr(${phone}, -7)`,
+      sql`substr(${phone}, -4)`,
+      sql`substr(${mrn}, 3)`,
+      sql`cast(cast(substr(${mrn}, 3) as integer) as text)`,
+    ];
+    return sql`(${sql.join(
+      tokens.map((t) => startsWith(t, n)),
+      sql` or `,
+    )})`;
+  });
+  return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
 }
 
 /**

@@ -3,8 +3,9 @@ import type { Migration } from './migration';
 
 /**
  * Indexes that keep reads cheap however big the clinic grows (issue #9):
- * - the active patients in name order, covering the name keys: the list without archived patients,
- *   a search's last-name prefix and deep pages are read from this index alone, stopping at the page;
+ * - the active patients in name order, covering the name keys, phone digits and MRN: the list
+ *   without archived patients, a search's last-name prefix, a broad phone or MRN search and deep
+ *   pages are read from this index alone, stopping at the page;
  * - the archived patients: the list's total is every patient less these, and a search can leave them
  *   out without reading each matching row;
  * - each patient's runs by start time: an import checks every activity for a run already logged
@@ -25,7 +26,7 @@ export const migration0005: Migration = {
 const STATEMENTS = [
   // archived_at is in the index only so SQLite sees it as covering (it does not infer the column
   // from the index's WHERE); every entry holds null there.
-  `create index patients_active_name on patients(last_name_key, first_name_key, id, archived_at) where archived_at is null`,
+  `create index patients_active_name on patients(last_name_key, first_name_key, id, archived_at, phone_digits, mrn) where archived_at is null`,
   `create index patients_archived on patients(archived_at) where archived_at is not null`,
   `create index runs_patient_start on runs(patient_id, started_at) where deleted_at is null`,
 ];
