@@ -131,8 +131,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const app = await openApp(copyDir);
     try {
       if (!(await app.services.db.selectFrom('clinic').select('id').executeTakeFirst())) throw new BenchRefusedError(`${options.dataDir} holds no clinic yet.`);
+      const chosen = OPERATIONS.filter((o) => !options.only || o.name.toLowerCase().includes(options.only.toLowerCase()));
+      if (chosen.length === 0) throw new BenchRefusedError(`No operation's name contains "${options.only}".`);
       // Every import goes into a patient of its own (the same file twice would be a duplicate).
-      const importRuns = OPERATIONS.filter((o) => o.name.startsWith('import')).reduce((n, o) => n + (options.runs ?? o.runs) + (o.warmup ?? 5), 0);
+      const importRuns = chosen.filter((o) => o.name.startsWith('import')).reduce((n, o) => n + (options.runs ?? o.runs) + (o.warmup ?? 5), 0);
       const world = await buildWorld(app, file, options, importRuns);
       const count = async (table: 'patients' | 'appointments' | 'runs') => Number((await app.services.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
       const data = {
@@ -144,8 +146,6 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         stravaActivities: world.strava.activities,
       };
       const operations: OperationResult[] = [];
-      const chosen = OPERATIONS.filter((o) => !options.only || o.name.toLowerCase().includes(options.only.toLowerCase()));
-      if (chosen.length === 0) throw new BenchRefusedError(`No operation's name contains "${options.only}".`);
       for (const op of chosen) {
         const runs = options.runs ?? op.runs;
         const timing = await measure((i) => op.run(world, i), runs, op.warmup);
