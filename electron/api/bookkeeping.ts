@@ -11,7 +11,8 @@ import { lockSession, touchSession } from './sessions';
  * activity, and its audit rows.
  */
 export interface Bookkeeping {
-  lockSession(sessionId: number): Promise<void>;
+  /** `seenLastActiveAt`: the session's last activity when the call found it idle. */
+  lockSession(sessionId: number, seenLastActiveAt: string): Promise<void>;
   touchSession(sessionId: number): Promise<void>;
   audit(user: SessionUser | null, note: AuditNote & { action: string }): Promise<void>;
 }
@@ -19,7 +20,7 @@ export interface Bookkeeping {
 /** A write call's bookkeeping: written at once, in the call's own transaction. */
 export function bookkeepingIn(trx: Kysely<DB>, now: Date): Bookkeeping {
   return {
-    lockSession: (id) => lockSession(trx, id),
+    lockSession: (id, seen) => lockSession(trx, id, seen),
     touchSession: (id) => touchSession(trx, id, now),
     audit: (user, note) => writeAudit(trx, now, user, note),
   };
@@ -37,8 +38,8 @@ export class DeferredBookkeeping implements Bookkeeping {
 
   constructor(private readonly now: Date) {}
 
-  lockSession(id: number) {
-    this.writes.push((trx) => lockSession(trx, id));
+  lockSession(id: number, seenLastActiveAt: string) {
+    this.writes.push((trx) => lockSession(trx, id, seenLastActiveAt));
     return Promise.resolve();
   }
 

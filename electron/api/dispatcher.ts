@@ -76,7 +76,7 @@ async function runCall(services: AppServices, handlers: Handlers, db: Kysely<DB>
     : call.transport === 'cli' && call.cliActor
       ? cliSession(call.cliActor)
       : null;
-  if (session?.idleLocked) await books.lockSession(session.id);
+  if (session?.idleLocked) await books.lockSession(session.id, session.lastActiveAt);
   if (def.access !== 'public') {
     if (!session) throw new ApiError('UNAUTHENTICATED', 'Please sign in.');
     if (session.locked) throw new ApiError('LOCKED', 'The screen is locked: sign in again to go on.', { commit: true });
@@ -123,12 +123,23 @@ async function runRead(services: AppServices, handlers: Handlers, run: Run): Pro
   }
 }
 
-/** A write runs in one IMMEDIATE transaction with everything it owes. */
+/**
+ * A write runs in one IMMEDIATE transaction with everything it owes. Its time is taken once it holds
+ * the write lock, not when it asked: a write that waited behind a slow one (a busy machine) still
+ * stamps a time no earlier than what is already committed, so the record's times follow its order.
+ */
 function runWrite(services: AppServices, handlers: Handlers, run: Run): Promise<unknown> {
-  return inImmediateTransaction(services.db, (trx) => runCall(services, handlers, trx, bookkeepingIn(trx, run.now), run), {
-    keep: keepCommitted,
-    lockWait: services.lockWait,
-  });
+  return inImmediateTransaction(
+    services.db,
+    (trx) => {
+      const now = services.now();
+      return runCall(services, handlers, trx, bookkeepingIn(trx, now), { ...run, now });
+    },
+    {
+      keep: keepCommitted,
+      lockWait: services.lockWait,
+    },
+  );
 }
 
 /**

@@ -63,12 +63,18 @@ export function activityDue(session: ResolvedSession, now: Date): boolean {
   return session.id > 0 && now.getTime() - Date.parse(session.lastActiveAt) >= ACTIVITY_INTERVAL_MS;
 }
 
-export async function lockSession(db: Kysely<DB>, sessionId: number) {
-  await db.updateTable('sessions').set({ locked: 1 }).where('id', '=', sessionId).execute();
+/**
+ * Records the idle lock a call found, unless the session was active after the call looked (a read's
+ * lock is written after its read: an unlock committed in between must not be undone).
+ */
+export async function lockSession(db: Kysely<DB>, sessionId: number, seenLastActiveAt: string) {
+  await db.updateTable('sessions').set({ locked: 1 }).where('id', '=', sessionId).where('lastActiveAt', '=', seenLastActiveAt).execute();
 }
 
+/** Records activity at `now`; a slow call that finishes after a later one never moves it back. */
 export async function touchSession(db: Kysely<DB>, sessionId: number, now: Date) {
-  await db.updateTable('sessions').set({ lastActiveAt: now.toISOString() }).where('id', '=', sessionId).execute();
+  const at = now.toISOString();
+  await db.updateTable('sessions').set({ lastActiveAt: at }).where('id', '=', sessionId).where('lastActiveAt', '<', at).execute();
 }
 
 export async function startSession(db: Kysely<DB>, userId: number, now: Date): Promise<string> {

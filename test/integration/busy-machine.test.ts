@@ -2,9 +2,13 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/app/data-dir';
+import { createDispatcher, type Call } from '../../electron/api/dispatcher';
+import type { Handler } from '../../electron/api/handler';
+import { handlers } from '../../electron/api/handlers';
 import { openApp } from '../../electron/app/open-app';
 import type { LockWait } from '../../electron/db/transaction';
-import { createTestApp, databaseFingerprint, expectError, PATIENT, type TestApp } from './harness';
+import type { ChannelName } from '../../shared/api/contract';
+import { createTestApp, databaseFingerprint, expectError, PASSWORDS, PATIENT, type TestApp } from './harness';
 
 /**
  * A slow machine must never make a call fail. Each test here makes "slow" happen on purpose and
@@ -24,6 +28,26 @@ function steppedLockWait(onSleep: (sleeps: number) => void, limitMs = 60_000): L
     },
   };
   return wait;
+}
+
+/**
+ * A dispatcher whose `channel` stops inside its handler until the test lets it go on: a read that a
+ * busy machine made slow, with other calls answered meanwhile. `inside` resolves once it has stopped.
+ */
+function slowedIn<K extends ChannelName>(app: TestApp, channel: K) {
+  let release = () => {};
+  let stopped = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const inside = new Promise<void>((resolve) => (stopped = resolve));
+  const real = handlers[channel] as Handler<K>;
+  const slowed: Handler<K> = async (input, ctx) => {
+    stopped();
+    await held;
+    return real(input, ctx);
+  };
+  const dispatch = createDispatcher(app.services, { ...handlers, [channel]: slowed });
+  const call = (name: ChannelName, input: unknown, sessionToken: string) => dispatch({ channel: name, input, sessionToken, transport: 'direct' } satisfies Call);
+  return { call, inside, release };
 }
 
 describe('on a busy machine', () => {
@@ -147,5 +171,62 @@ describe('on a busy machine', () => {
     expectError(await app.call('auth.me', {}, app.sessions.front_desk), 'LOCKED');
     const locked = await app.services.db.selectFrom('sessions').select('locked').where('lastActiveAt', '=', after.find((v, i) => v !== start[i])!).execute();
     expect(locked).toEqual([{ locked: 1 }]);
+  });
+
+  it('a slow read that found the session idle does not lock it again after an unlock committed meanwhile', async () => {
+    t = await createTestApp();
+    const app = t;
+    const desk = app.sessions.front_desk;
+    const slow = slowedIn(app, 'setup.status');
+    app.clock.advanceMinutes(11);
+    // The read sees the idle session (its lock is owed) and then takes its time …
+    const read = slow.call('setup.status', {}, desk);
+    await slow.inside;
+    // … while the user types their password at the lock screen.
+    const unlocked = await slow.call('auth.unlock', { password: PASSWORDS.front_desk }, desk);
+    expect(unlocked.ok, JSON.stringify(unlocked)).toBe(true);
+    slow.release();
+    expect((await read).ok).toBe(true);
+    expect((await app.call('auth.me', {}, desk)).ok).toBe(true);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('a slow read never moves the session’s last activity back past a later call’s', async () => {
+    t = await createTestApp();
+    const app = t;
+    const desk = app.sessions.front_desk;
+    const slow = slowedIn(app, 'clinic.get');
+    app.clock.advanceMinutes(1);
+    const read = slow.call('clinic.get', {}, desk); // its activity (at +1 min) is owed
+    await slow.inside;
+    app.clock.advanceMinutes(1);
+    await app.ok('patients.create', PATIENT, desk); // activity at +2 min, written at once
+    const later = app.clock.now.toISOString();
+    slow.release();
+    expect((await read).ok).toBe(true);
+    const row = await app.services.db.selectFrom('sessions').select('lastActiveAt').where('userId', '=', app.userIds.front_desk).executeTakeFirstOrThrow();
+    expect(row.lastActiveAt).toBe(later);
+    // So the idle lock counts from +2 min: 9.5 minutes later the session is still open.
+    app.clock.advanceMinutes(9.5);
+    expect((await app.call('auth.me', {}, desk)).ok).toBe(true);
+  });
+
+  it('a write that waited for the lock is stamped with the time it got it, not the time it asked', async () => {
+    const asked = new Date('2026-11-26T15:00:00.000Z').toISOString();
+    let release = () => {};
+    const wait = steppedLockWait((sleeps) => {
+      t!.clock.advanceMinutes(0.1); // six seconds pass each sleep
+      if (sleeps === 5) release();
+    });
+    t = await createTestApp({ lockWait: wait });
+    const app = t;
+    expect(app.clock.now.toISOString()).toBe(asked);
+    const lock = holdWriteLock(app);
+    release = () => lock.exec('commit');
+    const created = await app.ok('patients.create', PATIENT, app.sessions.front_desk);
+    const got = app.clock.now.toISOString();
+    expect(got > asked).toBe(true);
+    const rows = await app.services.db.selectFrom('auditLog').select('at').where('action', '=', 'patients.create').where('entityId', '=', String(created.id)).execute();
+    expect(rows).toEqual([{ at: got }]);
   });
 });
