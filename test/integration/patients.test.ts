@@ -155,8 +155,11 @@ describe('patients', () => {
       dateOfBirth: '1985-03-07',
       leadingName: 'gar',
       plainName: null,
+      numbers: null, // a name is part of it: not a numbers-only search
     });
     expect(parsePatientSearch('Gar').plainName).toBe('gar');
+    expect(parsePatientSearch('(312) 555-01').numbers).toEqual(['312', '55501']);
+    expect(parsePatientSearch('RB0004 3/7/1985').numbers).toEqual(['rb0004']);
     expect(parsePatientSearch("o'b").plainName).toBeNull();
   });
 });
