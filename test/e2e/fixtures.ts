@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +23,9 @@ export interface RunbackServer {
 
 /** `runback serve --port 0` on a data folder; resolves with the `Open: …` address it prints. */
 async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--data-dir', dataDir, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The suite checks every response in full, as tests and development do (production samples them).
+  const env = { ...process.env, RUNBACK_RESPONSE_CHECKS: 'full' };
+  const child = spawn(process.execPath, [CLI, 'serve', '--data-dir', dataDir, '--port', '0'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`runback serve printed no address in 15 s:\n${output}`)), 15_000);
@@ -74,9 +76,12 @@ function runDemo(dataDir: string, patients: number, seed: number) {
   if (r.status !== 0) throw new Error(`runback demo failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
 }
 
+/** The demo clinic's database file, made once per worker (about 5 s) and copied into each test's folder. */
+const DEMO_FILE = 'runback.sqlite';
+
 // Making the clinic and starting the server have their own time limit, so a slow start on a busy
 // machine does not eat into the test's own time.
-export const test = base.extend<{ server: RunbackServer; demoServer: RunbackServer }>({
+export const test = base.extend<{ server: RunbackServer; demoServer: RunbackServer }, { demoTemplate: string }>({
   /** A fresh, empty data folder: the app opens on first-run setup. */
   server: [
     // eslint-disable-next-line no-empty-pattern
@@ -85,13 +90,26 @@ export const test = base.extend<{ server: RunbackServer; demoServer: RunbackServ
     },
     { timeout: 60_000 },
   ],
-  /** A demo clinic (300 patients, seed 3) in a fresh data folder. */
-  demoServer: [
+  /** `runback demo --patients 300 --seed 3`, made once for the worker's tests. */
+  demoTemplate: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      await withServer((dir) => runDemo(dir, 300, 3), use);
+      const dir = mkdtempSync(join(tmpdir(), 'runback-e2e-demo-'));
+      try {
+        runDemo(dir, 300, 3);
+        await use(join(dir, DEMO_FILE));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     },
-    { timeout: 90_000 },
+    { scope: 'worker', timeout: 180_000 },
+  ],
+  /** A demo clinic (300 patients, seed 3) in a fresh data folder: a copy of the worker's, as each test changes it. */
+  demoServer: [
+    async ({ demoTemplate }, use) => {
+      await withServer((dir) => copyFileSync(demoTemplate, join(dir, DEMO_FILE)), use);
+    },
+    { timeout: 60_000 },
   ],
 });
 

@@ -8,16 +8,17 @@ import { buildProgram } from '../../electron/cli/cli';
 describe('runback CLI', () => {
   it('--help lists the admin commands', () => {
     const help = buildProgram().helpInformation();
-    for (const command of ['serve', 'demo', 'rules', 'plan']) expect(help).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+    for (const command of ['serve', 'demo', 'rules', 'plan', 'bench']) expect(help).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
   });
 
-  it('documents serve and demo options', () => {
+  it('documents serve, demo and bench options', () => {
     const program = buildProgram();
     const sub = (name: string) => program.commands.find((c) => c.name() === name)!.helpInformation();
     expect(sub('serve')).toContain('--data-dir <dir>');
     expect(sub('serve')).toContain('--port <n>');
     expect(sub('serve')).toContain('--open');
     for (const o of ['--data-dir <dir>', '--patients <n>', '--seed <s>', '--force']) expect(sub('demo')).toContain(o);
+    for (const o of ['--data-dir <dir>', '--json', '--runs <n>', '--fit <file>', '--only <text>']) expect(sub('bench')).toContain(o);
   });
 
   // The built CLI, as `npx runback` runs it (skipped only before the first build).
@@ -36,6 +37,24 @@ describe('runback CLI', () => {
       expect(again.stderr).toContain('already holds a clinic. Nothing was changed. Use --force');
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('runback bench', () => {
+  it.runIf(existsSync('dist-electron/cli.cjs'))('prints JSON with --json and measures only the operations --only names', async () => {
+    const { createTestApp } = await import('./harness');
+    const t = await createTestApp();
+    try {
+      const bench = execFileSync(process.execPath, ['bin/runback.cjs', 'bench', '--data-dir', t.dataDir, '--json', '--runs', '2', '--only', 'empty call'], { encoding: 'utf8' });
+      const result = JSON.parse(bench) as { operations: { name: string; runs: number; p50: number; raw: unknown; goal: string }[]; machine: { cores: number } };
+      expect(result.operations).toEqual([expect.objectContaining({ name: 'an empty call (auth.me)', runs: 2, raw: expect.any(Object), goal: 'p50 ≤ 0.5 ms, p95 ≤ 2 ms' })]);
+      expect(result.machine.cores).toBeGreaterThan(0);
+      const none = spawnSync(process.execPath, ['bin/runback.cjs', 'bench', '--data-dir', t.dataDir, '--only', 'teleport'], { encoding: 'utf8' });
+      expect(none.status).toBe(2);
+      expect(none.stderr).toContain('No operation\'s name contains "teleport"');
+    } finally {
+      await t.dispose();
     }
   });
 });

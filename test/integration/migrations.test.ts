@@ -50,13 +50,15 @@ describe('migrations', () => {
     await again.close();
   });
 
-  it('turns on WAL, foreign keys and a busy timeout', async () => {
+  it('turns on WAL, foreign keys and full sync; a write never waits inside SQLite for a lock', async () => {
     const file = tempFile();
     const { db, close } = await openDatabase(file);
     const pragma = async (name: string) => Object.values((await sql.raw(`pragma ${name}`).execute(db)).rows[0] as object)[0];
     expect(await pragma('journal_mode')).toBe('wal');
     expect(await pragma('foreign_keys')).toBe(1);
-    expect(await pragma('busy_timeout')).toBe(5000);
+    expect(await pragma('synchronous')).toBe(2); // FULL
+    // SQLite's busy handler would stop the whole process while it waits; transaction.ts waits instead.
+    expect(await pragma('busy_timeout')).toBe(0);
     await close();
   });
 
@@ -205,6 +207,35 @@ describe('migration 0005 (red-flag screens)', () => {
     screen.run('visit-note', null, 7);
     expect(() => raw.prepare(`insert into red_flag_answers (screen_id, flag, answer, physician_assessed) values (2, 'fever', 'no', 1)`).run()).toThrow(/CHECK/);
     expect(() => raw.prepare(`insert into red_flag_answers (screen_id, flag, answer) values (2, 'fever', 'maybe')`).run()).toThrow(/CHECK/);
+    await db.destroy();
+  });
+});
+
+describe('migration 0006 (read indexes)', () => {
+  it('keeps version-3 patients; indexes the active ones by name (with their numbers), the archived ones apart, and runs by start', async () => {
+    const raw = new Database(':memory:');
+    const db = createKysely(raw) as unknown as Kysely<unknown>;
+    await migrate(db, 3);
+    const insert = raw.prepare(`insert into patients (mrn, legal_first_name, legal_last_name, first_name_key, last_name_key, date_of_birth, sex, archived_at, created_at, updated_at)
+      values (?, 'A', ?, 'a', ?, '1990-01-01', 'female', ?, 'x', 'x')`);
+    insert.run('RB000001', 'Bravo', 'bravo', null);
+    insert.run('RB000002', 'Alpha', 'alpha', '2026-01-01T00:00:00.000Z');
+    insert.run('RB000003', 'Charlie', 'charlie', null);
+    expect(await migrate(db, MIGRATIONS.findIndex((m) => m.name === 'read-indexes') + 1)).toMatchObject({ from: 3 });
+    expect(raw.prepare('select count(*) as n from patients').get()).toEqual({ n: 3 });
+    const plan = (q: string) => (raw.prepare(`explain query plan ${q}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    const active = `select id from patients where archived_at is null order by last_name_key, first_name_key, id`;
+    expect(plan(active)).toMatch(/USING COVERING INDEX patients_active_name/);
+    expect(raw.prepare(active).all()).toEqual([{ id: 1 }, { id: 3 }]);
+    // A broad phone or MRN search checks each row's numbers on the same index, without the table.
+    const numbers = `select id from patients where archived_at is null and (substr(phone_digits, 1, 3) = '312' or substr(lower(mrn), 1, 4) = 'rb00') order by last_name_key, first_name_key, id`;
+    expect(plan(numbers)).toMatch(/^SCAN patients USING COVERING INDEX patients_active_name$/);
+    expect(raw.prepare(numbers).all()).toEqual([{ id: 1 }, { id: 3 }]);
+    const archived = `select count(*) as n from patients where archived_at is not null`;
+    expect(plan(archived)).toMatch(/USING COVERING INDEX patients_archived/);
+    expect(raw.prepare(archived).get()).toEqual({ n: 1 });
+    const near = `select id from runs where patient_id = 1 and deleted_at is null and started_at >= '2026-01-01T06:58:00Z' and started_at <= '2026-01-01T07:02:00Z'`;
+    expect(plan(near)).toMatch(/SEARCH runs USING INDEX runs_patient_start \(patient_id=\? AND started_at>\? AND started_at<\?\)/);
     await db.destroy();
   });
 });
