@@ -3,9 +3,10 @@ import type { Page } from '@playwright/test';
 import { test, expect, signIn, DEMO } from './fixtures';
 import { addDays, startOfWeek } from '../../shared/clinical/calendar';
 import { todayIn } from '../../shared/util/dates';
+import { SHARED_ACTIVITY_FIXTURES } from '../fixture-dirs';
 
 // Real activity files, beside the clone (CI checks them out next to it).
-const ACTIVITIES = path.resolve(process.cwd(), '../shared/fixtures/activities');
+const ACTIVITIES = SHARED_ACTIVITY_FIXTURES;
 const file = (name: string) => path.join(ACTIVITIES, name);
 
 /** Open a patient's chart tab: Patients → search the MRN → Enter → the tab. */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../electron/cli/cli';
+import { SHARED_ACTIVITY_FIXTURES } from '../fixture-dirs';
 
 describe('runback CLI', () => {
   it('--help lists the admin commands', () => {
@@ -47,12 +48,12 @@ describe('runback import-runs', () => {
     const t = await createTestApp();
     try {
       const p = await t.ok('patients.create', PATIENT, t.sessions.admin);
-      const fx = (n: string) => join(process.cwd(), '../shared/fixtures/activities', n);
+      const fx = (n: string) => join(SHARED_ACTIVITY_FIXTURES, n);
       const first = await importRuns(t, { patient: p.mrn, files: [fx('fenix2-run-9km.fit'), fx('cycling-not-a-run.fit'), fx('missing.fit')] });
       expect(first.exitCode).toBe(1);
       expect(first.lines).toEqual([
         expect.stringMatching(/^refused: .*missing\.fit — the file cannot be read \(ENOENT\)$/),
-        expect.stringMatching(/^imported: fenix2-run-9km\.fit — A run on 2015-08-15: 9\.01 km in 47:12/),
+        'imported: fenix2-run-9km.fit — A run on Aug 15, 2015: 9.01 km in 47:12, 5 runs totalling 44:14, walking 2:58',
         expect.stringMatching(/^refused: cycling-not-a-run\.fit — This is a ride \(cycling\), not a run/),
       ]);
       const second = await importRuns(t, { patient: p.mrn, files: [fx('fenix2-run-9km.fit')] });

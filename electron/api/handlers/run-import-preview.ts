@@ -1,0 +1,108 @@
+import type { Kysely } from 'kysely';
+import type { ImportItem } from '../../../shared/api/running';
+import type { ImportedActivity, ParsedFile } from '../../../shared/running/activity';
+import type { ActivityAnalysis } from '../../../shared/running/analysis';
+import { activityLine, alreadyLogged, confirmQuestion, detectionText, duplicateInBatch, type MessageStyle } from '../../../shared/running/import-messages';
+import { instantToLocal } from '../../../shared/schedule/clinic-time';
+import type { BatchSeen } from '../../activities/staging';
+import type { DB } from '../../db/schema';
+import { clinicTimeAndUnits } from './appointment-rows';
+
+/** The clinic's style for import messages: its unit and zone; US English until the clinic has a locale setting. */
+export async function importMessageStyle(db: Kysely<DB>): Promise<MessageStyle> {
+  const clinic = await clinicTimeAndUnits(db);
+  return { distanceUnit: clinic.distanceUnit, timeZone: clinic.timeZone, locale: 'en-US' };
+}
+
+/** One activity's identity: the file's content hash and, in a multisport file, its leg. */
+export function identityOf(a: Pick<ImportedActivity, 'contentHash' | 'leg'>): { contentHash: string; leg: number; key: string } {
+  const leg = a.leg?.number ?? 0;
+  return { contentHash: a.contentHash, leg, key: `${a.contentHash}#${leg}` };
+}
+
+export function fileNameOf(parsed: Pick<ParsedFile, 'sourceName' | 'archiveName'> & { activity?: Pick<ImportedActivity, 'leg'> }): string {
+  const base = parsed.archiveName ? `${parsed.archiveName} › ${parsed.sourceName}` : parsed.sourceName;
+  const leg = parsed.activity?.leg;
+  return leg ? `${base} (leg ${leg.number} of ${leg.of})` : base;
+}
+
+/** Two recordings of one run: starts within two minutes, distances within 2 % (at least 50 m). */
+export function sameRun(a: { ms: number; distanceM: number }, b: { ms: number; distanceM: number }): boolean {
+  return Math.abs(a.ms - b.ms) <= 120_000 && Math.abs(a.distanceM - b.distanceM) <= Math.max(50, 0.02 * Math.max(a.distanceM, b.distanceM));
+}
+
+/** Has this activity been logged for the patient already: the same file and leg, or the same start and distance? */
+export async function duplicateOf(db: Kysely<DB>, patientId: number, a: { contentHash: string; leg: number; startedAt: string | null; distanceMeters: number }) {
+  const byHash = await db
+    .selectFrom('runs')
+    .select(['id', 'date', 'distanceM'])
+    .where('patientId', '=', patientId)
+    .where('contentHash', '=', a.contentHash)
+    .where('sourceLeg', '=', a.leg)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirst();
+  if (byHash) return byHash;
+  if (!a.startedAt) return undefined;
+  const t = Date.parse(a.startedAt);
+  const candidates = await db
+    .selectFrom('runs')
+    .select(['id', 'date', 'distanceM', 'startedAt'])
+    .where('patientId', '=', patientId)
+    .where('deletedAt', 'is', null)
+    .where('startedAt', '>=', new Date(t - 120_000).toISOString())
+    .where('startedAt', '<=', new Date(t + 120_000).toISOString())
+    .execute();
+  return candidates.find((c) => sameRun({ ms: Date.parse(c.startedAt!), distanceM: c.distanceM }, { ms: t, distanceM: a.distanceMeters }));
+}
+
+type Found = NonNullable<ImportItem['found']>;
+
+export function foundOf(activity: ImportedActivity, analysis: ActivityAnalysis | null, style: MessageStyle): Found {
+  const seg = analysis?.segmentation ?? null;
+  return {
+    sport: activity.sport,
+    startedAt: activity.startedAt,
+    date: instantToLocal(activity.startedAt, style.timeZone).date,
+    distanceM: activity.distanceMeters,
+    durationS: activity.durationSeconds,
+    runSeconds: seg ? seg.summary.runSeconds : null,
+    walkSeconds: seg ? seg.summary.walkSeconds : null,
+    intervalSummary: seg ? seg.description : null,
+    detection: seg?.detection ? detectionText(seg.detection, style) : null,
+  };
+}
+
+/** What staff see for one activity before anything is saved; registers it in `seen` when it would be imported. */
+export async function previewOf(db: Kysely<DB>, patientId: number, itemId: string, parsed: ParsedFile, style: MessageStyle, seen: BatchSeen): Promise<ImportItem> {
+  const fileName = fileNameOf(parsed.ok ? parsed : parsed.reason.code === 'NOT_A_RUN' || parsed.reason.code === 'NOT_ON_FOOT' ? { ...parsed, activity: parsed.reason.activity } : parsed);
+  const base: Pick<ImportItem, 'itemId' | 'fileName' | 'warnings' | 'summary'> = { itemId, fileName, warnings: parsed.ok ? parsed.warnings : [], summary: null };
+  if (!parsed.ok) {
+    const r = parsed.reason;
+    if (r.code === 'NOT_A_RUN' || r.code === 'NOT_ON_FOOT') return { ...base, status: 'not-a-run', code: r.code, message: r.message, found: foundOf(r.activity, null, style) };
+    if (r.code === 'NO_TIMESTAMPS') {
+      return {
+        ...base,
+        status: 'needs-duration',
+        code: r.code,
+        message: r.message,
+        found: { sport: 'unknown', startedAt: null, date: null, distanceM: r.distanceMeters, durationS: null, runSeconds: null, walkSeconds: null, intervalSummary: null, detection: null },
+      };
+    }
+    return { ...base, status: 'refused', code: r.code, message: r.message, found: null };
+  }
+  const a = parsed.activity;
+  const found = foundOf(a, parsed.analysis, style);
+  const line = activityLine({ sport: a.sport, startedAt: a.startedAt, distanceMeters: a.distanceMeters, durationSeconds: a.durationSeconds, description: found.intervalSummary }, style);
+  base.summary = line;
+  const id = identityOf(a);
+  const here = { ms: Date.parse(a.startedAt), distanceM: a.distanceMeters };
+  const earlier = seen.identities.get(id.key) ?? seen.starts.find((s) => sameRun(s, here))?.fileName;
+  if (earlier !== undefined) return { ...base, status: 'duplicate', code: 'DUPLICATE', message: duplicateInBatch(earlier), found };
+  const dup = await duplicateOf(db, patientId, { contentHash: id.contentHash, leg: id.leg, startedAt: a.startedAt, distanceMeters: a.distanceMeters });
+  if (dup) return { ...base, status: 'duplicate', code: 'DUPLICATE', message: alreadyLogged(dup, style), found };
+  seen.identities.set(id.key, fileName);
+  seen.starts.push({ ...here, fileName });
+  const p = parsed.analysis.plausibility;
+  if (p.verdict === 'confirm') return { ...base, status: 'needs-confirmation', code: 'CONFIRM', message: confirmQuestion(p.concerns, a, style), found };
+  return { ...base, status: 'ready', code: null, message: line, found };
+}
