@@ -81,7 +81,7 @@ export function perSecondSeries(samples: readonly SpeedSample[], maxSpeedGap: nu
     activeTotal = duration;
   }
   let total = Math.round(activeTotal);
-  if (duration !== undefined && Number.isFinite(duration) && duration >= 0) total = Math.min(total, Math.floor(duration + 1e-9));
+  if (duration !== undefined && Number.isFinite(duration) && duration >= 0) total = Math.min(total, Math.floor(duration));
   total = Math.max(0, total);
   const speed = new Float64Array(total);
   const distanceAt = new Float64Array(total + 1);

@@ -15,8 +15,8 @@ import { EARTH_RADIUS_M } from './geo';
  *   sampling, corners, stops) as the value that keeps the distance within 1–2 % in every case —
  *   lower values cut corners, higher ones let noise back in;
  * - outliers (a 30–40 m multipath jump): a fix further from the prediction than `GATE` (squared
- *   Mahalanobis distance, 2 degrees of freedom; 16 ≈ a 1-in-3,000 chance for a genuine fix) is left
- *   out. A jump lasts a few seconds; when `REACQUIRE_FIXES` fixes in a row (or `REACQUIRE_SECONDS`)
+ *   Mahalanobis distance, 2 degrees of freedom; 16 ≈ a 1-in-3,000 chance for a genuine fix) and
+ *   than `MIN_JUMP_M` is left out. A jump lasts a few seconds; when `REACQUIRE_FIXES` fixes in a row (or `REACQUIRE_SECONDS`)
  *   disagree, the track really changed course or speed, and the filter is told so and follows it;
  * - standing still: a step taken while the smoothed speed is under `STILL_MPS` adds no distance
  *   (otherwise a minute at a traffic light adds the wander of the position error).
@@ -28,6 +28,11 @@ import { EARTH_RADIUS_M } from './geo';
 export const ACCELERATION_NOISE = 0.07;
 export const GATE = 16;
 export const STILL_MPS = 0.4;
+/**
+ * A fix is only a jump when it is also this far off: a corner taken between two fixes 5 s apart
+ * can miss the straight-line prediction by 10 m without anything being wrong with the fix.
+ */
+const MIN_JUMP_M = 20;
 /** After this many fixes in a row (or seconds) left out, the track has really moved: it is followed again. */
 const REACQUIRE_FIXES = 4;
 const REACQUIRE_SECONDS = 10;
@@ -193,7 +198,9 @@ function rtsSmooth(xs: Float64Array, ys: Float64Array, ts: Float64Array, r: numb
     pvv[i] = cvv;
     const ex = xs[i]! - x;
     const ey = ys[i]! - y;
-    if ((ex * ex + ey * ey) / (cpp + r) > GATE && (rejected >= REACQUIRE_FIXES || ts[i]! - lastAccepted > REACQUIRE_SECONDS)) {
+    const miss2 = ex * ex + ey * ey;
+    const jump = miss2 / (cpp + r) > GATE && miss2 > MIN_JUMP_M * MIN_JUMP_M;
+    if (jump && (rejected >= REACQUIRE_FIXES || ts[i]! - lastAccepted > REACQUIRE_SECONDS)) {
       // Fix after fix disagrees with the prediction: not a jump but a real change of course or speed
       // (a turn at speed, a ride). The model is told the state may have moved that far, and follows.
       const miss = (ex * ex + ey * ey) / 2;
@@ -204,7 +211,7 @@ function rtsSmooth(xs: Float64Array, ys: Float64Array, ts: Float64Array, r: numb
       pvv[i] = cvv;
     }
     const s = cpp + r;
-    if ((ex * ex + ey * ey) / s <= GATE) {
+    if (!jump || miss2 / s <= GATE) {
       const kp = cpp / s;
       const kv = cpv / s;
       x += kp * ex;
