@@ -83,7 +83,7 @@ function parseMaybeGzipped(ctx: Ctx, name: string, bytes: Uint8Array, options: P
   return parseSingle(ctx, name.replace(/\.gz$/i, ''), inner, options);
 }
 
-class TooLarge extends Error {}
+export class TooLarge extends Error {}
 
 /**
  * Gunzip without trusting the stream. The trailer states the unpacked size (mod 4 GiB) and fflate
@@ -91,7 +91,7 @@ class TooLarge extends Error {}
  * than it states is cut there, and then fails to parse). Otherwise — a gzip bomb, or a file cut short
  * whose last bytes are not a trailer — it is unpacked chunk by chunk and stopped at `limit`.
  */
-function gunzipWithin(bytes: Uint8Array, limit: number): Uint8Array {
+export function gunzipWithin(bytes: Uint8Array, limit: number): Uint8Array {
   const n = bytes.length;
   const stated = n >= 18 ? (bytes[n - 4]! | (bytes[n - 3]! << 8) | (bytes[n - 2]! << 16) | (bytes[n - 1]! << 24)) >>> 0 : 0;
   if (stated > 0 && stated <= limit) return gunzipSync(bytes);

@@ -8,9 +8,9 @@
  * - A time before 2000-01-01 is impossible: no GPS watch file format (GPX 2002, TCX 2007, FIT 2008)
  *   existed earlier, so such a time is a clock that was never set.
  * - A time more than `FUTURE_TOLERANCE_MS` after now is impossible.
- * - Among the possible times, a jump of more than `MAX_JUMP_MS` (either way) splits the track. The
- *   largest part is the activity when it holds at least `MAIN_SHARE` of the timed points; the rest is
- *   left out and named. Otherwise the file is refused: Runback cannot tell when it was run.
+ * - The possible times fall into clusters separated by more than `MAX_JUMP_MS`. The largest cluster
+ *   is the activity when it holds at least `MAIN_SHARE` of the timed points; the rest is left out and
+ *   named. Otherwise the file is refused: Runback cannot tell when it was run.
  * - Within that part, a point that goes back in time is left out (the track stays in order).
  */
 
@@ -77,34 +77,34 @@ export function checkTimes(times: ArrayLike<number>, nowMs: number): TimeCheck {
     return { keep, leftOut, kept: 0, repairs: [], refusal };
   }
 
-  // Parts of the track separated by jumps of more than MAX_JUMP_MS; the largest wins.
-  const parts: Array<{ from: number; to: number }> = [{ from: 0, to: 1 }];
-  for (let k = 1; k < possible.length; k++) {
-    if (Math.abs(times[possible[k]!]! - times[possible[k - 1]!]!) > MAX_JUMP_MS) parts.push({ from: k, to: k + 1 });
-    else parts[parts.length - 1]!.to = k + 1;
+  // Clusters of times (in time order) separated by more than MAX_JUMP_MS; the largest is the activity.
+  const byTime = [...possible].sort((a, b) => times[a]! - times[b]!);
+  const clusters: Array<{ from: number; to: number }> = [{ from: 0, to: 1 }];
+  for (let k = 1; k < byTime.length; k++) {
+    if (times[byTime[k]!]! - times[byTime[k - 1]!]! > MAX_JUMP_MS) clusters.push({ from: k, to: k + 1 });
+    else clusters[clusters.length - 1]!.to = k + 1;
   }
-  let main = parts[0]!;
-  for (const p of parts) if (p.to - p.from > main.to - main.from) main = p;
+  let main = clusters[0]!;
+  for (const c of clusters) if (c.to - c.from > main.to - main.from) main = c;
   const timed = possible.length + early + future;
   if (main.to - main.from < MAIN_SHARE * timed) {
-    const firstJump = parts[1]!;
-    return { keep, leftOut, kept: 0, repairs: [], refusal: { kind: 'jump', fromMs: times[possible[firstJump.from - 1]!]!, toMs: times[possible[firstJump.from]!]! } };
+    const next = clusters[1]!;
+    return { keep, leftOut, kept: 0, repairs: [], refusal: { kind: 'jump', fromMs: times[byTime[next.from - 1]!]!, toMs: times[byTime[next.from]!]! } };
   }
+  const inMain = new Uint8Array(n);
+  for (let k = main.from; k < main.to; k++) inMain[byTime[k]!] = 1;
 
   const repairs: TimeRepair[] = [];
   if (early > 0) repairs.push({ kind: 'too-early', count: early, firstMs: firstEarly });
   if (future > 0) repairs.push({ kind: 'future', count: future, firstMs: firstFuture });
-  const apart = possible.length - (main.to - main.from);
-  for (const p of parts) if (p !== main) for (let k = p.from; k < p.to; k++) leftOut[possible[k]!] = LEFT_OUT.apart;
-  if (apart > 0) {
-    const other = parts.find((p) => p !== main)!;
-    repairs.push({ kind: 'apart', count: apart, firstMs: times[possible[other.from]!]! });
-  }
+  const apart = possible.filter((i) => !inMain[i]);
+  for (const i of apart) leftOut[i] = LEFT_OUT.apart;
+  if (apart.length > 0) repairs.push({ kind: 'apart', count: apart.length, firstMs: times[apart[0]!]! });
   let last = -Infinity;
   let backwards = 0;
   let kept = 0;
-  for (let k = main.from; k < main.to; k++) {
-    const i = possible[k]!;
+  for (const i of possible) {
+    if (!inMain[i]) continue;
     const t = times[i]!;
     if (t < last) {
       leftOut[i] = LEFT_OUT.backwards;

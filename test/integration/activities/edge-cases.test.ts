@@ -155,6 +155,31 @@ describe('FIT variants (written with the SDK Encoder)', () => {
     expect(reason.activity.startedAt).toBe(new Date(START.getTime() + 451_000).toISOString());
   });
 
+  it('one record stamped 2085 in an intact file: left out and named; the figures come from the session summary, never from the bad time', () => {
+    const bytes = encodeFitActivity({ start: START, samples, recordTime: (i, time) => (i === 200 ? new Date('2085-12-21T16:46:58Z') : time) });
+    const [r] = parseActivityFile('garbage.fit', bytes, { nowMs: Date.parse('2026-11-30T12:00:00Z') });
+    const a = expectActivity(r);
+    expect(a).toMatchObject({ durationSeconds: 450, elapsedSeconds: 450, startedAt: START.toISOString() });
+    expect(a.samples).toHaveLength(450);
+    expect(r!.ok && r!.warnings).toEqual(['1 track record had times in the future (Dec 21, 2085) and was left out.']);
+    expect(r!.ok && r!.analysis.segmentation!.intervals.at(-1)!.endSecond).toBeLessThanOrEqual(450);
+  });
+
+  it('a FIT whose clock was never set (times in the first days of 1990) → BAD_TIMES', () => {
+    const bytes = encodeFitActivity({ start: new Date('1990-07-18T06:44:24Z'), samples });
+    expect(expectRefusal(parseOne('unset.fit', bytes), 'BAD_TIMES').message).toMatch(/^This file's times cannot be right: .*Jul 18, 1990/);
+  });
+
+  it('cadence in a FIT file (strides a minute) is read as steps a minute and decides run and walk', () => {
+    const phases = runWalkPhases(4, { seconds: 60, speed: 2.2 }, { seconds: 90, speed: 1.6 });
+    const track = syntheticTrack(phases, { seed: 12 });
+    const bytes = encodeFitActivity({ start: START, samples: track, cadence: (i) => (i % 150 < 60 ? 83 : 57) });
+    const [r] = parseActivityFile('cad.fit', bytes);
+    expect(expectActivity(r).samples[10]!.cadence).toBe(166);
+    expect(r!.ok && r!.analysis.segmentation!.detection!.method).toBe('cadence-modes');
+    expect(r!.ok && r!.analysis.segmentation!.summary.repeats).toBe(4);
+  });
+
   it('without a session message: totals from the records, with a warning', () => {
     const [r] = parseActivityFile('nosession.fit', encodeFitActivity({ start: START, samples, withoutSession: true }));
     expect(r!.ok).toBe(true);

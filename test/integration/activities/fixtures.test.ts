@@ -137,7 +137,7 @@ describe('every fixture file', () => {
     // 4674 s it covers 1.1 km at 25–40 km/h (a road), then walks again: no one runs that.
     const reason = expectRefusal(parseOne('gpx10-cerknicko-jezero.gpx'), 'NOT_ON_FOOT');
     expect(reason.message).toBe(
-      'This looks like a ride or a drive, not a run: it moved faster than 30.0 km/h for 0:47 on end, faster than anyone on foot. If it was a ride it can be logged as cross-training; a watch left running in a car is best skipped.',
+      'This looks like a ride or a drive, not a run: it moved faster than 30.0 km/h for 0:40 on end, faster than anyone on foot. If it was a ride it can be logged as cross-training; a watch left running in a car is best skipped.',
     );
     expect(reason.activity).toMatchObject({ name: 'ACTIVE LOG #2', device: 'GPSBabel - http://www.gpsbabel.org', sport: 'unknown', startedAt: '2010-08-05T14:23:59.000Z', durationSeconds: 4239, elapsedSeconds: 7190 });
     expect(reason.activity.samples).toHaveLength(296);
