@@ -19,6 +19,7 @@ export interface TwoModes {
 }
 
 const ITERATIONS = 200;
+const MAX_VALUES = 6000;
 /** A mode narrower than this (in the values' unit) is treated as this wide, so EM cannot collapse onto one value. */
 const MIN_SD_FRACTION = 0.02;
 
@@ -32,6 +33,13 @@ export function fitTwoModes(values: ArrayLike<number>, minCount = 30): TwoModes 
   for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) v.push(values[i]!);
   if (v.length < minCount) return null;
   v.sort((a, b) => a - b);
+  // A long session: evenly spaced quantiles stand for the whole (EM is linear in the values it sees).
+  const all = v.length;
+  if (all > MAX_VALUES) {
+    const step = all / MAX_VALUES;
+    for (let k = 0; k < MAX_VALUES; k++) v[k] = v[Math.floor(k * step)]!;
+    v.length = MAX_VALUES;
+  }
   const n = v.length;
   const spread = v[n - 1]! - v[0]!;
   if (!(spread > 0)) return null;
@@ -72,7 +80,7 @@ export function fitTwoModes(values: ArrayLike<number>, minCount = 30): TwoModes 
     m1 = nm1;
     m2 = nm2;
     w1 = n1 / n;
-    if (moved < 1e-9 * (1 + Math.abs(m2))) break;
+    if (moved < 1e-6 * (1 + Math.abs(m2))) break;
   }
   if (!(m2 > m1)) return null;
   return { low: m1, high: m2, sdLow: s1, sdHigh: s2, weightLow: w1, split: meetingPoint(m1, s1, w1, m2, s2), separation: (Math.SQRT2 * (m2 - m1)) / Math.sqrt(s1 * s1 + s2 * s2) };
