@@ -115,7 +115,6 @@ export function legDraft(leg: Leg, records: ReadonlyArray<{ ms: number; r: Recor
   const dist = leg.distance === undefined ? distanceFromSamples(samples) : { meters: leg.distance, source: 'file-total' as const };
   const sportText = leg.session.sport === undefined ? '' : String(leg.session.sport);
   const warnings: string[] = [];
-  if (number !== undefined) warnings.push(fitNotes.leg(number.number, number.of, sportText === '' || sportText === 'generic' ? 'sport not stated' : sportText));
   if (leg.statedStartMs !== undefined) warnings.push(fitNotes.startRepaired(style, leg.statedStartMs));
   if (withSamples && samples.length === 0) warnings.push(fitNotes.noRecords());
   return {

@@ -87,7 +87,8 @@ export type ImportRefusal =
   | { code: 'EMPTY_TRACK'; message: string }
   | { code: 'NO_TIMESTAMPS'; message: string; distanceMeters: number; contentHash: string }
   | { code: 'BAD_TIMES'; message: string }
-  | { code: 'NOT_A_RUN'; message: string; sport: ImportedActivity['sport']; activity: ImportedActivity }
+  /** `crossTraining: false` for what is no exercise of its own (a multisport file's transition). */
+  | { code: 'NOT_A_RUN'; message: string; sport: ImportedActivity['sport']; activity: ImportedActivity; crossTraining?: false }
   | { code: 'NOT_ON_FOOT'; message: string; activity: ImportedActivity }
   | { code: 'UNSUPPORTED'; message: string };
 

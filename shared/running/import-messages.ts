@@ -87,7 +87,7 @@ export function notARun(sport: Sport, fileSportText: string, activity: ImportedA
   // "a ride (Ride)" says nothing: name the sport instead.
   const said = words === '' || noun.endsWith(` ${words}`) ? sport : words;
   if (words === 'transition') {
-    return { code: 'NOT_A_RUN', message: `${legPrefix(activity)}is the transition between two sports, not a run.`, sport, activity };
+    return { code: 'NOT_A_RUN', message: `${legPrefix(activity)}is the transition between two sports, not a run.`, sport, activity, crossTraining: false };
   }
   const start = activity.leg ? `${legPrefix(activity)}is` : 'This is';
   return { code: 'NOT_A_RUN', message: `${start} ${noun} (${said}), not a run — it can be logged as cross-training instead.`, sport, activity };
@@ -160,7 +160,6 @@ export const fitNotes = {
   checksumOnly: () => 'The file\'s checksum does not match its contents, so a few bytes may be damaged; its session summary is intact and was used for the totals.',
   startRepaired: (style: MessageStyle, statedMs: number) =>
     `The file's session summary gave a start time (${date(statedMs, style)}) that does not fit its own length; the start was taken from its end time and length instead.`,
-  leg: (number: number, of: number, sport: string) => `This is leg ${number} of ${of} of a multisport file (${sport}).`,
   noRecords: () => 'The file has no track records: only its totals were imported.',
   noSession: () => 'The file has no session summary: totals were taken from its laps and records.',
 };

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, signIn, DEMO } from './fixtures';
@@ -114,6 +115,29 @@ test('imports a FIT file, shows refused files with their reason, and draws the c
   await expect(imported).toContainText('Aug 15, 2015');
   await expect(imported).toContainText('5.60 mi');
   await expect(imported.getByRole('button', { name: /^Intervals/ })).toBeVisible();
+});
+
+test('the import preview says how intervals were found, names a second copy as a duplicate, and imports a very short run only when confirmed', async ({ page, demoServer }) => {
+  await page.goto(demoServer.url);
+  await signIn(page, DEMO.therapist.username, DEMO.therapist.password);
+  await openChart(page, 'RB000003', 'Running');
+  await page.getByRole('button', { name: 'Import watch files' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import watch files' });
+  const copy = { name: 'fenix2-copy.fit', mimeType: 'application/octet-stream', buffer: readFileSync(file('fenix2-run-9km.fit')) };
+  await dialog.getByLabel('Choose activity files').setInputFiles([file('fenix2-run-9km.fit'), copy, file('fenix5-run-short.fit')]);
+  const rows = dialog.getByTestId('import-row');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(0)).toContainText("Run and walk told apart by this session's own two step rates (127 and 166 steps a minute).");
+  await expect(rows.nth(1)).toContainText('Duplicate');
+  await expect(rows.nth(1)).toContainText('The same activity as fenix2-run-9km.fit, earlier in this import: skipped.');
+  const short = rows.nth(2);
+  await expect(short).toContainText('Confirm');
+  await expect(short).toContainText('This lasted only 0:57 and covered 0.10 mi — was the watch started by accident?');
+  await expect(dialog.getByRole('button', { name: 'Import 1 activity' })).toBeEnabled();
+  await short.getByLabel('Confirm fenix5-run-short.fit?').selectOption('import');
+  await dialog.getByRole('button', { name: 'Import 2 activities' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('Imported 2 activities; 1 skipped.')).toBeVisible();
 });
 
 test('the plan shows the decision with every reason and source; a therapist overrides with a reason', async ({ page, demoServer }) => {

@@ -68,11 +68,11 @@ describe('the import says the truth', () => {
     const first = await preview(patientId, [own('fenix2-multisport.fit.gz')]);
     expect(first.items.map((i) => [i.fileName, i.status])).toEqual([
       ['fenix2-multisport.fit.gz (leg 1 of 7)', 'ready'],
-      ['fenix2-multisport.fit.gz (leg 2 of 7)', 'not-a-run'],
+      ['fenix2-multisport.fit.gz (leg 2 of 7)', 'refused'],
       ['fenix2-multisport.fit.gz (leg 3 of 7)', 'ready'],
-      ['fenix2-multisport.fit.gz (leg 4 of 7)', 'not-a-run'],
+      ['fenix2-multisport.fit.gz (leg 4 of 7)', 'refused'],
       ['fenix2-multisport.fit.gz (leg 5 of 7)', 'ready'],
-      ['fenix2-multisport.fit.gz (leg 6 of 7)', 'not-a-run'],
+      ['fenix2-multisport.fit.gz (leg 6 of 7)', 'refused'],
       ['fenix2-multisport.fit.gz (leg 7 of 7)', 'not-a-run'],
     ]);
     expect(first.items[1]!.message).toBe('Leg 2 of 7 of this multisport file is the transition between two sports, not a run.');
@@ -165,9 +165,9 @@ describe('the import says the truth', () => {
     expect(JSON.stringify(items)).not.toMatch(/2,?027,?039,?628/);
     expect(by('triathlon-chained.fit').map((i) => [i.fileName, i.status])).toEqual([
       ['triathlon-chained.fit (leg 1 of 5)', 'not-a-run'],
-      ['triathlon-chained.fit (leg 2 of 5)', 'not-a-run'],
+      ['triathlon-chained.fit (leg 2 of 5)', 'refused'],
       ['triathlon-chained.fit (leg 3 of 5)', 'not-a-run'],
-      ['triathlon-chained.fit (leg 4 of 5)', 'not-a-run'],
+      ['triathlon-chained.fit (leg 4 of 5)', 'refused'],
       ['triathlon-chained.fit (leg 5 of 5)', 'ready'],
     ]);
     expect(by('triathlon-chained.fit')[0]!.message).toBe('Leg 1 of 5 of this multisport file is a swim (swimming), not a run — it can be logged as cross-training instead.');

@@ -78,7 +78,11 @@ export async function previewOf(db: Kysely<DB>, patientId: number, itemId: strin
   const base: Pick<ImportItem, 'itemId' | 'fileName' | 'warnings' | 'summary'> = { itemId, fileName, warnings: parsed.ok ? parsed.warnings : [], summary: null };
   if (!parsed.ok) {
     const r = parsed.reason;
-    if (r.code === 'NOT_A_RUN' || r.code === 'NOT_ON_FOOT') return { ...base, status: 'not-a-run', code: r.code, message: r.message, found: foundOf(r.activity, null, style) };
+    if (r.code === 'NOT_A_RUN' || r.code === 'NOT_ON_FOOT') {
+      // A transition between sports is no exercise of its own: nothing to log it as.
+      const status = r.code === 'NOT_A_RUN' && r.crossTraining === false ? 'refused' : 'not-a-run';
+      return { ...base, status, code: r.code, message: r.message, found: foundOf(r.activity, null, style) };
+    }
     if (r.code === 'NO_TIMESTAMPS') {
       return {
         ...base,

@@ -104,6 +104,7 @@ export const runImportHandlers = defineHandlers({
         const seg = parsed.analysis.segmentation;
         row = fromActivity(a, crossTraining, seg?.intervals ?? null, seg?.detection?.method ?? null, seg ? { run: seg.summary.runSeconds, walk: seg.summary.walkSeconds } : null);
       } else if (parsed.reason.code === 'NOT_A_RUN' || parsed.reason.code === 'NOT_ON_FOOT') {
+        if (parsed.reason.code === 'NOT_A_RUN' && parsed.reason.crossTraining === false) refuse(parsed.reason.message);
         if (choice.action !== 'cross-training') refuse('it is not a run; it can only be logged as cross-training.');
         kind = 'cross_training';
         row = fromActivity(parsed.reason.activity, true, null, null, null);

@@ -146,7 +146,7 @@ describe('FIT variants (written with the SDK Encoder)', () => {
     const [run, bike] = results;
     expect(expectActivity(run)).toMatchObject({ sport: 'running', startedAt: START.toISOString(), durationSeconds: 450 });
     expect(expectActivity(run).samples).toHaveLength(451);
-    expect(run!.ok && run!.warnings).toEqual(['This is leg 1 of 2 of a multisport file (running).']);
+    expect(run!.ok && run!.warnings).toEqual([]);
     expect(expectActivity(run).leg).toEqual({ number: 1, of: 2 });
     const reason = expectRefusal(bike, 'NOT_A_RUN');
     expect(reason.message).toBe('Leg 2 of 2 of this multisport file is a ride (cycling), not a run — it can be logged as cross-training instead.');
