@@ -207,10 +207,23 @@ export function detectionText(d: Detection, style: MessageStyle): string {
   }
 }
 
-/** Short names of the methods, for a run's details. */
+/** How a logged run's intervals were found, for its details ("…split into run and walk intervals by …"). */
 export const DETECTION_METHOD_LABELS: Record<Detection['method'], string> = {
-  'cadence-modes': 'own two step rates',
-  'speed-modes': 'own two paces',
-  'cadence-threshold': 'fixed step rate',
-  'speed-threshold': 'fixed speed',
+  'cadence-modes': "the session's own two step rates",
+  'speed-modes': "the session's own two paces",
+  'cadence-threshold': "the clinic's fixed step rate",
+  'speed-threshold': "the clinic's fixed speed",
+};
+
+/** A leg of a multisport file, named in the one line per activity. */
+export function legFileName(fileName: string, leg: { number: number; of: number } | undefined): string {
+  return leg ? `${fileName} (leg ${leg.number} of ${leg.of})` : fileName;
+}
+
+/** Why the commit refused a choice (the whole import is then refused and nothing is written). */
+export const commitRefusals = {
+  confirm: () => 'it is very short or slow for a session: confirm it was real to import it.',
+  crossTrainingOnly: () => 'it is not a run; it can only be logged as cross-training.',
+  needsDateAndDuration: () => 'the track has no times: give its date and duration to import it.',
+  wrapped: (name: string, why: string) => `${name}: ${why} Nothing was imported.`,
 };

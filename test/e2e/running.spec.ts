@@ -123,8 +123,8 @@ test('the import preview says how intervals were found, names a second copy as a
   await openChart(page, 'RB000003', 'Running');
   await page.getByRole('button', { name: 'Import watch files' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import watch files' });
-  const copy = { name: 'fenix2-copy.fit', mimeType: 'application/octet-stream', buffer: readFileSync(file('fenix2-run-9km.fit')) };
-  await dialog.getByLabel('Choose activity files').setInputFiles([file('fenix2-run-9km.fit'), copy, file('fenix5-run-short.fit')]);
+  const payload = (name: string, from = name) => ({ name, mimeType: 'application/octet-stream', buffer: readFileSync(file(from)) });
+  await dialog.getByLabel('Choose activity files').setInputFiles([payload('fenix2-run-9km.fit'), payload('fenix2-copy.fit', 'fenix2-run-9km.fit'), payload('fenix5-run-short.fit')]);
   const rows = dialog.getByTestId('import-row');
   await expect(rows).toHaveCount(3);
   await expect(rows.nth(0)).toContainText("Run and walk told apart by this session's own two step rates (127 and 166 steps a minute).");

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ImportItem } from '../../../shared/api/running';
 import type { ImportedActivity, ParsedFile } from '../../../shared/running/activity';
 import type { ActivityAnalysis } from '../../../shared/running/analysis';
-import { activityLine, alreadyLogged, confirmQuestion, detectionText, duplicateInBatch, type MessageStyle } from '../../../shared/running/import-messages';
+import { activityLine, alreadyLogged, confirmQuestion, detectionText, duplicateInBatch, legFileName, type MessageStyle } from '../../../shared/running/import-messages';
 import { instantToLocal } from '../../../shared/schedule/clinic-time';
 import type { BatchSeen } from '../../activities/staging';
 import type { DB } from '../../db/schema';
@@ -21,9 +21,7 @@ export function identityOf(a: Pick<ImportedActivity, 'contentHash' | 'leg'>): { 
 }
 
 export function fileNameOf(parsed: Pick<ParsedFile, 'sourceName' | 'archiveName'> & { activity?: Pick<ImportedActivity, 'leg'> }): string {
-  const base = parsed.archiveName ? `${parsed.archiveName} › ${parsed.sourceName}` : parsed.sourceName;
-  const leg = parsed.activity?.leg;
-  return leg ? `${base} (leg ${leg.number} of ${leg.of})` : base;
+  return legFileName(parsed.archiveName ? `${parsed.archiveName} › ${parsed.sourceName}` : parsed.sourceName, parsed.activity?.leg);
 }
 
 /** Two recordings of one run: starts within two minutes, distances within 2 % (at least 50 m). */

@@ -2,6 +2,7 @@ import type { ImportItem } from '../../../shared/api/running';
 import { ApiError } from '../../../shared/api/errors';
 import type { ImportedActivity, ParsedFile } from '../../../shared/running/activity';
 import type { RunWalkInterval } from '../../../shared/running/run-walk-segmentation';
+import { commitRefusals } from '../../../shared/running/import-messages';
 import { instantToLocal } from '../../../shared/schedule/clinic-time';
 import { withoutSamples, type Stage } from '../../activities/staging';
 import type { HandlerContext } from '../context';
@@ -76,7 +77,7 @@ export const runImportHandlers = defineHandlers({
       }
       const name = fileNameOf(parsed.ok ? parsed : parsed.reason.code === 'NOT_A_RUN' || parsed.reason.code === 'NOT_ON_FOOT' ? { ...parsed, activity: parsed.reason.activity } : parsed);
       const refuse = (why: string): never => {
-        throw new ApiError('VALIDATION', `${name}: ${why} Nothing was imported.`, { fields: { [`choices.${choice.itemId}`]: why } });
+        throw new ApiError('VALIDATION', commitRefusals.wrapped(name, why), { fields: { [`choices.${choice.itemId}`]: why } });
       };
       let kind: 'run' | 'walk' | 'cross_training' = 'run';
       let row: RowValues;
@@ -97,7 +98,7 @@ export const runImportHandlers = defineHandlers({
       if (parsed.ok) {
         const a = parsed.activity;
         if (parsed.analysis.plausibility.verdict === 'confirm' && choice.action === 'import' && !choice.confirmed) {
-          refuse('it is very short or slow for a session: confirm it was real to import it.');
+          refuse(commitRefusals.confirm());
         }
         const crossTraining = choice.action === 'cross-training';
         kind = crossTraining ? 'cross_training' : a.sport === 'walking' ? 'walk' : 'run';
@@ -105,11 +106,11 @@ export const runImportHandlers = defineHandlers({
         row = fromActivity(a, crossTraining, seg?.intervals ?? null, seg?.detection?.method ?? null, seg ? { run: seg.summary.runSeconds, walk: seg.summary.walkSeconds } : null);
       } else if (parsed.reason.code === 'NOT_A_RUN' || parsed.reason.code === 'NOT_ON_FOOT') {
         if (parsed.reason.code === 'NOT_A_RUN' && parsed.reason.crossTraining === false) refuse(parsed.reason.message);
-        if (choice.action !== 'cross-training') refuse('it is not a run; it can only be logged as cross-training.');
+        if (choice.action !== 'cross-training') refuse(commitRefusals.crossTrainingOnly());
         kind = 'cross_training';
         row = fromActivity(parsed.reason.activity, true, null, null, null);
       } else if (parsed.reason.code === 'NO_TIMESTAMPS') {
-        if (!choice.durationS || !choice.date) refuse('the track has no times: give its date and duration to import it.');
+        if (!choice.durationS || !choice.date) refuse(commitRefusals.needsDateAndDuration());
         row = { date: choice.date!, startedAt: null, distanceM: parsed.reason.distanceMeters, durationS: choice.durationS!, contentHash: parsed.reason.contentHash, sourceLeg: 0, sport: 'unknown', intervals: null, runSeconds: null, walkSeconds: null, detectionMethod: null, source: 'gpx' };
       } else {
         row = refuse(parsed.reason.message);
