@@ -16,8 +16,13 @@ import { EARTH_RADIUS_M } from './geo';
  *   lower values cut corners, higher ones let noise back in;
  * - outliers (a 30–40 m multipath jump): a fix further from the prediction than `GATE` (squared
  *   Mahalanobis distance, 2 degrees of freedom; 16 ≈ a 1-in-3,000 chance for a genuine fix) and
- *   than `MIN_JUMP_M` is left out. A jump lasts a few seconds; when `REACQUIRE_FIXES` fixes in a row (or `REACQUIRE_SECONDS`)
- *   disagree, the track really changed course or speed, and the filter is told so and follows it;
+ *   than `MIN_JUMP_M` is left out. A jump lasts a few seconds; when `REACQUIRE_FIXES` fixes in a
+ *   row (or `REACQUIRE_SECONDS`) disagree, the track really changed course or speed — a runner
+ *   stopping at a light while the filter still expects running, a turn at speed — and the filter
+ *   goes back to the last fix it believed, is told the change began there, and takes the fixes it
+ *   left out meanwhile that lie on the way to the new one (a jump just before the change stays
+ *   out). Without going back, a stop right after running is smoothed into a detour: the filter runs
+ *   on past the light, and the distance grows by tens of metres where the runner stood still;
  * - standing still: a step taken while the smoothed speed is under `STILL_MPS` adds no distance
  *   (otherwise a minute at a traffic light adds the wander of the position error).
  *
@@ -142,6 +147,12 @@ export function estimateNoise(xs: Float64Array, ys: Float64Array, ts: Float64Arr
   return values[Math.floor(values.length / 2)]! / 0.6745;
 }
 
+/** Whether fix (x, y) at t lies within MIN_JUMP_M of the straight way from (x0, y0) at t0 to (x1, y1) at t1. */
+function nearTheWay(x: number, y: number, t: number, x0: number, y0: number, t0: number, x1: number, y1: number, t1: number): boolean {
+  const f = t1 > t0 ? (t - t0) / (t1 - t0) : 0;
+  return Math.hypot(x - (x0 + f * (x1 - x0)), y - (y0 + f * (y1 - y0))) <= MIN_JUMP_M;
+}
+
 interface Smoothed {
   x: Float64Array;
   y: Float64Array;
@@ -176,8 +187,17 @@ function rtsSmooth(xs: Float64Array, ys: Float64Array, ts: Float64Array, r: numb
   let cpv = 0;
   let cvv = 9;
   let outliers = 0;
-  let rejected = 0;
   let lastAccepted = ts[0]!;
+  // The fixes left out since the last accepted one (at most REACQUIRE_FIXES of them).
+  const left: number[] = [];
+  // After a change of course is recognised, the fixes left out just before it are looked at again:
+  // from `replayFrom` to `replayTo`, `retake[k − replayFrom]` says whether fix k is taken (no jump
+  // test) or stays left out; the model is told of the change at `replayFrom`.
+  let replayFrom = -1;
+  let replayTo = -1;
+  let retake: boolean[] = [];
+  let replayMiss = 0;
+  let replaySince = 1;
   fx[0] = x;
   fy[0] = y;
   fpp[0] = ppp[0] = cpp;
@@ -193,25 +213,50 @@ function rtsSmooth(xs: Float64Array, ys: Float64Array, ts: Float64Array, r: numb
     cpp = npp;
     cpv = npv;
     cvv = nvv;
-    ppp[i] = cpp;
-    ppv[i] = cpv;
-    pvv[i] = cvv;
     const ex = xs[i]! - x;
     const ey = ys[i]! - y;
     const miss2 = ex * ex + ey * ey;
-    const jump = miss2 / (cpp + r) > GATE && miss2 > MIN_JUMP_M * MIN_JUMP_M;
-    if (jump && (rejected >= REACQUIRE_FIXES || ts[i]! - lastAccepted > REACQUIRE_SECONDS)) {
+    const replaying = i >= replayFrom && i <= replayTo;
+    const jump = !replaying && miss2 / (cpp + r) > GATE && miss2 > MIN_JUMP_M * MIN_JUMP_M;
+    const changed = jump && (left.length >= REACQUIRE_FIXES || ts[i]! - lastAccepted > REACQUIRE_SECONDS);
+    if (changed && left.length > 0) {
       // Fix after fix disagrees with the prediction: not a jump but a real change of course or speed
-      // (a turn at speed, a ride). The model is told the state may have moved that far, and follows.
-      const miss = (ex * ex + ey * ey) / 2;
-      const since = Math.max(1, ts[i]! - lastAccepted);
+      // (a stop at a light after running, a turn at speed, a ride), which began after the last
+      // accepted fix. Go back there and tell the model so; of the fixes left out meanwhile, those on
+      // the way from the last accepted fix to this one were the track and are taken, the others (a
+      // multipath jump just before the change) stay out. Each fix is looked at again at most once,
+      // so the pass stays linear.
+      const back = left[0]! - 1;
+      retake = [...left.map((k) => nearTheWay(xs[k]!, ys[k]!, ts[k]!, fx[back]!, fy[back]!, ts[back]!, xs[i]!, ys[i]!, ts[i]!)), true];
+      outliers -= left.length;
+      replayFrom = left[0]!;
+      replayTo = i;
+      replayMiss = miss2 / 2;
+      replaySince = Math.max(1, ts[i]! - lastAccepted);
+      x = fx[back]!;
+      y = fy[back]!;
+      vx = fvx[back]!;
+      vy = fvy[back]!;
+      cpp = fpp[back]!;
+      cpv = fpv[back]!;
+      cvv = fvv[back]!;
+      left.length = 0;
+      i = back;
+      continue;
+    }
+    const skip = replaying && !retake[i - replayFrom]!;
+    if (changed || i === replayFrom) {
+      // The model is told the state may have moved as far as the disagreeing fix says, and follows it.
+      const miss = i === replayFrom ? replayMiss : miss2 / 2;
+      const since = i === replayFrom ? replaySince : Math.max(1, ts[i]! - lastAccepted);
       cpp += miss;
       cvv += miss / (since * since);
-      ppp[i] = cpp;
-      pvv[i] = cvv;
     }
+    ppp[i] = cpp;
+    ppv[i] = cpv;
+    pvv[i] = cvv;
     const s = cpp + r;
-    if (!jump || miss2 / s <= GATE) {
+    if (!skip && (!jump || miss2 / s <= GATE)) {
       const kp = cpp / s;
       const kv = cpv / s;
       x += kp * ex;
@@ -224,11 +269,11 @@ function rtsSmooth(xs: Float64Array, ys: Float64Array, ts: Float64Array, r: numb
       cpp = upp;
       cpv = upv;
       cvv = uvv;
-      rejected = 0;
+      left.length = 0;
       lastAccepted = ts[i]!;
     } else {
       outliers++;
-      rejected++;
+      if (!skip) left.push(i);
     }
     fx[i] = x;
     fy[i] = y;

@@ -31,6 +31,33 @@ describe('smoothTrack', () => {
     expect(smoothTrack([still]).distance.at(-1)).toBeLessThan(5);
   });
 
+  /** 60 s north at 3 m/s, standing with fixes at `still` (and `jump` 38 m east), 60 s north again. */
+  function stopAtLight(still: number[], jump: Array<{ t: number; east: number }> = []) {
+    const at = (t: number, north: number, east = 0) => ({ t, lat: 47 + north / M_PER_DEG_LAT, lon: 8 + east / (M_PER_DEG_LAT * Math.cos((47 * Math.PI) / 180)) });
+    return [
+      ...Array.from({ length: 61 }, (_, t) => at(t, 3 * t)),
+      ...jump.map((j) => at(j.t, 180, j.east)),
+      ...still.map((t) => at(t, 180)),
+      ...Array.from({ length: 61 }, (_, k) => at(90 + k, 180 + 3 * k)),
+    ];
+  }
+
+  it('a stop at a light right after running, fixes 7 s apart while standing: no detour past the light', () => {
+    // The filter still expects 3 m/s when the first standing fix comes 21 m "behind": it is left out
+    // as a jump, and until the change is recognised the track would run on past the light (36 m more).
+    const points = stopAtLight([67, 74, 81, 88]);
+    const s = smoothTrack([points]);
+    expect(s.distance.at(-1)! / 360 - 1).toBeLessThan(0.01);
+    expect(s.speed[points.findIndex((p) => p.t === 74)]).toBeLessThan(0.5);
+    expect(s.outliers).toBe(0);
+  });
+
+  it('a multipath jump just before that stop stays out; the standing fixes are taken', () => {
+    const s = smoothTrack([stopAtLight([71, 75, 80, 85], [{ t: 65, east: 38 }, { t: 66, east: 37 }])]);
+    expect(s.outliers).toBe(2);
+    expect(s.distance.at(-1)! / 360 - 1).toBeLessThan(0.01);
+  });
+
   it('a track that really changes course at speed (a ride) is followed, not thrown away as jumps', () => {
     // 10 m/s east, then north: the first fixes after the turn miss the prediction by far.
     const pts = Array.from({ length: 121 }, (_, t) => {
