@@ -25,7 +25,7 @@ export function analyseActivity(activity: ImportedActivity, settingsInput: RunWa
       activity.durationSeconds,
     );
   const series = activity.samples.length > 1 ? perSecondSeries(activity.samples, settings.maxSpeedGapSeconds, { pauses, durationSeconds: activity.durationSeconds }) : null;
-  const segmentation = series === null ? null : segmentSeries(series, settings);
+  const segmentation = series === null ? null : segmentSeries(series, settings, activity.distanceSource === 'positions' ? 'gps-positions' : 'device');
   return {
     segmentation: segmentation !== null && segmentation.intervals.length > 0 ? segmentation : null,
     plausibility: checkPlausibility(activity, series),

@@ -1,4 +1,5 @@
 import type { IntervalKind } from './run-walk-summary';
+import type { Levels } from './run-walk-boundaries';
 import { rollingMean, rollingMedian3, type PerSecondSeries } from './run-walk-series';
 import { fitTwoModes, type TwoModes } from './two-modes';
 
@@ -13,15 +14,33 @@ import { fitTwoModes, type TwoModes } from './two-modes';
  * 3. the clinic's fixed speed thresholds ('speed-threshold'), when the session moved at one pace
  *    throughout (a continuous run, a walk) and there are no two levels to find.
  *
- * With two levels, each second is classed by the most likely sequence of states (Viterbi, two
- * states) on the smoothed values clipped to the two levels, with a cost for each change of state:
- * a change must be worth `SWITCH_COST_SECONDS` seconds spent fully at the other level (chosen on the
- * test generator's tracks: lower lets GPS wander split a slow jog, higher misses a 20-second run
- * after a stop at a light). With a fixed threshold, each second is classed with hysteresis (see
- * `classifyWithHysteresis`).
+ * With two levels, each second is classed by the most likely sequence of states (Viterbi) on the
+ * smoothed values, with three states — standing (level 0), walking and running — of which standing
+ * and walking are both recovery ('walk'). A second costs its squared distance to its state's
+ * level; a change of state costs a share of (running − walking)²:
+ * - running ↔ walking `RUN_WALK_CHANGE` (5): a walk inside a run must be worth five seconds spent
+ *   fully at the other level at each end. A smoothed GPS track reads a few metres short wherever it
+ *   cuts a corner or loses a fix, which looks like a 10–20 s dip towards walking; this cost keeps
+ *   such dips from splitting a slow jog, and still finds a 20 s run between a walk and a light;
+ * - standing ↔ running or walking `STAND_CHANGE` (0.5): a stop at a light is unmistakable (its level
+ *   is far from both), so it needs no more than a token cost, and a short run cut off by a light
+ *   (walk → run → stop) pays mostly one full change, not two.
+ * The running level used for classing is `RUN_LINE_SHIFT` (20 %) of the way down towards walking
+ * from the session's running mode: a smoothed GPS speed reads low while running (corners cut,
+ * fixes lost) far more often than it reads high while walking — on the test generator's tracks
+ * with 3 m error, running seconds fall below the halfway line about eight times as often as walking
+ * seconds rise above it; both are about equally rare at 40 % of the way up, which is where this
+ * puts the line. These three figures were chosen on the generator's tracks (seeds 1–60 and
+ * 1001–1060) and checked on others (test/integration/activities/accuracy.test.ts), not taken from
+ * any source.
  *
- * The acceptance limits below are CLINIC POLICY chosen with the test generator, not evidence:
- * walking faster than 8.3 km/h or jogging slower than 6.1 km/h are not separated by speed.
+ * With a fixed threshold, each second is classed with hysteresis (see `classifyWithHysteresis`).
+ * Either way, the exact place of each change is found afterwards (run-walk-boundaries.ts).
+ *
+ * The acceptance limits below are CLINIC POLICY chosen with the test generator, not evidence: a
+ * "walking" level faster than 7.2 km/h (2 m/s, where fast walking meets slow running — the figure
+ * clinical.md notes) is a slower stretch of a run, and jogging slower than 6.1 km/h is not
+ * separated by speed.
  */
 
 export const DETECTION_METHODS = ['cadence-modes', 'speed-modes', 'cadence-threshold', 'speed-threshold'] as const;
@@ -49,22 +68,31 @@ export interface DetectionThresholds {
 
 /** Below this smoothed speed a second is standing still (a light, a paused stride). */
 export const STANDING_MPS = 0.5;
+/** By cadence, standing is hardly a step: a slow walk uphill can read under STANDING_MPS and still step ~90 times a minute. */
+const STANDING_SPM = 40;
 /** Cadence is used when at least this share of the moving seconds has a step rate. */
 const CADENCE_COVERAGE = 0.8;
-const SPEED_LIMITS = { walkMax: 2.3, runMin: 1.7, ratio: 1.2 };
+const SPEED_LIMITS = { walkMax: 2, runMin: 1.7, ratio: 1.2 };
 const CADENCE_LIMITS = { walkMax: 145, runMin: 135, ratio: 1.12 };
 /** Ashman's D for two levels to count as two (above 2 the two are cleanly separated). */
 const MIN_SEPARATION = 2;
 /** Each level must hold this share of the moving seconds, and at least MIN_MODE_SECONDS. */
 const MIN_MODE_SHARE = 0.04;
 const MIN_MODE_SECONDS = 30;
-export const SWITCH_COST_SECONDS = 3;
+/** See the top of this file. */
+const RUN_WALK_CHANGE = 5;
+const STAND_CHANGE = 0.5;
+const RUN_LINE_SHIFT = 0.2;
 
 export interface Classified {
   detection: Detection;
   labels: IntervalKind[];
-  /** The per-second values boundaries are placed on, clipped to the two levels. */
-  levelled: Float64Array;
+  /** The per-second values boundaries are placed on (speed or cadence; glitches capped). */
+  values: Float64Array;
+  /** 1 where the person stood still (smoothed speed under STANDING_MPS, or cadence under STANDING_SPM when cadence decides). */
+  standing: Uint8Array;
+  /** The level of each state in `values`' unit: a change lies halfway between two of them. */
+  levels: Levels;
 }
 
 /** Picks the method and classes each second. Null when the series is empty. */
@@ -113,20 +141,40 @@ function acceptedModes(values: number[], limits: { walkMax: number; runMin: numb
   return clear && plausible && enough ? m : null;
 }
 
-function clip(values: Float64Array, lo: number, hi: number, standing: Float64Array): Float64Array {
-  const out = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = standing[i]! < STANDING_MPS ? lo : Math.min(hi, Math.max(lo, values[i]!));
-  return out;
-}
-
 function byModes(method: DetectionMethod, unit: 'mps' | 'spm', smooth: Float64Array, raw: Float64Array, m: TwoModes, speed: Float64Array): Classified {
-  const labels = viterbi(clip(smooth, m.low, m.high, speed), m.low, m.high, SWITCH_COST_SECONDS);
-  return { detection: { method, unit, walkLevel: m.low, runLevel: m.high }, labels, levelled: clip(raw, m.low, m.high, speed) };
+  const runLine = m.high - RUN_LINE_SHIFT * (m.high - m.low);
+  const labels = viterbi(capped(smooth, runLine), { stand: 0, walk: m.low, run: runLine });
+  return {
+    detection: { method, unit, walkLevel: m.low, runLevel: m.high },
+    labels,
+    values: capped(raw, 2 * m.high - m.low),
+    standing: standingMask(unit === 'spm' ? smooth : speed, unit === 'spm' ? STANDING_SPM : STANDING_MPS),
+    levels: { stand: 0, walk: m.low, run: runLine },
+  };
 }
 
 function byThreshold(detection: Detection, smooth: Float64Array, raw: Float64Array, speed: Float64Array): Classified {
   const labels = classifyWithHysteresis(smooth, detection.runAbove!, detection.walkBelow!);
-  return { detection, labels, levelled: clip(raw, detection.walkLevel, detection.runLevel, speed) };
+  return {
+    detection,
+    labels,
+    values: capped(raw, 2 * detection.runLevel - detection.walkLevel),
+    standing: detection.unit === 'spm' ? standingMask(smooth, STANDING_SPM) : standingMask(speed, STANDING_MPS),
+    levels: { stand: 0, walk: detection.walkBelow!, run: detection.runAbove! },
+  };
+}
+
+/** Values within [0, hi]: a glitch (a jump read as a sprint) weighs no more than running does. */
+function capped(values: Float64Array, hi: number): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = Math.min(hi, Math.max(0, values[i]!));
+  return out;
+}
+
+function standingMask(values: Float64Array, below: number): Uint8Array {
+  const out = new Uint8Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = values[i]! < below ? 1 : 0;
+  return out;
 }
 
 /**
@@ -145,49 +193,43 @@ export function classifyWithHysteresis(values: Float64Array, runAbove: number, w
   return labels;
 }
 
+const STATES = ['stand', 'walk', 'run'] as const;
+
 /**
- * The cheapest labelling of `values` (already clipped to [walk, run]) where a second costs its squared
- * distance to its state's level and a change of state costs `switchSeconds`·(run − walk)².
+ * The cheapest labelling of `values` with the three states (see the top of this file). Linear: three
+ * running costs and a back pointer per second and state.
  */
-function viterbi(values: Float64Array, walk: number, run: number, switchSeconds: number): IntervalKind[] {
+function viterbi(values: Float64Array, levels: Levels): IntervalKind[] {
   const n = values.length;
-  const gap = run - walk;
-  const penalty = switchSeconds * gap * gap;
-  // back[i]: bit 0 = walk's predecessor is run, bit 1 = run's predecessor is walk.
-  const back = new Uint8Array(n);
-  let costWalk = 0;
-  let costRun = 0;
+  const gap2 = (levels.run - levels.walk) ** 2;
+  const level = STATES.map((s) => levels[s]);
+  // Of two different states, only walk (1) and run (2) add up to 3.
+  const change = (a: number, b: number) => (a === b ? 0 : a + b === 3 ? RUN_WALK_CHANGE : STAND_CHANGE) * gap2;
+  const back = new Uint8Array(n * 3);
+  let cost = [0, 0, 0];
   for (let i = 0; i < n; i++) {
     const x = values[i]!;
-    const eWalk = (x - walk) ** 2;
-    const eRun = (x - run) ** 2;
-    if (i === 0) {
-      costWalk = eWalk;
-      costRun = eRun;
-      continue;
+    const next = [0, 0, 0];
+    for (let s = 0; s < 3; s++) {
+      let best = i === 0 ? 0 : Infinity;
+      let from = s;
+      for (let p = 0; i > 0 && p < 3; p++) {
+        const c = cost[p]! + change(p, s);
+        if (c < best) {
+          best = c;
+          from = p;
+        }
+      }
+      back[i * 3 + s] = from;
+      next[s] = best + (x - level[s]!) ** 2;
     }
-    let flags = 0;
-    let nextWalk = costWalk;
-    if (costRun + penalty < nextWalk) {
-      nextWalk = costRun + penalty;
-      flags |= 1;
-    }
-    let nextRun = costRun;
-    if (costWalk + penalty < nextRun) {
-      nextRun = costWalk + penalty;
-      flags |= 2;
-    }
-    back[i] = flags;
-    costWalk = nextWalk + eWalk;
-    costRun = nextRun + eRun;
+    cost = next;
   }
+  let state = cost.indexOf(Math.min(...cost));
   const labels = new Array<IntervalKind>(n);
-  let state: IntervalKind = costWalk <= costRun ? 'walk' : 'run';
   for (let i = n - 1; i >= 0; i--) {
-    labels[i] = state;
-    const flags = back[i]!;
-    if (state === 'walk' && flags & 1) state = 'run';
-    else if (state === 'run' && flags & 2) state = 'walk';
+    labels[i] = STATES[state] === 'run' ? 'run' : 'walk';
+    state = back[i * 3 + state]!;
   }
   return labels;
 }

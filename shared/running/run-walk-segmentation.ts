@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { joinStops, placeBoundaries, splitAtStops } from './run-walk-boundaries';
 import { detectRunWalk, type Detection } from './run-walk-detection';
 import { perSecondSeries, type PerSecondSeries, type SeriesContext, type SpeedSample } from './run-walk-series';
 import { describeIntervals, summariseIntervals, type IntervalKind, type RunWalkSummary } from './run-walk-summary';
@@ -15,9 +16,11 @@ export type { SpeedSample, Pause } from './run-walk-series';
  * 2. Each second is classed as running or walking by the person's own two levels, or a fixed line
  *    as the fallback (run-walk-detection.ts); the method that decided is returned.
  * 3. Flickers shorter than `minIntervalSeconds` are merged into their neighbours, shortest first.
- * 4. Each remaining boundary is placed exactly where the level changed, on the unsmoothed values
- *    clipped to the two levels (smoothing finds a change a little late; clipping keeps a stop at a
- *    light next to a boundary from pulling it).
+ * 4. Walking intervals are split where the person stood still, and every boundary is placed
+ *    exactly where the level changed, on the unsmoothed values (run-walk-boundaries.ts; smoothing
+ *    finds a change a little late); stops are walking again afterwards.
+ * 5. From smoothed GPS positions, a first or last interval shorter than twice `minIntervalSeconds`
+ *    that is not a stop and does not border one joins its neighbour (see `mergeShortEdges`).
  *
  * Standing still counts as walking: it is recovery between run intervals. The intervals never
  * overlap, stay within the activity, and add up to at most its duration. Pure and deterministic.
@@ -79,19 +82,27 @@ export interface RunWalkSegmentation {
   detection: Detection | null;
 }
 
-export function segmentRunWalk(samples: readonly SpeedSample[], settingsInput: RunWalkDetectionSettingsInput = {}, context: SeriesContext = {}): RunWalkSegmentation {
+/** Where the samples' distance came from: our smoothing of GPS positions, or the device itself. */
+export type DistanceSource = 'gps-positions' | 'device';
+
+export function segmentRunWalk(samples: readonly SpeedSample[], settingsInput: RunWalkDetectionSettingsInput = {}, context: SeriesContext = {}, source: DistanceSource = 'device'): RunWalkSegmentation {
   const settings = runWalkDetectionSettingsSchema.parse(settingsInput);
-  return segmentSeries(perSecondSeries(samples, settings.maxSpeedGapSeconds, context), settings);
+  return segmentSeries(perSecondSeries(samples, settings.maxSpeedGapSeconds, context), settings, source);
 }
 
 /** Segmentation of an already built per-second series (the import builds it once for several checks). */
-export function segmentSeries(series: PerSecondSeries | null, settings: RunWalkDetectionSettings): RunWalkSegmentation {
+export function segmentSeries(series: PerSecondSeries | null, settings: RunWalkDetectionSettings, source: DistanceSource = 'device'): RunWalkSegmentation {
   const classified = series === null ? null : detectRunWalk(series, settings);
   if (series === null || classified === null) {
     return { intervals: [], summary: summariseIntervals([]), description: describeIntervals([], settings), detection: null };
   }
   const merged = mergeFlickers(toSpans(classified.labels), settings.minIntervalSeconds);
-  const spans = refineBoundaries(merged, classified.levelled, REFINE_REACH_SECONDS, settings.minIntervalSeconds);
+  // Speed from distance we smoothed out of GPS positions errs for tens of seconds at a time; a
+  // device's own records (and cadence) change sharply (see run-walk-boundaries.ts).
+  const fit = source === 'gps-positions' && classified.detection.unit === 'mps' ? 'lines' : 'means';
+  const parts = placeBoundaries(splitAtStops(merged, classified.standing, settings.minIntervalSeconds), classified.values, settings.minIntervalSeconds, classified.levels, fit);
+  const joined = joinStops(parts);
+  const spans = fit === 'lines' ? mergeShortEdges(joined, classified.standing, 2 * settings.minIntervalSeconds) : joined;
   const intervals = spans.map((s) => ({
     kind: s.kind,
     startSecond: s.start,
@@ -101,54 +112,10 @@ export function segmentSeries(series: PerSecondSeries | null, settings: RunWalkD
   return { intervals, summary: summariseIntervals(intervals), description: describeIntervals(intervals, settings), detection: classified.detection };
 }
 
-/** How far from a found boundary its exact place is looked for (and the steady levels measured). */
-const REFINE_REACH_SECONDS = 60;
-
 interface Span {
   kind: IntervalKind;
   start: number;
   end: number;
-}
-
-/**
- * Smoothing blurs a change over several seconds and classing confirms it late, so each boundary is
- * placed afresh: within `reach` seconds of where it was found, at the split that best separates two
- * steady levels (the least-squares change point: the largest n₁·n₂/(n₁+n₂)·(mean₁ − mean₂)², earliest
- * on a tie). Boundaries are placed left to right and never leave an interval shorter than `minLength`.
- */
-function refineBoundaries(spans: Span[], values: Float64Array, reach: number, minLength: number): Span[] {
-  const prefix = new Float64Array(values.length + 1);
-  for (let i = 0; i < values.length; i++) prefix[i + 1] = prefix[i]! + values[i]!;
-  const sum = (a: number, b: number) => prefix[b]! - prefix[a]!;
-  for (let k = 1; k < spans.length; k++) {
-    const prev = spans[k - 1]!;
-    const cur = spans[k]!;
-    const b = cur.start;
-    // The two steady levels are measured from the middle of each neighbour (at most `reach` away).
-    const lo = Math.max(prev.start + Math.floor((b - prev.start) / 2), b - reach);
-    const hi = Math.min(cur.end - Math.floor((cur.end - b) / 2), b + reach);
-    const first = Math.max(lo + 1, prev.start + Math.min(minLength, b - prev.start));
-    const last = Math.min(hi - 1, cur.end - Math.min(minLength, cur.end - b));
-    let best = b;
-    let bestScore = -Infinity;
-    for (let c = first; c <= last; c++) {
-      const n1 = c - lo;
-      const n2 = hi - c;
-      if (n1 <= 0 || n2 <= 0) continue;
-      const m1 = sum(lo, c) / n1;
-      const m2 = sum(c, hi) / n2;
-      // Only a split in the right direction: faster after a change to running.
-      if (cur.kind === 'run' ? m2 <= m1 : m2 >= m1) continue;
-      const score = ((n1 * n2) / (n1 + n2)) * (m1 - m2) ** 2;
-      if (score > bestScore) {
-        bestScore = score;
-        best = c;
-      }
-    }
-    prev.end = best;
-    cur.start = best;
-  }
-  return spans;
 }
 
 function toSpans(labels: readonly IntervalKind[]): Span[] {
@@ -194,6 +161,31 @@ function mergeFlickers(spans: readonly Span[], min: number): Span[] {
     list = out;
   }
   return list;
+}
+
+/**
+ * At the very start and end of a recording, speed we smoothed from GPS positions rests on fixes
+ * from one side only and reads noisier than anywhere else (a device's own records do not): a first or last interval shorter than `min` is the start-up or
+ * wind-down of its neighbour, not an interval of its own — unless either of them is a stop (the
+ * person stood still for most of it), which no noise imitates.
+ */
+function mergeShortEdges(spans: Span[], standing: Uint8Array, min: number): Span[] {
+  const out = spans.map((s) => ({ ...s }));
+  const stood = (s: Span) => {
+    let n = 0;
+    for (let i = s.start; i < s.end; i++) n += standing[i]!;
+    return 2 * n >= s.end - s.start;
+  };
+  const short = (s: Span, next: Span) => s.end - s.start < min && !stood(s) && !stood(next);
+  if (out.length >= 2 && short(out[0]!, out[1]!)) {
+    out[1]!.start = out[0]!.start;
+    out.shift();
+  }
+  if (out.length >= 2 && short(out[out.length - 1]!, out[out.length - 2]!)) {
+    out[out.length - 2]!.end = out[out.length - 1]!.end;
+    out.pop();
+  }
+  return out;
 }
 
 function round2(x: number): number {

@@ -20,6 +20,8 @@ export interface TwoModes {
 
 const ITERATIONS = 200;
 const MAX_VALUES = 6000;
+/** Share of the values left out at each end before fitting (see fitTwoModes). */
+const TRIM_SHARE = 0.01;
 /** A mode narrower than this (in the values' unit) is treated as this wide, so EM cannot collapse onto one value. */
 const MIN_SD_FRACTION = 0.02;
 
@@ -33,13 +35,15 @@ export function fitTwoModes(values: ArrayLike<number>, minCount = 30): TwoModes 
   for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) v.push(values[i]!);
   if (v.length < minCount) return null;
   v.sort((a, b) => a - b);
-  // A long session: evenly spaced quantiles stand for the whole (EM is linear in the values it sees).
-  const all = v.length;
-  if (all > MAX_VALUES) {
-    const step = all / MAX_VALUES;
-    for (let k = 0; k < MAX_VALUES; k++) v[k] = v[Math.floor(k * step)]!;
-    v.length = MAX_VALUES;
-  }
+  // A few seconds of GPS glitch (a jump read as a sprint) would widen a mode and pull EM off the two
+  // levels: the outer TRIM_SHARE each side is left out. A long session: evenly spaced quantiles
+  // stand for the whole (EM is linear in the values it sees).
+  const from = v.length >= 100 ? Math.floor(v.length * TRIM_SHARE) : 0;
+  const kept = v.length - 2 * from;
+  const count = Math.min(kept, MAX_VALUES);
+  const step = kept / count;
+  for (let k = 0; k < count; k++) v[k] = v[from + Math.floor(k * step)]!;
+  v.length = count;
   const n = v.length;
   const spread = v[n - 1]! - v[0]!;
   if (!(spread > 0)) return null;

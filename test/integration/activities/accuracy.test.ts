@@ -11,10 +11,13 @@ import { runWalkPhases, type Phase } from '../../unit/running/synthetic';
  *
  * For each row, over its seeds: the largest distance error; whether every interval was found (the
  * run/walk sequence exactly as true); and the share of boundaries within 5 s of the truth. The
- * figures are printed as a table. The targets (issue #11): distance within 3 %; every interval
- * found; ≥ 90 % of boundaries within 5 s.
+ * targets (issue #11), for every row: distance within 3 %; every interval found; ≥ 90 % of
+ * boundaries within 5 s.
+ *
+ * Two sets of seeds, both printed: the detection's figures (run-walk-detection.ts,
+ * run-walk-boundaries.ts) were chosen on seeds 1–60 and 1001–1060, of which the first few are
+ * run here ('tuning'); seeds from 2001 on were not looked at while choosing them ('held out').
  */
-
 const SESSIONS: Record<string, Phase[]> = {
   '30/90': runWalkPhases(10, { seconds: 30, speed: 2.8 }, { seconds: 90, speed: 1.4 }),
   '60/90': runWalkPhases(8, { seconds: 60, speed: 2.8 }, { seconds: 90, speed: 1.4 }),
@@ -28,24 +31,61 @@ interface Row {
   noiseM: number;
   irregular: boolean;
   cadence?: boolean;
-  /** What this row must reach; the one row that cannot is named and bounded, not hidden. */
-  target: { distance: number; allFound: boolean; within5: number };
 }
 
-const FULL = { distance: 0.03, allFound: true, within5: 0.9 };
 const ROWS: Row[] = [];
 for (const session of Object.keys(SESSIONS)) {
-  for (const noiseM of [1.5, 3]) for (const irregular of [false, true]) ROWS.push({ session, noiseM, irregular, target: FULL });
+  for (const noiseM of [1.5, 3]) for (const irregular of [false, true]) ROWS.push({ session, noiseM, irregular });
 }
-// Speed alone cannot place a slow jog's boundaries with 3 m error on fixes 1–5 s apart (the levels
-// are 0.7 m/s apart; a step between fixes 3 s apart carries about ±1 m/s of noise). Cadence can: see the
-// next rows.
-const HARDEST = ROWS.find((r) => r.session === 'slow jog/walk' && r.noiseM === 3 && r.irregular)!;
-HARDEST.target = { distance: 0.03, allFound: false, within5: 0.8 };
-ROWS.push({ session: 'slow jog/walk', noiseM: 3, irregular: true, cadence: true, target: FULL });
-ROWS.push({ session: '30/90', noiseM: 3, irregular: true, cadence: true, target: FULL });
+// The same hardest tracks with cadence, which decides where the file has it.
+ROWS.push({ session: 'slow jog/walk', noiseM: 3, irregular: true, cadence: true });
+ROWS.push({ session: '30/90', noiseM: 3, irregular: true, cadence: true });
 
-const SEEDS = 8;
+const SEED_SETS = {
+  tuning: [1, 2, 3, 4, 5, 6, 7, 8],
+  'held out': [2001, 2002, 2003, 2004, 2005, 2006, 2007, 2008],
+};
+const TARGET = { distance: 0.03, within5: 0.9 };
+
+interface Figures {
+  worstDistance: number;
+  found: number;
+  seeds: number;
+  within5: number;
+  median: number;
+  methods: Set<string>;
+}
+
+function measure(row: Row, seeds: readonly number[]): Figures {
+  let worstDistance = 0;
+  let found = 0;
+  const boundaryErrors: number[] = [];
+  const methods = new Set<string>();
+  for (const seed of seeds) {
+    const options: RealisticOptions = { seed: seed * 7919 + row.noiseM * 10, noiseM: row.noiseM, irregular: row.irregular, lights: 3, jumps: true, cadence: row.cadence === true };
+    const track = realisticTrack(SESSIONS[row.session]!, options);
+    const [r] = parseActivityFile('generated.gpx', strToU8(toGpx(track, '2026-05-04T07:30:00Z')), { nowMs: Date.parse('2026-11-30T12:00:00Z') });
+    expect(r?.ok, r && !r.ok ? r.reason.message : '').toBe(true);
+    if (!r?.ok) continue;
+    const error = r.activity.distanceMeters / track.truth.distanceM - 1;
+    if (Math.abs(error) > Math.abs(worstDistance)) worstDistance = error;
+    const seg = r.analysis.segmentation!;
+    methods.add(seg.detection!.method);
+    const kinds = seg.intervals.map((i) => i.kind).join(' ');
+    if (kinds === track.truth.intervals.map((i) => i.kind).join(' ')) {
+      found++;
+      seg.intervals.slice(0, -1).forEach((iv, i) => boundaryErrors.push(Math.abs(iv.endSecond - track.truth.intervals[i]!.end)));
+    }
+  }
+  return {
+    worstDistance,
+    found,
+    seeds: seeds.length,
+    within5: boundaryErrors.filter((e) => e <= 5).length / Math.max(1, boundaryErrors.length),
+    median: [...boundaryErrors].sort((a, b) => a - b)[Math.floor(boundaryErrors.length / 2)] ?? NaN,
+    methods,
+  };
+}
 
 describe('accuracy on realistic tracks (distance, intervals, boundaries)', () => {
   const results: string[] = [];
@@ -53,44 +93,24 @@ describe('accuracy on realistic tracks (distance, intervals, boundaries)', () =>
   for (const row of ROWS) {
     const name = `${row.session}, ${row.noiseM} m error, ${row.irregular ? 'fixes every 1–5 s' : 'fixes every second'}${row.cadence ? ', with cadence' : ''}`;
     it(name, () => {
-      let worstDistance = 0;
-      let found = 0;
-      const boundaryErrors: number[] = [];
-      const methods = new Set<string>();
-      for (let seed = 1; seed <= SEEDS; seed++) {
-        const options: RealisticOptions = { seed: seed * 7919 + row.noiseM * 10, noiseM: row.noiseM, irregular: row.irregular, lights: 3, jumps: true, cadence: row.cadence === true };
-        const track = realisticTrack(SESSIONS[row.session]!, options);
-        const [r] = parseActivityFile('generated.gpx', strToU8(toGpx(track, '2026-05-04T07:30:00Z')), { nowMs: Date.parse('2026-11-30T12:00:00Z') });
-        expect(r?.ok, r && !r.ok ? r.reason.message : '').toBe(true);
-        if (!r?.ok) continue;
-        const error = r.activity.distanceMeters / track.truth.distanceM - 1;
-        if (Math.abs(error) > Math.abs(worstDistance)) worstDistance = error;
-        const seg = r.analysis.segmentation!;
-        methods.add(seg.detection!.method);
-        const kinds = seg.intervals.map((i) => i.kind).join(' ');
-        if (kinds === track.truth.intervals.map((i) => i.kind).join(' ')) {
-          found++;
-          seg.intervals.slice(0, -1).forEach((iv, i) => boundaryErrors.push(Math.abs(iv.endSecond - track.truth.intervals[i]!.end)));
-        }
+      for (const [set, seeds] of Object.entries(SEED_SETS)) {
+        const f = measure(row, seeds);
+        results.push(
+          `| ${name.padEnd(62)} | ${set.padEnd(8)} | ${(f.worstDistance * 100).toFixed(2).padStart(6)} % | ${`${f.found}/${f.seeds}`.padStart(5)} | ${(f.within5 * 100).toFixed(1).padStart(5)} % | ${String(f.median).padStart(3)} s | ${[...f.methods].join(', ')}`,
+        );
+        expect(Math.abs(f.worstDistance), `${set}: distance`).toBeLessThanOrEqual(TARGET.distance);
+        expect(f.found, `${set}: every interval found`).toBe(f.seeds);
+        expect(f.within5, `${set}: boundaries within 5 s`).toBeGreaterThanOrEqual(TARGET.within5);
       }
-      const within5 = boundaryErrors.filter((e) => e <= 5).length / Math.max(1, boundaryErrors.length);
-      const median = [...boundaryErrors].sort((a, b) => a - b)[Math.floor(boundaryErrors.length / 2)] ?? NaN;
-      results.push(
-        `| ${name.padEnd(62)} | ${(worstDistance * 100).toFixed(2).padStart(6)} % | ${`${found}/${SEEDS}`.padStart(5)} | ${(within5 * 100).toFixed(1).padStart(5)} % | ${String(median).padStart(3)} s | ${[...methods].join(', ')}`,
-      );
-      expect(Math.abs(worstDistance)).toBeLessThanOrEqual(row.target.distance);
-      if (row.target.allFound) expect(found).toBe(SEEDS);
-      else expect(found).toBeGreaterThanOrEqual(SEEDS / 2);
-      expect(within5).toBeGreaterThanOrEqual(row.target.within5);
     });
   }
 
   it('prints the table', () => {
-    expect(results).toHaveLength(ROWS.length);
+    expect(results).toHaveLength(ROWS.length * Object.keys(SEED_SETS).length);
     console.log(
       [
-        `Accuracy over ${SEEDS} seeds a row (each with 3 stops at lights and multipath jumps):`,
-        `| ${'row'.padEnd(62)} | distance (worst) | found | ≤ 5 s | median | method`,
+        `Accuracy over ${SEED_SETS.tuning.length} tuning and ${SEED_SETS['held out'].length} held-out seeds a row (each with 3 stops at lights and multipath jumps):`,
+        `| ${'row'.padEnd(62)} | seeds    | distance (worst) | found | ≤ 5 s | median | method`,
         ...results,
       ].join('\n'),
     );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkPlausibility } from '../../../shared/running/plausibility';
 import { perSecondSeries } from '../../../shared/running/run-walk-series';
-import { segmentRunWalk } from '../../../shared/running/run-walk-segmentation';
+import { segmentRunWalk, type DistanceSource } from '../../../shared/running/run-walk-segmentation';
 import { detectionText } from '../../../shared/running/import-messages';
 import { fitTwoModes } from '../../../shared/running/two-modes';
 import { mulberry32, gaussian, runWalkPhases, syntheticTrack } from './synthetic';
@@ -17,6 +17,18 @@ describe('fitTwoModes', () => {
     expect(m.split).toBeGreaterThan(m.low);
     expect(m.split).toBeLessThan(m.high);
     expect(m.separation).toBeGreaterThan(5);
+  });
+
+  it('a dozen seconds of GPS glitch (a jump read as 14 km/h) do not widen the running level', () => {
+    const rng = mulberry32(5);
+    const values = [
+      ...Array.from({ length: 700 }, () => 1.4 + 0.12 * gaussian(rng)),
+      ...Array.from({ length: 1100 }, () => 2.1 + 0.15 * gaussian(rng)),
+      ...Array.from({ length: 12 }, () => 3.9 + 0.1 * gaussian(rng)),
+    ];
+    const m = fitTwoModes(values)!;
+    expect(m.high).toBeCloseTo(2.1, 1);
+    expect(m.sdHigh).toBeLessThan(0.2);
   });
 
   it('one pace: the two "modes" are not separated', () => {
@@ -53,6 +65,72 @@ describe('the method that decided', () => {
     const seg = segmentRunWalk(syntheticTrack([{ kind: 'run', seconds: 1200, speed: 3 }], { seed: 1 }));
     expect(seg.detection?.method).toBe('speed-threshold');
     expect(detectionText(seg.detection!, { distanceUnit: 'km', locale: 'en-US', timeZone: 'UTC' })).toBe("One pace throughout: told apart by the clinic's fixed speed (running from 7.9 km/h).");
+  });
+});
+
+describe('what counts as an interval', () => {
+  /** Watch speed a second (independent noise of 0.1 m/s) for `phases` of [seconds, m/s]. */
+  function watch(phases: Array<[number, number]>, seed: number) {
+    const rng = mulberry32(seed);
+    const samples: Array<{ t: number; speed: number }> = [];
+    for (const [seconds, speed] of phases) for (let i = 0; i < seconds; i++) samples.push({ t: samples.length, speed: speed === 0 ? 0 : Math.max(0, speed + 0.1 * gaussian(rng)) });
+    return samples;
+  }
+  const kinds = (phases: Array<[number, number]>, seed: number, source: DistanceSource = 'device') =>
+    segmentRunWalk(watch(phases, seed), {}, {}, source)
+      .intervals.map((i) => i.kind)
+      .join(' ');
+
+  it('a 15 s stop at a light inside a slow jog is a walk; 12 s a third of the way down to walking pace is not', () => {
+    const phases: Array<[number, number]> = [
+      [180, 2.1],
+      [12, 1.85],
+      [180, 2.1],
+      [15, 0],
+      [180, 2.1],
+      [120, 1.4],
+      [180, 2.1],
+    ];
+    for (let seed = 1; seed <= 5; seed++) expect(kinds(phases, seed)).toBe('run walk run walk run');
+  });
+
+  it('a 20 s run between a walk and a stop at a light is a run', () => {
+    const phases: Array<[number, number]> = [
+      [180, 2.1],
+      [120, 1.4],
+      [20, 2.1],
+      [25, 0],
+      [180, 2.1],
+    ];
+    for (let seed = 1; seed <= 5; seed++) expect(kinds(phases, seed)).toBe('run walk run walk run');
+  });
+
+  it('at the very start, 14 s at walking pace: a walk by the device’s own records, the start-up of the run from smoothed GPS; 16 s of running before a stop are a run either way', () => {
+    const startUp: Array<[number, number]> = [
+      [14, 1.4],
+      [200, 2.1],
+      [120, 1.4],
+      [200, 2.1],
+    ];
+    // A device's records change sharply where the person did: 14 s of walking were walked.
+    expect(kinds(startUp, 1, 'device')).toBe('walk run walk run');
+    // Speed smoothed from GPS positions rests on fixes from one side only at the edges.
+    expect(kinds(startUp, 1, 'gps-positions')).toBe('run walk run');
+    for (const source of ['device', 'gps-positions'] as const) {
+      expect(
+        kinds(
+          [
+            [16, 2.1],
+            [30, 0],
+            [200, 2.1],
+            [120, 1.4],
+            [200, 2.1],
+          ],
+          1,
+          source,
+        ),
+      ).toBe('run walk run walk run');
+    }
   });
 });
 
