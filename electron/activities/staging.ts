@@ -12,12 +12,21 @@ export interface StagedItem {
   parsed: ParsedFile[] | null;
 }
 
+/** What identifies one recording of an activity apart from its bytes: what the device recorded, not how detection split it. */
+export interface RecordedSpan {
+  /** Start instant, ms since the epoch. */
+  ms: number;
+  /** Elapsed time, seconds. */
+  durationS: number;
+  distanceM: number;
+}
+
 /** What the preview has seen so far, so a second copy of one activity in the same import is called a duplicate. */
 export interface BatchSeen {
   /** Identity (content hash + leg) → the file name that first had it. */
   identities: Map<string, string>;
-  /** Start and distance of every activity ready so far, for the same run in other bytes (a FIT and its GPX export). */
-  starts: Array<{ ms: number; distanceM: number; fileName: string }>;
+  /** Start, elapsed time and distance of every activity ready so far, for the same run in other bytes (a FIT and its GPX export). */
+  starts: Array<RecordedSpan & { fileName: string }>;
 }
 
 export interface Stage {

@@ -4,7 +4,7 @@ import type { ImportedActivity, ParsedFile } from '../../../shared/running/activ
 import type { ActivityAnalysis } from '../../../shared/running/analysis';
 import { activityLine, alreadyLogged, confirmQuestion, detectionText, duplicateInBatch, legFileName, type MessageStyle } from '../../../shared/running/import-messages';
 import { instantToLocal } from '../../../shared/schedule/clinic-time';
-import type { BatchSeen } from '../../activities/staging';
+import type { BatchSeen, RecordedSpan } from '../../activities/staging';
 import type { DB } from '../../db/schema';
 import { clinicTimeAndUnits } from './appointment-rows';
 
@@ -24,13 +24,37 @@ export function fileNameOf(parsed: Pick<ParsedFile, 'sourceName' | 'archiveName'
   return legFileName(parsed.archiveName ? `${parsed.archiveName} › ${parsed.sourceName}` : parsed.sourceName, parsed.activity?.leg);
 }
 
-/** Two recordings of one run: starts within two minutes, distances within 2 % (at least 50 m). */
-export function sameRun(a: { ms: number; distanceM: number }, b: { ms: number; distanceM: number }): boolean {
-  return Math.abs(a.ms - b.ms) <= 120_000 && Math.abs(a.distanceM - b.distanceM) <= Math.max(50, 0.02 * Math.max(a.distanceM, b.distanceM));
+/** Two recordings whose starts are this close began together. */
+const SAME_START_MS = 120_000;
+/** A phone and a watch stopped a little apart, or a GPX export that drops a last fix: elapsed times this close agree. */
+const SAME_ELAPSED_S = 120;
+const SAME_ELAPSED_SHARE = 0.05;
+/**
+ * Distances this close agree. One run's distance is measured differently by different files: the
+ * watch's own record in a FIT, smoothed positions in its GPX export (which leave out a jump the
+ * watch counted, and cut what the noise added). Each is meant to be within 3 % of the truth, so two
+ * honest readings of one run can be up to 6 % apart; a tighter tolerance lets the GPX of a FIT in
+ * the same batch through as a second run (it did at 2 %: 8.82 km against the watch's 9.01 km).
+ */
+const SAME_DISTANCE_SHARE = 0.06;
+const SAME_DISTANCE_M = 50;
+
+/**
+ * Two recordings of one run: they start together, last as long, and cover about the same distance.
+ * One person cannot do two runs at once, so starts and elapsed times are what decide; the distance
+ * only guards against an unrelated recording that happens to share them. Nothing here depends on how
+ * run/walk detection split either recording.
+ */
+export function sameRun(a: RecordedSpan, b: RecordedSpan): boolean {
+  return (
+    Math.abs(a.ms - b.ms) <= SAME_START_MS &&
+    Math.abs(a.durationS - b.durationS) <= Math.max(SAME_ELAPSED_S, SAME_ELAPSED_SHARE * Math.max(a.durationS, b.durationS)) &&
+    Math.abs(a.distanceM - b.distanceM) <= Math.max(SAME_DISTANCE_M, SAME_DISTANCE_SHARE * Math.max(a.distanceM, b.distanceM))
+  );
 }
 
-/** Has this activity been logged for the patient already: the same file and leg, or the same start and distance? */
-export async function duplicateOf(db: Kysely<DB>, patientId: number, a: { contentHash: string; leg: number; startedAt: string | null; distanceMeters: number }) {
+/** Has this activity been logged for the patient already: the same file and leg, or the same recorded start, length and distance? */
+export async function duplicateOf(db: Kysely<DB>, patientId: number, a: { contentHash: string; leg: number; startedAt: string | null; durationS: number; distanceMeters: number }) {
   const byHash = await db
     .selectFrom('runs')
     .select(['id', 'date', 'distanceM'])
@@ -44,13 +68,13 @@ export async function duplicateOf(db: Kysely<DB>, patientId: number, a: { conten
   const t = Date.parse(a.startedAt);
   const candidates = await db
     .selectFrom('runs')
-    .select(['id', 'date', 'distanceM', 'startedAt'])
+    .select(['id', 'date', 'distanceM', 'durationS', 'startedAt'])
     .where('patientId', '=', patientId)
     .where('deletedAt', 'is', null)
-    .where('startedAt', '>=', new Date(t - 120_000).toISOString())
-    .where('startedAt', '<=', new Date(t + 120_000).toISOString())
+    .where('startedAt', '>=', new Date(t - SAME_START_MS).toISOString())
+    .where('startedAt', '<=', new Date(t + SAME_START_MS).toISOString())
     .execute();
-  return candidates.find((c) => sameRun({ ms: Date.parse(c.startedAt!), distanceM: c.distanceM }, { ms: t, distanceM: a.distanceMeters }));
+  return candidates.find((c) => sameRun({ ms: Date.parse(c.startedAt!), durationS: c.durationS, distanceM: c.distanceM }, { ms: t, durationS: a.durationS, distanceM: a.distanceMeters }));
 }
 
 type Found = NonNullable<ImportItem['found']>;
@@ -97,10 +121,10 @@ export async function previewOf(db: Kysely<DB>, patientId: number, itemId: strin
   const line = activityLine({ sport: a.sport, startedAt: a.startedAt, distanceMeters: a.distanceMeters, durationSeconds: a.durationSeconds, description: found.intervalSummary }, style);
   base.summary = line;
   const id = identityOf(a);
-  const here = { ms: Date.parse(a.startedAt), distanceM: a.distanceMeters };
+  const here = { ms: Date.parse(a.startedAt), durationS: a.durationSeconds, distanceM: a.distanceMeters };
   const earlier = seen.identities.get(id.key) ?? seen.starts.find((s) => sameRun(s, here))?.fileName;
   if (earlier !== undefined) return { ...base, status: 'duplicate', code: 'DUPLICATE', message: duplicateInBatch(earlier), found };
-  const dup = await duplicateOf(db, patientId, { contentHash: id.contentHash, leg: id.leg, startedAt: a.startedAt, distanceMeters: a.distanceMeters });
+  const dup = await duplicateOf(db, patientId, { contentHash: id.contentHash, leg: id.leg, startedAt: a.startedAt, durationS: a.durationSeconds, distanceMeters: a.distanceMeters });
   if (dup) return { ...base, status: 'duplicate', code: 'DUPLICATE', message: alreadyLogged(dup, style), found };
   seen.identities.set(id.key, fileName);
   seen.starts.push({ ...here, fileName });

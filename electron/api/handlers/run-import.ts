@@ -4,7 +4,7 @@ import type { ImportedActivity, ParsedFile } from '../../../shared/running/activ
 import type { RunWalkInterval } from '../../../shared/running/run-walk-segmentation';
 import { commitRefusals } from '../../../shared/running/import-messages';
 import { instantToLocal } from '../../../shared/schedule/clinic-time';
-import { withoutSamples, type Stage } from '../../activities/staging';
+import { withoutSamples, type RecordedSpan, type Stage } from '../../activities/staging';
 import type { HandlerContext } from '../context';
 import { defineHandlers } from '../handler';
 import { planStepOn } from './runs';
@@ -67,7 +67,7 @@ export const runImportHandlers = defineHandlers({
     const now = ctx.now.toISOString();
     const outcomes: Array<{ itemId: string; outcome: 'imported' | 'duplicate' | 'skipped'; runId: number | null }> = [];
     const identities = new Set<string>();
-    const starts: Array<{ ms: number; distanceM: number }> = [];
+    const starts: RecordedSpan[] = [];
     for (const choice of choices) {
       const parsed = byId.get(choice.itemId);
       if (!parsed) throw new ApiError('VALIDATION', `There is no item ${choice.itemId} in this import.`, { fields: { [`choices.${choice.itemId}`]: 'Unknown item' } });
@@ -116,9 +116,9 @@ export const runImportHandlers = defineHandlers({
         row = refuse(parsed.reason.message);
       }
       const key = `${row.contentHash}#${row.sourceLeg}`;
-      const here = row.startedAt ? { ms: Date.parse(row.startedAt), distanceM: row.distanceM } : null;
+      const here = row.startedAt ? { ms: Date.parse(row.startedAt), durationS: row.durationS, distanceM: row.distanceM } : null;
       const dupInBatch = identities.has(key) || (here !== null && starts.some((s) => sameRun(s, here)));
-      if (dupInBatch || (await duplicateOf(ctx.db, stage.patientId, { contentHash: row.contentHash, leg: row.sourceLeg, startedAt: row.startedAt, distanceMeters: row.distanceM }))) {
+      if (dupInBatch || (await duplicateOf(ctx.db, stage.patientId, { contentHash: row.contentHash, leg: row.sourceLeg, startedAt: row.startedAt, durationS: row.durationS, distanceMeters: row.distanceM }))) {
         outcomes.push({ itemId: choice.itemId, outcome: 'duplicate', runId: null });
         continue;
       }
