@@ -6,7 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../electron/cli/cli';
 import { OWN_ACTIVITY_FIXTURES, SHARED_ACTIVITY_FIXTURES } from '../fixture-dirs';
 
-describe('runback CLI', () => {
+// Guards against a hang, not speed limits: spawning the built CLI (which builds a demo clinic) and
+// importing real files on a shared, busy machine can take well over vitest's default.
+const HANG_GUARD_MS = 180_000;
+
+describe('runback CLI', { timeout: HANG_GUARD_MS }, () => {
   it('--help lists the admin commands', () => {
     const help = buildProgram().helpInformation();
     for (const command of ['serve', 'demo', 'rules', 'plan']) expect(help).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
@@ -41,7 +45,7 @@ describe('runback CLI', () => {
   });
 });
 
-describe('runback import-runs', () => {
+describe('runback import-runs', { timeout: HANG_GUARD_MS }, () => {
   it('prints one line per activity: imported, skipped as duplicate, refused with the reason', async () => {
     const { createTestApp, PATIENT } = await import('./harness');
     const { importRuns } = await import('../../electron/cli/commands/import-runs');
@@ -51,9 +55,10 @@ describe('runback import-runs', () => {
       const fx = (n: string) => join(SHARED_ACTIVITY_FIXTURES, n);
       const first = await importRuns(t, { patient: p.mrn, files: [fx('fenix2-run-9km.fit'), fx('cycling-not-a-run.fit'), fx('missing.fit')] });
       expect(first.exitCode).toBe(1);
+      // The fēnix 2 run's split (44:25 / 2:47) is checked against its cadence in import-truth.test.ts.
       expect(first.lines).toEqual([
         expect.stringMatching(/^refused: .*missing\.fit — the file cannot be read \(ENOENT\)$/),
-        'imported: fenix2-run-9km.fit — A run on Aug 15, 2015: 9.01 km in 47:12, 5 runs totalling 44:14, walking 2:58',
+        'imported: fenix2-run-9km.fit — A run on Aug 15, 2015: 9.01 km in 47:12, 5 runs totalling 44:25, walking 2:47',
         expect.stringMatching(/^refused: cycling-not-a-run\.fit — This is a ride \(cycling\), not a run/),
       ]);
       const second = await importRuns(t, { patient: p.mrn, files: [fx('fenix2-run-9km.fit')] });
@@ -80,7 +85,7 @@ describe('runback import-runs', () => {
       const first = await importRuns(t, { patient: p.mrn, files: [fx('fenix2-run-9km.fit'), copy, fx('fenix5-run-short.fit'), join(OWN_ACTIVITY_FIXTURES, 'triathlon-chained.fit')] });
       expect(first.exitCode).toBe(1);
       expect(first.lines).toEqual([
-        'imported: fenix2-run-9km.fit — A run on Aug 15, 2015: 9.01 km in 47:12, 5 runs totalling 44:14, walking 2:58',
+        'imported: fenix2-run-9km.fit — A run on Aug 15, 2015: 9.01 km in 47:12, 5 runs totalling 44:25, walking 2:47',
         'skipped as duplicate: same-run.fit — The same activity as fenix2-run-9km.fit, earlier in this import: skipped.',
         'needs confirmation, not imported: fenix5-run-short.fit — This lasted only 0:57 and covered 0.16 km — was the watch started by accident? Import it only if it was a real session. (run again with --confirm to import it)',
         'refused: triathlon-chained.fit (leg 1 of 5) — Leg 1 of 5 of this multisport file is a swim (swimming), not a run — it can be logged as cross-training instead.',

@@ -101,25 +101,39 @@ describe('the import says the truth', () => {
     const fit = shared('fenix2-run-9km.fit');
     const { stageId, items } = await preview(patientId, [fit, { name: 'copy.fit', base64: fit.base64 }, made('fenix2.gpx', fenix2AsGpx())]);
     expect(items.map((i) => [i.fileName, i.status, i.message])).toEqual([
-      ['fenix2-run-9km.fit', 'ready', 'A run on Aug 15, 2015: 9.01 km in 47:12, 5 runs totalling 44:14, walking 2:58'],
+      ['fenix2-run-9km.fit', 'ready', 'A run on Aug 15, 2015: 9.01 km in 47:12, 5 runs totalling 44:25, walking 2:47'],
       ['copy.fit', 'duplicate', 'The same activity as fenix2-run-9km.fit, earlier in this import: skipped.'],
       ['fenix2.gpx', 'duplicate', 'The same activity as fenix2-run-9km.fit, earlier in this import: skipped.'],
     ]);
-    // The GPX, measured from its smoothed positions, agrees with the watch's own 9008 m within 2 %.
-    expect(Math.abs(items[2]!.found!.distanceM / 9008.22 - 1)).toBeLessThan(0.02);
+    // The GPX, measured from its smoothed positions, reads 2.0 % short of the watch's own 9008 m: the
+    // watch counted a position jump in the first seconds (30, 13, 14 and 21 m in four 1-second steps
+    // at a jog) that the smoother leaves out, and the smoother cuts about 1 % more on this clean
+    // track. Within the 3 %; the duplicate is found all the same, as it must be (sameRun
+    // allows two honest readings of one run to differ by 6 %; at 2 % this GPX was a second run).
+    expect(items[2]!.found!.distanceM).toBeLessThan(9008.22);
+    expect(Math.abs(items[2]!.found!.distanceM / 9008.22 - 1)).toBeLessThan(0.03);
     // Even when asked to import all three, one row is written and the outcomes say so.
     const done = await t.ok('runImport.commit', { stageId, choices: items.map((i) => ({ itemId: i.itemId, action: 'import' as const })) }, thera());
     expect(done.outcomes.map((o) => o.outcome)).toEqual(['imported', 'duplicate', 'duplicate']);
     expect((await t.ok('runs.list', { patientId }, thera())).runs).toHaveLength(1);
+    // Later, the GPX on its own is found in the log by the same start, length and distance.
+    const later = await preview(patientId, [made('fenix2.gpx', fenix2AsGpx())]);
+    expect(later.items.map((i) => [i.status, i.message])).toEqual([['duplicate', 'Already in the log (Aug 15, 2015, 9.01 km): skipped.']]);
   });
 
+  // The fēnix 2 run's split, 44:25 run / 2:47 walk, as its cadence records show it: the second walk
+  // begins at 43:49, where the steps drop to about 100 a minute and stay there until 44:05. The
+  // three-second dip before it (146, 132, 120 at 43:41–43:43) is followed by five seconds back at
+  // running steps (144–168), so it is no walk; an earlier detection began the walk at 43:41 (44:14 /
+  // 2:58). The other boundaries are the same to a second. Its walks step at a median 112 a minute,
+  // its runs at 166; the walk level of the two-mode fit over smoothed cadence reads 127.
   it('how the intervals were told apart is shown in the preview and kept with the run', async () => {
     const patientId = await newPatient();
     const { stageId, items } = await preview(patientId, [shared('fenix2-run-9km.fit')]);
     expect(items[0]!.found!.detection).toBe("Run and walk told apart by this session's own two step rates (127 and 166 steps a minute).");
     await importAll(stageId, items);
     const [run] = (await t.ok('runs.list', { patientId }, thera())).runs;
-    expect(run).toMatchObject({ detectionMethod: 'cadence-modes', intervalSummary: '5 runs totalling 44:14, walking 2:58' });
+    expect(run).toMatchObject({ detectionMethod: 'cadence-modes', intervalSummary: '5 runs totalling 44:25, walking 2:47' });
     expect(run!.runSeconds! + run!.walkSeconds!).toBeLessThanOrEqual(run!.durationS);
   });
 
@@ -180,10 +194,12 @@ describe('the import says the truth', () => {
       const { items } = await preview(patientId, [shared('fenix2-run-9km.fit'), shared('gpx10-no-times.gpx'), shared('fenix5-walk-short.fit'), shared('gpx10-cerknicko-jezero.gpx')]);
       const text = items.map((i) => [i.message, i.summary, i.found?.detection, ...i.warnings].join(' ')).join('\n');
       expect(text).not.toMatch(/\bkm\b|km\/h|\d{4}-\d{2}-\d{2}/);
-      expect(items[0]!.message).toBe('A run on Aug 15, 2015: 5.60 mi in 47:12, 5 runs totalling 44:14, walking 2:58');
+      expect(items[0]!.message).toBe('A run on Aug 15, 2015: 5.60 mi in 47:12, 5 runs totalling 44:25, walking 2:47');
       expect(items[1]!.message).toBe('This GPX track has times on only 5 of its 296 points: distance 2.84 mi is known, the duration is not — enter it to import');
       expect(items[2]!.message).toContain('covered 0.04 mi');
-      expect(items[3]!.message).toContain('faster than 18.6 mph for 0:40 on end');
+      // The stretch's length is explained in activities/fixtures.test.ts (0:48 since the smoother follows
+      // the fixes that resume 180 m on after a 44 s gap); this test is about the unit.
+      expect(items[3]!.message).toContain('faster than 18.6 mph for 0:48 on end');
     } finally {
       await t.ok('clinic.update', CLINIC_INPUT, t.sessions.admin);
     }
