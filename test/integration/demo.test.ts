@@ -31,7 +31,9 @@ async function patientsOf(dir: string) {
   }
 }
 
-describe('runback demo', () => {
+// A guard against a hang, not a speed limit: building demo clinics on a shared, busy 2-core machine
+// can take well over vitest's default; timings live in `runback bench`.
+describe('runback demo', { timeout: 240_000 }, () => {
   it('creates staff who can sign in with the printed passwords, and plausible patients', async () => {
     const dir = tempDir();
     const result = await createDemoClinic(dir, { patients: 300, seed: 3, force: false, now: NOW });
