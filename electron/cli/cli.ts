@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerBenchCommand } from './commands/bench';
+import { registerBenchImportCommand } from './commands/bench-import';
 import { registerDemoCommand } from './commands/demo';
 import { registerImportRunsCommand } from './commands/import-runs';
 import { registerPlanCommand } from './commands/plan';
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerPlanCommand(program);
   registerImportRunsCommand(program);
   registerBenchCommand(program);
+  registerBenchImportCommand(program);
   return program;
 }
 

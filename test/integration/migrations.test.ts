@@ -239,3 +239,26 @@ describe('migration 0006 (read indexes)', () => {
     await db.destroy();
   });
 });
+
+describe('migration 0007 (run legs)', () => {
+  it('keeps imported runs (as leg 0) and lets the legs of one multisport file share its hash; the same file and leg twice is still refused', async () => {
+    const raw = new Database(':memory:');
+    raw.pragma('foreign_keys = ON');
+    const db = createKysely(raw) as unknown as Kysely<unknown>;
+    await migrate(db, 3);
+    raw.prepare(`insert into patients (mrn, legal_first_name, legal_last_name, first_name_key, last_name_key, date_of_birth, sex, created_at, updated_at)
+      values ('RB000001', 'A', 'B', 'a', 'b', '1990-01-01', 'female', 'x', 'x')`).run();
+    raw.prepare(`insert into runs (patient_id, date, distance_m, duration_s, content_hash, created_at, updated_at) values (1, '2026-01-01', 5000, 1800, 'abc', 'x', 'x')`).run();
+    const version = MIGRATIONS.find((m) => m.name === 'run-legs')!.version;
+    expect(await migrate(db, version)).toEqual({ from: 3, to: version });
+    expect(raw.prepare('select content_hash, source_leg, detection_method from runs').all()).toEqual([{ content_hash: 'abc', source_leg: 0, detection_method: null }]);
+    const leg = raw.prepare(`insert into runs (patient_id, date, distance_m, duration_s, content_hash, source_leg, detection_method, deleted_at, created_at, updated_at) values (1, '2026-01-01', 2000, 900, ?, ?, 'speed-modes', ?, 'x', 'x')`);
+    leg.run('multi', 1, null);
+    leg.run('multi', 3, null);
+    expect(() => leg.run('multi', 3, null)).toThrow(/UNIQUE/);
+    leg.run('multi', 3, '2026-01-02T00:00:00Z'); // a deleted copy does not block
+    expect(() => leg.run('abc', 0, null)).toThrow(/UNIQUE/);
+    expect(() => leg.run('neg', -1, null)).toThrow(/CHECK/);
+    await db.destroy();
+  });
+});

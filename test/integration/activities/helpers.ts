@@ -3,9 +3,10 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import type { ImportRefusal, ImportedActivity, ParsedFile } from '../../../shared/running/activity';
 import { parseActivityFile } from '../../../electron/activities';
+import { SHARED_ACTIVITY_FIXTURES } from '../../fixture-dirs';
 
 /** The shared real-file fixtures sit beside the clone (see SOURCES.md there). */
-export const FIXTURE_DIR = path.resolve(process.cwd(), '../shared/fixtures/activities');
+export const FIXTURE_DIR = SHARED_ACTIVITY_FIXTURES;
 
 export function fixture(name: string): Uint8Array {
   return new Uint8Array(readFileSync(path.join(FIXTURE_DIR, name)));
