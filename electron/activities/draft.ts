@@ -1,4 +1,5 @@
-import type { ActivityFormat, ActivitySample, ImportedActivity, ParsedFile } from '../../shared/running/activity';
+import type { ActivityFormat, ActivitySample, ImportedActivity } from '../../shared/running/activity';
+import type { ParsedFile } from '../../shared/running/parsed-file';
 import { analyseActivity } from '../../shared/running/analysis';
 import { DEFAULT_MESSAGE_STYLE, notARun, notOnFoot, type MessageStyle } from '../../shared/running/import-messages';
 import { isRunWalkSport, normaliseSport } from '../../shared/running/sport';

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Gunzip, gunzipSync } from 'fflate';
-import type { ImportRefusal, ParsedFile } from '../../shared/running/activity';
+import type { ImportRefusal } from '../../shared/running/activity';
+import type { ParsedFile } from '../../shared/running/parsed-file';
 import { corrupt, emptyTexts, gzipTooLarge, unsupported } from '../../shared/running/import-messages';
 import { csvRecords } from './csv';
 import { finalise, parseOptions, withSource, type DraftActivity, type ParseOptions, type SourceContext } from './draft';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { ParsedFile } from '../../shared/running/activity';
+import type { ParsedFile } from '../../shared/running/parsed-file';
 import { expandActivityFile, type PendingActivityFile } from './index';
 
 /** A staged import is forgotten after this long without use (nothing was written for it anyway). */

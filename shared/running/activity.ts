@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { ActivityAnalysis } from './analysis';
 import { SPORTS } from './sport';
 
 /**
@@ -91,8 +90,3 @@ export type ImportRefusal =
   | { code: 'NOT_A_RUN'; message: string; sport: ImportedActivity['sport']; activity: ImportedActivity; crossTraining?: false }
   | { code: 'NOT_ON_FOOT'; message: string; activity: ImportedActivity }
   | { code: 'UNSUPPORTED'; message: string };
-
-/** One activity found in a file: a FIT with two sessions or a zip gives several. */
-export type ParsedFile =
-  | { ok: true; sourceName: string; archiveName?: string; activity: ImportedActivity; warnings: string[]; analysis: ActivityAnalysis }
-  | { ok: false; sourceName: string; archiveName?: string; reason: ImportRefusal };

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ImportItem } from '../../../shared/api/running';
-import type { ImportedActivity, ParsedFile } from '../../../shared/running/activity';
+import type { ImportedActivity } from '../../../shared/running/activity';
+import type { ParsedFile } from '../../../shared/running/parsed-file';
 import type { ActivityAnalysis } from '../../../shared/running/analysis';
 import { activityLine, alreadyLogged, confirmQuestion, detectionText, duplicateInBatch, legFileName, type MessageStyle } from '../../../shared/running/import-messages';
 import { instantToLocal } from '../../../shared/schedule/clinic-time';

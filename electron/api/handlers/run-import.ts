@@ -1,6 +1,7 @@
 import type { ImportItem } from '../../../shared/api/running';
 import { ApiError } from '../../../shared/api/errors';
-import type { ImportedActivity, ParsedFile } from '../../../shared/running/activity';
+import type { ImportedActivity } from '../../../shared/running/activity';
+import type { ParsedFile } from '../../../shared/running/parsed-file';
 import type { RunWalkInterval } from '../../../shared/running/run-walk-segmentation';
 import { commitRefusals } from '../../../shared/running/import-messages';
 import { instantToLocal } from '../../../shared/schedule/clinic-time';

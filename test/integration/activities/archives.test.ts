@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { gzipSync, strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parseActivityFile } from '../../../electron/activities';
-import type { ImportedActivity, ParsedFile } from '../../../shared/running/activity';
+import type { ImportedActivity } from '../../../shared/running/activity';
+import type { ParsedFile } from '../../../shared/running/parsed-file';
 import { comparable, expectActivity, expectRefusal, fixture, parseOne } from './helpers';
 
 /**

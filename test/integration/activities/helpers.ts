@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
-import type { ImportRefusal, ImportedActivity, ParsedFile } from '../../../shared/running/activity';
+import type { ImportRefusal, ImportedActivity } from '../../../shared/running/activity';
+import type { ParsedFile } from '../../../shared/running/parsed-file';
 import { parseActivityFile } from '../../../electron/activities';
 import { SHARED_ACTIVITY_FIXTURES } from '../../fixture-dirs';
 
