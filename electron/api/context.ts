@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { SessionUser } from '../../shared/domain/user';
 import type { DB } from '../db/schema';
 import type { ImportStaging } from '../activities/staging';
+import type { BackupService } from '../backup/backup-service';
 
 export type Transport = 'ipc' | 'http' | 'cli' | 'direct';
 
@@ -17,6 +18,8 @@ export interface AppServices {
   log: Logger;
   /** Activity files between import preview and commit (memory only). */
   importStaging: ImportStaging;
+  /** Backups of this data folder (settings and history live beside the database). */
+  backups: BackupService;
 }
 
 export interface ResolvedSession {
@@ -48,5 +51,8 @@ export interface HandlerContext {
   transport: Transport;
   log: Logger;
   importStaging: ImportStaging;
+  backups: BackupService;
+  /** The app's own connection (outside this call's transaction), for work handed to AfterCommit. */
+  appDb: Kysely<DB>;
   audit(note: AuditNote): void;
 }

@@ -5,7 +5,7 @@ import { isAllowed } from '../../shared/api/channel';
 import { ApiError, type ApiErrorShape, type ApiResult } from '../../shared/api/errors';
 import { inImmediateTransaction } from '../db/transaction';
 import type { AppServices, AuditNote, HandlerContext, ResolvedSession, Transport } from './context';
-import type { Handlers } from './handler';
+import { AfterCommit, type Handlers } from './handler';
 import { handlers as allHandlers } from './handlers';
 import { resolveSession, touchSession } from './sessions';
 import { writeAudit } from './audit-writer';
@@ -35,6 +35,12 @@ function validationError(error: z.ZodError): ApiErrorShape {
   const message = first ? first[1] : 'The request is not valid';
   const more = Object.keys(fields).length - 1;
   return { code: 'VALIDATION', message: more > 0 ? `${message} (and ${more} more)` : message, fields };
+}
+
+function checkResponse(name: ChannelName, raw: unknown): unknown {
+  const checked = contract[name].response.safeParse(raw);
+  if (!checked.success) throw new Error(`Response of ${name} does not match its schema: ${JSON.stringify(fieldErrors(checked.error))}`);
+  return checked.data;
 }
 
 /**
@@ -80,22 +86,22 @@ export function createDispatcher(services: AppServices, handlers: Handlers = all
             transport: call.transport,
             log: services.log,
             importStaging: services.importStaging,
+            backups: services.backups,
+            appDb: services.db,
             audit: (note) => notes.push(note),
           };
           // The handler map is typed per channel; the parsed input matches this channel's schema.
           const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
           const raw = await handler(parsed.data, ctx);
-          const checked = def.response.safeParse(raw);
-          if (!checked.success) {
-            throw new Error(`Response of ${name} does not match its schema: ${JSON.stringify(fieldErrors(checked.error))}`);
-          }
+          const later = raw instanceof AfterCommit ? (raw as AfterCommit<unknown>) : null;
+          const checked = later ? null : checkResponse(name, raw);
           if (def.kind === 'write' && notes.length === 0) notes.push({});
           for (const { actor, ...note } of notes) await writeAudit(trx, now, actor ?? session?.user ?? null, { action: name, ...note });
-          return checked.data;
+          return later ?? checked;
         },
         (error) => error instanceof ApiError && error.commit,
       );
-      return { ok: true, value };
+      return { ok: true, value: value instanceof AfterCommit ? checkResponse(name, await value.work()) : value };
     } catch (error) {
       if (error instanceof ApiError) {
         return { ok: false, error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerBackupCommands } from './commands/backup';
 import { registerDemoCommand } from './commands/demo';
 import { registerImportRunsCommand } from './commands/import-runs';
 import { registerPlanCommand } from './commands/plan';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerRulesCommand(program);
   registerPlanCommand(program);
   registerImportRunsCommand(program);
+  registerBackupCommands(program);
   return program;
 }
 
