@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
 import { access, constants, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Logger } from '../api/context';
 import { LATEST_VERSION } from '../db/migrations';
@@ -91,7 +92,7 @@ export class BackupService {
 
   /** A scratch folder on the same disk as the database (plain copies never go to the backup drive). */
   private scratch(name: string): string {
-    const dir = join(this.dataDir, 'tmp');
+    const dir = existsSync(this.dataDir) ? join(this.dataDir, 'tmp') : tmpdir();
     mkdirSync(dir, { recursive: true });
     return join(dir, `${name}-${randomBytes(6).toString('hex')}.sqlite`);
   }
@@ -183,7 +184,8 @@ export class BackupService {
       return outcome;
     } catch (error) {
       const message = reason(error);
-      this.store.append({ at: at.toISOString(), kind, ok: false, file: out, bytes: null, encrypted: key !== null, counts: null, schemaVersion: null, message });
+      // A data folder that is not there (a mistyped --data-dir) gets no history file made for it.
+      if (existsSync(this.dataDir)) this.store.append({ at: at.toISOString(), kind, ok: false, file: out, bytes: null, encrypted: key !== null, counts: null, schemaVersion: null, message });
       this.log.error(`Backup (${kind}) failed`, error);
       throw error instanceof BackupError ? error : new BackupError('FOLDER', `The backup failed: ${message}.`);
     } finally {

@@ -88,6 +88,7 @@ export async function restoreBackup(
   const { staged, check, createdAt } = options.verified ?? (await service.verify(options.file, options.passphrase));
   try {
     const detail = `Restored from ${basename(options.file)}`;
+    mkdirSync(service.dataDir, { recursive: true });
     let undoFile: string | null = null;
     let migratedTo = check.schemaVersion;
     if (options.liveDb) {
