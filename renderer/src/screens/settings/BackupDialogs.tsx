@@ -6,7 +6,7 @@ import { passphraseSchema, type BackupFile, type RestoreReport } from '../../../
 import { call } from '../../api/client';
 import { isApiCallError, messageOf } from '../../api/errors';
 import { useFormat } from '../../app/clinic';
-import { Dialog } from '../../components/Dialog';
+import type { ClinicFormat } from '../../../../shared/format/clinic-format';
 import { Field } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
 
@@ -118,40 +118,15 @@ export function RestoreDialog({ open, backup, onClose, onRestored }: { open: boo
   );
 }
 
-/** What came back, in counts; then everyone signs in again. */
-export function RestoredDialog({ report, onClose }: { report: RestoreReport | null; onClose: () => void }) {
-  const f = useFormat();
-  const n = (v: number) => v.toLocaleString(f.locale);
-  return (
-    <Dialog
-      open={report !== null}
-      onClose={onClose}
-      title="The clinic is restored"
-      size="narrow"
-      footer={
-        <div className="dialog-actions">
-          <span className="spacer" />
-          <button type="button" className="button button-primary" onClick={onClose}>
-            Sign in again
-          </button>
-        </div>
-      }
-    >
-      {report && (
-        <>
-          <p>
-            From <strong>{report.from}</strong>
-            {report.takenAt ? `, taken ${f.instant(report.takenAt)}` : ''}. It holds:
-          </p>
-          <ul>
-            <li>{n(report.counts.patients)} patients</li>
-            <li>{n(report.counts.appointments)} appointments</li>
-            <li>{n(report.counts.runs)} logged runs</li>
-            {report.counts.notes !== null && <li>{n(report.counts.notes)} notes</li>}
-          </ul>
-          {report.undoFile && <p className="muted">The database as it was before is kept; Settings → Backups can undo this restore.</p>}
-        </>
-      )}
-    </Dialog>
-  );
+/**
+ * What came back, in words, for the sign-in screen: a restore ends every session (this one too),
+ * so the report goes with the admin to the sign-in screen.
+ */
+export function restoredNotice(report: RestoreReport, f: ClinicFormat): string {
+  const n = (v: number, one: string, many: string) => `${v.toLocaleString(f.locale)} ${v === 1 ? one : many}`;
+  const counts = [n(report.counts.patients, 'patient', 'patients'), n(report.counts.appointments, 'appointment', 'appointments'), n(report.counts.runs, 'logged run', 'logged runs')];
+  if (report.counts.notes !== null) counts.push(n(report.counts.notes, 'note', 'notes'));
+  const taken = report.takenAt ? ` (taken ${f.instant(report.takenAt)})` : '';
+  const undo = report.undoFile ? ' The database as it was before is kept: Settings → Backups can undo this restore.' : '';
+  return `The clinic was restored from ${report.from}${taken}: ${counts.join(', ')}.${undo} Sign in again.`;
 }

@@ -14,7 +14,7 @@ import { useConfirm } from '../../components/ConfirmDialog';
 import { DataTable, type DataTableColumn } from '../../components/DataTable/DataTable';
 import { Field } from '../../components/Field';
 import { LoadFailed } from '../../components/LoadState';
-import { PassphraseDialog, RestoreDialog, RestoredDialog } from './BackupDialogs';
+import { PassphraseDialog, RestoreDialog, restoredNotice } from './BackupDialogs';
 import './BackupSettings.css';
 
 type Status = ResponseData<'backups.status'>;
@@ -118,7 +118,8 @@ export function BackupSettings() {
   const [notice, setNotice] = useState<string | null>(null);
   const [passphraseOpen, setPassphraseOpen] = useState(false);
   const [restoring, setRestoring] = useState<{ backup: BackupFile | null } | null>(null);
-  const [restored, setRestored] = useState<RestoreReport | null>(null);
+  // A restore ends every session, this one too: what came back is told on the sign-in screen.
+  const restored = (report: RestoreReport) => sessionStore.end({ notice: restoredNotice(report, f) });
   const backUp = useAction(() => call('backups.run', {}));
   const stopEncrypting = useAction(() => call('backups.setPassphrase', { passphrase: null }));
   const undo = useAction((file: string) => call('backups.restore', { file }));
@@ -150,19 +151,20 @@ export function BackupSettings() {
     });
     if (!ok) return;
     const report = await undo.run(file);
-    if (report) setRestored(report);
+    if (report) restored(report);
   };
 
   const columns: DataTableColumn<BackupFile>[] = [
-    { id: 'taken', accessorFn: (b) => b.createdAt, header: 'Taken', enableSorting: true, size: 190, meta: { rowHeader: true }, cell: ({ row: { original: b } }) => f.instant(b.createdAt) },
-    { id: 'kind', accessorFn: (b) => BACKUP_KIND_LABELS[b.kind], header: 'Kind', enableSorting: true, size: 170 },
-    { id: 'size', accessorFn: (b) => b.bytes, header: 'Size', enableSorting: true, size: 90, meta: { align: 'end' }, cell: ({ row: { original: b } }) => sizeInWords(b.bytes) },
-    { id: 'encrypted', accessorFn: (b) => (b.encrypted ? 'Encrypted' : 'Not encrypted'), header: 'Encryption', size: 130 },
-    { id: 'file', accessorFn: (b) => b.name, header: 'File', size: 300, meta: { grow: 2 }, cell: ({ row: { original: b } }) => <span className="backup-file-name">{b.name}</span> },
+    { id: 'taken', accessorFn: (b) => b.createdAt, header: 'Taken', enableSorting: true, size: 180, meta: { rowHeader: true }, cell: ({ row: { original: b } }) => f.instant(b.createdAt) },
+    { id: 'kind', accessorFn: (b) => BACKUP_KIND_LABELS[b.kind], header: 'Kind', enableSorting: true, size: 150 },
+    { id: 'size', accessorFn: (b) => b.bytes, header: 'Size', enableSorting: true, size: 80, meta: { align: 'end' }, cell: ({ row: { original: b } }) => sizeInWords(b.bytes) },
+    { id: 'encrypted', accessorFn: (b) => (b.encrypted ? 'Encrypted' : 'Not encrypted'), header: 'Encryption', size: 120 },
+    { id: 'file', accessorFn: (b) => b.name, header: 'File', size: 200, meta: { grow: 2 }, cell: ({ row: { original: b } }) => <span className="backup-file-name">{b.name}</span> },
     {
       id: 'actions',
       header: () => <span className="visually-hidden">Actions</span>,
       size: 110,
+      meta: { grow: 0, stickyEnd: true },
       cell: ({ row: { original: b } }) => (
         <button type="button" className="button button-small" onClick={() => setRestoring({ backup: b })}>
           Restore…<span className="visually-hidden"> the backup of {f.instant(b.createdAt)}</span>
@@ -198,7 +200,6 @@ export function BackupSettings() {
           </div>
         )}
       </section>
-      {data && <FolderForm status={data} onSaved={(text) => (setNotice(text), refetch())} />}
       <section aria-labelledby="backup-list-title" className="form-section">
         <div className="section-header">
           <h2 id="backup-list-title">Restore</h2>
@@ -225,17 +226,14 @@ export function BackupSettings() {
           empty={<p className="muted">No backups in this folder yet. “Back up now” makes one.</p>}
         />
       </section>
+      {data && <FolderForm status={data} onSaved={(text) => (setNotice(text), refetch())} />}
       <PassphraseDialog open={passphraseOpen} onClose={() => setPassphraseOpen(false)} onDone={() => (setNotice('Backups from now on are encrypted with the new passphrase.'), refetch())} />
       <RestoreDialog
         open={restoring !== null}
         backup={restoring?.backup ?? null}
         onClose={() => setRestoring(null)}
-        onRestored={(report) => {
-          setRestoring(null);
-          setRestored(report);
-        }}
+        onRestored={restored}
       />
-      <RestoredDialog report={restored} onClose={() => sessionStore.end({ notice: 'The clinic was restored from a backup. Sign in again.' })} />
     </div>
   );
 }
