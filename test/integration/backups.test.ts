@@ -179,7 +179,8 @@ describe('backups and restore', () => {
     const truncated = variant('truncated.runbackup', (f) => truncateSync(f, Math.floor(size / 2)));
     const tampered = variant('tampered.runbackup', (f) => {
       const bytes = readFileSync(f);
-      bytes[Math.floor(size * 0.6)] ^= 0x01;
+      const at = Math.floor(size * 0.6);
+      bytes[at] = bytes[at]! ^ 0x01;
       writeFileSync(f, bytes);
     });
     const header = variant('header.runbackup', (f) => {

@@ -120,7 +120,7 @@ describe('crash safety', () => {
       }
       const db = new Database(join(dataDir, 'runback.sqlite'));
       try {
-        if (db.pragma('integrity_check', { simple: true }) !== 'ok' || db.pragma('foreign_key_check').length) corrupt++;
+        if (db.pragma('integrity_check', { simple: true }) !== 'ok' || (db.pragma('foreign_key_check') as unknown[]).length) corrupt++;
         const appointments = new Set((db.prepare('select id from appointments').all() as { id: number }[]).map((r) => r.id));
         const runs = new Set((db.prepare('select id from runs').all() as { id: number }[]).map((r) => r.id));
         for (const id of acknowledged.a) if (!appointments.has(id)) lost++;
