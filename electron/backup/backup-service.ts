@@ -3,7 +3,6 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, rmSy
 import { access, constants, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
-import type { Logger } from '../api/context';
 import { LATEST_VERSION } from '../db/migrations';
 import { checkDatabaseFile, onlineBackup, type DatabaseCheck } from '../db/sqlite-file';
 import { deriveKey, openBackupFile, writeBackupFile, type BackupKey, type BackupKind } from './backup-file';
@@ -35,6 +34,12 @@ export interface BackupListing {
   createdAt: string;
   bytes: number;
   encrypted: boolean;
+}
+
+/** Where backups report (the app's log; declared here so the backup module needs nothing from the API layer). */
+export interface BackupLog {
+  info(message: string, detail?: unknown): void;
+  error(message: string, detail?: unknown): void;
 }
 
 /** A file name that sorts by time and says what kind of backup it is. */
@@ -72,7 +77,7 @@ export class BackupService {
     readonly dataDir: string,
     readonly databaseFile: string,
     private readonly now: () => Date,
-    readonly log: Logger,
+    readonly log: BackupLog,
   ) {
     this.store = new BackupStore(dataDir);
   }
