@@ -5,6 +5,7 @@ import type { ImportStaging } from '../activities/staging';
 import type { ReaderPool } from '../db/reader-pool';
 import type { LockWait } from '../db/transaction';
 import type { ResponseChecks } from './response-check';
+import type { BackupService } from '../backup/backup-service';
 
 export type Transport = 'ipc' | 'http' | 'cli' | 'direct';
 
@@ -27,6 +28,8 @@ export interface AppServices {
   log: Logger;
   /** Activity files between import preview and commit (memory only). */
   importStaging: ImportStaging;
+  /** Backups of this data folder (settings and history live beside the database). */
+  backups: BackupService;
 }
 
 export interface ResolvedSession {
@@ -62,5 +65,8 @@ export interface HandlerContext {
   transport: Transport;
   log: Logger;
   importStaging: ImportStaging;
+  backups: BackupService;
+  /** The app's own connection (outside this call's transaction), for work handed to AfterCommit. */
+  appDb: Kysely<DB>;
   audit(note: AuditNote): void;
 }

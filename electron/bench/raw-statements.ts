@@ -5,6 +5,8 @@ import type { HandlerContext, ResolvedSession } from '../api/context';
 import { handlers } from '../api/handlers';
 import type { DB } from '../db/schema';
 import { ImportStaging } from '../activities/staging';
+import { BackupService } from '../backup/backup-service';
+import { dirname } from 'node:path';
 
 export interface RecordedStatement {
   sql: string;
@@ -37,6 +39,7 @@ export async function recordHandlerStatements(file: string, channel: ChannelName
       };
     },
   };
+  const quiet = { info: () => {}, error: () => {} };
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database }), plugins: [new CamelCasePlugin()] });
   try {
     const ctx: HandlerContext = {
@@ -45,8 +48,11 @@ export async function recordHandlerStatements(file: string, channel: ChannelName
       session,
       user: session.user,
       transport: 'cli',
-      log: { info: () => {}, error: () => {} },
+      log: quiet,
       importStaging: new ImportStaging(),
+      // The benched channels read; a backup service of the clinic's own folder is there as in the app.
+      backups: new BackupService(dirname(file), file, () => now, quiet),
+      appDb: db,
       audit: () => {},
     };
     const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;

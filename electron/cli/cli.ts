@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerBenchCommand } from './commands/bench';
 import { registerBenchImportCommand } from './commands/bench-import';
+import { registerBackupCommands } from './commands/backup';
 import { registerDemoCommand } from './commands/demo';
 import { registerImportRunsCommand } from './commands/import-runs';
 import { registerPlanCommand } from './commands/plan';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerImportRunsCommand(program);
   registerBenchCommand(program);
   registerBenchImportCommand(program);
+  registerBackupCommands(program);
   return program;
 }
 

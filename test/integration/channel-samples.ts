@@ -94,6 +94,12 @@ export function channelSamples(t: TestApp, ids: SampleIds): { [K in ChannelName]
     'redFlags.list': { patientId },
     'redFlags.record': { patientId, context: { kind: 'check-in', weekId: ids.weekId }, entry: screenEntryOf() },
     'redFlags.acknowledge': { screenId: ids.screenId },
+    'backups.status': {},
+    'backups.alert': {},
+    'backups.run': {},
+    'backups.saveSettings': { folder: null, retention: { daily: 7, weekly: 4, monthly: 12 } },
+    'backups.setPassphrase': { passphrase: null },
+    'backups.restore': { file: '/nowhere/runback-backup.runbackup' },
   };
 }
 
@@ -166,6 +172,12 @@ export function invalidSamples(): { [K in ChannelName]: unknown } {
     'redFlags.list': {},
     'redFlags.record': { patientId: 1, context: { kind: 'check-in', weekId: 1 }, entry: { answers: { saddleNumbness: 'maybe' } } },
     'redFlags.acknowledge': { screenId: 'x' },
+    'backups.status': 'now',
+    'backups.alert': [],
+    'backups.run': 5,
+    'backups.saveSettings': { folder: null, retention: { daily: 0, weekly: -1, monthly: 1.5 } },
+    'backups.setPassphrase': { passphrase: 'short' },
+    'backups.restore': { file: '' },
   };
 }
 

@@ -6,7 +6,7 @@ import { contract, type ChannelName } from '../../../shared/api/contract';
  * are asked again — wherever they are on screen. A booking made on the schedule is at once the
  * chart's next appointment; a run saved on the Running tab is at once in the Plan tab.
  */
-export const AREAS = ['session', 'users', 'clinic', 'audit', 'patients', 'schedule', 'waitlist', 'runs', 'plans', 'redFlags', 'policy', 'today'] as const;
+export const AREAS = ['session', 'users', 'clinic', 'audit', 'patients', 'schedule', 'waitlist', 'runs', 'plans', 'redFlags', 'policy', 'today', 'backups'] as const;
 export type Area = (typeof AREAS)[number];
 
 const AREA_OF_PREFIX: Record<string, Area> = {
@@ -29,6 +29,7 @@ const AREA_OF_PREFIX: Record<string, Area> = {
   redFlags: 'redFlags',
   policy: 'policy',
   today: 'today',
+  backups: 'backups',
 };
 
 export function areaOf(channel: ChannelName): Area {
@@ -56,6 +57,8 @@ export const STALE_AFTER_WRITE: Record<Area, readonly Area[]> = {
   redFlags: ['redFlags', 'plans', 'today'],
   policy: ['policy', 'plans', 'runs'],
   today: ['today'],
+  // A restore replaces everything; the app signs everyone out after it anyway.
+  backups: ['backups', 'audit'],
 };
 
 /** The areas to ask again after `channel` succeeded; none after a read. */

@@ -8,6 +8,7 @@ import { navItemsFor } from './nav';
 import { useRouter } from './router';
 import { paths } from './routes';
 import { useShellState } from './shell-state';
+import { BackupAlert } from './BackupAlert';
 import { PatientsScreen } from '../screens/patients/PatientsScreen';
 import { PatientChart } from '../screens/patients/PatientChart';
 import { NewPatientScreen } from '../screens/patients/NewPatientScreen';
@@ -137,6 +138,7 @@ export function Shell({ session, onLock }: { session: SignedIn; onLock: () => vo
         </div>
       </nav>
       <main ref={mainRef} id="main" className="main" tabIndex={-1}>
+        {session.user.role === 'admin' && <BackupAlert />}
         <Screen />
       </main>
     </div>
