@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { SessionUser } from '../../shared/domain/user';
 import type { DB } from '../db/schema';
 import type { ImportStaging } from '../activities/staging';
+import type { AttachmentStore } from '../attachments/store';
 
 export type Transport = 'ipc' | 'http' | 'cli' | 'direct';
 
@@ -17,6 +18,8 @@ export interface AppServices {
   log: Logger;
   /** Activity files between import preview and commit (memory only). */
   importStaging: ImportStaging;
+  /** Attached documents in the data folder. */
+  attachments: AttachmentStore;
 }
 
 export interface ResolvedSession {
@@ -48,5 +51,6 @@ export interface HandlerContext {
   transport: Transport;
   log: Logger;
   importStaging: ImportStaging;
+  attachments: AttachmentStore;
   audit(note: AuditNote): void;
 }

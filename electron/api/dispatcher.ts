@@ -89,6 +89,7 @@ export function createDispatcher(services: AppServices, handlers: Handlers = all
             transport: call.transport,
             log: services.log,
             importStaging: services.importStaging,
+            attachments: services.attachments,
             audit: (note) => notes.push(note),
           };
           // The handler map is typed per channel; the parsed input matches this channel's schema.

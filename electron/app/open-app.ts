@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { openDatabase } from '../db/connection';
 import type { AppServices, Logger } from '../api/context';
 import { createDispatcher, type Dispatch } from '../api/dispatcher';
-import { DATABASE_FILE } from './data-dir';
+import { ATTACHMENTS_FOLDER, DATABASE_FILE } from './data-dir';
+import { AttachmentStore } from '../attachments/store';
 import { fileLogger } from './logger';
 import { ImportStaging } from '../activities/staging';
 
@@ -19,6 +20,6 @@ export async function openApp(dataDir: string, options: { now?: () => Date; log?
   mkdirSync(dataDir, { recursive: true });
   const log = options.log ?? fileLogger(dataDir);
   const { db, close } = await openDatabase(join(dataDir, DATABASE_FILE));
-  const services: AppServices = { db, now: options.now ?? (() => new Date()), log, importStaging: new ImportStaging() };
+  const services: AppServices = { db, now: options.now ?? (() => new Date()), log, importStaging: new ImportStaging(), attachments: new AttachmentStore(join(dataDir, ATTACHMENTS_FOLDER)) };
   return { dataDir, services, dispatch: createDispatcher(services), close };
 }

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerDemoCommand } from './commands/demo';
 import { registerImportRunsCommand } from './commands/import-runs';
 import { registerPlanCommand } from './commands/plan';
+import { registerPrintCommand } from './commands/print';
 import { registerRulesCommand } from './commands/rules';
 import { registerServeCommand } from './commands/serve';
 
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerRulesCommand(program);
   registerPlanCommand(program);
   registerImportRunsCommand(program);
+  registerPrintCommand(program);
   return program;
 }
 

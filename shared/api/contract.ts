@@ -9,6 +9,9 @@ import { userChannels } from './users';
 import { scheduleChannels } from './schedule';
 import { waitlistChannels } from './waitlist';
 import { runningChannels } from './running';
+import { episodeChannels } from './episodes';
+import { noteChannels } from './notes';
+import { attachmentChannels } from './attachments';
 
 /**
  * The one API contract. Each area declares its slice next to its schemas; this merges them.
@@ -25,6 +28,9 @@ export const contract = {
   ...scheduleChannels,
   ...waitlistChannels,
   ...runningChannels,
+  ...episodeChannels,
+  ...noteChannels,
+  ...attachmentChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

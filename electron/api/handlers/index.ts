@@ -13,6 +13,12 @@ import { runHandlers } from './runs';
 import { runImportHandlers } from './run-import';
 import { planHandlers } from './plans';
 import { policyHandlers } from './clinic-policy';
+import { episodeHandlers } from './episodes';
+import { noteHandlers } from './notes';
+import { noteSigningHandlers } from './note-signing';
+import { noteDueHandlers } from './notes-due';
+import { notePdfHandlers } from './note-pdf';
+import { attachmentHandlers } from './attachments';
 
 /** Every channel's handler; the type makes a channel without a handler a compile error. */
 export const handlers: Handlers = {
@@ -30,4 +36,10 @@ export const handlers: Handlers = {
   ...runImportHandlers,
   ...planHandlers,
   ...policyHandlers,
+  ...episodeHandlers,
+  ...noteHandlers,
+  ...noteSigningHandlers,
+  ...noteDueHandlers,
+  ...notePdfHandlers,
+  ...attachmentHandlers,
 };

@@ -1,0 +1,124 @@
+import { Path, StyleSheet, Svg, Text, View } from '@react-pdf/renderer';
+import type { BodyMark } from '../../shared/charting/note-content';
+import { BODY_REGIONS, bodyRegion, type BodyView as BodyViewName } from '../../shared/charting/body-chart';
+import { BODY_OUTLINE, BODY_VIEWBOX, intensityFill, VIEW_SIDE_MARKS } from '../../shared/charting/body-outline';
+import { PAIN_QUALITY_LABELS } from '../../shared/charting/vocab';
+import type { BillingSummary } from '../../shared/charting/billing-lines';
+
+/** Pieces of the printed visit note: section headings, label/value lines, the body chart and the billing table. */
+export const ns = StyleSheet.create({
+  section: { marginTop: 10 },
+  heading: { fontSize: 11, fontFamily: 'Helvetica-Bold', borderBottomWidth: 0.5, borderBottomColor: '#888', paddingBottom: 2, marginBottom: 4 },
+  subheading: { fontSize: 9.5, fontFamily: 'Helvetica-Bold', marginTop: 5, marginBottom: 2 },
+  line: { flexDirection: 'row', marginBottom: 2 },
+  label: { width: '24%', color: '#444' },
+  value: { width: '76%' },
+  para: { marginBottom: 3, lineHeight: 1.35 },
+  muted: { color: '#555' },
+  small: { fontSize: 8.5, color: '#333' },
+  tableHead: { flexDirection: 'row', borderBottomWidth: 0.8, borderBottomColor: '#222', paddingBottom: 2, fontFamily: 'Helvetica-Bold', fontSize: 8.5 },
+  tableRow: { flexDirection: 'row', borderBottomWidth: 0.4, borderBottomColor: '#bbb', paddingVertical: 2.5 },
+  mono: { fontFamily: 'Courier', fontSize: 8 },
+});
+
+export function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <View style={ns.section}>
+      <Text style={ns.heading}>{title}</Text>
+      {children}
+    </View>
+  );
+}
+
+/** A label and its value on one line; nothing when the value is empty. */
+export function Line({ label, value }: { label: string; value: string | null | undefined }) {
+  if (value === null || value === undefined || value.trim() === '') return null;
+  return (
+    <View style={ns.line} wrap={false}>
+      <Text style={ns.label}>{label}</Text>
+      <Text style={ns.value}>{value}</Text>
+    </View>
+  );
+}
+
+export function Para({ text }: { text: string }) {
+  if (!text.trim()) return null;
+  return <Text style={ns.para}>{text.trim()}</Text>;
+}
+
+function BodyView({ view, marks, width }: { view: BodyViewName; marks: readonly BodyMark[]; width: number }) {
+  const height = (width * BODY_VIEWBOX.height) / BODY_VIEWBOX.width;
+  const sides = VIEW_SIDE_MARKS[view];
+  return (
+    <View style={{ alignItems: 'center', marginRight: 8 }}>
+      <Svg width={width} height={height} viewBox={`0 0 ${BODY_VIEWBOX.width} ${BODY_VIEWBOX.height}`}>
+        {BODY_REGIONS.filter((r) => r.view === view).map((r) => {
+          const mark = marks.find((m) => m.region === r.id);
+          return <Path key={r.id} d={BODY_OUTLINE[view][r.id]!} fill={mark ? intensityFill(mark.intensity) : '#ffffff'} stroke="#555555" strokeWidth={0.8} />;
+        })}
+      </Svg>
+      <Text style={ns.small}>
+        {sides.left} · {view === 'front' ? 'Front' : 'Back'} · {sides.right}
+      </Text>
+    </View>
+  );
+}
+
+/** Front and back outlines with the marked regions shaded by intensity, and the marks listed in words. */
+export function BodyChart({ marks, title }: { marks: readonly BodyMark[]; title?: string }) {
+  return (
+    <View wrap={false} style={{ marginTop: 4 }}>
+      {title ? <Text style={ns.subheading}>{title}</Text> : null}
+      <View style={{ flexDirection: 'row' }}>
+        <BodyView view="front" marks={marks} width={70} />
+        <BodyView view="back" marks={marks} width={70} />
+        <View style={{ flex: 1, marginLeft: 6 }}>
+          {marks.length === 0 ? <Text style={ns.muted}>No areas marked.</Text> : null}
+          {marks.map((m) => (
+            <Text key={m.region} style={ns.para}>
+              {bodyRegion(m.region).label}: {m.intensity}/10{m.qualities.length ? `, ${m.qualities.map((q) => PAIN_QUALITY_LABELS[q].toLowerCase()).join(', ')}` : ''}
+              {m.note.trim() ? ` — ${m.note.trim()}` : ''}
+            </Text>
+          ))}
+        </View>
+      </View>
+    </View>
+  );
+}
+
+const col = { code: { width: '10%' }, what: { width: '30%' }, mods: { width: '12%' }, ptr: { width: '12%' }, min: { width: '10%' }, units: { width: '8%' }, why: { width: '18%' } };
+
+/** The billing lines with their modifiers, pointers, units and the sentence that explains each. */
+export function BillingTable({ billing }: { billing: BillingSummary }) {
+  const all = [...billing.lines, ...billing.unbilled];
+  return (
+    <View>
+      <View style={ns.tableHead} fixed>
+        <Text style={col.code}>Code</Text>
+        <Text style={col.what}>Service</Text>
+        <Text style={col.mods}>Modifiers</Text>
+        <Text style={col.ptr}>Dx pointer</Text>
+        <Text style={col.min}>Minutes</Text>
+        <Text style={col.units}>Units</Text>
+        <Text style={col.why}> </Text>
+      </View>
+      {all.length === 0 ? <Text style={[ns.muted, { marginTop: 3 }]}>Nothing billed.</Text> : null}
+      {all.map((l) => (
+        <View key={l.code} wrap={false} style={{ borderBottomWidth: 0.4, borderBottomColor: '#bbb', paddingVertical: 2.5 }}>
+          <View style={{ flexDirection: 'row' }}>
+            <Text style={col.code}>{l.code}</Text>
+            <Text style={col.what}>{l.label}</Text>
+            <Text style={col.mods}>{l.modifiers.join(', ')}</Text>
+            <Text style={col.ptr}>{l.pointers.join('') || '—'}</Text>
+            <Text style={col.min}>{l.timed ? l.minutes : '—'}</Text>
+            <Text style={col.units}>{l.units}</Text>
+            <Text style={col.why}> </Text>
+          </View>
+          <Text style={[ns.small, { marginLeft: '10%' }]}>{l.sentence}</Text>
+          {l.suggestion ? <Text style={[ns.small, { marginLeft: '10%' }]}>{l.suggestion.declined ? `Suggested ${l.suggestion.modifier} declined by the therapist. ` : ''}{l.suggestion.sentence}</Text> : null}
+        </View>
+      ))}
+      <Text style={[ns.para, { marginTop: 3 }]}>{billing.sentence}</Text>
+    </View>
+  );
+}
