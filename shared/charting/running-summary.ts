@@ -77,7 +77,7 @@ export function summariseRunning(input: {
     parts.push(
       input.plan.stoppedForReview || !input.plan.rung
         ? 'Run-walk plan: stopped for the therapist’s review.'
-        : `Run-walk plan this week (from ${fmt(input.plan.weekStart)}): ${input.plan.rung}.`,
+        : `Run-walk plan (week of ${fmt(input.plan.weekStart)}): ${input.plan.rung}.`,
     );
   } else parts.push('No run-walk plan.');
   return {

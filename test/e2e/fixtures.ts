@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,9 +69,22 @@ async function withServer(prepare: (dataDir: string) => void, use: (server: Runb
   }
 }
 
+/** Demo clinics already built by this worker, by size and seed: each test gets its own copy of the folder. */
+const demoCache = new Map<string, string>();
+process.once('exit', () => {
+  for (const dir of demoCache.values()) rmSync(dir, { recursive: true, force: true });
+});
+
 function runDemo(dataDir: string, patients: number, seed: number) {
-  const r = spawnSync(process.execPath, [CLI, 'demo', '--data-dir', dataDir, '--patients', String(patients), '--seed', String(seed)], { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`runback demo failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+  const key = `${patients}:${seed}`;
+  let built = demoCache.get(key);
+  if (!built) {
+    built = mkdtempSync(join(tmpdir(), 'runback-e2e-demo-'));
+    const r = spawnSync(process.execPath, [CLI, 'demo', '--data-dir', built, '--patients', String(patients), '--seed', String(seed)], { cwd: ROOT, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`runback demo failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+    demoCache.set(key, built);
+  }
+  cpSync(built, dataDir, { recursive: true });
 }
 
 export const test = base.extend<{ server: RunbackServer; demoServer: RunbackServer }>({

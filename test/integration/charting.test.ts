@@ -9,7 +9,7 @@ import { auditRows, createTestApp, expectError, PATIENT, type TestApp } from './
 /** One clinic for the file; each test charts its own patient. */
 let t: TestApp;
 let n = 0;
-const newPatient = async () => (await t.ok('patients.create', { ...PATIENT, legalFirstName: `Trọng${n++}`, legalLastName: 'Đặng', dateOfBirth: `1980-01-${String(10 + n).padStart(2, '0')}` }, t.sessions.front_desk)).id;
+const newPatient = async () => (await t.ok('patients.create', { ...PATIENT, legalFirstName: `Trọng${n++}`, legalLastName: 'Đặng', dateOfBirth: `1980-01-${String(1 + (n % 28)).padStart(2, '0')}` }, t.sessions.front_desk)).id;
 
 beforeAll(async () => {
   t = await createTestApp();

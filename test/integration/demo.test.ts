@@ -61,6 +61,19 @@ describe('runback demo', () => {
       expect(weeks.some((w) => w.overrideReason)).toBe(true);
       const runs = await app.services.db.selectFrom('runs').select(['patientId']).execute();
       expect(new Set(runs.map((r) => r.patientId)).size).toBe(6);
+      // The visits that happened are charted by their therapists: evaluations opening episodes, daily
+      // notes copied forward, progress notes, signed notes and a few drafts, one addendum, one discharge.
+      const notes = await app.services.db.selectFrom('notes').select(['status', 'noteType', 'authorId', 'contentHash', 'appointmentId']).execute();
+      const charted = await app.services.db.selectFrom('appointments').select('id').where('status', 'in', ['arrived', 'completed']).execute();
+      expect(notes.filter((x) => x.appointmentId !== null)).toHaveLength(charted.length);
+      expect(notes.filter((x) => x.status === 'signed').length).toBeGreaterThan(100);
+      expect(notes.filter((x) => x.status === 'draft').length).toBeGreaterThan(3);
+      for (const type of ['initial_evaluation', 'daily', 'progress', 'discharge']) expect(notes.some((x) => x.noteType === type && x.status === 'signed'), type).toBe(true);
+      expect(new Set(notes.map((x) => x.authorId)).size).toBe(3);
+      expect(await app.services.db.selectFrom('noteAddenda').select('id').execute()).toHaveLength(1);
+      const episodes = await app.services.db.selectFrom('episodes').select(['dischargedOn', 'diagnosesJson']).execute();
+      expect(episodes.filter((e) => e.dischargedOn !== null)).toHaveLength(1);
+      expect(episodes.every((e) => JSON.parse(e.diagnosesJson).length > 0)).toBe(true);
     } finally {
       await app.close();
     }
@@ -73,7 +86,7 @@ describe('runback demo', () => {
     expect(patients.some((p) => /[^\x20-\x7e]/.test(p.legalFirstName + p.legalLastName))).toBe(true); // accents to search for
     for (const p of patients.filter((x) => x.medicareBeneficiary === 1)) expect(ageOn(p.dateOfBirth, '2026-11-26')).toBeGreaterThanOrEqual(65);
     expect(patients.every((p) => p.phone && /^\(\d{3}\) \d{3}-\d{4}$/.test(p.phone))).toBe(true);
-  });
+  }, 90_000);
 
   it('is deterministic for a seed, and differs between seeds', async () => {
     const [a, b, c] = [tempDir(), tempDir(), tempDir()];
@@ -82,7 +95,7 @@ describe('runback demo', () => {
     await createDemoClinic(c, { patients: 200, seed: 43, force: false, now: NOW });
     expect(await patientsOf(a)).toEqual(await patientsOf(b));
     expect(await patientsOf(a)).not.toEqual(await patientsOf(c));
-  });
+  }, 90_000);
 
   it('refuses a folder that already holds a clinic unless forced', async () => {
     const dir = tempDir();
@@ -91,7 +104,7 @@ describe('runback demo', () => {
     expect(await patientsOf(dir)).toHaveLength(5);
     await createDemoClinic(dir, { patients: 9, seed: 1, force: true, now: NOW });
     expect(await patientsOf(dir)).toHaveLength(9);
-  });
+  }, 60_000);
 
   // Timings live in `runback bench`; here only what the data holds and that it is searchable at once.
   it('makes 100,000 patients with a ten-year schedule, searchable at once', async () => {

@@ -123,7 +123,8 @@ async function bodyChartBefore(db: Kysely<DB>, row: NoteRow): Promise<NoteRecord
     .limit(12)
     .execute();
   for (const e of earlier) {
-    const marks = parseContent(e.contentJson).bodyChart;
+    // Only the body chart is read: signed content was validated when it was saved.
+    const marks = (JSON.parse(e.contentJson) as { bodyChart?: NoteContent['bodyChart'] }).bodyChart ?? [];
     if (marks.length) return { noteId: e.id, date: e.dateOfService, type: e.noteType, marks };
   }
   return null;

@@ -92,26 +92,33 @@ async function assertCopyMarks(db: Kysely<DB>, patientId: number, content: NoteC
   if (found.length !== ids.length) throw new ApiError('VALIDATION', 'A row says it was copied from a note that is not one of this patient’s signed notes.', { fields: { content: 'Copied from an unknown note' } });
 }
 
+/** A patient's notes, newest first, without their content: one index range (notes_patient_date), no sort step. */
+export function patientNotesQuery(db: Kysely<DB>, patientId: number) {
+  return db
+    .selectFrom('notes as n')
+    .innerJoin('users as u', 'u.id', 'n.authorId')
+    .select(SUMMARY_COLUMNS)
+    .where('n.patientId', '=', patientId)
+    .where('n.status', '<>', 'discarded')
+    .orderBy('n.dateOfService', 'desc')
+    .orderBy('n.id', 'desc');
+}
+
+/** How many addenda each of a patient's notes has, in one grouped query. */
+export function addendaCountsQuery(db: Kysely<DB>, patientId: number) {
+  return db
+    .selectFrom('notes as n')
+    .innerJoin('noteAddenda as a', 'a.noteId', 'n.id')
+    .select(['a.noteId', sql<number>`count(*)`.as('n')])
+    .where('n.patientId', '=', patientId)
+    .groupBy('a.noteId');
+}
+
 export const noteHandlers = defineHandlers({
   async 'notes.list'({ patientId }, ctx) {
     await patientForCharting(ctx.db, patientId);
-    const rows: SummaryRow[] = await ctx.db
-      .selectFrom('notes as n')
-      .innerJoin('users as u', 'u.id', 'n.authorId')
-      .select(SUMMARY_COLUMNS)
-      .where('n.patientId', '=', patientId)
-      .where('n.status', '<>', 'discarded')
-      .orderBy('n.dateOfService', 'desc')
-      .orderBy('n.id', 'desc')
-      .execute();
-    const addenda = await ctx.db
-      .selectFrom('noteAddenda as a')
-      .innerJoin('notes as n', 'n.id', 'a.noteId')
-      .select(['a.noteId', sql<number>`count(*)`.as('n')])
-      .where('n.patientId', '=', patientId)
-      .groupBy('a.noteId')
-      .execute();
-    const counts = new Map(addenda.map((a) => [a.noteId, Number(a.n)]));
+    const rows: SummaryRow[] = await patientNotesQuery(ctx.db, patientId).execute();
+    const counts = new Map((await addendaCountsQuery(ctx.db, patientId).execute()).map((a) => [a.noteId, Number(a.n)]));
     const episodes = await ctx.db.selectFrom('episodes').select(['id', 'dischargedOn', 'startDate', 'diagnosesJson']).where('patientId', '=', patientId).orderBy('startDate', 'desc').execute();
     ctx.audit({ entity: 'patient', entityId: patientId, detail: `notes listed (${rows.length})` });
     return {

@@ -102,7 +102,7 @@ describe('running since the last visit', () => {
     });
     expect(s).toMatchObject({ sessions: 3, distanceM: 11200, painDuring: { min: 1, max: 3 }, painNextMorning: { min: 1, max: 2 } });
     expect(s.text).toBe(
-      'Running since the last visit (Nov 19, 2026): 3 sessions, 7.0 mi in all; longest 2.5 mi in 30:00 (Nov 22, 2026). Pain during runs 1–3/10; next morning 1–2/10. Run-walk plan this week (from Nov 23, 2026): run 1 minute, walk 1 minute, 15 times (30 minutes).',
+      'Running since the last visit (Nov 19, 2026): 3 sessions, 7.0 mi in all; longest 2.5 mi in 30:00 (Nov 22, 2026). Pain during runs 1–3/10; next morning 1–2/10. Run-walk plan (week of Nov 23, 2026): run 1 minute, walk 1 minute, 15 times (30 minutes).',
     );
   });
   it('says plainly when nothing was logged, when the plan is stopped, and what red flags were logged', () => {
