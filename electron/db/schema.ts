@@ -342,6 +342,8 @@ export interface NotesTable {
   contentJson: string;
   /** The computed billing lines (BillingSummary): kept current on drafts, frozen at signing. */
   billingJson: string | null;
+  /** The billed lines without their sentences (Billed), for lists and receipts. */
+  billedJson: string | null;
   /** The episode as signed (diagnoses the lines point to, goals, plan of care): EpisodeSnapshot. */
   episodeJson: string | null;
   copiedFromNoteId: number | null;

@@ -38,6 +38,17 @@ export const billingSummarySchema = z.object({
 });
 export type BillingSummary = z.infer<typeof billingSummarySchema>;
 
+/** What a receipt needs of a note's billing: the lines with units, without the explaining sentences. */
+export const billedSchema = z.object({
+  totalUnits: z.number().int(),
+  lines: z.array(z.object({ code: z.string(), units: z.number().int(), minutes: z.number().int(), modifiers: z.array(z.string()), pointers: z.array(z.string()) })),
+});
+export type Billed = z.infer<typeof billedSchema>;
+
+export function billedOf(summary: BillingSummary): Billed {
+  return { totalUnits: summary.totalUnits, lines: summary.lines.map(({ code, units, minutes, modifiers, pointers }) => ({ code, units, minutes, modifiers, pointers })) };
+}
+
 /** The CPT code a treatment row's minutes bill under. */
 export function rowCode(row: ObjectiveRow): string {
   return row.kind === 'exercise' ? EXERCISE_CATEGORY_CPT[row.category] : MANUAL_THERAPY_CPT;

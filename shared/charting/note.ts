@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { billingSummarySchema } from './billing-lines';
+import { billedSchema, billingSummarySchema } from './billing-lines';
 import { episodeSchema } from './episode';
 import { bodyMarkSchema, NOTE_STATUSES, NOTE_TYPES, noteContentSchema, objectiveRowSchema } from './note-content';
 
@@ -18,7 +18,8 @@ export const noteSummarySchema = z.object({
   therapistId: z.number().int(),
   therapistName: z.string(),
   signedAt: z.string().nullable(),
-  billing: billingSummarySchema.nullable(),
+  /** The billed lines (code, units, minutes, modifiers, pointers): what the receipt carries. */
+  billed: billedSchema.nullable(),
   addenda: z.number().int(),
   updatedAt: z.string(),
 });
@@ -49,6 +50,8 @@ export type EpisodeSnapshot = z.infer<typeof episodeSnapshotSchema>;
 
 export const noteRecordSchema = noteSummarySchema.extend({
   revision: z.number().int(),
+  /** Every line with the sentence that explains it, and the codes whose minutes earned no unit. */
+  billing: billingSummarySchema.nullable(),
   content: noteContentSchema,
   /** The episode's diagnoses (the lines point to them), goals and plan of care: now for a draft, as signed once signed. */
   episode: episodeSnapshotSchema,

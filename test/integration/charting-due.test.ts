@@ -1,8 +1,8 @@
-import { sql, type KyselyPlugin } from 'kysely';
+import { sql, type CompiledQuery, type KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/api/dispatcher';
 import { addendaCountsQuery, patientNotesQuery } from '../../electron/api/handlers/notes';
-import { computeBilling } from '../../shared/charting/billing-lines';
+import { billedOf, computeBilling } from '../../shared/charting/billing-lines';
 import { noteContentSchema } from '../../shared/charting/note-content';
 import { EPISODE_INPUT, EVAL_CONTENT } from './charting-helpers';
 import { createTestApp, PATIENT, type TestApp } from './harness';
@@ -86,7 +86,8 @@ describe('a patient with 10 years of history (300 notes) opens through indexes, 
     const episode = await t.ok('episodes.save', { patientId, episode: EPISODE_INPUT }, t.sessions.therapist);
     // Bulk rows as ten years of signed notes (and other patients' notes around them), written directly: the API path is tested above.
     const at = '2026-11-26T15:00:00.000Z';
-    const billingJson = JSON.stringify(computeBilling({ type: 'daily', content: noteContentSchema.parse(DAILY), diagnoses: [], unitRule: 'cms-8-minute' }));
+    const billing = computeBilling({ type: 'daily', content: noteContentSchema.parse(DAILY), diagnoses: [], unitRule: 'cms-8-minute' });
+    const [billingJson, billedJson] = [JSON.stringify(billing), JSON.stringify(billedOf(billing))];
     const row = (pid: number, episodeId: number, i: number) => ({
       patientId: pid,
       episodeId,
@@ -97,6 +98,7 @@ describe('a patient with 10 years of history (300 notes) opens through indexes, 
       status: 'signed' as const,
       contentJson: '{}',
       billingJson,
+      billedJson,
       episodeJson: '{}',
       copiedFromNoteId: null,
       signedAt: at,
@@ -116,17 +118,17 @@ describe('a patient with 10 years of history (300 notes) opens through indexes, 
     await t.services.db.insertInto('notes').values(others).execute();
   });
 
-  const planOf = async (q: { compile(): { sql: string; parameters: readonly unknown[]; query: never } }) => {
+  const planOf = async (q: { compile(): CompiledQuery }) => {
     const c = q.compile();
-    return (await t.services.db.executeQuery<{ detail: string }>({ ...c, sql: `explain query plan ${c.sql}` })).rows.map((r) => r.detail).join(' | ');
+    return (await t.services.db.executeQuery<{ detail: string }>({ ...c, sql: `explain query plan ${c.sql}` } as CompiledQuery<{ detail: string }>)).rows.map((r) => r.detail).join(' | ');
   };
 
   it.each([false, true])('reads the notes by the patient index without a sort step (analyzed: %s)', async (analyze) => {
     if (analyze) await sql`analyze`.execute(t.services.db);
-    const list = await planOf(patientNotesQuery(t.services.db, patientId) as never);
+    const list = await planOf(patientNotesQuery(t.services.db, patientId));
     expect(list).toMatch(/SEARCH n USING INDEX notes_patient_date \(patient_id=\?\)/);
     expect(list).not.toMatch(/TEMP B-TREE|SCAN n\b/);
-    const addenda = await planOf(addendaCountsQuery(t.services.db, patientId) as never);
+    const addenda = await planOf(addendaCountsQuery(t.services.db, patientId));
     expect(addenda).toMatch(/SEARCH n USING (COVERING )?INDEX notes_patient_date/);
     expect(addenda).toMatch(/SEARCH a USING (COVERING )?INDEX note_addenda_note/);
   });

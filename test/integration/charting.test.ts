@@ -196,8 +196,8 @@ describe('access: the front desk sees that notes exist, never their content; eve
     const { evaluation } = await evaluatedPatient(t, patientId);
     const list = await t.ok('notes.list', { patientId }, t.sessions.front_desk);
     expect(list.notes).toHaveLength(1);
-    expect(Object.keys(list.notes[0]!).sort()).toEqual(['addenda', 'appointmentId', 'billing', 'dateOfService', 'episodeId', 'id', 'patientId', 'signedAt', 'status', 'therapistId', 'therapistName', 'type', 'updatedAt']);
-    expect(list.notes[0]!.billing!.lines.map((l) => [l.code, l.units, l.modifiers.join(' ')])).toEqual([
+    expect(Object.keys(list.notes[0]!).sort()).toEqual(['addenda', 'appointmentId', 'billed', 'dateOfService', 'episodeId', 'id', 'patientId', 'signedAt', 'status', 'therapistId', 'therapistName', 'type', 'updatedAt']);
+    expect(list.notes[0]!.billed!.lines.map((l) => [l.code, l.units, l.modifiers.join(' ')])).toEqual([
       ['97162', 1, 'GP'],
       ['97140', 1, 'GP 59'],
       ['97112', 1, 'GP'],

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import { ApiError } from '../../../shared/api/errors';
-import type { BillingSummary } from '../../../shared/charting/billing-lines';
+import type { Billed, BillingSummary } from '../../../shared/charting/billing-lines';
 import { canonicalJson, type AddendumPayload, type SignedNotePayload } from '../../../shared/charting/canonical';
 import { copySourceOf, type CopySource } from '../../../shared/charting/copy-forward';
 import type { EpisodeSnapshot, NoteRecord, NoteSummary } from '../../../shared/charting/note';
@@ -59,7 +59,7 @@ export const SUMMARY_COLUMNS = [
   'n.status',
   'n.authorId',
   'n.signedAt',
-  'n.billingJson',
+  'n.billedJson',
   'n.updatedAt',
   'u.displayName as therapistName',
 ] as const;
@@ -74,7 +74,7 @@ export interface SummaryRow {
   status: 'draft' | 'signed' | 'discarded';
   authorId: number;
   signedAt: string | null;
-  billingJson: string | null;
+  billedJson: string | null;
   updatedAt: string;
   therapistName: string;
 }
@@ -91,7 +91,7 @@ export function toSummary(row: SummaryRow, addenda: number): NoteSummary {
     therapistId: row.authorId,
     therapistName: row.therapistName,
     signedAt: row.signedAt,
-    billing: row.billingJson ? (JSON.parse(row.billingJson) as BillingSummary) : null,
+    billed: row.billedJson ? (JSON.parse(row.billedJson) as Billed) : null,
     addenda,
     updatedAt: row.updatedAt,
   };
@@ -140,6 +140,7 @@ export async function toRecord(db: Kysely<DB>, row: NoteRow, ctx: Pick<HandlerCo
   return {
     ...toSummary({ ...row, therapistName: names.get(row.authorId) ?? 'Unknown' }, addenda.length),
     revision: row.revision,
+    billing: row.billingJson ? (JSON.parse(row.billingJson) as BillingSummary) : null,
     content,
     episode: signed && row.episodeJson ? (JSON.parse(row.episodeJson) as EpisodeSnapshot) : await episodeSnapshot(db, row.episodeId),
     signedByName: row.signedByName,

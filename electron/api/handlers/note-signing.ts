@@ -1,5 +1,5 @@
 import { ApiError } from '../../../shared/api/errors';
-import { computeBilling } from '../../../shared/charting/billing-lines';
+import { billedOf, computeBilling } from '../../../shared/charting/billing-lines';
 import { canonicalJson } from '../../../shared/charting/canonical';
 import { untouchedCopies } from '../../../shared/charting/copy-forward';
 import { NOTE_TYPE_LABELS, type NoteContent } from '../../../shared/charting/note-content';
@@ -70,6 +70,7 @@ export const noteSigningHandlers = defineHandlers({
         status: 'signed',
         contentJson: signed.contentJson,
         billingJson: signed.billingJson,
+        billedJson: JSON.stringify(billedOf(billing)),
         episodeJson: signed.episodeJson,
         signedAt,
         signedBy: ctx.user.id,

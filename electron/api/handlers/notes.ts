@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { ApiError } from '../../../shared/api/errors';
-import { computeBilling } from '../../../shared/charting/billing-lines';
+import { billedOf, computeBilling } from '../../../shared/charting/billing-lines';
 import { copyForwardContent } from '../../../shared/charting/copy-forward';
 import { EMPTY_CONTENT, NOTE_TYPE_LABELS, type NoteContent, type NoteType } from '../../../shared/charting/note-content';
 import { progressNoteStatus } from '../../../shared/clinical/documentation';
@@ -166,6 +166,7 @@ export const noteHandlers = defineHandlers({
         dateOfService: date,
         contentJson: JSON.stringify(content),
         billingJson: JSON.stringify(billing),
+        billedJson: JSON.stringify(billedOf(billing)),
         episodeJson: null,
         copiedFromNoteId: copiedFrom,
         signedAt: null,
@@ -195,7 +196,7 @@ export const noteHandlers = defineHandlers({
     const updatedAt = ctx.now.toISOString();
     await ctx.db
       .updateTable('notes')
-      .set({ contentJson: JSON.stringify(content), billingJson: JSON.stringify(billing), noteType, dateOfService: date, revision: row.revision + 1, updatedAt })
+      .set({ contentJson: JSON.stringify(content), billingJson: JSON.stringify(billing), billedJson: JSON.stringify(billedOf(billing)), noteType, dateOfService: date, revision: row.revision + 1, updatedAt })
       .where('id', '=', id)
       .execute();
     ctx.audit({ entity: 'note', entityId: id, detail: `patient ${row.patientId}: draft saved (revision ${row.revision + 1})` });

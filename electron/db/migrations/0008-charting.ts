@@ -69,6 +69,7 @@ const STATEMENTS = [
     revision integer not null default 0,
     content_json text not null,
     billing_json text,
+    billed_json text,
     episode_json text,
     copied_from_note_id integer references notes(id),
     signed_at text,
