@@ -13,7 +13,7 @@ export const ns = StyleSheet.create({
   line: { flexDirection: 'row', marginBottom: 2 },
   label: { width: '24%', color: '#444' },
   value: { width: '76%' },
-  para: { marginBottom: 3, lineHeight: 1.35 },
+  para: { marginBottom: 2.5 },
   muted: { color: '#555' },
   small: { fontSize: 8.5, color: '#333' },
   tableHead: { flexDirection: 'row', borderBottomWidth: 0.8, borderBottomColor: '#222', paddingBottom: 2, fontFamily: 'Helvetica-Bold', fontSize: 8.5 },
@@ -64,24 +64,50 @@ function BodyView({ view, marks, width }: { view: BodyViewName; marks: readonly 
   );
 }
 
-/** Front and back outlines with the marked regions shaded by intensity, and the marks listed in words. */
-export function BodyChart({ marks, title }: { marks: readonly BodyMark[]; title?: string }) {
+function MarkList({ marks }: { marks: readonly BodyMark[] }) {
+  if (marks.length === 0) return <Text style={ns.muted}>No areas marked.</Text>;
   return (
-    <View wrap={false} style={{ marginTop: 4 }}>
-      {title ? <Text style={ns.subheading}>{title}</Text> : null}
-      <View style={{ flexDirection: 'row' }}>
-        <BodyView view="front" marks={marks} width={70} />
-        <BodyView view="back" marks={marks} width={70} />
-        <View style={{ flex: 1, marginLeft: 6 }}>
-          {marks.length === 0 ? <Text style={ns.muted}>No areas marked.</Text> : null}
-          {marks.map((m) => (
-            <Text key={m.region} style={ns.para}>
-              {bodyRegion(m.region).label}: {m.intensity}/10{m.qualities.length ? `, ${m.qualities.map((q) => PAIN_QUALITY_LABELS[q].toLowerCase()).join(', ')}` : ''}
-              {m.note.trim() ? ` — ${m.note.trim()}` : ''}
-            </Text>
-          ))}
-        </View>
+    <>
+      {marks.map((m) => (
+        <Text key={m.region} style={ns.para}>
+          {bodyRegion(m.region).label}: {m.intensity}/10{m.qualities.length ? `, ${m.qualities.map((q) => PAIN_QUALITY_LABELS[q].toLowerCase()).join(', ')}` : ''}
+          {m.note.trim() ? ` — ${m.note.trim()}` : ''}
+        </Text>
+      ))}
+    </>
+  );
+}
+
+/** Front and back outlines with the marked regions shaded by intensity, and the marks listed in words. */
+export function BodyChart({ marks }: { marks: readonly BodyMark[] }) {
+  return (
+    <View wrap={false} style={{ marginTop: 4, flexDirection: 'row' }}>
+      <BodyView view="front" marks={marks} width={78} />
+      <BodyView view="back" marks={marks} width={78} />
+      <View style={{ flex: 1, marginLeft: 6 }}>
+        <MarkList marks={marks} />
       </View>
+    </View>
+  );
+}
+
+/** An earlier chart and today's side by side, as the re-evaluation compares them. */
+export function BodyChartComparison({ before, beforeTitle, today, todayTitle }: { before: readonly BodyMark[]; beforeTitle: string; today: readonly BodyMark[]; todayTitle: string }) {
+  return (
+    <View wrap={false} style={{ marginTop: 4, flexDirection: 'row' }}>
+      {[
+        [beforeTitle, before],
+        [todayTitle, today],
+      ].map(([title, marks]) => (
+        <View key={title as string} style={{ width: '50%', paddingRight: 8 }}>
+          <Text style={ns.subheading}>{title as string}</Text>
+          <View style={{ flexDirection: 'row' }}>
+            <BodyView view="front" marks={marks as readonly BodyMark[]} width={66} />
+            <BodyView view="back" marks={marks as readonly BodyMark[]} width={66} />
+          </View>
+          <MarkList marks={marks as readonly BodyMark[]} />
+        </View>
+      ))}
     </View>
   );
 }
@@ -93,7 +119,7 @@ export function BillingTable({ billing }: { billing: BillingSummary }) {
   const all = [...billing.lines, ...billing.unbilled];
   return (
     <View>
-      <View style={ns.tableHead} fixed>
+      <View style={ns.tableHead} minPresenceAhead={40}>
         <Text style={col.code}>Code</Text>
         <Text style={col.what}>Service</Text>
         <Text style={col.mods}>Modifiers</Text>

@@ -7,7 +7,7 @@ import { describeRow, ROW_KIND_LABELS } from '../../shared/charting/describe';
 import { DISCHARGE_REASON_LABELS, EVALUATION_CODE_BY_COMPLEXITY, MAITLAND_GRADE_MEANINGS } from '../../shared/charting/vocab';
 import { formatCalendarDate, formatInstant } from '../../shared/format/dates';
 import { printStyles } from './print-styles';
-import { BillingTable, BodyChart, Line, ns, Para, Section } from './note-parts';
+import { BillingTable, BodyChart, BodyChartComparison, Line, ns, Para, Section } from './note-parts';
 
 export type NoteClinic = Pick<Clinic, 'name' | 'addressLine1' | 'addressLine2' | 'city' | 'region' | 'postalCode' | 'phone' | 'npi' | 'taxId'>;
 
@@ -100,8 +100,16 @@ export function NotePdf({ clinic, patient, note, printedLabel, paper, timeZone, 
         ) : null}
         {c.bodyChart.length || note.bodyChartBefore ? (
           <Section title="Body chart">
-            {note.bodyChartBefore ? <BodyChart marks={note.bodyChartBefore.marks} title={`Earlier: ${NOTE_TYPE_LABELS[note.bodyChartBefore.type]} of ${date(note.bodyChartBefore.date)}`} /> : null}
-            <BodyChart marks={c.bodyChart} title={note.bodyChartBefore ? `Today (${date(note.dateOfService)})` : undefined} />
+            {note.bodyChartBefore ? (
+              <BodyChartComparison
+                before={note.bodyChartBefore.marks}
+                beforeTitle={`${NOTE_TYPE_LABELS[note.bodyChartBefore.type]}, ${date(note.bodyChartBefore.date)}`}
+                today={c.bodyChart}
+                todayTitle={`This visit, ${date(note.dateOfService)}`}
+              />
+            ) : (
+              <BodyChart marks={c.bodyChart} />
+            )}
           </Section>
         ) : null}
 
@@ -135,7 +143,8 @@ export function NotePdf({ clinic, patient, note, printedLabel, paper, timeZone, 
             return (
               <Text key={g.id} style={ns.para}>
                 {GOAL_TERM_LABELS[g.term]} goal: {g.description}
-                {g.targetDate ? ` (by ${date(g.targetDate)})` : ''} — {rating?.status ? GOAL_STATUS_LABELS[rating.status] : GOAL_STATUS_LABELS[g.status]}
+                {g.targetDate ? ` (by ${date(g.targetDate)})` : ''}
+                {rating?.status ? ` — ${GOAL_STATUS_LABELS[rating.status]}` : ''}
                 {rating?.comment.trim() ? `: ${rating.comment.trim()}` : ''}
               </Text>
             );
