@@ -8,17 +8,18 @@ import type { BillingSummary } from '../../shared/charting/billing-lines';
 /** Pieces of the printed visit note: section headings, label/value lines, the body chart and the billing table. */
 export const ns = StyleSheet.create({
   section: { marginTop: 10 },
-  heading: { fontSize: 11, fontFamily: 'Helvetica-Bold', borderBottomWidth: 0.5, borderBottomColor: '#888', paddingBottom: 2, marginBottom: 4 },
-  subheading: { fontSize: 9.5, fontFamily: 'Helvetica-Bold', marginTop: 5, marginBottom: 2 },
+  heading: { fontSize: 11, fontWeight: 'bold', borderBottomWidth: 0.5, borderBottomColor: '#888', paddingBottom: 2, marginBottom: 4 },
+  subheading: { fontSize: 9.5, fontWeight: 'bold', marginTop: 5, marginBottom: 2 },
   line: { flexDirection: 'row', marginBottom: 2 },
   label: { width: '24%', color: '#444' },
   value: { width: '76%' },
   para: { marginBottom: 2.5 },
   muted: { color: '#555' },
   small: { fontSize: 8.5, color: '#333' },
-  tableHead: { flexDirection: 'row', borderBottomWidth: 0.8, borderBottomColor: '#222', paddingBottom: 2, fontFamily: 'Helvetica-Bold', fontSize: 8.5 },
+  tableHead: { flexDirection: 'row', borderBottomWidth: 0.8, borderBottomColor: '#222', paddingBottom: 2, fontWeight: 'bold', fontSize: 8.5 },
   tableRow: { flexDirection: 'row', borderBottomWidth: 0.4, borderBottomColor: '#bbb', paddingVertical: 2.5 },
-  mono: { fontFamily: 'Courier', fontSize: 8 },
+  // Hashes print small in the document's own font (the bundled font carries every character; no built-in PDF font).
+  mono: { fontSize: 7.5, letterSpacing: 0.2 },
 });
 
 export function Section({ title, children }: { title: string; children: React.ReactNode }) {

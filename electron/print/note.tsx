@@ -175,13 +175,13 @@ export function NotePdf({ clinic, patient, note, printedLabel, paper, timeZone, 
         <View style={[ns.section, { borderWidth: 0.8, borderColor: '#444', padding: 6 }]} wrap={false}>
           {note.status === 'signed' && note.signedAt ? (
             <>
-              <Text style={{ fontFamily: 'Helvetica-Bold' }}>Electronically signed by {note.signedByName} on {formatInstant(note.signedAt, timeZone, locale)}</Text>
+              <Text style={{ fontWeight: 'bold' }}>Electronically signed by {note.signedByName} on {formatInstant(note.signedAt, timeZone, locale)}</Text>
               <Text style={ns.small}>SHA-256 of the signed content:</Text>
               <Text style={ns.mono}>{note.contentHash}</Text>
               <Text style={ns.small}>{note.integrity === 'verified' ? 'Checked when printed: the stored note still matches this hash.' : 'WARNING: the stored note no longer matches this hash.'}</Text>
             </>
           ) : (
-            <Text style={{ fontFamily: 'Helvetica-Bold', color: '#a00' }}>Draft: not signed. This is not a finished record.</Text>
+            <Text style={{ fontWeight: 'bold', color: '#a00' }}>Draft: not signed. This is not a finished record.</Text>
           )}
         </View>
 
@@ -189,7 +189,7 @@ export function NotePdf({ clinic, patient, note, printedLabel, paper, timeZone, 
           <Section title="Addenda">
             {note.addendaList.map((a) => (
               <View key={a.id} style={{ marginBottom: 6 }} wrap={false}>
-                <Text style={{ fontFamily: 'Helvetica-Bold' }}>
+                <Text style={{ fontWeight: 'bold' }}>
                   Addendum signed by {a.authorName} on {formatInstant(a.signedAt, timeZone, locale)}
                 </Text>
                 <Para text={a.text} />
