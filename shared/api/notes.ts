@@ -42,7 +42,8 @@ export const noteChannels = {
       appointmentId: id('Appointment').nullable().default(null),
       /** Left out: chosen from the appointment type and what is due. */
       type: z.enum(NOTE_TYPES).optional(),
-      copyForward: z.boolean().default(false),
+      /** Start from the last signed note of the episode; left out: yes when there is one (never for an evaluation). */
+      copyForward: z.boolean().optional(),
       /** Left out: the appointment's date, else today (clinic time). */
       dateOfService: calendarDay('Date of service').optional(),
     }),

@@ -15,7 +15,7 @@ const DAILY = { subjective: { painNow: 3 }, assessment: { text: 'Tolerating load
 
 /** A signed note of a type on a date, written by the therapist. */
 async function signed(patientId: number, type: 'initial_evaluation' | 'daily' | 'progress', date: string, content: object = DAILY) {
-  const note = await t.ok('notes.start', { patientId, type, dateOfService: date }, t.sessions.therapist);
+  const note = await t.ok('notes.start', { patientId, type, dateOfService: date, copyForward: false }, t.sessions.therapist);
   if (type === 'initial_evaluation') await t.ok('episodes.save', { id: note.episodeId, patientId, episode: { ...EPISODE_INPUT, planOfCare: { visitsPerWeek: 2, weeks: 5, certStart: '2026-11-02', certEnd: '2026-12-05' } } }, t.sessions.therapist);
   const saved = await t.ok('notes.saveDraft', { id: note.id, revision: note.revision, content }, t.sessions.therapist);
   return t.ok('notes.sign', { id: note.id, revision: saved.revision }, t.sessions.therapist);

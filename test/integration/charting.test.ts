@@ -87,7 +87,9 @@ describe('visit notes', () => {
   it('copy forward: copied rows are marked, signing lists those untouched, and signs once they are changed or confirmed', async () => {
     const patientId = await newPatient();
     const { evaluation } = await evaluatedPatient(t, patientId);
-    const daily = await t.ok('notes.start', { patientId, type: 'daily', copyForward: true }, t.sessions.therapist);
+    // One click: without a choice, a follow-up starts from the episode's last signed note.
+    const daily = await t.ok('notes.start', { patientId }, t.sessions.therapist);
+    expect(daily.type).toBe('daily');
     expect(daily.content.objective.rows.map((r) => r.copy)).toEqual([1, 2, 3].map(() => ({ fromNoteId: evaluation.id, confirmed: false })));
     expect(daily.copySources.map((s) => s.noteId)).toEqual([evaluation.id]);
     const content = structuredClone(daily.content);
@@ -160,7 +162,7 @@ describe('visit notes', () => {
   it('a signed progress note rates the goals; a signed discharge summary discharges the episode', async () => {
     const patientId = await newPatient();
     const { episode } = await evaluatedPatient(t, patientId);
-    const progress = await t.ok('notes.start', { patientId, type: 'progress' }, t.sessions.therapist);
+    const progress = await t.ok('notes.start', { patientId, type: 'progress', copyForward: false }, t.sessions.therapist);
     expect(progress.content.assessment.goals.map((g) => g.status)).toEqual([null, null]);
     const c = structuredClone(progress.content);
     c.subjective.painNow = 2;
@@ -172,7 +174,7 @@ describe('visit notes', () => {
     await t.ok('notes.sign', { id: progress.id, revision: saved.revision }, t.sessions.therapist);
     expect((await t.ok('episodes.list', { patientId }, t.sessions.therapist)).episodes[0]!.goals.map((g) => g.status)).toEqual(['met', 'partly']);
 
-    const discharge = await t.ok('notes.start', { patientId, type: 'discharge' }, t.sessions.therapist);
+    const discharge = await t.ok('notes.start', { patientId, type: 'discharge', copyForward: false }, t.sessions.therapist);
     const incomplete = await t.call('notes.sign', { id: discharge.id, revision: discharge.revision }, t.sessions.therapist);
     expectError(incomplete, 'VALIDATION');
     if (!incomplete.ok) expect(incomplete.error.fields).toMatchObject({ 'discharge.reason': 'Discharge: choose the reason', 'assessment.goals': 'Assessment: rate progress on every goal (2 not rated)' });

@@ -60,11 +60,11 @@ async function episodeForNewNote(ctx: HandlerContext, patientId: number, type: N
   return open;
 }
 
-async function startingContent(ctx: HandlerContext, episode: EpisodeRow, type: NoteType, copyForward: boolean, cx: ChartingContext): Promise<{ content: NoteContent; copiedFrom: number | null }> {
+async function startingContent(ctx: HandlerContext, episode: EpisodeRow, type: NoteType, copyForward: boolean | undefined, cx: ChartingContext): Promise<{ content: NoteContent; copiedFrom: number | null }> {
   let content: NoteContent = structuredClone(EMPTY_CONTENT);
   let copiedFrom: number | null = null;
-  if (copyForward) {
-    if (type === 'initial_evaluation') throw new ApiError('VALIDATION', 'An initial evaluation starts a new episode: there is nothing to copy forward.', { fields: { copyForward: 'Not for an evaluation' } });
+  if (copyForward === true && type === 'initial_evaluation') throw new ApiError('VALIDATION', 'An initial evaluation starts a new episode: there is nothing to copy forward.', { fields: { copyForward: 'Not for an evaluation' } });
+  if (copyForward !== false && type !== 'initial_evaluation') {
     const source = await ctx.db
       .selectFrom('notes')
       .select(['id', 'contentJson'])
@@ -73,9 +73,11 @@ async function startingContent(ctx: HandlerContext, episode: EpisodeRow, type: N
       .orderBy('dateOfService', 'desc')
       .orderBy('id', 'desc')
       .executeTakeFirst();
-    if (!source) throw new ApiError('CONFLICT', `There is no signed note in this episode (since ${cx.fmt(episode.startDate)}) to copy forward.`);
-    content = copyForwardContent({ noteId: source.id, content: parseContent(source.contentJson) });
-    copiedFrom = source.id;
+    if (!source && copyForward === true) throw new ApiError('CONFLICT', `There is no signed note in this episode (since ${cx.fmt(episode.startDate)}) to copy forward.`);
+    if (source) {
+      content = copyForwardContent({ noteId: source.id, content: parseContent(source.contentJson) });
+      copiedFrom = source.id;
+    }
   }
   if (type === 'progress' || type === 'discharge') {
     const goals = (await goalsOf(ctx.db, [episode.id])).get(episode.id) ?? [];
