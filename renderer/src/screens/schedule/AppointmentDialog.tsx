@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { NoteAction } from '../notes/scheduleNotes';
 import type { ResponseData } from '../../../../shared/api/contract';
 import { APPOINTMENT_STATUS_LABELS, WAITLIST_PRIORITIES, type Appointment, type SeriesScope } from '../../../../shared/domain/schedule';
 import type { Role } from '../../../../shared/domain/roles';
@@ -166,6 +167,7 @@ export function AppointmentDialog({ appointmentId, role, userId, lateCancelHours
 
           {!cancelling && !justCancelled && (
             <div className="appt-actions">
+              <NoteAction appointment={data} role={role} userId={userId} onOpened={onClose} />
               {mine && data.status === 'booked' && (
                 <button type="button" className="button button-primary" disabled={busy} onClick={() => void setStatus('arrived', `${data.patientName} is checked in.`)}>
                   ✓ Check in

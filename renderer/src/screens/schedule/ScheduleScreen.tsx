@@ -23,6 +23,7 @@ import { formatClockTime, instantToLocal } from '../../../../shared/schedule/cli
 import { call } from '../../api/client';
 import { messageOf } from '../../api/errors';
 import { useQuery } from '../../api/hooks';
+import { NoteMarksProvider } from '../notes/scheduleNotes';
 import { sessionStore, useAuth } from '../../api/session';
 import { useClinic, useClinicToday } from '../../app/clinic';
 import { useRouter } from '../../app/router';
@@ -404,6 +405,7 @@ export function ScheduleScreen({ params }: { params: ScheduleParams }) {
   const noTherapists = therapists.length === 0;
 
   return (
+    <NoteMarksProvider from={rangeInput.from} to={rangeInput.to}>
     <div className="schedule">
       <header className="sched-toolbar">
         <div className="sched-nav" role="group" aria-label="Move through days">
@@ -695,5 +697,6 @@ export function ScheduleScreen({ params }: { params: ScheduleParams }) {
         />
       )}
     </div>
+    </NoteMarksProvider>
   );
 }

@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import type { Episode } from '../../../../shared/charting/episode';
+import { DISCHARGE_REASON_LABELS, DISCHARGE_REASONS, type DischargeReason } from '../../../../shared/charting/vocab';
+import { call } from '../../api/client';
+import { isApiCallError, messageOf } from '../../api/errors';
+import { useClinicToday } from '../../app/clinic';
+import { Dialog } from '../../components/Dialog';
+import { Banner } from '../../components/Banner';
+
+/**
+ * Discharge an episode without a final visit (the patient stopped coming, moved away). With a final
+ * visit, signing a discharge-summary note does this itself.
+ */
+export function DischargeEpisode({ episode, onDone }: { episode: Episode; onDone: () => void }) {
+  const today = useClinicToday();
+  const [open, setOpen] = useState(false);
+  const [date, setDate] = useState(today);
+  const [reason, setReason] = useState<DischargeReason | ''>('');
+  const [summary, setSummary] = useState('');
+  const [errors, setErrors] = useState<Readonly<Record<string, string>>>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      await call('episodes.discharge', { id: episode.id, discharge: { date, reason: reason as DischargeReason, summary } });
+      setOpen(false);
+      onDone();
+    } catch (e) {
+      setProblem(messageOf(e));
+      if (isApiCallError(e)) setErrors(e.fields);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <button type="button" className="button" onClick={() => setOpen(true)}>
+        Discharge without a visit…
+      </button>
+      <Dialog open={open} onClose={() => setOpen(false)} title="Discharge the episode" size="wide">
+        <form
+          className="discharge-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
+          {problem ? <Banner tone="error">{problem}</Banner> : null}
+          <label className="note-field">
+            <span className="note-field-label">Discharge date</span>
+            <input type="date" value={date} max={today} onChange={(e) => setDate(e.target.value)} />
+            {errors['discharge.date'] ? <span className="field-error">{errors['discharge.date']}</span> : null}
+          </label>
+          <label className="note-field">
+            <span className="note-field-label">Reason</span>
+            <select value={reason} onChange={(e) => setReason(e.target.value as DischargeReason | '')}>
+              <option value="">Choose…</option>
+              {DISCHARGE_REASONS.map((r) => (
+                <option key={r} value={r}>
+                  {DISCHARGE_REASON_LABELS[r]}
+                </option>
+              ))}
+            </select>
+            {errors['discharge.reason'] ? <span className="field-error">{errors['discharge.reason']}</span> : null}
+          </label>
+          <label className="note-field">
+            <span className="note-field-label">Summary</span>
+            <textarea rows={4} value={summary} onChange={(e) => setSummary(e.target.value)} />
+            {errors['discharge.summary'] ? <span className="field-error">{errors['discharge.summary']}</span> : null}
+          </label>
+          <div className="dialog-actions">
+            <button type="button" className="button" onClick={() => setOpen(false)}>
+              Cancel
+            </button>
+            <button type="submit" className="button button-primary" disabled={busy}>
+              {busy ? 'Discharging…' : 'Discharge'}
+            </button>
+          </div>
+        </form>
+      </Dialog>
+    </>
+  );
+}

@@ -1,0 +1,149 @@
+import { useState } from 'react';
+import type { Episode } from '../../../../shared/charting/episode';
+import type { NoteSummary } from '../../../../shared/charting/note';
+import { NOTE_TYPE_LABELS, NOTE_TYPES, type NoteType } from '../../../../shared/charting/note-content';
+import type { Patient } from '../../../../shared/domain/patient';
+import { formatCalendarDate } from '../../../../shared/format/dates';
+import { call } from '../../api/client';
+import { useQuery } from '../../api/hooks';
+import { messageOf } from '../../api/errors';
+import { useAuth } from '../../api/session';
+import { useClinic } from '../../app/clinic';
+import { useRouter } from '../../app/router';
+import { paths } from '../../app/routes';
+import { Banner } from '../../components/Banner';
+import { AttachmentsPanel } from './AttachmentsPanel';
+import { EpisodeForm } from './EpisodeForm';
+import { DischargeEpisode } from './DischargeEpisode';
+import './notes.css';
+
+const STATUS_LABELS: Record<NoteSummary['status'], string> = { draft: 'Draft', signed: 'Signed', discarded: 'Discarded' };
+
+function billedText(n: NoteSummary): string {
+  if (!n.billed || n.billed.lines.length === 0) return '—';
+  return n.billed.lines.map((l) => `${l.code}${l.modifiers.length ? `-${l.modifiers.join('-')}` : ''} ×${l.units}`).join(', ');
+}
+
+/** Start a note from the chart: the type (the suggested one preselected) and whether to copy forward. */
+function NewNote({ patientId, episode }: { patientId: number; episode: Episode | null }) {
+  const { navigate } = useRouter();
+  const [type, setType] = useState<NoteType | ''>('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const start = async () => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      const note = await call('notes.start', { patientId, ...(type ? { type } : {}) });
+      await navigate(paths.note(patientId, note.id));
+    } catch (e) {
+      setProblem(messageOf(e));
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="new-note">
+      <label>
+        <span className="visually-hidden">Type of note</span>
+        <select value={type} onChange={(e) => setType(e.target.value as NoteType | '')}>
+          <option value="">{episode ? 'Next note (suggested type)' : 'Initial evaluation (no open episode)'}</option>
+          {NOTE_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {NOTE_TYPE_LABELS[t]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" className="button button-primary" onClick={() => void start()} disabled={busy}>
+        {busy ? 'Starting…' : 'New note'}
+      </button>
+      {problem ? <span className="field-error">{problem}</span> : null}
+    </div>
+  );
+}
+
+/**
+ * The chart's Notes tab: the current episode (what is due, its goals and plan of care), every visit
+ * note newest first, and attached documents. The front desk sees the notes' dates, types, status,
+ * therapist and billed lines only — no content, no episode, no documents.
+ */
+export function NotesTab({ patient }: { patient: Patient }) {
+  const auth = useAuth();
+  const clinical = auth.phase === 'signedIn' && auth.user.role !== 'front_desk';
+  const { locale } = useClinic();
+  const notes = useQuery('notes.list', { patientId: patient.id });
+  const episodes = useQuery('episodes.list', { patientId: patient.id }, { enabled: clinical });
+  const [editing, setEditing] = useState(false);
+  const open = episodes.data?.episodes.find((e) => e.status === 'open') ?? null;
+  const date = (d: string) => formatCalendarDate(d, locale);
+
+  return (
+    <div className="notes-tab">
+      {clinical ? (
+        <section className="episode-card" aria-labelledby="episode-title">
+          <header className="episode-card-head">
+            <h2 id="episode-title">{open ? `Episode of care since ${date(open.startDate)}` : 'No open episode of care'}</h2>
+            <NewNote patientId={patient.id} episode={open} />
+          </header>
+          {episodes.error ? <Banner tone="error">{episodes.error.message}</Banner> : null}
+          {open ? (
+            <>
+              {open.due.map((d) => (
+                <Banner key={d.ruleId} tone="warning">
+                  {d.sentence}
+                </Banner>
+              ))}
+              <p className="episode-summary">
+                {open.diagnoses.map((d) => `${d.letter}. ${d.code}${d.title ? ` ${d.title}` : ''}`).join(' · ') || 'No diagnoses yet.'}
+                {open.planOfCare.certEnd ? ` Certified to ${date(open.planOfCare.certEnd)}.` : ''} {open.visits} visit{open.visits === 1 ? '' : 's'}.
+              </p>
+              <div className="episode-card-actions">
+                <button type="button" className="button" aria-expanded={editing} onClick={() => setEditing((v) => !v)}>
+                  {editing ? 'Close the episode form' : 'Edit episode'}
+                </button>
+                <DischargeEpisode episode={open} onDone={() => episodes.refetch()} />
+              </div>
+              {editing ? <EpisodeForm patientId={patient.id} episode={open} onSaved={() => episodes.refetch()} /> : null}
+            </>
+          ) : (
+            <p className="muted">An initial evaluation opens the next episode (New note).</p>
+          )}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="notes-title">
+        <h2 id="notes-title">Visit notes</h2>
+        {notes.error ? <Banner tone="error">{notes.error.message}</Banner> : null}
+        {notes.data && notes.data.notes.length === 0 ? <p className="empty-state">No notes yet{clinical ? ': start one with New note, or from a checked-in appointment on the schedule.' : '.'}</p> : null}
+        {notes.data && notes.data.notes.length ? (
+          <table className="data-table notes-table">
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Note</th>
+                <th scope="col">Status</th>
+                <th scope="col">Therapist</th>
+                <th scope="col">Billed (code-modifiers ×units)</th>
+              </tr>
+            </thead>
+            <tbody>
+              {notes.data.notes.map((n) => (
+                <tr key={n.id}>
+                  <td>{date(n.dateOfService)}</td>
+                  <td>{clinical ? <a href={`#${paths.note(patient.id, n.id)}`}>{NOTE_TYPE_LABELS[n.type]}</a> : NOTE_TYPE_LABELS[n.type]}</td>
+                  <td>
+                    <span className={`badge ${n.status === 'signed' ? 'badge-ok' : 'badge-warning'}`}>{STATUS_LABELS[n.status]}</span>
+                    {n.addenda ? <span className="muted"> + {n.addenda} addend{n.addenda === 1 ? 'um' : 'a'}</span> : null}
+                  </td>
+                  <td>{n.therapistName}</td>
+                  <td>{billedText(n)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+      </section>
+      {clinical ? <AttachmentsPanel patientId={patient.id} episodeId={open?.id ?? null} /> : null}
+    </div>
+  );
+}
