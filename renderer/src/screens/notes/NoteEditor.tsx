@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { computeBilling } from '../../../../shared/charting/billing-lines';
 import type { Episode } from '../../../../shared/charting/episode';
 import type { NoteRecord } from '../../../../shared/charting/note';
@@ -6,6 +6,7 @@ import { NOTE_TYPE_LABELS, NOTE_TYPES, type NoteContent, type RowKind } from '..
 import { clinicPolicySchema } from '../../../../shared/clinical/policy';
 import { formatCalendarDate, formatTime } from '../../../../shared/format/dates';
 import { call } from '../../api/client';
+import { sessionStore } from '../../api/session';
 import { useQuery } from '../../api/hooks';
 import { isApiCallError, messageOf } from '../../api/errors';
 import { useClinic } from '../../app/clinic';
@@ -80,8 +81,14 @@ function NoteEditor({ patientId, initial, onReplaced }: { patientId: number; ini
   const episodes = useQuery('episodes.list', { patientId });
   const policy = useQuery('policy.get', {});
   const root = useRef<HTMLDivElement>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const signButton = useRef<HTMLButtonElement>(null);
   const autosave = useAutosave({ noteId: initial.id, revision: initial.revision, draft, enabled: true });
   const content = draft.content;
+  // A refused signing lists what is still as copied: the keyboard goes straight to confirming it.
+  useEffect(() => {
+    if (untouched.length) confirmButton.current?.focus();
+  }, [untouched.length]);
   const setContent = useCallback((next: NoteContent) => setDraft((d) => ({ ...d, content: next })), []);
   const episode: Episode | null = episodes.data?.episodes.find((e) => e.id === initial.episodeId) ?? null;
   const goals = episode?.goals ?? initial.episode.goals;
@@ -144,6 +151,8 @@ function NoteEditor({ patientId, initial, onReplaced }: { patientId: number; ini
     setContent(next);
     setUntouched([]);
     setProblem(null);
+    // The list goes away under the focus: the next key is most likely "sign".
+    window.setTimeout(() => signButton.current?.focus(), 0);
   };
 
   const print = async () => {
@@ -174,7 +183,8 @@ function NoteEditor({ patientId, initial, onReplaced }: { patientId: number; ini
     }
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.defaultPrevented || sessionStore.isLocked() || document.querySelector('dialog[open]')) return;
     const key = e.key.toLowerCase();
     const run = (f: () => void) => {
       e.preventDefault();
@@ -198,9 +208,22 @@ function NoteEditor({ patientId, initial, onReplaced }: { patientId: number; ini
     }
   };
 
+  // The editor's keys work wherever the focus is on the page (also right after it opens).
+  const keys = useRef(onKeyDown);
+  keys.current = onKeyDown;
+  useEffect(() => {
+    const listener = (e: globalThis.KeyboardEvent) => keys.current(e);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+  // Opened from the schedule or the chart: the cursor starts in the first thing a therapist writes.
+  useEffect(() => {
+    if (document.activeElement === document.body || document.activeElement === null) root.current?.querySelector<HTMLElement>('#note-s input')?.focus();
+  }, []);
+
   const disabled = busy === 'sign' || busy === 'discard' || autosave.status.kind === 'conflict';
   return (
-    <div className="note-editor" ref={root} onKeyDown={onKeyDown}>
+    <div className="note-editor" ref={root}>
       <header className="note-toolbar">
         <div className="note-toolbar-main">
           <label>
@@ -228,7 +251,7 @@ function NoteEditor({ patientId, initial, onReplaced }: { patientId: number; ini
           <button type="button" className="button" onClick={() => void discard()} disabled={busy !== null}>
             Discard draft
           </button>
-          <button type="button" className="button button-primary" onClick={() => void sign()} disabled={busy !== null || autosave.status.kind === 'conflict'} aria-keyshortcuts="Control+Enter">
+          <button type="button" ref={signButton} className="button button-primary" onClick={() => void sign()} disabled={busy !== null || autosave.status.kind === 'conflict'} aria-keyshortcuts="Control+Enter">
             {busy === 'sign' ? 'Signing…' : 'Sign and lock'} <kbd>Ctrl+Enter</kbd>
           </button>
         </div>
@@ -271,7 +294,7 @@ function NoteEditor({ patientId, initial, onReplaced }: { patientId: number; ini
               <li key={u.key}>{u.text}</li>
             ))}
           </ul>
-          <button type="button" className="button button-primary" onClick={confirmUntouched} data-autofocus>
+          <button type="button" className="button button-primary" onClick={confirmUntouched} ref={confirmButton}>
             Confirm all {untouched.length} as still true today
           </button>
         </section>

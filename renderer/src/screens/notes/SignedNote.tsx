@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { describeRow, ROW_KIND_LABELS } from '../../../../shared/charting/describe';
 import { GOAL_STATUS_LABELS, GOAL_TERM_LABELS } from '../../../../shared/charting/episode';
 import type { NoteRecord } from '../../../../shared/charting/note';
@@ -37,6 +37,11 @@ export function SignedNote({ note, onChanged }: { note: NoteRecord; onChanged: (
   const [busy, setBusy] = useState<null | 'addendum' | 'print'>(null);
   const signed = note.status === 'signed';
   const rating = (goalId: number) => c.assessment.goals.find((g) => g.goalId === goalId);
+  const title = useRef<HTMLHeadingElement>(null);
+  // Just signed (the editor went away under the focus): keep the keyboard in the note.
+  useEffect(() => {
+    if (document.activeElement === document.body || document.activeElement === null) title.current?.focus();
+  }, []);
 
   const addAddendum = async () => {
     setBusy('addendum');
@@ -66,7 +71,7 @@ export function SignedNote({ note, onChanged }: { note: NoteRecord; onChanged: (
     <article className="note-read" aria-labelledby="note-read-title">
       <header className="note-toolbar">
         <div className="note-toolbar-main">
-          <h2 id="note-read-title">
+          <h2 id="note-read-title" ref={title} tabIndex={-1}>
             {NOTE_TYPE_LABELS[note.type]} · {date(note.dateOfService)}
           </h2>
           <span className={`badge ${signed ? 'badge-ok' : 'badge-warning'}`}>{signed ? 'Signed and locked' : `Draft by ${note.therapistName}`}</span>
