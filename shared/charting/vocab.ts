@@ -101,6 +101,15 @@ export const MAITLAND_GRADE_MEANINGS: Record<MaitlandGrade, string> = {
   V: 'high-velocity thrust (manipulation)',
 };
 
+/** The same in a few words, for a narrow list: "III — large, into resistance". */
+export const MAITLAND_GRADE_SHORT: Record<MaitlandGrade, string> = {
+  I: 'small, short of resistance',
+  II: 'large, short of resistance',
+  III: 'large, into resistance',
+  IV: 'small, into resistance',
+  V: 'thrust',
+};
+
 export const SIDES = ['left', 'right', 'bilateral', 'central'] as const;
 export type Side = (typeof SIDES)[number];
 export const SIDE_LABELS: Record<Side, string> = { left: 'Left', right: 'Right', bilateral: 'Bilateral', central: 'Central' };

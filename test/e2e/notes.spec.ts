@@ -80,7 +80,7 @@ test('a therapist charts a daily note from the schedule by keyboard only: copy f
   await page.keyboard.press('Enter');
 
   // The note opens copied forward from the evaluation: every row marked until changed or confirmed.
-  await expect(page.getByText(/Started from the note of .*: 4 part\(s\) still exactly as copied/)).toBeVisible();
+  await expect(page.getByText(/Started from the note of .*: 4 parts are still exactly as copied/)).toBeVisible();
   await expect(page.locator('.note-row-copied')).toHaveCount(3);
   await page.keyboard.press('Alt+1'); // Subjective: pain now
   await page.keyboard.type('3');
@@ -121,4 +121,28 @@ test('a therapist charts a daily note from the schedule by keyboard only: copy f
   const file = await (await download).path();
   const text = execFileSync('pdftotext', ['-layout', file!, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
   for (const expected of ['Daily note', 'Đặng, Trọng Tấn', 'Lumbar L4–L5 central PA, grade III, prone, 12 min', 'Electronically signed by Marisol Reyes, PT, DPT', 'calf tightness after hills', 'SHA-256']) expect(text, expected).toContain(expected);
+});
+
+test('the front desk sees that notes exist, with their billing lines, and never what they say', async ({ page, demoServer }) => {
+  await page.goto(demoServer.url);
+  await signIn(page, DEMO.frontDesk.username, DEMO.frontDesk.password);
+  const signed = await api<{ notes: { id: number; status: string }[] }>(page, 'notes.list', { patientId: 7 });
+  const noteId = signed.notes.find((n) => n.status === 'signed')!.id;
+  // Even the note's own address shows only the list.
+  await page.evaluate((id) => {
+    window.location.hash = `#/patients/7/notes/${id}`;
+  }, noteId);
+  const table = page.getByRole('table');
+  await expect(table.getByRole('row').nth(1)).toContainText(/GP/);
+  await expect(table.getByRole('columnheader')).toHaveText(['Date', 'Note', 'Status', 'Therapist', 'Billed (code-modifiers ×units)']);
+  await expect(table.getByRole('link')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: /Episode of care/ })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Documents' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Sign and lock|New note/ })).toHaveCount(0);
+  const denied = await page.evaluate(async (id) => {
+    const session = JSON.parse(sessionStorage.getItem('runback.session') ?? '{}') as { token?: string };
+    const res = await fetch('/api/notes.get', { method: 'POST', headers: { 'content-type': 'application/json', 'x-runback-token': sessionStorage.getItem('runback.launchToken') ?? '', 'x-runback-session': session.token ?? '' }, body: JSON.stringify({ id }) });
+    return res.status;
+  }, noteId);
+  expect(denied).toBe(403);
 });

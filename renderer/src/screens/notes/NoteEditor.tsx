@@ -58,6 +58,15 @@ function statusText(s: SaveStatus, timeZone: string, locale: string): string {
   }
 }
 
+function CopyInfo({ dates, copied }: { dates: string[]; copied: number }) {
+  const from = `Started from the note of ${dates.join(', ')}`;
+  return (
+    <p className={copied ? 'note-copy-info' : 'note-copy-info is-done'}>
+      {copied === 0 ? `${from}: every copied part has been changed or confirmed.` : `${from}: ${copied} ${copied === 1 ? 'part is' : 'parts are'} still exactly as copied — change or confirm ${copied === 1 ? 'it' : 'each'} before signing.`}
+    </p>
+  );
+}
+
 function restoredBackup(note: NoteRecord): { draft: DraftState; backup: DraftBackup | null; stale: DraftBackup | null } {
   const base: DraftState = { type: note.type, dateOfService: note.dateOfService, content: note.content };
   const backup = readBackup(note.id);
@@ -299,11 +308,7 @@ function NoteEditor({ patientId, initial, onReplaced }: { patientId: number; ini
           </button>
         </section>
       ) : null}
-      {initial.copySources.length ? (
-        <p className="note-copy-info">
-          Started from the note of {initial.copySources.map((s) => formatCalendarDate(s.date, locale)).join(', ')}: {[...states.values()].filter((s) => s === 'copied').length} part(s) still exactly as copied. Change or confirm each before signing.
-        </p>
-      ) : null}
+      {initial.copySources.length ? <CopyInfo dates={initial.copySources.map((s) => formatCalendarDate(s.date, locale))} copied={[...states.values()].filter((s) => s === 'copied').length} /> : null}
 
       {draft.type === 'initial_evaluation' ? (
         <NoteSection id="note-episode" letter="◎" title="Episode of care">

@@ -46,7 +46,7 @@ function Score({ label, value, onChange, disabled, error }: { label: string; val
   return (
     <label className={`note-score${error ? ' note-field-invalid' : ''}`}>
       <span className="note-field-label">{label}</span>
-      <input type="number" min={0} max={10} inputMode="numeric" value={value ?? ''} disabled={disabled} onChange={(e) => onChange(parseWhole(e.target.value) === null ? null : Math.max(0, Math.min(10, parseWhole(e.target.value)!)))} />
+      <input type="number" min={0} max={10} inputMode="numeric" aria-label={`${label} (0–10)`} value={value ?? ''} disabled={disabled} onChange={(e) => onChange(parseWhole(e.target.value) === null ? null : Math.max(0, Math.min(10, parseWhole(e.target.value)!)))} />
       <span aria-hidden="true">/10</span>
     </label>
   );

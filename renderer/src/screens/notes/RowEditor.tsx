@@ -11,6 +11,7 @@ import {
   JOINT_TECHNIQUE_LABELS,
   JOINT_TECHNIQUES,
   MAITLAND_GRADE_MEANINGS,
+  MAITLAND_GRADE_SHORT,
   MAITLAND_GRADES,
   MUSCLE_GROUPS,
   normalizeSegment,
@@ -126,7 +127,7 @@ export function RowEditor({ row, index, copyState, copiedFrom, errors, disabled,
             <option value="">—</option>
             {MAITLAND_GRADES.map((g) => (
               <option key={g} value={g}>
-                {g}: {MAITLAND_GRADE_MEANINGS[g]}
+                {g} — {MAITLAND_GRADE_SHORT[g]}
               </option>
             ))}
           </select>
