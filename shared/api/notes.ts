@@ -102,7 +102,10 @@ export const noteChannels = {
     summary: 'The note status of each appointment in a date range, for the schedule’s marks.',
     access: EVERYONE,
     kind: 'read',
-    request: z.object({ from: calendarDay('From'), to: calendarDay('To') }).refine((r) => r.from <= r.to, { message: 'The range ends before it starts', path: ['to'] }),
+    request: z
+      .object({ from: calendarDay('From'), to: calendarDay('To') })
+      .refine((r) => r.from <= r.to, { message: 'The range ends before it starts', path: ['to'] })
+      .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 62 * 86_400_000, { message: 'Ask for at most two months at a time', path: ['to'] }),
     response: z.object({ marks: z.array(z.object({ appointmentId: z.number().int(), noteId: z.number().int(), status: z.enum(NOTE_STATUSES), type: z.enum(NOTE_TYPES) })) }),
   }),
 } as const;

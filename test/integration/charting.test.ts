@@ -84,6 +84,16 @@ describe('visit notes', () => {
     expect((await t.ok('notes.get', { id: note.id }, t.sessions.therapist)).content.subjective.patientWords).toBe('Tired of the pain');
   });
 
+  it('keeps one evaluation per episode and an appointment’s note on its date', async () => {
+    const patientId = await newPatient();
+    await evaluatedPatient(t, patientId);
+    const daily = await t.ok('notes.start', { patientId, type: 'daily', copyForward: false }, t.sessions.therapist);
+    const twice = await t.call('notes.saveDraft', { id: daily.id, revision: daily.revision, type: 'initial_evaluation', content: daily.content }, t.sessions.therapist);
+    expectError(twice, 'VALIDATION');
+    if (!twice.ok) expect(twice.error.message).toBe('This episode already has its initial evaluation (Nov 26, 2026): write a progress note instead.');
+    expectError(await t.call('notes.start', { patientId, type: 'initial_evaluation' }, t.sessions.therapist), 'CONFLICT');
+  });
+
   it('copy forward: copied rows are marked, signing lists those untouched, and signs once they are changed or confirmed', async () => {
     const patientId = await newPatient();
     const { evaluation } = await evaluatedPatient(t, patientId);

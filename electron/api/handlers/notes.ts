@@ -191,9 +191,16 @@ export const noteHandlers = defineHandlers({
     const cx = await chartingContext(ctx.db, ctx.now);
     const date = dateOfService ?? row.dateOfService;
     if (date > cx.today) throw new ApiError('VALIDATION', 'A note cannot be written for a visit in the future.', { fields: { dateOfService: 'Date of service is in the future' } });
+    if (row.appointmentId !== null && date !== row.dateOfService) {
+      throw new ApiError('VALIDATION', `This note is for the appointment on ${cx.fmt(row.dateOfService)}: its date of service is that day.`, { fields: { dateOfService: 'The appointment’s date' } });
+    }
     await assertCopyMarks(ctx.db, row.patientId, content);
     const episode = await episodeRowOrThrow(ctx.db, row.episodeId);
     const noteType = type ?? row.noteType;
+    if (noteType === 'initial_evaluation' && row.noteType !== 'initial_evaluation') {
+      const other = await ctx.db.selectFrom('notes').select('dateOfService').where('episodeId', '=', row.episodeId).where('noteType', '=', 'initial_evaluation').where('status', '<>', 'discarded').where('id', '<>', id).executeTakeFirst();
+      if (other) throw new ApiError('VALIDATION', `This episode already has its initial evaluation (${cx.fmt(other.dateOfService)}): write a progress note instead.`, { fields: { type: 'The episode already has an evaluation' } });
+    }
     const billing = computeBilling({ type: noteType, content, diagnoses: parseDiagnoses(episode.diagnosesJson), unitRule: cx.policy.documentation.unitRule });
     const updatedAt = ctx.now.toISOString();
     await ctx.db
