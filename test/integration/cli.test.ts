@@ -8,7 +8,7 @@ import { buildProgram } from '../../electron/cli/cli';
 describe('runback CLI', () => {
   it('--help lists the admin commands', () => {
     const help = buildProgram().helpInformation();
-    for (const command of ['serve', 'demo', 'rules', 'plan']) expect(help).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+    for (const command of ['serve', 'demo', 'rules', 'plan', 'print']) expect(help).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
   });
 
   it('documents serve and demo options', () => {
@@ -37,7 +37,7 @@ describe('runback CLI', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 60_000);
 });
 
 describe('runback import-runs', () => {

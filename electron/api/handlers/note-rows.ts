@@ -109,7 +109,8 @@ export async function copySourcesFor(db: Kysely<DB>, patientId: number, content:
 
 /** The episode's most recent earlier body chart, for comparing side by side. */
 async function bodyChartBefore(db: Kysely<DB>, row: NoteRow): Promise<NoteRecord['bodyChartBefore']> {
-  if (row.noteType === 'initial_evaluation') return null;
+  // Only a re-evaluation (progress note) or the discharge compares the body chart with the earlier one.
+  if (row.noteType !== 'progress' && row.noteType !== 'discharge') return null;
   const earlier = await db
     .selectFrom('notes')
     .select(['id', 'dateOfService', 'noteType', 'contentJson'])
