@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Episode } from '../../../../shared/charting/episode';
-import { DISCHARGE_REASON_LABELS, DISCHARGE_REASONS, type DischargeReason } from '../../../../shared/charting/vocab';
+import type { DischargeReason } from '../../../../shared/charting/vocab';
+import { DischargeReasonOptions } from './noteOptions';
 import { call } from '../../api/client';
 import { isApiCallError, messageOf } from '../../api/errors';
 import { useClinicToday } from '../../app/clinic';
@@ -56,12 +57,7 @@ export function DischargeEpisode({ episode, onDone }: { episode: Episode; onDone
           <label className="note-field">
             <span className="note-field-label">Reason</span>
             <select value={reason} onChange={(e) => setReason(e.target.value as DischargeReason | '')}>
-              <option value="">Choose…</option>
-              {DISCHARGE_REASONS.map((r) => (
-                <option key={r} value={r}>
-                  {DISCHARGE_REASON_LABELS[r]}
-                </option>
-              ))}
+              <DischargeReasonOptions />
             </select>
             {errors['discharge.reason'] ? <span className="field-error">{errors['discharge.reason']}</span> : null}
           </label>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { computeBilling } from '../../../../shared/charting/billing-lines';
 import type { Episode } from '../../../../shared/charting/episode';
 import type { NoteRecord } from '../../../../shared/charting/note';
-import { NOTE_TYPE_LABELS, NOTE_TYPES, type NoteContent, type RowKind } from '../../../../shared/charting/note-content';
+import { NOTE_TYPE_LABELS, type NoteContent, type RowKind } from '../../../../shared/charting/note-content';
 import { clinicPolicySchema } from '../../../../shared/clinical/policy';
 import { formatCalendarDate, formatTime } from '../../../../shared/format/dates';
 import { call } from '../../api/client';
@@ -14,7 +14,6 @@ import { useRouter } from '../../app/router';
 import { paths } from '../../app/routes';
 import { Banner } from '../../components/Banner';
 import { useConfirm } from '../../components/ConfirmDialog';
-import { downloadPdf } from '../schedule/DaySheetDialog';
 import { BillingPanel } from './BillingPanel';
 import { BodyChartEditor, BodyChartView } from './BodyChart';
 import { clearBackup, readBackup, type DraftBackup } from './draftBackup';
@@ -22,6 +21,7 @@ import { EpisodeForm } from './EpisodeForm';
 import { addRow, copyStates, moveRow, setCopyConfirmed, sourcesOf } from './noteModel';
 import { AssessmentSection, EvaluationSection, NoteSection, ObjectiveSection, PlanSection, SubjectiveSection } from './NoteSections';
 import { SignedNote } from './SignedNote';
+import { NoteTypeOptions, usePrintNote } from './noteOptions';
 import { useAutosave, type DraftState, type SaveStatus } from './useAutosave';
 import './notes.css';
 
@@ -86,7 +86,7 @@ function NoteEditor({ patientId, initial, onReplaced }: { patientId: number; ini
   const [errors, setErrors] = useState<Readonly<Record<string, string>>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [untouched, setUntouched] = useState<{ key: string; text: string }[]>([]);
-  const [busy, setBusy] = useState<null | 'sign' | 'running' | 'print' | 'discard'>(null);
+  const [busy, setBusy] = useState<null | 'sign' | 'running' | 'discard'>(null);
   const episodes = useQuery('episodes.list', { patientId });
   const policy = useQuery('policy.get', {});
   const root = useRef<HTMLDivElement>(null);
@@ -164,18 +164,7 @@ function NoteEditor({ patientId, initial, onReplaced }: { patientId: number; ini
     window.setTimeout(() => signButton.current?.focus(), 0);
   };
 
-  const print = async () => {
-    setBusy('print');
-    try {
-      await autosave.flush();
-      const r = await call('notes.pdf', { id: initial.id });
-      downloadPdf(r.filename, r.pdfBase64);
-    } catch (e) {
-      setProblem(messageOf(e));
-    } finally {
-      setBusy(null);
-    }
-  };
+  const printing = usePrintNote(initial.id, autosave.flush);
 
   const discard = async () => {
     const ok = await confirm({ title: 'Discard this draft?', message: <p>The draft leaves the chart and the lists (it is kept, marked discarded, in the record). A new note can be started for the visit.</p>, confirmLabel: 'Discard draft', tone: 'danger' });
@@ -238,11 +227,7 @@ function NoteEditor({ patientId, initial, onReplaced }: { patientId: number; ini
           <label>
             <span className="visually-hidden">Note type</span>
             <select value={draft.type} disabled={disabled} onChange={(e) => setDraft((d) => ({ ...d, type: e.target.value as DraftState['type'] }))}>
-              {NOTE_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {NOTE_TYPE_LABELS[t]}
-                </option>
-              ))}
+              <NoteTypeOptions />
             </select>
           </label>
           <label>
@@ -254,8 +239,8 @@ function NoteEditor({ patientId, initial, onReplaced }: { patientId: number; ini
           </span>
         </div>
         <div className="note-toolbar-actions">
-          <button type="button" className="button" onClick={() => void print()} disabled={busy !== null}>
-            {busy === 'print' ? 'Making the PDF…' : 'Print'}
+          <button type="button" className="button" onClick={() => void printing.print()} disabled={busy !== null || printing.printing}>
+            {printing.printing ? 'Making the PDF…' : 'Print'}
           </button>
           <button type="button" className="button" onClick={() => void discard()} disabled={busy !== null}>
             Discard draft
@@ -294,7 +279,7 @@ function NoteEditor({ patientId, initial, onReplaced }: { patientId: number; ini
           {autosave.status.message} What you typed here is kept on this computer until you reload.
         </Banner>
       ) : null}
-      {problem ? <Banner tone="error">{problem}</Banner> : null}
+      {problem || printing.error ? <Banner tone="error">{problem ?? printing.error}</Banner> : null}
       {untouched.length ? (
         <section className="untouched-copies" aria-label="Rows still as copied">
           <p>Change these, or confirm each is still true today:</p>

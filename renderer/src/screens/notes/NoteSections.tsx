@@ -3,7 +3,8 @@ import type { CopyState } from '../../../../shared/charting/copy-forward';
 import type { Goal } from '../../../../shared/charting/episode';
 import { GOAL_STATUSES, GOAL_STATUS_LABELS, GOAL_TERM_LABELS } from '../../../../shared/charting/episode';
 import type { NoteContent, NoteType, ObjectiveRow, RowKind } from '../../../../shared/charting/note-content';
-import { DISCHARGE_REASON_LABELS, DISCHARGE_REASONS, EVALUATION_CODE_BY_COMPLEXITY, EVALUATION_COMPLEXITIES } from '../../../../shared/charting/vocab';
+import { EVALUATION_CODE_BY_COMPLEXITY, EVALUATION_COMPLEXITIES } from '../../../../shared/charting/vocab';
+import { DischargeReasonOptions } from './noteOptions';
 import { addRow, parseWhole, removeRow, setCopyConfirmed, updateRow } from './noteModel';
 import { RowEditor, RowSuggestions } from './RowEditor';
 
@@ -272,12 +273,7 @@ function DischargeFields({ content, onChange, errors, disabled }: SectionProps) 
       <label className={`note-field${errors['discharge.reason'] ? ' note-field-invalid' : ''}`}>
         <span className="note-field-label">Discharge reason</span>
         <select value={d.reason ?? ''} disabled={disabled} onChange={(e) => onChange({ ...content, discharge: { ...d, reason: (e.target.value || null) as typeof d.reason } })}>
-          <option value="">Choose…</option>
-          {DISCHARGE_REASONS.map((r) => (
-            <option key={r} value={r}>
-              {DISCHARGE_REASON_LABELS[r]}
-            </option>
-          ))}
+          <DischargeReasonOptions />
         </select>
         {errors['discharge.reason'] ? <span className="field-error">{errors['discharge.reason']}</span> : null}
       </label>

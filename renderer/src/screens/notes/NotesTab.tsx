@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Episode } from '../../../../shared/charting/episode';
 import type { NoteSummary } from '../../../../shared/charting/note';
-import { NOTE_TYPE_LABELS, NOTE_TYPES, type NoteType } from '../../../../shared/charting/note-content';
+import { NOTE_TYPE_LABELS, type NoteType } from '../../../../shared/charting/note-content';
 import type { Patient } from '../../../../shared/domain/patient';
 import { formatCalendarDate } from '../../../../shared/format/dates';
 import { call } from '../../api/client';
@@ -15,6 +15,7 @@ import { Banner } from '../../components/Banner';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { EpisodeForm } from './EpisodeForm';
 import { DischargeEpisode } from './DischargeEpisode';
+import { NoteTypeOptions } from './noteOptions';
 import './notes.css';
 
 const STATUS_LABELS: Record<NoteSummary['status'], string> = { draft: 'Draft', signed: 'Signed', discarded: 'Discarded' };
@@ -47,11 +48,7 @@ function NewNote({ patientId, episode }: { patientId: number; episode: Episode |
         <span className="visually-hidden">Type of note</span>
         <select value={type} onChange={(e) => setType(e.target.value as NoteType | '')}>
           <option value="">{episode ? 'Next note (suggested type)' : 'Initial evaluation (no open episode)'}</option>
-          {NOTE_TYPES.map((t) => (
-            <option key={t} value={t}>
-              {NOTE_TYPE_LABELS[t]}
-            </option>
-          ))}
+          <NoteTypeOptions />
         </select>
       </label>
       <button type="button" className="button button-primary" onClick={() => void start()} disabled={busy}>

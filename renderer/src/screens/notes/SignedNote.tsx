@@ -9,7 +9,7 @@ import { call } from '../../api/client';
 import { messageOf } from '../../api/errors';
 import { useClinic } from '../../app/clinic';
 import { Banner } from '../../components/Banner';
-import { downloadPdf } from '../schedule/DaySheetDialog';
+import { usePrintNote } from './noteOptions';
 import { BodyChartView } from './BodyChart';
 import './notes.css';
 
@@ -34,7 +34,7 @@ export function SignedNote({ note, onChanged }: { note: NoteRecord; onChanged: (
   const c = note.content;
   const [addendum, setAddendum] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState<null | 'addendum' | 'print'>(null);
+  const [busy, setBusy] = useState<null | 'addendum'>(null);
   const signed = note.status === 'signed';
   const rating = (goalId: number) => c.assessment.goals.find((g) => g.goalId === goalId);
   const title = useRef<HTMLHeadingElement>(null);
@@ -55,17 +55,7 @@ export function SignedNote({ note, onChanged }: { note: NoteRecord; onChanged: (
       setBusy(null);
     }
   };
-  const print = async () => {
-    setBusy('print');
-    try {
-      const r = await call('notes.pdf', { id: note.id });
-      downloadPdf(r.filename, r.pdfBase64);
-    } catch (e) {
-      setProblem(messageOf(e));
-    } finally {
-      setBusy(null);
-    }
-  };
+  const printing = usePrintNote(note.id);
 
   return (
     <article className="note-read" aria-labelledby="note-read-title">
@@ -77,12 +67,12 @@ export function SignedNote({ note, onChanged }: { note: NoteRecord; onChanged: (
           <span className={`badge ${signed ? 'badge-ok' : 'badge-warning'}`}>{signed ? 'Signed and locked' : `Draft by ${note.therapistName}`}</span>
         </div>
         <div className="note-toolbar-actions">
-          <button type="button" className="button" onClick={() => void print()} disabled={busy !== null}>
-            {busy === 'print' ? 'Making the PDF…' : 'Print'}
+          <button type="button" className="button" onClick={() => void printing.print()} disabled={printing.printing}>
+            {printing.printing ? 'Making the PDF…' : 'Print'}
           </button>
         </div>
       </header>
-      {problem ? <Banner tone="error">{problem}</Banner> : null}
+      {problem || printing.error ? <Banner tone="error">{problem ?? printing.error}</Banner> : null}
       {note.integrity === 'mismatch' ? <Banner tone="error">This note no longer matches the hash it was signed with: the stored record was changed outside Runback. Tell the clinic's administrator.</Banner> : null}
       {!signed ? <Banner tone="info">Only {note.therapistName} can change or sign this draft.</Banner> : null}
 
