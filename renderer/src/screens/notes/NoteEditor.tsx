@@ -86,6 +86,7 @@ function NoteEditor({ patientId, initial, onReplaced }: { patientId: number; ini
   const [errors, setErrors] = useState<Readonly<Record<string, string>>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [untouched, setUntouched] = useState<{ key: string; text: string }[]>([]);
+  const [untouchedLead, setUntouchedLead] = useState('');
   const [busy, setBusy] = useState<null | 'sign' | 'running' | 'discard'>(null);
   const episodes = useQuery('episodes.list', { patientId });
   const policy = useQuery('policy.get', {});
@@ -142,12 +143,13 @@ function NoteEditor({ patientId, initial, onReplaced }: { patientId: number; ini
       clearBackup(initial.id);
       onReplaced(signed);
     } catch (e) {
-      setProblem(messageOf(e));
-      if (isApiCallError(e)) {
-        setErrors(e.fields);
-        if (e.code === 'CONFLICT' && Object.keys(e.fields).some((k) => k.startsWith('copies.'))) {
-          setUntouched(Object.entries(e.fields).map(([key, text]) => ({ key: key.slice('copies.'.length), text })));
-        }
+      if (isApiCallError(e) && e.code === 'CONFLICT' && Object.keys(e.fields).some((k) => k.startsWith('copies.'))) {
+        // Listed once, with the way out, rather than as an error.
+        setUntouched(Object.entries(e.fields).map(([key, text]) => ({ key: key.slice('copies.'.length), text })));
+        setUntouchedLead(e.message.split(' — ')[0]!);
+      } else {
+        setProblem(messageOf(e));
+        if (isApiCallError(e)) setErrors(e.fields);
       }
     } finally {
       setBusy(null);
@@ -224,12 +226,9 @@ function NoteEditor({ patientId, initial, onReplaced }: { patientId: number; ini
     <div className="note-editor" ref={root}>
       <header className="note-toolbar">
         <div className="note-toolbar-main">
-          <label>
-            <span className="visually-hidden">Note type</span>
-            <select value={draft.type} disabled={disabled} onChange={(e) => setDraft((d) => ({ ...d, type: e.target.value as DraftState['type'] }))}>
-              <NoteTypeOptions />
-            </select>
-          </label>
+          <select aria-label="Note type" value={draft.type} disabled={disabled} onChange={(e) => setDraft((d) => ({ ...d, type: e.target.value as DraftState['type'] }))}>
+            <NoteTypeOptions />
+          </select>
           <label>
             Date of service{' '}
             <input type="date" value={draft.dateOfService} disabled={disabled || initial.appointmentId !== null} onChange={(e) => e.target.value && setDraft((d) => ({ ...d, dateOfService: e.target.value }))} />
@@ -282,7 +281,7 @@ function NoteEditor({ patientId, initial, onReplaced }: { patientId: number; ini
       {problem || printing.error ? <Banner tone="error">{problem ?? printing.error}</Banner> : null}
       {untouched.length ? (
         <section className="untouched-copies" aria-label="Rows still as copied">
-          <p>Change these, or confirm each is still true today:</p>
+          <p>{untouchedLead}:</p>
           <ul>
             {untouched.map((u) => (
               <li key={u.key}>{u.text}</li>
@@ -293,7 +292,7 @@ function NoteEditor({ patientId, initial, onReplaced }: { patientId: number; ini
           </button>
         </section>
       ) : null}
-      {initial.copySources.length ? <CopyInfo dates={initial.copySources.map((s) => formatCalendarDate(s.date, locale))} copied={[...states.values()].filter((s) => s === 'copied').length} /> : null}
+      {initial.copySources.length && untouched.length === 0 ? <CopyInfo dates={initial.copySources.map((s) => formatCalendarDate(s.date, locale))} copied={[...states.values()].filter((s) => s === 'copied').length} /> : null}
 
       {draft.type === 'initial_evaluation' ? (
         <NoteSection id="note-episode" letter="◎" title="Episode of care">

@@ -16,6 +16,7 @@ import { AttachmentsPanel } from './AttachmentsPanel';
 import { EpisodeForm } from './EpisodeForm';
 import { DischargeEpisode } from './DischargeEpisode';
 import { NoteTypeOptions } from './noteOptions';
+import { DISCHARGE_REASON_LABELS } from '../../../../shared/charting/vocab';
 import './notes.css';
 
 const STATUS_LABELS: Record<NoteSummary['status'], string> = { draft: 'Draft', signed: 'Signed', discarded: 'Discarded' };
@@ -44,13 +45,10 @@ function NewNote({ patientId, episode }: { patientId: number; episode: Episode |
   };
   return (
     <div className="new-note">
-      <label>
-        <span className="visually-hidden">Type of note</span>
-        <select value={type} onChange={(e) => setType(e.target.value as NoteType | '')}>
+      <select aria-label="Type of note" value={type} onChange={(e) => setType(e.target.value as NoteType | '')}>
           <option value="">{episode ? 'Next note (suggested type)' : 'Initial evaluation (no open episode)'}</option>
           <NoteTypeOptions />
         </select>
-      </label>
       <button type="button" className="button button-primary" onClick={() => void start()} disabled={busy}>
         {busy ? 'Starting…' : 'New note'}
       </button>
@@ -72,6 +70,7 @@ export function NotesTab({ patient }: { patient: Patient }) {
   const episodes = useQuery('episodes.list', { patientId: patient.id }, { enabled: clinical });
   const [editing, setEditing] = useState(false);
   const open = episodes.data?.episodes.find((e) => e.status === 'open') ?? null;
+  const earlier = episodes.data?.episodes.filter((e) => e.status === 'discharged') ?? [];
   const date = (d: string) => formatCalendarDate(d, locale);
 
   return (
@@ -105,6 +104,20 @@ export function NotesTab({ patient }: { patient: Patient }) {
           ) : (
             <p className="muted">An initial evaluation opens the next episode (New note).</p>
           )}
+          {earlier.length ? (
+            <details className="episode-history">
+              <summary>Earlier episodes ({earlier.length})</summary>
+              <ul>
+                {earlier.map((e) => (
+                  <li key={e.id}>
+                    {date(e.startDate)} – {e.discharge ? date(e.discharge.date) : '…'}: {e.diagnoses.map((d) => d.code).join(', ') || 'no diagnoses'}
+                    {e.discharge ? ` · discharged: ${DISCHARGE_REASON_LABELS[e.discharge.reason].toLowerCase()}` : ''} · {e.visits} visit{e.visits === 1 ? '' : 's'}
+                    {e.discharge?.summary ? <span className="muted"> — {e.discharge.summary}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
         </section>
       ) : null}
 
