@@ -8,7 +8,8 @@ export default defineConfig({
   outputDir: 'test-results',
   workers: 1,
   retries: 0,
-  timeout: 30_000,
+  // Each flow also runs axe on its screens and dialogs (test/e2e/axe.ts); a shared 2-core machine needs the room.
+  timeout: 60_000,
   expect: { timeout: 5_000 },
   reporter: [['list']],
   use: {

@@ -9,6 +9,7 @@ import type { Handlers } from './handler';
 import { handlers as allHandlers } from './handlers';
 import { resolveSession, touchSession } from './sessions';
 import { writeAudit } from './audit-writer';
+import { fieldErrors } from './field-errors';
 
 export interface Call {
   channel: string;
@@ -27,16 +28,6 @@ function cliSession(actor: string): ResolvedSession {
 }
 
 export type Dispatch = (call: Call) => Promise<ApiResult<unknown>>;
-
-/** zod issues → { "legalLastName": "Legal last name is required", … } (first message per field). */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join('.') || '_';
-    fields[key] ??= issue.message;
-  }
-  return fields;
-}
 
 function validationError(error: z.ZodError): ApiErrorShape {
   const fields = fieldErrors(error);

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Role } from '../../shared/domain/roles';
+import type { Country, DateOrder, TimeFormat, WeekStartDay } from '../../shared/domain/locale';
 
 /**
  * The database as Kysely sees it (camelCase; CamelCasePlugin maps to the snake_case columns).
@@ -24,6 +25,8 @@ export interface DB {
   runPlans: RunPlansTable;
   planWeeks: PlanWeeksTable;
   clinicPolicy: ClinicPolicyTable;
+  redFlagScreens: RedFlagScreensTable;
+  redFlagAnswers: RedFlagAnswersTable;
   episodes: EpisodesTable;
   episodeGoals: EpisodeGoalsTable;
   notes: NotesTable;
@@ -46,6 +49,10 @@ export interface ClinicTable {
   taxId: string | null;
   idleLockMinutes: number;
   lateCancelHours: Generated<number>;
+  country: Generated<Country>;
+  dateOrder: Generated<DateOrder>;
+  timeFormat: Generated<TimeFormat>;
+  weekStartsOn: Generated<WeekStartDay>;
   createdAt: string;
   updatedAt: string;
 }
@@ -266,7 +273,6 @@ export interface PlanWeeksTable {
   planId: number;
   weekStart: string;
   stepId: string;
-  redFlags: Generated<string>;
   engineDecision: string | null;
   /** The planner's whole output at review time (reasons, prescription), as shown to the therapist. */
   decisionJson: string | null;
@@ -286,6 +292,37 @@ export interface ClinicPolicyTable {
   policyJson: string;
   ladderJson: string | null;
   updatedAt: string;
+}
+
+/** One asking of the red-flag screen (plan start, weekly check-in or visit note). */
+export interface RedFlagScreensTable {
+  id: Generated<number>;
+  patientId: number;
+  context: 'plan-start' | 'check-in' | 'visit-note';
+  planId: number | null;
+  /** The plan week of a check-in (set exactly when the context is a check-in). */
+  planWeekId: number | null;
+  /** The visit note of a visit-note screen. */
+  noteId: number | null;
+  /** Calendar date in the clinic's zone. */
+  askedOn: string;
+  /** Null only for check-ins carried over from before migration 0005. */
+  askedBy: number | null;
+  recordedAt: string;
+  note: string | null;
+  /** The earlier screen this one corrects (kept, shown as replaced). */
+  replacesId: number | null;
+  /** Who acknowledged an urgent alert (or, at plan start, reviewed the running symptoms), and when. */
+  acknowledgedBy: number | null;
+  acknowledgedAt: string | null;
+}
+
+/** One question's answer; a question not asked has no row (only carried-over check-ins). */
+export interface RedFlagAnswersTable {
+  screenId: number;
+  flag: string;
+  answer: 'yes' | 'no';
+  physicianAssessed: Generated<number>;
 }
 
 export interface EpisodesTable {

@@ -24,7 +24,7 @@ const s = StyleSheet.create({
   entry: { borderBottomWidth: 0.5, borderBottomColor: '#999', paddingVertical: 5 },
   row: { flexDirection: 'row' },
   notes: { marginLeft: '18%', marginTop: 2, fontSize: 9, color: '#333' },
-  head: { flexDirection: 'row', borderBottomWidth: 1, borderBottomColor: '#222', paddingBottom: 3, fontFamily: 'Helvetica-Bold', fontSize: 9 },
+  head: { flexDirection: 'row', borderBottomWidth: 1, borderBottomColor: '#222', paddingBottom: 3, fontWeight: 'bold', fontSize: 9 },
   time: { width: '18%', paddingRight: 6 },
   patient: { width: '32%', paddingRight: 6 },
   type: { width: '18%', paddingRight: 6 },
@@ -33,7 +33,7 @@ const s = StyleSheet.create({
   swatch: { width: 3, marginRight: 4 },
   struck: { color: '#666', textDecoration: 'line-through' },
   empty: { marginTop: 18, fontSize: 11 },
-  therapist: { fontSize: 12, fontFamily: 'Helvetica-Bold', marginBottom: 8 },
+  therapist: { fontSize: 12, fontWeight: 'bold', marginBottom: 8 },
 });
 
 /** The front desk's printed list of one day's appointments per therapist. */

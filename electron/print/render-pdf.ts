@@ -1,5 +1,7 @@
 import { renderToBuffer, type DocumentProps } from '@react-pdf/renderer';
 import type { ReactElement } from 'react';
+// The bundled Unicode font, registered before anything renders.
+import './fonts';
 
 /**
  * Renders a printable document to PDF bytes (the same components print from every transport).

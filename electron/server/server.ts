@@ -67,6 +67,12 @@ export function createWebServer(options: WebServerOptions): Server {
     });
   });
 
+  // Node closes an idle keep-alive connection after 5 s; a browser that sends a POST on it at that
+  // moment gets a reset it does not retry, and the screen says Runback is not answering. Keep idle
+  // connections longer than the browser does, so the browser is the side that closes them.
+  server.keepAliveTimeout = 120_000;
+  server.headersTimeout = 125_000;
+
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://placeholder');
     const isApi = url.pathname.startsWith('/api/');

@@ -1,17 +1,17 @@
+// The shared styles come first: each component's own stylesheet (imported next to it) builds on them.
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/components.css';
+import './styles/forms.css';
+import './styles/layout.css';
+import './styles/form-parts.css';
+import './styles/patients.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { memoryPersistence, sessionStore, sessionStoragePersistence } from './api/session';
 import { isDesktop } from './api/client';
 import { captureLaunchToken } from './api/transport';
 import { App } from './app/App';
-import './styles/tokens.css';
-import './styles/base.css';
-import './styles/components.css';
-import './styles/forms.css';
-import './styles/layout.css';
-import './styles/patients.css';
-import './styles/schedule.css';
-import './styles/running.css';
 
 // Web mode: take the launch token out of the address before anything reads the hash.
 if (!isDesktop()) captureLaunchToken();

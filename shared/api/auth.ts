@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COUNTRIES, DATE_ORDERS, TIME_FORMATS, WEEK_START_DAYS } from '../domain/locale';
 import { channel } from './channel';
 import { sessionUserSchema } from '../domain/user';
 import { DISTANCE_UNITS } from '../domain/clinic';
@@ -62,6 +63,10 @@ export const authChannels = {
       timeZone: z.string(),
       distanceUnit: z.enum(DISTANCE_UNITS),
       idleLockMinutes: z.number().int(),
+      country: z.enum(COUNTRIES),
+      dateOrder: z.enum(DATE_ORDERS),
+      timeFormat: z.enum(TIME_FORMATS),
+      weekStartsOn: z.enum(WEEK_START_DAYS),
     }),
   }),
 } as const;

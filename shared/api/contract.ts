@@ -9,6 +9,8 @@ import { userChannels } from './users';
 import { scheduleChannels } from './schedule';
 import { waitlistChannels } from './waitlist';
 import { runningChannels } from './running';
+import { todayChannels } from './today';
+import { redFlagChannels } from './redFlags';
 import { episodeChannels } from './episodes';
 import { noteChannels } from './notes';
 import { attachmentChannels } from './attachments';
@@ -28,6 +30,8 @@ export const contract = {
   ...scheduleChannels,
   ...waitlistChannels,
   ...runningChannels,
+  ...todayChannels,
+  ...redFlagChannels,
   ...episodeChannels,
   ...noteChannels,
   ...attachmentChannels,

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { channel } from './channel';
-import { PLAN_DECISIONS } from '../clinical/history';
-import { RED_FLAGS } from '../clinical/runs';
+import { OVERRIDE_DECISIONS } from '../clinical/history';
 import { calendarDay } from '../domain/schedule';
 import { runEntrySchema, runIntervalSchema, runPlanRecordSchema, runRecordSchema } from '../domain/running';
 
@@ -127,7 +126,7 @@ export const runningChannels = {
     response: z.object({ plan: runPlanRecordSchema.nullable() }),
   }),
   'plans.start': channel({
-    summary: 'Start a run-walk plan: start date (a clinic week start), starting step, sessions a week.',
+    summary: 'Start a run-walk plan on a clear red-flag screen: start date (a clinic week start), starting step, sessions a week.',
     access: CLINICAL,
     kind: 'write',
     request: z.object({
@@ -136,18 +135,13 @@ export const runningChannels = {
       startingStepId: z.string().min(1, 'Choose a starting step'),
       sessionsPerWeek: z.number().int().min(1, 'At least one session a week').max(7, 'At most 7 sessions a week').default(3),
       baselinePain: z.number().int().min(0).max(10).nullable().default(null),
+      /** The red-flag screen asked for this plan (redFlags.record, context plan-start). */
+      screenId: z.number({ error: 'Record the red-flag screen first' }).int().positive(),
     }),
     response: runPlanRecordSchema,
   }),
-  'plans.checkIn': channel({
-    summary: 'Record the weekly check-in’s red flags for a plan week.',
-    access: CLINICAL,
-    kind: 'write',
-    request: z.object({ weekId: z.number().int().positive(), redFlags: z.array(z.enum(RED_FLAGS)) }),
-    response: runPlanRecordSchema,
-  }),
   'plans.review': channel({
-    summary: 'At the end of a plan week, run the planner: its decision and every reason, stored on the week.',
+    summary: 'At the end of a plan week (or earlier, when the week already calls for a stop), run the planner: its decision and every reason, stored on the week.',
     access: CLINICAL,
     kind: 'write',
     request: z.object({ weekId: z.number().int().positive() }),
@@ -166,7 +160,7 @@ export const runningChannels = {
     kind: 'write',
     request: z.object({
       weekId: z.number().int().positive(),
-      decision: z.enum(PLAN_DECISIONS),
+      decision: z.enum(OVERRIDE_DECISIONS),
       stepId: z.string().min(1).nullable().default(null),
       reason: z.string().trim().min(3, 'Give the reason for overriding').max(500),
     }),

@@ -122,8 +122,15 @@ export const scheduleChannels = {
       recurrence: recurrenceInputSchema.optional(),
       override: overrideSchema.optional(),
       waitlistEntryId: id('Waitlist entry').optional(),
+      /** A series: book the dates that fit and leave out the ones that clash (each named in `skipped`). */
+      skipConflicting: z.boolean().optional(),
     }),
-    response: z.object({ appointments: z.array(appointmentSchema), seriesId: z.number().int().nullable() }),
+    response: z.object({
+      appointments: z.array(appointmentSchema),
+      seriesId: z.number().int().nullable(),
+      /** Dates of a series left out because they clash, each with its reasons in words. */
+      skipped: z.array(z.object({ date: z.string(), reasons: z.array(z.string()) })).default([]),
+    }),
   }),
   'appointments.move': channel({
     summary: 'Move or resize an appointment (one occurrence, this and following, or the whole series).',
@@ -158,12 +165,17 @@ export const scheduleChannels = {
     response: appointmentSchema,
   }),
   'appointments.findSlots': channel({
-    summary: 'The next free slots for a therapist and appointment type within the next weeks.',
+    summary: 'The next free slots for a therapist and appointment type (and the room and patient, when given) within the next weeks.',
     access: EVERYONE,
     kind: 'read',
     request: z.object({
       therapistId: id('Therapist'),
       typeId: id('Appointment type'),
+      /** The room the booking needs free too, and the patient who must not be booked elsewhere then. */
+      roomId: id('Room').nullable().optional(),
+      patientId: id('Patient').optional(),
+      /** The length to find (default: the type's own). */
+      durationMinutes: z.number().int().min(5).max(480).optional(),
       fromDate: calendarDay('From'),
       weeks: z.number().int().min(1, 'Look at least one week ahead').max(26, 'Look at most 26 weeks ahead').default(4),
       limit: z.number().int().min(1).max(50).default(10),

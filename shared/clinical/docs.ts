@@ -1,13 +1,15 @@
 import { describeSeconds } from '../units/duration';
 import { runPlanCase } from './case';
 import { EVIDENCE_GRADES, EVIDENCE_GRADE_LABELS } from './evidence';
-import { WORKED_EXAMPLES } from './examples';
+import { SAFETY_EXAMPLES, WORKED_EXAMPLES } from './examples';
 import { formatJson } from './json';
 import { DEFAULT_LADDER, describeSession, stepDurationSeconds } from './ladder';
 import { DEFAULT_POLICY } from './policy';
 import { MEASURES } from './reassessment';
 import { RULE_AREAS, RULE_AREA_TITLES, listRules } from './rules';
 import { SOURCES, citeSources } from './sources';
+import { CAUDA_EQUINA_FLAGS, SCREEN_FLAGS, SYSTEMIC_FLAGS } from './redFlags';
+import { RED_FLAGS } from './runs';
 
 /**
  * docs/clinical-rules.md, written from the same data the engine runs on. A test compares the file
@@ -29,20 +31,22 @@ const CASE_FIELDS: readonly (readonly [string, string, string])[] = [
   ['ladder', 'no', 'The clinic\'s ladder: `[{ id, runSeconds, walkSeconds, repeats, sessionsPerWeek? }]`; the default ladder when absent.'],
   ['distanceUnit', 'no', '`"km"` (default) or `"mi"`: the unit used in reason sentences. Numbers in the output stay in metres and seconds.'],
   ['patient.baselinePain', 'no', "The patient's usual pain, 0–10. Next-morning pain is read against it; without it, against that run's pain before."],
-  ['history[]', 'no', 'Stored plan weeks up to and including the week under review: `{ weekStart, stepId, redFlags?, engineDecision?, override? }`.'],
-  ['history[].redFlags', 'no', 'Weekly check-in: `{ restOrNightPain, newLegSymptoms, swelling, limp }` (booleans, default false).'],
-  ['history[].override', 'no', '`{ decision, reason, stepId?, by?, date? }`. On the week under review it replaces the engine\'s decision; on earlier weeks it is shown, and counted as the decision taken.'],
-  ['runs[]', 'no', '`{ date, distanceM, durationS, runSeconds?, walkSeconds?, surface?, pain?: { before, during, after, nextMorning }, rpe?, stepId?, stoppedEarly?, redFlags? }`. Pain 0–10 whole numbers; surface one of grass, trail, track, road, treadmill, sand, mixed, other. Runs after the week under review are ignored.'],
-  ['reassessments[]', 'no', '`{ date, measures: [{ code, side, value, device?, position? }] }`; codes and units as in "Reassessment measures". The latest one on or before the end of the week sets the gates; the earliest is the baseline for lifting them.'],
+  ['history[]', 'no', 'Stored plan weeks up to and including the week under review: `{ weekStart, stepId, redFlags?, physicianAssessed?, engineDecision?, override? }`.'],
+  ['history[].redFlags', 'no', `The week's red-flag screens (check-in, visit note): \`{ ${SCREEN_FLAGS.join(', ')} }\` (booleans, default false). Cauda-equina signs: ${CAUDA_EQUINA_FLAGS.join(', ')}; systemic: ${SYSTEMIC_FLAGS.join(', ')}; running symptoms: ${RED_FLAGS.join(', ')}.`],
+  ['history[].physicianAssessed', 'no', 'Systemic findings (keys as above) the patient\'s physician has already assessed for this back pain: noted instead of referred again.'],
+  ['history[].override', 'no', '`{ decision, reason, stepId?, by?, date? }`, decision one of progress, hold, regress, stop-and-review. On the week under review it replaces the engine\'s decision; on earlier weeks it is shown, and counted as the decision taken.'],
+  ['runs[]', 'no', '`{ date, distanceM, durationS, runSeconds?, walkSeconds?, surface?, pain?: { before, during, after, nextMorning }, rpe?, stepId?, stoppedEarly?, redFlags? }` (a run\'s redFlags: the four running symptoms). Pain 0–10 whole numbers; surface one of grass, trail, track, road, treadmill, sand, mixed, other. Runs after the week under review are ignored.'],
+  ['reassessments[]', 'no', '`{ date, measures: [{ code, side, value, device?, position? }] }`; codes and units as in "Reassessment measures". The latest one on or before the end of the week sets the gates, the one before it says which gates lifted, and the earliest is the baseline for improvement. Record the device: an angle gates only beyond the cut-off by more than that device\'s measurement error.'],
 ];
 
 const OUTPUT_FIELDS: readonly (readonly [string, string])[] = [
-  ['decision', '`progress`, `hold`, `regress` or `stop-and-review` — the therapist\'s override when there is one.'],
+  ['decision', '`progress`, `hold`, `review` (keep the rung, reassess before going on), `regress` or `stop-and-review` (no running) — the therapist\'s override when there is one.'],
   ['engineDecision', 'What the rules alone decided.'],
+  ['redFlagAction', '`urgent-medical` (a cauda-equina sign: urgent medical assessment today), `stop-and-refer` (refer to the physician), `stop-until-review` (a running symptom) or `null`: the most urgent action the week\'s red flags ask for.'],
   ['fromStepId / toStepId', 'Rung reviewed and rung prescribed (`null` on stop-and-review).'],
   ['prescription', 'Next week: sessions, run/walk seconds and repeats, patient-facing instructions, expected session and weekly distance at the recent speed (metres), the spike-guard cap, surface and speed guidance. `null` on stop-and-review.'],
   ['reasons[]', '`{ ruleId, sentence, source, grade, effect }` — every reason, those for the decision taken first.'],
-  ['homeExercises[] / gates[]', 'Mobility gates found on the latest reassessment and the home exercises they add.'],
+  ['homeExercises[] / gates[]', 'Mobility gates on the latest reassessment (holding, lifted and why, or within measurement error) and the home exercises the holding ones add.'],
   ['researchContext', 'ASTEROID findings beside the patient\'s figures — context, never a target.'],
   ['metrics', 'Rolling 7/28-day distance, longest recent run, cumulative distance, adherence, soft-surface share, speeds (m/s) and the acute:chronic ratio (information only).'],
   ['overridesInHistory[]', 'Earlier weeks where a therapist overrode the engine, with their reasons.'],
@@ -116,11 +120,11 @@ export function renderClinicalRulesMarkdown(): string {
     table(['Field', 'Meaning'], OUTPUT_FIELDS),
   );
   out.push('', '## Worked examples');
-  WORKED_EXAMPLES.forEach((ex, i) => {
+  [...WORKED_EXAMPLES, ...SAFETY_EXAMPLES].forEach((ex, i) => {
     const result = runPlanCase(ex.input);
     if (!result.ok) throw new Error(`Worked example ${i + 1} is invalid: ${result.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
     out.push('', `### ${ex.title}`, '', ex.summary, '', `\`runback plan --input example-${i + 1}.json\` with this case:`, '', json(ex.input), '', 'prints:', '', json(result.decision));
   });
-  out.push('', '## Sources', '', table(['id', 'Source', 'Status'], SOURCES.map((s) => [`\`${s.id}\``, s.citation, s.status])), '');
+  out.push('', '## Sources', '', 'Each source with what it actually showed: a rule cites a source only for that.', '', table(['id', 'Source', 'What it showed', 'Status'], SOURCES.map((s) => [`\`${s.id}\``, s.citation, s.showed, s.status])), '');
   return out.join('\n');
 }

@@ -20,7 +20,7 @@ export function weakerGrade(a: EvidenceGrade, b: EvidenceGrade): EvidenceGrade {
   return EVIDENCE_GRADES.indexOf(a) >= EVIDENCE_GRADES.indexOf(b) ? a : b;
 }
 
-export const REASON_EFFECTS = ['stop-and-review', 'regress', 'hold', 'progress', 'adjust', 'info'] as const;
+export const REASON_EFFECTS = ['stop-and-review', 'regress', 'review', 'hold', 'progress', 'adjust', 'info'] as const;
 export type ReasonEffect = (typeof REASON_EFFECTS)[number];
 
 /** One reason behind a decision or a flag, readable by a therapist, traceable to its rule. */

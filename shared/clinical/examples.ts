@@ -1,7 +1,7 @@
 import type { PlanCaseInput } from './case';
 
 /**
- * The two worked examples of docs/clinical-rules.md. The doc prints each case and the planner's
+ * The worked examples of docs/clinical-rules.md. The doc prints each case and the planner's
  * output for it; a test checks both the doc and the decisions, so the examples cannot drift.
  */
 export interface WorkedExample {
@@ -23,7 +23,7 @@ export const WORKED_EXAMPLES: readonly WorkedExample[] = [
   {
     title: 'Example 1 — progress, spike guard checked, a mobility gate lifted',
     summary:
-      'Week 3 of the plan on rung 2 (30 s run / 90 s walk). Three sessions, pain at most 2/10, mornings back to the usual 1/10. The modified Thomas hip angle is still above 0° on the right but has improved by more than the clinic\'s 5° detectable change since the first reassessment, so the gate lifts. Default clinic policy. Expected: progress to rung 3, within the spike guard.',
+      'Week 3 of the plan on rung 2 (30 s run / 90 s walk). Three sessions, pain at most 2/10, mornings back to the usual 1/10. At the first reassessment the modified Thomas hip angle was 10° on the right (a deficit: the gate held) and 2° on the left (within the 3° error of the digital inclinometer: not a gate). Now the right is 3°, within that error, and the left −3°, within normal, so the reasons say the gate lifted and why. Default clinic policy. Expected: progress to rung 3, within the spike guard.',
     input: {
       plan: { startDate: '2026-03-02', weekStart: '2026-03-16', currentStepId: 'rw-30-90' },
       patient: { baselinePain: 1 },
@@ -88,6 +88,61 @@ export const WORKED_EXAMPLES: readonly WorkedExample[] = [
             { code: 'prone_instability', side: 'none', value: 'negative' },
           ],
         },
+      ],
+    },
+  },
+];
+
+/** A quiet week on rung `stepId`: three sessions at 2/10 that settled by the morning. */
+const quietWeek = (days: readonly string[], runSeconds: number, walkSeconds: number, during = 2, nextMorning = 1) =>
+  days.map((d) => run(d, 3000, during, nextMorning, { runSeconds, walkSeconds }));
+
+export const SAFETY_EXAMPLES: readonly WorkedExample[] = [
+  {
+    title: 'Example 3 — a cauda-equina sign at the weekly check-in',
+    summary:
+      'Week 3 on rung 2; the runs alone would progress (pain 2/10, mornings settled). At the weekly check-in the patient reports numbness between the legs and new symptoms in one leg. Expected: stop and review, with the red-flag action `urgent-medical` — urgent medical assessment today (the emergency department if after hours) — ahead of every other reason.',
+    input: {
+      plan: { startDate: '2026-03-02', weekStart: '2026-03-16', currentStepId: 'rw-30-90' },
+      patient: { baselinePain: 1 },
+      history: [
+        { weekStart: '2026-03-02', stepId: 'rw-15-105', engineDecision: 'progress' },
+        { weekStart: '2026-03-09', stepId: 'rw-30-90', engineDecision: 'hold' },
+        { weekStart: '2026-03-16', stepId: 'rw-30-90', redFlags: { saddleNumbness: true, newLegSymptoms: true } },
+      ],
+      runs: [...quietWeek(['2026-03-10', '2026-03-12'], 450, 1350), ...quietWeek(['2026-03-17', '2026-03-19', '2026-03-21'], 450, 1350)],
+    },
+  },
+  {
+    title: 'Example 4 — a severe flare',
+    summary:
+      'Week 4 on rung 4 (1 min run / 1 min walk). The third run of the week reached 9/10 and the next morning was 7/10 against the usual 1/10. Pain above the ceiling would step back one rung; a severe flare (8/10 or more, or 5 points above usual the next morning — clinic policy) stops the progression for review instead.',
+    input: {
+      plan: { startDate: '2026-03-02', weekStart: '2026-03-23', currentStepId: 'rw-60-60' },
+      patient: { baselinePain: 1 },
+      history: [
+        { weekStart: '2026-03-09', stepId: 'rw-45-75', engineDecision: 'progress' },
+        { weekStart: '2026-03-16', stepId: 'rw-60-60', engineDecision: 'hold' },
+      ],
+      runs: [...quietWeek(['2026-03-17', '2026-03-19', '2026-03-24', '2026-03-26'], 900, 900), run('2026-03-28', 3100, 9, 7, { runSeconds: 900, walkSeconds: 900 })],
+    },
+  },
+  {
+    title: 'Example 5 — a plan that has stalled',
+    summary:
+      'Rung 4 for the third week in a row: every week the runs sit in the acceptable 4–5/10 zone, so each week alone is a hold. After three holds in a row on one rung (clinic policy) the decision becomes review: reassess, and consider stepping back or changing the plan, with the count in the reason.',
+    input: {
+      plan: { startDate: '2026-03-02', weekStart: '2026-03-30', currentStepId: 'rw-60-60' },
+      patient: { baselinePain: 2 },
+      history: [
+        { weekStart: '2026-03-09', stepId: 'rw-45-75', engineDecision: 'progress' },
+        { weekStart: '2026-03-16', stepId: 'rw-60-60', engineDecision: 'hold' },
+        { weekStart: '2026-03-23', stepId: 'rw-60-60', engineDecision: 'hold' },
+      ],
+      runs: [
+        ...quietWeek(['2026-03-17', '2026-03-19', '2026-03-21'], 900, 900, 4, 2),
+        ...quietWeek(['2026-03-24', '2026-03-26', '2026-03-28'], 900, 900, 5, 2),
+        ...quietWeek(['2026-03-31', '2026-04-02', '2026-04-04'], 900, 900, 5, 2),
       ],
     },
   },

@@ -9,6 +9,7 @@ export * from './policy';
 export * from './rules';
 export * from './rulesText';
 export * from './runs';
+export * from './redFlags';
 export * from './history';
 export * from './ladder';
 export * from './metrics';

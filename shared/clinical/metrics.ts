@@ -1,7 +1,7 @@
 import { mpsToKmh, speedMps } from '../units/pace';
 import { addDays, isWithin, startOfWeek } from './calendar';
 import type { ClinicPolicy } from './policy';
-import { ASTEROID_SPEED_BAND_KMH } from './researchContext';
+import { ASTEROID_SPEED_BAND_KMH } from './researchFigures';
 import type { Run } from './runs';
 import { sortRuns } from './runs';
 

@@ -2,12 +2,13 @@ import type { ClinicPolicy } from './policy';
 import type { Run } from './runs';
 
 /**
- * Pain monitoring (clinical.md §2.1): the pain-monitoring model credited to Silbernagel 2007 / Tom
- * Goom. Zones default to the bim.physio handout (≤3 green, 4–5 amber, >5 red), applied to pain during
- * or straight after a run (AHP Suffolk monitors during, after and at 24 h). The next-morning response
- * is compared with the patient's usual pain: any rise is "not settled" (amber), a rise of the NPRS MDC
- * of 2 points (Childs 2005) is "worse at 24 h" (red). All thresholds are clinic policy (⚠️ the rule
- * wording of the 2007 paper was not read).
+ * Pain monitoring (clinical.md §2.1). Zones default to the bim.physio handout (≤3 green, 4–5 amber,
+ * >5 red), applied to pain during or straight after a run. The next-morning response is compared
+ * with the patient's usual pain: a small rise is "not settled" (amber), a larger one "worse at 24 h"
+ * (red). Those rises are the clinic's figures: the default red rise equals the NPRS minimal
+ * detectable change (Childs 2005), which only says a smaller rise may be noise, not that 2 points
+ * means overload. Silbernagel 2007 studied pain-monitored running in Achilles tendinopathy, not back
+ * pain, so it supports the approach, not the thresholds. All thresholds are clinic policy settings.
  */
 export type PainZone = 'green' | 'amber' | 'red';
 export type PainTrend = 'rising' | 'stable' | 'falling' | 'unknown';

@@ -4,14 +4,14 @@ import type { Reason, ReasonEffect } from './evidence';
 import type { HomeExercise } from './exercises';
 import { getExercise } from './exercises';
 import type { GateStatus } from './gates';
-import { evaluateGates } from './gates';
+import { evaluateGates, gateInfoSentence } from './gates';
 import type { PlanDecisionKind, PlanWeek, TherapistOverride } from './history';
 import { effectiveDecision } from './history';
 import type { Ladder } from './ladder';
 import { stepIndex } from './ladder';
 import type { RunningMetrics } from './metrics';
 import { computeRunningMetrics } from './metrics';
-import type { PainTrend, PainZone, WeekPainSummary } from './pain';
+import type { PainTrend, PainZone, RunPainAssessment, WeekPainSummary } from './pain';
 import { summarizeWeekPain } from './pain';
 import type { ClinicPolicy } from './policy';
 import type { Prescription } from './prescription';
@@ -20,18 +20,23 @@ import type { Reassessment } from './reassessment';
 import type { ResearchContext } from './researchContext';
 import { buildResearchContext } from './researchContext';
 import { makeReason } from './rules';
-import type { RedFlag, Run } from './runs';
-import { RED_FLAG_LABELS, activeRedFlags, sortRuns } from './runs';
+import type { Run } from './runs';
+import { activeRedFlags, sortRuns } from './runs';
+import type { RedFlagAction, ScreenFlag } from './redFlags';
+import { activeScreenFlags } from './redFlags';
+import { addRedFlagReasons } from './redFlagRules';
 
 /**
  * The run-walk planner (clinical.md §2.5, synthesised; the clinic signs it off as policy). At the end
  * of a plan week it decides progress one rung / hold / regress one rung / stop and review, and writes
  * next week's prescription, with every reason behind the decision. Pure: same input → same output.
  *
- * Order of precedence: red flags → stop; red pain → regress (or stop when it keeps happening);
- * anything that argues for holding → hold; otherwise progress. Gates and the caution window can only
- * turn a progress into a hold. The spike guard then shortens the prescribed session if needed. The
- * acute:chronic ratio is computed for display only and is never read here (clinical.md §2.3).
+ * Order of precedence: red flags and severe flares → stop (a cauda-equina sign also asks for urgent
+ * medical assessment today); red pain → regress (or stop when it keeps happening); anything that
+ * argues for holding → hold, or review once the plan has held too long on one rung; otherwise
+ * progress. Gates and the caution window can only turn a progress into a hold. The spike guard then
+ * shortens the prescribed session if needed. The acute:chronic ratio is computed for display only
+ * and is never read here (clinical.md §2.3).
  */
 export interface PlannerInput {
   policy: ClinicPolicy;
@@ -66,7 +71,7 @@ export interface WeekReviewed {
     worstNextMorningRise: number | null;
     runsMissingScores: number;
   };
-  redFlags: RedFlag[];
+  redFlags: ScreenFlag[];
 }
 
 export interface HistoryOverride {
@@ -84,6 +89,8 @@ export interface PlanDecision {
   /** What the rules alone decided (differs from `decision` only under a therapist override). */
   engineDecision: PlanDecisionKind;
   override: TherapistOverride | null;
+  /** The most urgent red-flag action of the week: urgent medical assessment, stop and refer, or stop until review. */
+  redFlagAction: RedFlagAction | null;
   fromStepId: string;
   toStepId: string | null;
   prescription: Prescription | null;
@@ -98,11 +105,21 @@ export interface PlanDecision {
   overridesInHistory: HistoryOverride[];
 }
 
-const EFFECT_RANK: Record<ReasonEffect, number> = { 'stop-and-review': 0, regress: 1, hold: 2, adjust: 3, progress: 4, info: 5 };
+const EFFECT_RANK: Record<ReasonEffect, number> = { 'stop-and-review': 0, regress: 1, review: 2, hold: 3, adjust: 4, progress: 5, info: 6 };
 
 /** Output only: figures in the decision JSON are for people; the maths above uses full precision. */
 function round2<T extends number | null>(v: T): T {
   return (v === null ? null : Math.round(v * 100) / 100) as T;
+}
+
+/** What a next-morning score was read against, in words. */
+function morningReference(p: RunPainAssessment): string {
+  return p.referenceKind === 'baseline' ? `the patient's usual ${p.reference}/10` : `${p.reference}/10 before that run`;
+}
+
+function ordinal(n: number): string {
+  const words = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
+  return words[n - 1] ?? `${n}th`;
 }
 
 function targetIndex(decision: PlanDecisionKind, index: number, ladder: Ladder): number {
@@ -129,19 +146,12 @@ export function decideNextWeek(input: PlannerInput): PlanDecision {
   const reasons: Reason[] = [];
   const add = (ruleId: string, sentence: string, effect: ReasonEffect) => reasons.push(makeReason(ruleId, sentence, effect, policy));
 
-  // --- Red flags: from the week's check-in and from the week's runs.
-  const flagged = new Map<RedFlag, string[]>();
-  const note = (flag: RedFlag, where: string) => flagged.set(flag, [...(flagged.get(flag) ?? []), where]);
-  if (thisWeek) for (const f of activeRedFlags(thisWeek.redFlags)) note(f, 'at the weekly check-in');
+  // --- Red flags: from the week's red-flag screens and from the week's runs.
+  const seen = new Map<ScreenFlag, string[]>();
+  const note = (flag: ScreenFlag, where: string) => seen.set(flag, [...new Set([...(seen.get(flag) ?? []), where])]);
+  if (thisWeek) for (const f of activeScreenFlags(thisWeek.redFlags)) note(f, 'in the red-flag screen this week');
   for (const r of weekRuns) for (const f of activeRedFlags(r.redFlags)) note(f, `with the run on ${r.date}`);
-  const FLAG_RULE: Record<RedFlag, string> = {
-    restOrNightPain: 'redflag.rest-or-night-pain',
-    newLegSymptoms: 'redflag.new-leg-symptoms',
-    swelling: 'redflag.swelling-or-limp',
-    limp: 'redflag.swelling-or-limp',
-  };
-  for (const [flag, where] of flagged)
-    add(FLAG_RULE[flag], `The patient reported ${RED_FLAG_LABELS[flag]} ${where.join(' and ')}: stop running until a therapist has reviewed.`, 'stop-and-review');
+  const redFlagAction = addRedFlagReasons(seen, thisWeek?.physicianAssessed ?? [], add);
 
   // --- Sessions completed at the current rung since the patient last moved onto it.
   const weekOf = (date: string) => history.find((h) => isWithin(date, h.weekStart, addDays(h.weekStart, 6)));
@@ -168,7 +178,7 @@ export function decideNextWeek(input: PlannerInput): PlanDecision {
   }
   const morning = pain.runs.filter((p) => p.nextMorningRise !== null);
   for (const p of morning) {
-    const ref = p.referenceKind === 'baseline' ? `the patient's usual ${p.reference}/10` : `${p.reference}/10 before that run`;
+    const ref = morningReference(p);
     if (p.nextMorningZone === 'red')
       add('pain.next-morning', `The morning after the run on ${p.date} pain was ${p.nextMorning}/10, ${plural(p.nextMorningRise!, 'point')} above ${ref} (a rise of ${policy.pain.nextMorningRedRise} or more counts as worse at 24 hours).`, 'regress');
     else if (p.nextMorningZone === 'amber')
@@ -180,6 +190,21 @@ export function decideNextWeek(input: PlannerInput): PlanDecision {
     add('pain.week-trend', `Peak run pain rose from ${pain.previousPeak}/10 last week to ${pain.peak}/10 this week; pain should not increase week to week.`, 'hold');
   if (pain.runsMissingScores > 0 && policy.pain.requireScoresToProgress)
     add('pain.scores-required', `${plural(pain.runsMissingScores, 'run')} this week ${pain.runsMissingScores === 1 ? 'has' : 'have'} no during or next-morning pain score (or no usual pain to compare with), so tolerance cannot be confirmed.`, 'hold');
+
+  // --- A severe flare stops the progression for review: a step back is not enough.
+  const { severeFlarePeak, severeFlareNextMorningRise } = policy.pain;
+  for (const p of pain.runs) {
+    const during = p.peak !== null && p.peak >= severeFlarePeak ? `pain reached ${p.peak}/10 during or straight after the run on ${p.date}` : null;
+    const ref = morningReference(p);
+    const morning =
+      p.nextMorningRise !== null && p.nextMorningRise >= severeFlareNextMorningRise ? `the next morning pain was ${p.nextMorning}/10, ${plural(p.nextMorningRise, 'point')} above ${ref}` : null;
+    if (during || morning)
+      add(
+        'pain.severe-flare',
+        `Severe flare: ${[during, morning].filter(Boolean).join(', and ')} (the clinic treats ${severeFlarePeak}/10 or more, or a rise of ${severeFlareNextMorningRise} or more the next morning, as a severe flare). Stop the progression and review the patient before the next run.`,
+        'stop-and-review',
+      );
+  }
 
   // --- Volume of work at this rung.
   const minSessions = policy.progression.minSessionsAtStep;
@@ -202,7 +227,10 @@ export function decideNextWeek(input: PlannerInput): PlanDecision {
     if (g.active) {
       const names = g.exercises.map((id) => getExercise(id).name).join('; ');
       add(g.ruleId, `The reassessment on ${g.reassessmentDate} found ${g.findings.join('; ')}: hold the interval progression and add to the home program: ${names}.`, 'hold');
-    } else if (g.liftedByImprovement) add('gate.lift', `Gate lifted: ${g.findings.join('; ')}.`, 'info');
+    } else {
+      const info = gateInfoSentence(g);
+      if (info) add(info.ruleId, info.sentence, 'info');
+    }
   }
 
   // --- The clinic's caution window (clinic policy; not a trial finding).
@@ -232,8 +260,27 @@ export function decideNextWeek(input: PlannerInput): PlanDecision {
       add('planner.regress-on-red', index === 0 ? 'Step back: already on the first rung, so repeat it (consider fewer sessions this week).' : `Step back one rung to ${stepLabel(ladder, index - 1)}.`, 'regress');
     }
   } else if (has('hold')) {
-    engineDecision = 'hold';
-    add('planner.hold', `Repeat ${stepLabel(ladder, index)} next week.`, 'hold');
+    // Holds in a row on this rung, this week included: the plan is not moving, so ask for a review.
+    let held = 1;
+    for (let i = past.length - 1, cursor = weekStart; i >= 0; i--) {
+      const w = past[i]!;
+      const d = effectiveDecision(w);
+      if (w.weekStart !== addDays(cursor, -7) || w.stepId !== currentStepId || (d !== 'hold' && d !== 'review')) break;
+      held++;
+      cursor = w.weekStart;
+    }
+    const limit = policy.progression.reviewAfterHolds;
+    if (held >= limit) {
+      engineDecision = 'review';
+      add(
+        'planner.stalled',
+        `This is the ${ordinal(held)} week in a row on rung ${index + 1} of ${ladder.length} without progressing (the clinic reviews after ${limit}): review the patient — reassess, and consider stepping back or changing the plan. Until then, repeat the rung.`,
+        'review',
+      );
+    } else {
+      engineDecision = 'hold';
+      add('planner.hold', `Repeat ${stepLabel(ladder, index)} next week.`, 'hold');
+    }
   } else if (index === ladder.length - 1) {
     engineDecision = 'hold';
     add('planner.top-of-ladder', 'Every progression criterion was met, and this is the last rung: continuous running. Hold here; what comes next is the therapist\'s call.', 'hold');
@@ -279,8 +326,9 @@ export function decideNextWeek(input: PlannerInput): PlanDecision {
   }
 
   const homeExercises = [...new Set(gates.filter((g) => g.active).flatMap((g) => g.exercises))].map(getExercise);
-  // The reasons for the decision taken come first, then the rest by weight, each group in rule order.
-  const rank = (r: Reason) => (r.effect === decision ? -1 : EFFECT_RANK[r.effect]);
+  // Reasons to stop come first whatever was decided (a red flag must not sink under an override), then
+  // those for the decision taken, then the rest by weight, each group in rule order.
+  const rank = (r: Reason) => (r.effect === 'stop-and-review' ? -2 : r.effect === decision ? -1 : EFFECT_RANK[r.effect]);
   const ordered = reasons.map((r, i) => ({ r, i })).sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i).map((x) => x.r);
 
   return {
@@ -300,11 +348,12 @@ export function decideNextWeek(input: PlannerInput): PlanDecision {
         worstNextMorningRise: pain.worstNextMorningRise,
         runsMissingScores: pain.runsMissingScores,
       },
-      redFlags: [...flagged.keys()],
+      redFlags: [...seen.keys()],
     },
     decision,
     engineDecision,
     override,
+    redFlagAction,
     fromStepId: currentStepId,
     toStepId: toIndex === null ? null : ladder[toIndex]!.id,
     prescription,

@@ -35,6 +35,13 @@ const painPolicySchema = z
     weekTrendRise: painScore('pain.weekTrendRise').min(1).default(1),
     /** Progress only when every session of the week has its during and next-morning scores. */
     requireScoresToProgress: z.boolean().default(true),
+    /**
+     * Pain during or straight after a run at or above this is a severe flare: stop and review (no
+     * source sets it). Not tied to amberMax: a stored policy must stay valid, and a stop is the safe side.
+     */
+    severeFlarePeak: painScore('pain.severeFlarePeak').min(1).default(8),
+    /** Next-morning rise above usual at or above this is a severe flare: stop and review (no source sets it). */
+    severeFlareNextMorningRise: painScore('pain.severeFlareNextMorningRise').min(1).default(5),
   })
   .refine((p) => p.greenMax < p.amberMax, { message: 'pain.greenMax must be below pain.amberMax', path: ['greenMax'] })
   .refine((p) => p.nextMorningAmberRise <= p.nextMorningRedRise, {
@@ -47,6 +54,8 @@ const progressionPolicySchema = z.strictObject({
   minSessionsAtStep: z.number().int().min(1).max(12).default(2),
   /** Weeks stepped back in a row before another step back becomes stop-and-review. */
   maxConsecutiveRegressions: z.number().int().min(1).max(12).default(2),
+  /** Holds in a row on one rung after which the decision becomes review (this week counts). */
+  reviewAfterHolds: z.number().int().min(2).max(12).default(3),
   /** Hold the first week a new surface appears (clinical.md §2.5 synthesis). */
   holdOnNewSurface: z.boolean().default(true),
   /** Sessions a week when a ladder rung does not say (ASTEROID: 3 a week). */
@@ -107,6 +116,34 @@ const detectableChangePolicySchema = z.strictObject({
   side_bridge: positive('detectableChange.side_bridge').default(10),
 });
 export type DetectableChangeKey = keyof z.output<typeof detectableChangePolicySchema>;
+
+/**
+ * The error of one reading, by device, for the angles that gate the plan: a gate fires only beyond
+ * the cut-off by more than this. `unrecorded` applies when no device was recorded (use the largest).
+ */
+const deviceErrorSchema = (key: string, d: Record<'goniometer' | 'inclinometer' | 'digital-inclinometer' | 'photograph' | 'unrecorded', number>) =>
+  z
+    .strictObject({
+      goniometer: z.number().min(0).max(30).default(d.goniometer),
+      inclinometer: z.number().min(0).max(30).default(d.inclinometer),
+      'digital-inclinometer': z.number().min(0).max(30).default(d['digital-inclinometer']),
+      photograph: z.number().min(0).max(30).default(d.photograph),
+      unrecorded: z.number().min(0).max(30).default(d.unrecorded),
+    })
+    .refine((e) => e.unrecorded >= Math.max(e.goniometer, e.inclinometer, e['digital-inclinometer'], e.photograph), {
+      message: `measurementError.${key}.unrecorded must be at least the largest device error`,
+      path: ['unrecorded'],
+    })
+    .prefault({});
+
+const measurementErrorPolicySchema = z.strictObject({
+  // No published error for the Thomas hip angle: devices differ by 3–5° (Roach 2013); goniometer
+  // reliability is poor (ICC 0.51–0.54), photographs and digital inclinometers better. Clinic policy.
+  thomas_hip_angle: deviceErrorSchema('thomas_hip_angle', { goniometer: 5, inclinometer: 4, 'digital-inclinometer': 3, photograph: 3, unrecorded: 5 }),
+  // The published standard error of the knee angle is 7° (Peeler & Anderson 2008).
+  thomas_knee_angle: deviceErrorSchema('thomas_knee_angle', { goniometer: 7, inclinometer: 7, 'digital-inclinometer': 7, photograph: 7, unrecorded: 7 }),
+});
+export type MeasurementErrorKey = keyof z.output<typeof measurementErrorPolicySchema>;
 
 const outcomesPolicySchema = z.strictObject({
   odi: z
@@ -177,6 +214,7 @@ export const clinicPolicySchema = z.strictObject({
   cautionWindow: cautionWindowPolicySchema.prefault({}),
   gates: gatesPolicySchema.prefault({}),
   detectableChange: detectableChangePolicySchema.prefault({}),
+  measurementError: measurementErrorPolicySchema.prefault({}),
   outcomes: outcomesPolicySchema.prefault({}),
   metrics: metricsPolicySchema.prefault({}),
   documentation: documentationPolicySchema.prefault({}),

@@ -75,7 +75,8 @@ export const MEASURES: readonly MeasureDefinition[] = [
     devices: ['goniometer', 'inclinometer', 'digital-inclinometer', 'photograph'],
     cutoffs: [
       { text: 'Hip angle >0° (thigh above horizontal) = short/stiff one-joint hip flexors', sourceIds: ['thomas-bmc-2021'], grade: 'confirmed' },
-      { text: 'Passive hip extension: controls +6.8° vs NSCLBP −4.2° (digital inclinometer; test position not confirmed)', sourceIds: ['roach-2015'], grade: 'confirmed' },
+      // Roach reports hip *extension* (+ = thigh below horizontal): its +6.8° / −4.2° are turned into this measure's sign here.
+      { text: 'Passive hip extension in this sign (+ = thigh above horizontal): controls −6.8°, active adults with chronic LBP +4.2° (reported as +6.8° vs −4.2° extension; digital inclinometer; test position not confirmed)', sourceIds: ['roach-2015'], grade: 'secondary' },
     ],
     publishedDetectableChange: null,
     detectableChangeKey: 'thomas_hip_angle',

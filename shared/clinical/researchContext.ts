@@ -4,6 +4,7 @@ import { formatSpeed, speedFromUnit } from '../units/pace';
 import type { EvidenceGrade } from './evidence';
 import type { RunningMetrics } from './metrics';
 import type { SourceId } from './sources';
+import { ASTEROID_CUMULATIVE_KM_BAND, ASTEROID_SPEED_BAND_KMH, ASTEROID_WEEKS, BELAVY_BEST_LOADING_MPS } from './researchFigures';
 import { citeSources } from './sources';
 
 /**
@@ -11,11 +12,7 @@ import { citeSources } from './sources';
  * subgroup findings the authors call hypothesis-generating (clinical.md §1): the planner never aims
  * for them, and nothing here feeds a decision.
  */
-export const ASTEROID_CUMULATIVE_KM_BAND = [28.6, 46.1] as const;
-export const ASTEROID_WEEKS = 12;
-export const ASTEROID_SPEED_BAND_KMH = [10.5, 11.7] as const;
-/** Belavý 2017: loading most associated with disc hydration ≈ 2 m/s (≈7.2 km/h, our conversion). */
-export const BELAVY_BEST_LOADING_MPS = 2;
+export { ASTEROID_CUMULATIVE_KM_BAND, ASTEROID_SPEED_BAND_KMH, ASTEROID_WEEKS, BELAVY_BEST_LOADING_MPS } from './researchFigures';
 
 export interface ResearchContextItem {
   ruleId: string;

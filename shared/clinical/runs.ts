@@ -13,15 +13,16 @@ export const painScoreSchema = z
   .max(10, 'Pain is a number from 0 to 10');
 
 /**
- * Symptoms that stop the plan for a therapist's review (clinical.md §2.5): pain at rest or at night,
- * new leg symptoms (pain, pins and needles, numbness, weakness), swelling, a limp.
+ * Running symptoms that stop running until a therapist's review (clinical.md §2.5): pain at rest or
+ * at night, new symptoms in one leg (pain, pins and needles, numbness, weakness), swelling, a limp.
+ * A run can carry them; the red-flag screen (redFlags.ts) asks them with the serious-pathology signs.
  */
 export const RED_FLAGS = ['restOrNightPain', 'newLegSymptoms', 'swelling', 'limp'] as const;
 export type RedFlag = (typeof RED_FLAGS)[number];
 
 export const RED_FLAG_LABELS: Record<RedFlag, string> = {
   restOrNightPain: 'pain at rest or at night',
-  newLegSymptoms: 'new leg symptoms (leg pain, pins and needles, numbness or weakness)',
+  newLegSymptoms: 'new symptoms in one leg (pain, pins and needles, numbness or weakness)',
   swelling: 'swelling',
   limp: 'a limp',
 };

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { isValidTimeZone } from '../util/dates';
 import { isValidNpi, normalizeEin } from './identifiers';
 import { optionalPhone, optionalText, requiredText } from './fields';
+import { COUNTRIES, DATE_ORDERS, DEFAULT_LOCALE_SETTINGS, TIME_FORMATS, WEEK_START_DAYS } from './locale';
+import { postalCodeProblem } from './postal';
 
 export const DISTANCE_UNITS = ['km', 'mi'] as const;
 export type DistanceUnit = (typeof DISTANCE_UNITS)[number];
@@ -15,6 +17,14 @@ export const clinicAddressSchema = z.object({
   city: requiredText(80, 'City'),
   region: requiredText(80, 'State or region'),
   postalCode: requiredText(20, 'ZIP or postal code'),
+});
+
+/** The clinic's locale setting (shared/domain/locale.ts); a clinic that never chose keeps the defaults. */
+export const clinicLocaleSchema = z.object({
+  country: z.enum(COUNTRIES, { error: 'Choose the clinic’s country' }).default('US'),
+  dateOrder: z.enum(DATE_ORDERS, { error: 'Choose how dates are written' }).default(DEFAULT_LOCALE_SETTINGS.dateOrder),
+  timeFormat: z.enum(TIME_FORMATS, { error: 'Choose a 12-hour or 24-hour clock' }).default(DEFAULT_LOCALE_SETTINGS.timeFormat),
+  weekStartsOn: z.enum(WEEK_START_DAYS, { error: 'Choose the first day of the week' }).default(DEFAULT_LOCALE_SETTINGS.weekStartsOn),
 });
 
 /** What the clinic settings form edits (setup and Settings → Clinic). */
@@ -47,6 +57,10 @@ export const clinicInputSchema = clinicAddressSchema.extend({
     .min(0, 'Late-cancellation window cannot be negative')
     .max(168, 'Late-cancellation window may be at most 168 hours (a week)')
     .default(DEFAULT_LATE_CANCEL_HOURS),
+  ...clinicLocaleSchema.shape,
+}).superRefine((v, ctx) => {
+  const problem = postalCodeProblem(v.postalCode, v.country);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['postalCode'], message: problem });
 });
 export type ClinicInput = z.input<typeof clinicInputSchema>;
 
@@ -64,5 +78,9 @@ export const clinicSchema = z.object({
   taxId: z.string().nullable(),
   idleLockMinutes: z.number().int(),
   lateCancelHours: z.number().int(),
+  country: z.enum(COUNTRIES),
+  dateOrder: z.enum(DATE_ORDERS),
+  timeFormat: z.enum(TIME_FORMATS),
+  weekStartsOn: z.enum(WEEK_START_DAYS),
 });
 export type Clinic = z.infer<typeof clinicSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate, parseTypedDate } from '../util/dates';
+import { isIsoDate, parseTypedDate, type TypedDateOrder } from '../util/dates';
 import { digitsOnly } from '../util/text';
 
 /** Optional free text from a form: blank becomes null so "no value" has one spelling. */
@@ -31,16 +31,18 @@ export const optionalPhone = (label: string) =>
     .optional()
     .transform((v) => v ?? null);
 
-/** A calendar date (YYYY-MM-DD); also accepts what a person types (3/7/1985). */
-export const calendarDate = (label: string) =>
+const TYPED_PATTERNS: Record<TypedDateOrder, string> = { MDY: 'MM/DD/YYYY', DMY: 'DD/MM/YYYY', YMD: 'YYYY-MM-DD' };
+
+/** A calendar date (YYYY-MM-DD); also accepts what a person types in the clinic's order (3/7/1985). */
+export const calendarDate = (label: string, order: TypedDateOrder = 'MDY') =>
   z
     .string({ error: `${label} is required` })
     .trim()
     .min(1, `${label} is required`)
     .transform((v, ctx) => {
-      const iso = parseTypedDate(v);
+      const iso = parseTypedDate(v, order);
       if (!iso) {
-        ctx.addIssue({ code: 'custom', message: `${label} is not a real date (use YYYY-MM-DD)` });
+        ctx.addIssue({ code: 'custom', message: `${label} is not a real date (type it as ${TYPED_PATTERNS[order]})` });
         return z.NEVER;
       }
       return iso;

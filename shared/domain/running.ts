@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { RED_FLAGS } from '../clinical/runs';
 import { SURFACES } from '../clinical/policy';
-import { PLAN_DECISIONS } from '../clinical/history';
+import { OVERRIDE_DECISIONS, PLAN_DECISIONS } from '../clinical/history';
+import { RED_FLAG_ACTIONS, SCREEN_FLAGS } from '../clinical/redFlags';
 import { optionalText } from './fields';
 import { calendarDay } from './schedule';
 
@@ -88,7 +89,11 @@ export const planWeekRecordSchema = z.object({
   id: z.number().int(),
   weekStart: z.string(),
   stepId: z.string(),
-  redFlags: z.array(z.enum(RED_FLAGS)),
+  /** The week's current check-in screen (the latest, uncorrected one): its id and the questions answered yes. */
+  screenId: z.number().int().nullable(),
+  redFlags: z.array(z.enum(SCREEN_FLAGS)),
+  /** What the check-in asks for: urgent medical assessment, stop and refer, stop until review, or nothing. */
+  screenAction: z.enum(RED_FLAG_ACTIONS).nullable(),
   engineDecision: z.enum(PLAN_DECISIONS).nullable(),
   /** The planner's output when the week was reviewed (reasons, prescription, research context). */
   decision: z.unknown().nullable(),
@@ -96,7 +101,7 @@ export const planWeekRecordSchema = z.object({
   acceptedBy: z.string().nullable(),
   acceptedAt: z.string().nullable(),
   override: z
-    .object({ decision: z.enum(PLAN_DECISIONS), stepId: z.string().nullable(), reason: z.string(), by: z.string().nullable(), at: z.string() })
+    .object({ decision: z.enum(OVERRIDE_DECISIONS), stepId: z.string().nullable(), reason: z.string(), by: z.string().nullable(), at: z.string() })
     .nullable(),
 });
 export type PlanWeekRecord = z.infer<typeof planWeekRecordSchema>;

@@ -8,12 +8,14 @@ export const usernameSchema = z
   .string({ error: 'Username is required' })
   .trim()
   .toLowerCase()
+  .min(1, 'Username is required')
   .min(3, 'Username needs at least 3 characters')
   .max(40, 'Username is longer than 40 characters')
   .regex(/^[a-z0-9._-]+$/, 'Username may only hold letters, digits, dot, dash and underscore');
 
 export const newPasswordSchema = z
   .string({ error: 'Password is required' })
+  .min(1, 'Password is required')
   .min(MIN_PASSWORD_LENGTH, `Password needs at least ${MIN_PASSWORD_LENGTH} characters`)
   .max(200, 'Password is longer than 200 characters');
 

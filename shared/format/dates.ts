@@ -4,6 +4,8 @@
  * can never shift them by a day. Instants (audit times, lock-outs) are shown in the clinic's zone.
  */
 
+import { parseTypedDate, type TypedDateOrder } from '../util/dates';
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -48,27 +50,43 @@ export function formatTime(iso: string, timeZone: string, locale: string): strin
   return formatter(locale, { timeZone, hour: 'numeric', minute: '2-digit' }).format(new Date(ms));
 }
 
-/** True when the locale writes numeric dates month first (en-US: 03/07/1985). */
-export function isMonthFirst(locale: string): boolean {
+/** The order in which the locale writes a numeric date: en-US MDY (03/07/1985), en-GB DMY, en-CA YMD. */
+export function dateOrderOf(locale: string): TypedDateOrder {
   const parts = formatter(locale, { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(Date.UTC(2001, 2, 7, 12)));
-  const order = parts.filter((p) => p.type === 'month' || p.type === 'day').map((p) => p.type);
-  return order[0] === 'month';
+  const order = parts
+    .filter((p) => p.type === 'year' || p.type === 'month' || p.type === 'day')
+    .map((p) => p.type[0]!.toUpperCase())
+    .join('');
+  return order === 'DMY' || order === 'YMD' ? order : 'MDY';
 }
 
-/**
- * A calendar date written the way staff type it back into a date field: MM/DD/YYYY where the locale
- * puts the month first (what shared/util/dates parseTypedDate reads), otherwise YYYY-MM-DD, which
- * every locale can read unambiguously.
- */
+/** True when the locale writes numeric dates month first (en-US: 03/07/1985). */
+export function isMonthFirst(locale: string): boolean {
+  return dateOrderOf(locale) === 'MDY';
+}
+
+/** A date typed in the locale's order (and always YYYY-MM-DD) → YYYY-MM-DD, or null. */
+export function parseLocaleDate(text: string, locale: string): string | null {
+  return parseTypedDate(text, dateOrderOf(locale));
+}
+
+/** A calendar date written the way staff type it back into a date field: 03/07/1985, 07/03/1985 or 1985-03-07. */
 export function calendarDateForTyping(iso: string, locale: string): string {
   const m = ISO_DATE.exec(iso);
   if (!m) return iso;
-  return isMonthFirst(locale) ? `${m[2]}/${m[3]}/${m[1]}` : iso;
+  const order = dateOrderOf(locale);
+  return order === 'MDY' ? `${m[2]}/${m[3]}/${m[1]}` : order === 'DMY' ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
-/** The hint shown under a date field: "MM/DD/YYYY" or "YYYY-MM-DD". */
+/** The hint shown under a date field: "MM/DD/YYYY", "DD/MM/YYYY" or "YYYY-MM-DD". */
 export function typedDatePattern(locale: string): string {
-  return isMonthFirst(locale) ? 'MM/DD/YYYY' : 'YYYY-MM-DD';
+  const order = dateOrderOf(locale);
+  return order === 'MDY' ? 'MM/DD/YYYY' : order === 'DMY' ? 'DD/MM/YYYY' : 'YYYY-MM-DD';
+}
+
+/** Every ISO date (2026-11-18) in a sentence, written as the locale writes dates ("Nov 18, 2026"). */
+export function localiseDates(text: string, locale: string): string {
+  return text.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (iso) => formatCalendarDate(iso, locale));
 }
 
 /** Only the calendar date of an instant, as the clinic's zone sees it: "Mar 7, 2026". */
@@ -85,5 +103,6 @@ export function formatInstantDate(iso: string, timeZone: string, locale: string)
 export function formatTimeRange(startIso: string, endIso: string, timeZone: string, locale: string): string {
   return formatter(locale, { timeZone, hour: 'numeric', minute: '2-digit' })
     .formatRange(new Date(Date.parse(startIso)), new Date(Date.parse(endIso)))
-    .replace(/[\u2009\u202f]/g, ' ');
+    .replace(/[\u2009\u202f]/g, ' ')
+    .replace(/\s*–\s*/g, ' – ');
 }

@@ -34,17 +34,6 @@ export function parseClockTime(text: string): number | null {
   return m ? Number(m[1]) * 60 + Number(m[2]) : null;
 }
 
-/**
- * Minutes after midnight as the clinic's staff read them: (540, 585) → "9:00 – 9:45 AM",
- * (690, 780) → "11:30 AM – 1:00 PM". Plain spaces (ICU's thin ones are missing from PDF base fonts).
- */
-export function formatWallRange(startMinute: number, endMinute: number, locale = 'en-US'): string {
-  const at = (m: number) => new Date(Date.UTC(2000, 0, 1, 0, m));
-  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' })
-    .formatRange(at(startMinute), at(endMinute))
-    .replace(/[\u2009\u202f]/g, ' ');
-}
-
 /** 570 → "09:30" (the form of a typed or stored time, not a displayed one). */
 export function formatClockTime(minute: number): string {
   return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;

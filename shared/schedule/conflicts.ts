@@ -1,4 +1,5 @@
-import { formatWallRange, instantToLocal, weekdayName } from './clinic-time';
+import { instantToLocal, weekdayName } from './clinic-time';
+import { formatMinuteRange } from '../format/clock';
 import type { WorkingInterval } from '../domain/schedule';
 
 export type ConflictKind = 'therapist' | 'room' | 'patient' | 'hours' | 'blockout';
@@ -48,14 +49,16 @@ export interface ConflictContext {
   blockouts: BlockoutSpan[];
   /** The appointment being moved, which cannot clash with itself. */
   ignoreIds?: number[];
+  /** How the clinic writes times (its locale tag); US English when not given. */
+  locale?: string;
 }
 
 const overlaps = (a: { startsAt: string; endsAt: string }, b: { startsAt: string; endsAt: string }) => a.startsAt < b.endsAt && b.startsAt < a.endsAt;
 
-function span(startsAt: string, endsAt: string, timeZone: string) {
+function span(startsAt: string, endsAt: string, timeZone: string, locale: string) {
   const s = instantToLocal(startsAt, timeZone);
   const e = instantToLocal(endsAt, timeZone);
-  return formatWallRange(s.minute, e.date === s.date ? e.minute : 24 * 60);
+  return formatMinuteRange(s.minute, e.date === s.date ? e.minute : 24 * 60, locale);
 }
 
 /**
@@ -65,9 +68,10 @@ function span(startsAt: string, endsAt: string, timeZone: string) {
 export function findConflicts(c: Candidate, ctx: ConflictContext): Conflict[] {
   const conflicts: Conflict[] = [];
   const ignore = new Set(ctx.ignoreIds ?? []);
+  const locale = ctx.locale ?? 'en-US';
   for (const b of ctx.overlapping) {
     if (ignore.has(b.id) || !overlaps(c, b)) continue;
-    const when = span(b.startsAt, b.endsAt, ctx.timeZone);
+    const when = span(b.startsAt, b.endsAt, ctx.timeZone, locale);
     if (b.therapistId === c.therapistId) {
       conflicts.push({ kind: 'therapist', message: `${c.therapistName} is already booked ${when} with ${b.patientName}.` });
     }
@@ -85,13 +89,13 @@ export function findConflicts(c: Candidate, ctx: ConflictContext): Conflict[] {
   const fits = ctx.workingHours.some((w) => w.weekday === start.weekday && w.startMinute <= start.minute && endMinute <= w.endMinute);
   if (!fits) {
     const today = ctx.workingHours.filter((w) => w.weekday === start.weekday).sort((a, b) => a.startMinute - b.startMinute);
-    const hours = today.length ? today.map((w) => formatWallRange(w.startMinute, w.endMinute)).join(', ') : 'no working hours';
-    conflicts.push({ kind: 'hours', message: `${formatWallRange(start.minute, endMinute)} is outside ${c.therapistName}’s working hours on ${weekdayName(start.weekday)} (${hours}).` });
+    const hours = today.length ? today.map((w) => formatMinuteRange(w.startMinute, w.endMinute, locale)).join(', ') : 'no working hours';
+    conflicts.push({ kind: 'hours', message: `${formatMinuteRange(start.minute, endMinute, locale)} is outside ${c.therapistName}’s working hours on ${weekdayName(start.weekday)} (${hours}).` });
   }
   for (const b of ctx.blockouts) {
     if ((b.therapistId === null || b.therapistId === c.therapistId) && overlaps(c, b)) {
       const who = b.therapistId === null ? 'The clinic' : c.therapistName;
-      conflicts.push({ kind: 'blockout', message: `${who} is blocked out ${span(b.startsAt, b.endsAt, ctx.timeZone)} (${b.reason}).` });
+      conflicts.push({ kind: 'blockout', message: `${who} is blocked out ${span(b.startsAt, b.endsAt, ctx.timeZone, locale)} (${b.reason}).` });
     }
   }
   return conflicts;

@@ -33,7 +33,8 @@ export function rankWaitlist(entries: WaitlistEntry[], slot: Slot, timeZone: str
       entry.priority === 1 ? 'high priority' : entry.priority === 3 ? 'low priority' : 'normal priority',
       entry.therapistId !== null ? 'asked for this therapist' : 'any therapist',
       entry.weekdays.length || entry.fromMinute !== null || entry.toMinute !== null ? 'day and time suit' : 'any day or time',
-      `waiting since ${entry.createdAt.slice(0, 10)}`,
+      // The day the entry was made in the clinic's zone (not UTC's), as a calendar date.
+      `waiting since ${instantToLocal(entry.createdAt, timeZone).date}`,
     ];
     matches.push({ entry, reasons, exactTherapist: entry.therapistId !== null });
   }

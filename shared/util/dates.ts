@@ -37,15 +37,56 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+/** The order of a typed numeric date (shared/domain/locale's DateOrder, repeated here to keep util/ free of domain/). */
+export type TypedDateOrder = 'MDY' | 'DMY' | 'YMD';
+
 /**
- * Reads a date typed by a person: 2024-03-07, 3/7/1985 or 03-07-1985 (US order, month first).
+ * Reads a date typed by a person: 2024-03-07 always; otherwise three numbers separated by / . or -
+ * in the clinic's order (3/7/1985 is March 7 where months come first, July 3 where days come first).
  * Returns YYYY-MM-DD, or null when the text is not a whole, real date.
  */
-export function parseTypedDate(text: string): string | null {
+export function parseTypedDate(text: string, order: TypedDateOrder = 'MDY'): string | null {
   const t = text.trim();
   if (isIsoDate(t)) return t;
-  const us = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
-  if (!us) return null;
-  const iso = `${us[3]}-${us[1]!.padStart(2, '0')}-${us[2]!.padStart(2, '0')}`;
+  const ymd = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$/.exec(t);
+  if (ymd) return realDate(ymd[1]!, ymd[2]!, ymd[3]!);
+  const other = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  if (!other || order === 'YMD') return null;
+  const [first, second, year] = [other[1]!, other[2]!, other[3]!];
+  return order === 'DMY' ? realDate(year, second, first) : realDate(year, first, second);
+}
+
+function realDate(y: string, m: string, d: string): string | null {
+  const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
   return isIsoDate(iso) ? iso : null;
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** "Mar", "march", "Sept." → 3, 3, 9; null for anything that is not (the start of) an English month name. */
+function monthNumber(word: string): number | null {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  if (w.length < 3) return null;
+  const i = MONTHS.findIndex((m) => m.startsWith(w));
+  return i < 0 ? null : i + 1;
+}
+
+/**
+ * A date written with the month's name, the way the screens write it: "Mar 26, 1945", "March 26 1945",
+ * "26 Mar 1945". Finds it inside a longer text and says where, so a search can take it out.
+ */
+export function findWrittenDate(text: string): { iso: string; start: number; end: number } | null {
+  const monthFirst = /\b([A-Za-z]{3,9}\.?)\s+(\d{1,2}),?\s+(\d{4})\b/g;
+  const dayFirst = /\b(\d{1,2})\s+([A-Za-z]{3,9}\.?),?\s+(\d{4})\b/g;
+  for (const m of text.matchAll(monthFirst)) {
+    const month = monthNumber(m[1]!);
+    const iso = month ? realDate(m[3]!, String(month), m[2]!) : null;
+    if (iso) return { iso, start: m.index, end: m.index + m[0].length };
+  }
+  for (const m of text.matchAll(dayFirst)) {
+    const month = monthNumber(m[2]!);
+    const iso = month ? realDate(m[3]!, String(month), m[1]!) : null;
+    if (iso) return { iso, start: m.index, end: m.index + m[0].length };
+  }
+  return null;
 }

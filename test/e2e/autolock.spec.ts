@@ -1,6 +1,7 @@
 import { test, expect, signIn, DEMO } from './fixtures';
+import { expectAccessible } from './axe';
 
-test('after 10 idle minutes the screen locks and hides everything; unlocking returns to the same place', async ({ page, demoServer }) => {
+test('after 10 idle minutes the screen locks and hides everything; unlocking returns to the same place', async ({ page, demoServer }, testInfo) => {
   await page.clock.install();
   await page.goto(demoServer.url);
   await signIn(page, DEMO.therapist.username, DEMO.therapist.password);
@@ -20,6 +21,7 @@ test('after 10 idle minutes the screen locks and hides everything; unlocking ret
   const lock = page.getByRole('heading', { name: /^Locked/ });
   await expect(lock).toBeVisible();
   await expect(lock).toHaveText(`Locked — signed in as ${DEMO.therapist.name}`);
+  expect(await expectAccessible(page, 'lock screen', testInfo)).toEqual([]);
   // Nothing of the chart is visible or in the accessibility tree.
   await expect(page.getByLabel('Notes for the front desk and therapists')).toBeHidden();
   await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);

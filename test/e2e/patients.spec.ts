@@ -1,9 +1,17 @@
 import { test, expect, completeSetup } from './fixtures';
+import { expectAccessible } from './axe';
 
-test('first run → setup → register, find, edit, reload, archive a patient', async ({ page, server }) => {
+test('first run → setup → register, find, edit, reload, archive a patient', async ({ page, server }, testInfo) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(server.url);
   // The launch token leaves the address bar at once.
   await expect(page).not.toHaveURL(/token=/);
+  // At 1366×768, a field reached by Tab stops above the form's sticky action bar (NPI, tax ID).
+  await page.getByLabel(/^NPI/).focus();
+  const npi = (await page.getByLabel(/^NPI/).boundingBox())!;
+  const bar = (await page.locator('.form-actions').boundingBox())!;
+  expect(npi.y + npi.height).toBeLessThanOrEqual(bar.y);
+  expect(await expectAccessible(page, 'setup', testInfo)).toEqual([]);
   const admin = await completeSetup(page);
   const nav = page.getByRole('navigation', { name: 'Main' });
   await expect(nav.getByText(admin.name)).toBeVisible();
@@ -13,6 +21,7 @@ test('first run → setup → register, find, edit, reload, archive a patient', 
   // Register José Álvarez.
   await page.getByRole('link', { name: 'New patient' }).first().click();
   await expect(page.getByRole('heading', { name: 'New patient' })).toBeVisible();
+  await expectAccessible(page, 'new patient form', testInfo);
   await page.getByLabel('Legal first name').fill('José');
   await page.getByLabel('Legal last name').fill('Álvarez');
   await page.getByLabel('Date of birth').fill('3/7/1985');
@@ -24,6 +33,7 @@ test('first run → setup → register, find, edit, reload, archive a patient', 
   // The chart opens with the header.
   await expect(page.getByRole('heading', { level: 1, name: 'Álvarez, José' })).toBeVisible();
   await expect(page.getByText('RB000001')).toBeVisible();
+  await expectAccessible(page, 'chart: details', testInfo);
 
   // Find it by a partial, accent-free name.
   await page.getByRole('link', { name: '← Patients' }).click();
@@ -34,6 +44,7 @@ test('first run → setup → register, find, edit, reload, archive a patient', 
   await expect(row).toBeVisible();
   await expect(row).toContainText('Mar 7, 1985');
   await expect(page.getByTestId('patient-count')).toHaveText('1 match');
+  await expectAccessible(page, 'patient list', testInfo);
   await search.press('Enter');
 
   // Edit a field and save with Ctrl+S.

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, signIn, DEMO } from './fixtures';
+import { expectAccessible } from './axe';
 import { addDays, startOfWeek } from '../../shared/clinical/calendar';
 import { todayIn } from '../../shared/util/dates';
 
@@ -20,7 +21,8 @@ async function openChart(page: Page, mrn: string, tab: 'Running' | 'Plan') {
   await page.getByRole('navigation', { name: 'Chart sections' }).getByRole('link', { name: tab }).click();
 }
 
-test('a therapist adds a run by keyboard and sees it with its pace; edits, deletes and undoes', async ({ page, demoServer }) => {
+test('a therapist adds a run by keyboard and sees it with its pace; edits, deletes and undoes', async ({ page, demoServer }, testInfo) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(demoServer.url);
   await signIn(page, DEMO.therapist.username, DEMO.therapist.password);
   await openChart(page, 'RB000007', 'Running');
@@ -30,6 +32,9 @@ test('a therapist adds a run by keyboard and sees it with its pace; edits, delet
   await page.keyboard.press('Alt+r');
   const dialog = page.getByRole('dialog', { name: 'Add a run' });
   await expect(dialog.getByLabel('Distance (mi)')).toBeFocused();
+  // At 1366×768 the whole form does not fit, but its Save button stays on screen.
+  await expect(dialog.getByRole('button', { name: 'Save run' })).toBeInViewport();
+  await expectAccessible(page, 'add a run', testInfo);
   await page.keyboard.type('3.1');
   await page.keyboard.press('Tab');
   await expect(dialog.getByLabel('Duration')).toBeFocused();
@@ -72,7 +77,7 @@ test('a therapist adds a run by keyboard and sees it with its pace; edits, delet
   await expect(page.getByTestId('run-row').first()).toContainText('3.50 mi');
 });
 
-test('imports a FIT file, shows refused files with their reason, and draws the charts', async ({ page, demoServer }) => {
+test('imports a FIT file, shows refused files with their reason, and draws the charts', async ({ page, demoServer }, testInfo) => {
   await page.goto(demoServer.url);
   await signIn(page, DEMO.therapist.username, DEMO.therapist.password);
   await openChart(page, 'RB000001', 'Running');
@@ -88,6 +93,7 @@ test('imports a FIT file, shows refused files with their reason, and draws the c
   await expect(fenix).toContainText('Ready');
   await expect(fenix).toContainText('5.60 mi');
   await expect(fenix).toContainText('47:12');
+  await expectAccessible(page, 'import preview', testInfo);
   const truncated = rows.filter({ hasText: 'bad-truncated-run.fit' });
   await expect(truncated).toContainText('Refused');
   await expect(truncated).toContainText('damaged or cut short');
@@ -106,16 +112,38 @@ test('imports a FIT file, shows refused files with their reason, and draws the c
   }
   await expect(page.getByTestId('chart-weekly')).toContainText('research context, not a target');
   await expect(page.getByTestId('chart-weekly').locator('.recharts-bar-rectangle').first()).toBeAttached();
+  // The research-context key sits above the plot, not under the data; dots at the edges are drawn whole.
+  const weekly = page.getByTestId('chart-weekly');
+  const key = (await weekly.locator('.chart-key').boundingBox())!;
+  const plot = (await weekly.locator('.recharts-wrapper > svg').boundingBox())!;
+  expect(key.y + key.height).toBeLessThanOrEqual(plot.y + 1);
+  await expect(page.getByTestId('chart-weekly')).not.toContainText(/\d km\b(?! in the study)/);
+  for (const id of ['chart-speed', 'chart-pain']) {
+    const grid = (await page.getByTestId(id).locator('.recharts-cartesian-grid').boundingBox())!;
+    const dots = await page.getByTestId(id).locator('.recharts-scatter-symbol path, .recharts-line-dot').all();
+    expect(dots.length, id).toBeGreaterThan(0);
+    for (const dot of dots) {
+      const b = (await dot.boundingBox())!;
+      expect(b.x, id).toBeGreaterThanOrEqual(grid.x - 0.5);
+      expect(b.x + b.width, id).toBeLessThanOrEqual(grid.x + grid.width + 0.5);
+    }
+  }
 
+  await expectAccessible(page, 'running tab with charts', testInfo);
   // The imported run is in the log, from the file, with its intervals.
-  await page.getByRole('button', { name: /^Show all/ }).click();
   const imported = page.getByTestId('run-row').filter({ hasText: 'fenix2-run-9km.fit' });
   await expect(imported).toContainText('Aug 15, 2015');
   await expect(imported).toContainText('5.60 mi');
   await expect(imported.getByRole('button', { name: /^Intervals/ })).toBeVisible();
+  // At 1366×768 the log does not run off the screen sideways: Delete stays on it.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await imported.scrollIntoViewIfNeeded();
+  const del = (await imported.getByRole('button', { name: /^Delete/ }).boundingBox())!;
+  expect(del.x + del.width).toBeLessThanOrEqual(1366);
+  expect(await page.evaluate(() => document.querySelector('main')!.scrollWidth <= document.querySelector('main')!.clientWidth)).toBe(true);
 });
 
-test('the plan shows the decision with every reason and source; a therapist overrides with a reason', async ({ page, demoServer }) => {
+test('the plan shows the decision with every reason and source; a therapist overrides with a reason', async ({ page, demoServer }, testInfo) => {
   await page.goto(demoServer.url);
   await signIn(page, DEMO.therapist.username, DEMO.therapist.password);
 
@@ -130,6 +158,15 @@ test('the plan shows the decision with every reason and source; a therapist over
   await expect(reasons.first().locator('.grade')).toBeVisible();
   await expect(reasons.first().locator('.reason-rule')).toHaveText(/^[a-z-]+\.[a-z-.]+$/);
   await expect(latest.getByRole('heading', { name: /^Research context/ })).toBeVisible();
+  await expectAccessible(page, 'plan tab', testInfo);
+  // At 1366×768 the plan flag wraps in the header instead of running into Archive.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const flag = (await page.getByTestId('plan-flag').boundingBox())!;
+  const archive = (await page.getByRole('button', { name: 'Archive' }).boundingBox())!;
+  expect(flag.x + flag.width).toBeLessThanOrEqual(archive.x);
+  // Only the screen's own area scrolls: nothing on the long tab stretches the window itself (a blank page below).
+  expect(await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight)).toBe(true);
+  await page.setViewportSize({ width: 1360, height: 860 });
   await expect(page.getByRole('table', { name: 'Plan history' })).toContainText('Travelling for work next week: keep the same rung.');
 
   // A new plan that began two weeks ago: its first week can be reviewed now.
@@ -138,12 +175,21 @@ test('the plan shows the decision with every reason and source; a therapist over
   const [y, m, d] = start.split('-');
   await openChart(page, 'RB000008', 'Plan');
   await expect(page.getByRole('heading', { name: 'Start a run-walk plan' })).toBeVisible();
+  // The red-flag screen comes first (test/e2e/red-flags.spec.ts walks through it): all clear here.
+  const screen = page.getByTestId('plan-start-screen');
+  for (let rest = screen.getByRole('button', { name: 'No to the rest of these' }); (await rest.count()) > 0; ) await rest.first().click();
+  await screen.getByRole('button', { name: 'Save the screen' }).click();
+  await expect(screen.getByText('The screen allows the plan to start.')).toBeVisible();
   await page.getByLabel('Start date').fill(`${m}/${d}/${y}`);
   await page.getByRole('radio', { name: /Rung 2/ }).check();
   await page.getByLabel('The patient’s usual pain (0–10)').fill('2');
   await page.getByRole('button', { name: 'Start the plan' }).click();
   await expect(page.getByTestId('this-week')).toContainText('Run 30 seconds, walk 1 minute 30 seconds, 15 times');
 
+  const checkIn = page.getByTestId('check-in');
+  for (let rest = checkIn.getByRole('button', { name: 'No to the rest of these' }); (await rest.count()) > 0; ) await rest.first().click();
+  await checkIn.getByRole('button', { name: 'Save the screen' }).click();
+  await expect(checkIn.getByText('No red flags: every question answered no.')).toBeVisible();
   await page.getByRole('button', { name: 'Review the week' }).click();
   const decision = page.getByTestId('latest-decision');
   await expect(decision.locator('.decision-head [data-decision="hold"]')).toBeVisible();
@@ -154,6 +200,7 @@ test('the plan shows the decision with every reason and source; a therapist over
   await override.getByRole('radio', { name: /Progress/ }).check();
   await override.getByRole('button', { name: 'Override' }).click();
   await expect(override.getByText('Give the reason for overriding')).toBeVisible();
+  await expectAccessible(page, 'override dialog', testInfo);
   await override.getByLabel('Reason').fill('Ran pain-free twice at home; the log was not kept.');
   await override.getByRole('button', { name: 'Override' }).click();
   await expect(override).toBeHidden();
@@ -169,7 +216,7 @@ test('the plan shows the decision with every reason and source; a therapist over
   await expect(history.getByTestId('history-row').nth(1)).toContainText('Rung 3 of 10');
 });
 
-test('the front desk does not see the Running and Plan tabs at all, and reads the clinic policy without editing it', async ({ page, demoServer }) => {
+test('the front desk does not see the Running and Plan tabs at all, and reads the clinic policy without editing it', async ({ page, demoServer }, testInfo) => {
   await page.goto(demoServer.url);
   await signIn(page, DEMO.frontDesk.username, DEMO.frontDesk.password);
   await page.evaluate(() => {
@@ -183,7 +230,13 @@ test('the front desk does not see the Running and Plan tabs at all, and reads th
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Clinic policy' }).click();
   await expect(page.getByText('Only an admin can change the clinic policy.')).toBeVisible();
+  // The rules are grouped by area and folded: the screen reads in one go; an area opens on a click.
+  expect(await page.evaluate(() => document.querySelector('main')!.scrollHeight)).toBeLessThan(2000);
+  await page.getByTestId('policy-area-planner').locator(':scope > summary').click();
   const caution = page.getByTestId('policy-rule').filter({ hasText: 'planner.caution-window' });
+  await expect(caution).toBeVisible();
+  await expect(caution).toContainText('Caution window: off');
+  await expectAccessible(page, 'clinic policy (read only)', testInfo);
   await expect(caution).toContainText("ASTEROID's published results do not report it");
   await expect(caution.locator('.grade')).toHaveText('Clinic policy');
   await expect(page.getByRole('button', { name: 'Save clinic policy' })).toHaveCount(0);

@@ -47,9 +47,14 @@ export async function createPatient(page: Page, first: string, last: string): Pr
   return { id: p.id, name: `${last}, ${first}` };
 }
 
+/** A date as the demo clinic (month first) types it: 2026-12-08 → 12/08/2026. */
+export const typed = (date: string) => date.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$2/$3/$1');
+
+/** Type a date into "Go to date" the clinic's way; the schedule moves there. */
 export async function goToDate(page: Page, date: string) {
-  await page.getByLabel('Go to date').fill(date);
-  await expect(page.getByLabel('Go to date')).toHaveValue(date);
+  await page.getByLabel('Go to date').fill(typed(date));
+  await expect(page.getByLabel('Go to date')).toHaveValue(typed(date));
+  await expect(page).toHaveURL(new RegExp(`date=${date}`));
 }
 
 /** A therapist's (or room's) column on the day shown. */

@@ -231,6 +231,22 @@ test.describe('screenshots', () => {
       await page.screenshot({ path: `${OUT}clinic-policy.png` });
     });
   });
+
+  test('a therapist’s Today and the admin’s audit log', async ({ page }) => {
+    await withDemoServer(300, 3, async (demo) => {
+      await page.goto(demo.url);
+      await signIn(page, DEMO.therapist.username, DEMO.therapist.password);
+      await expect(page.getByRole('heading', { name: 'Today', level: 1 })).toBeVisible();
+      await page.mouse.move(0, 0);
+      await page.screenshot({ path: `${OUT}today.png` });
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await signIn(page, DEMO.admin.username, DEMO.admin.password);
+      await page.evaluate(() => (window.location.hash = '#/settings/audit'));
+      await expect(page.getByTestId('audit-row').first()).toBeVisible();
+      await page.mouse.move(0, 0);
+      await page.screenshot({ path: `${OUT}audit-log.png` });
+    });
+  });
 });
 
 /** Today when all three demo therapists work (Tuesday to Thursday), else the last such day before it. */
@@ -263,4 +279,3 @@ async function freeStart(col: Locator): Promise<number> {
     return 9 * 60;
   });
 }
-

@@ -1,8 +1,11 @@
 import { test, expect, signIn, DEMO } from './fixtures';
+import { expectAccessible } from './axe';
 
-test('a wrong password is refused; the fifth in a row locks the account', async ({ page, demoServer }) => {
+test('a wrong password is refused; the fifth in a row locks the account', async ({ page, demoServer }, testInfo) => {
   await page.goto(demoServer.url);
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  // Every part of the sign-in page sits in a landmark (no "region" finding, not even a moderate one).
+  expect(await expectAccessible(page, 'sign-in', testInfo)).toEqual([]);
   await expect(page.getByText('Lakeshore Run & Spine Physical Therapy')).toBeVisible();
 
   for (let attempt = 1; attempt <= 4; attempt++) {
@@ -10,6 +13,7 @@ test('a wrong password is refused; the fifth in a row locks the account', async 
     await expect(page.getByRole('alert')).toHaveText('Username or password is wrong.');
     await expect(page.getByLabel('Password')).toHaveValue('');
   }
+  await expectAccessible(page, 'sign-in with its error', testInfo);
   await signIn(page, DEMO.admin.username, 'not-the-password-5');
   await expect(page.getByRole('status').filter({ hasText: 'Too many failed sign-ins' })).toHaveText('Too many failed sign-ins: this account is locked for 5 minutes.');
 

@@ -11,7 +11,7 @@ describe('sign-in, lockout, auto-lock and sessions', () => {
   it('setup happens once: a second clinic is refused and nothing changes', async () => {
     const before = await databaseFingerprint(t);
     const again = await t.call('setup.createClinic', {
-      clinic: { name: 'Other', addressLine1: 'x', city: 'x', region: 'x', postalCode: '1', phone: '3125550100', timeZone: 'UTC', distanceUnit: 'mi' },
+      clinic: { name: 'Other', addressLine1: 'x', city: 'x', region: 'x', postalCode: '60601', phone: '3125550100', timeZone: 'UTC', distanceUnit: 'mi' },
       admin: { username: 'other', displayName: 'Other', password: 'other-password' },
     });
     expectError(again, 'CONFLICT');

@@ -1,5 +1,6 @@
 import type { ChannelName, RequestInput } from '../../shared/api/contract';
-import { CLINIC_INPUT, PASSWORDS, PATIENT, type TestApp } from './harness';
+import { CLINIC_INPUT, PASSWORDS, PATIENT, startPlan, type TestApp } from './harness';
+import { screenEntryOf } from '../../shared/clinical/redFlags';
 import { EPISODE_INPUT, evaluatedPatient, TINY_PNG } from './charting-helpers';
 
 /**
@@ -15,6 +16,7 @@ export interface SampleIds {
   runId: number;
   planId: number;
   weekId: number;
+  screenId: number;
   /** The patient's open episode and its signed evaluation. */
   episodeId: number;
   noteId: number;
@@ -57,6 +59,8 @@ export function channelSamples(t: TestApp, ids: SampleIds): { [K in ChannelName]
     'patients.update': { id: patientId, patient: PATIENT },
     'patients.setArchived': { id: patientId, archived: false },
     'audit.list': {},
+    'audit.export': { action: 'patients.get' },
+    'today.get': {},
     'schedule.settings': {},
     'rooms.save': { id: ids.roomId, name: 'Room 1' },
     'appointmentTypes.save': { id: ids.typeId, name: 'Follow-up', durationMinutes: 45, colour: '#3a7d44' },
@@ -87,14 +91,16 @@ export function channelSamples(t: TestApp, ids: SampleIds): { [K in ChannelName]
     'runImport.commit': { stageId: 'not-a-stage', choices: [] },
     'runImport.discard': { stageId: 'not-a-stage' },
     'plans.get': { patientId },
-    'plans.start': { patientId, startDate: '2026-11-23', startingStepId: 'rw-15-105' },
-    'plans.checkIn': { weekId: ids.weekId, redFlags: [] },
+    'plans.start': { patientId, startDate: '2026-11-23', startingStepId: 'rw-15-105', screenId: ids.screenId },
     'plans.review': { weekId: ids.weekId },
     'plans.accept': { weekId: ids.weekId },
     'plans.override': { weekId: ids.weekId, decision: 'hold', reason: 'Travelling next week' },
     'plans.end': { planId: ids.planId, reason: 'Discharged' },
     'policy.get': {},
     'policy.update': { changed: { pain: { amberMax: 5 } } },
+    'redFlags.list': { patientId },
+    'redFlags.record': { patientId, context: { kind: 'check-in', weekId: ids.weekId }, entry: screenEntryOf() },
+    'redFlags.acknowledge': { screenId: ids.screenId },
     'episodes.list': { patientId },
     'episodes.save': { id: ids.episodeId, patientId, episode: EPISODE_INPUT },
     'episodes.discharge': { id: ids.otherEpisodeId, discharge: { date: '2026-11-26', reason: 'goals_met', summary: 'Back to running 5 km without pain.' } },
@@ -144,6 +150,8 @@ export function invalidSamples(): { [K in ChannelName]: unknown } {
     'patients.update': { id: 1, patient: { ...PATIENT, sex: 'other' } },
     'patients.setArchived': { id: 1, archived: 'yes' },
     'audit.list': { limit: 0 },
+    'audit.export': { from: '2026-02-30' },
+    'today.get': { therapistId: 'me' },
     'schedule.settings': 'x',
     'rooms.save': { name: '' },
     'appointmentTypes.save': { name: 'X', durationMinutes: 2, colour: 'teal' },
@@ -175,13 +183,15 @@ export function invalidSamples(): { [K in ChannelName]: unknown } {
     'runImport.discard': {},
     'plans.get': { patientId: 'x' },
     'plans.start': { patientId: 1, startDate: '2026-02-30', startingStepId: '' },
-    'plans.checkIn': { weekId: 1, redFlags: ['headache'] },
     'plans.review': {},
     'plans.accept': { weekId: 0 },
     'plans.override': { weekId: 1, decision: 'explode', reason: '' },
     'plans.end': { planId: 1, reason: '' },
     'policy.get': 7,
     'policy.update': { changed: 'x' },
+    'redFlags.list': {},
+    'redFlags.record': { patientId: 1, context: { kind: 'check-in', weekId: 1 }, entry: { answers: { saddleNumbness: 'maybe' } } },
+    'redFlags.acknowledge': { screenId: 'x' },
     'episodes.list': {},
     'episodes.save': { patientId: 1, episode: { ...EPISODE_INPUT, diagnoses: ['M54.5'] } },
     'episodes.discharge': { id: 1, discharge: { date: '2026-11-26', reason: 'bored', summary: '' } },
@@ -212,7 +222,8 @@ export async function sampleIds(t: TestApp, patientId: number): Promise<SampleId
   const other = await t.ok('patients.create', { ...PATIENT, legalFirstName: 'Waiting', dateOfBirth: '1970-01-01' }, t.sessions.front_desk);
   const wait = await t.ok('waitlist.add', { patientId: other.id }, t.sessions.front_desk);
   const run = await t.ok('runs.save', { patientId, run: { date: '2026-11-24', distanceM: 3000, durationS: 1800 } }, t.sessions.therapist);
-  const plan = await t.ok('plans.start', { patientId: other.id, startDate: '2026-11-23', startingStepId: 'rw-15-105' }, t.sessions.therapist);
+  const plan = await startPlan(t, { patientId: other.id, startDate: '2026-11-23', startingStepId: 'rw-15-105' }, t.sessions.therapist);
+  const screen = await t.ok('redFlags.record', { patientId, context: { kind: 'plan-start' }, entry: screenEntryOf() }, t.sessions.therapist);
   const { episode, evaluation } = await evaluatedPatient(t, patientId);
   const otherEpisode = await t.ok('episodes.save', { patientId: other.id, episode: { ...EPISODE_INPUT, goals: [] } }, t.sessions.therapist);
   const attachment = await t.ok('attachments.add', { patientId, kind: 'imaging', title: 'MRI report', fileName: 'mri.png', base64: TINY_PNG }, t.sessions.therapist);
@@ -229,5 +240,6 @@ export async function sampleIds(t: TestApp, patientId: number): Promise<SampleId
     noteId: evaluation.id,
     otherEpisodeId: otherEpisode.id,
     attachmentId: attachment.id,
+    screenId: screen.screen.id,
   };
 }

@@ -5,7 +5,7 @@ import { addendaCountsQuery, patientNotesQuery } from '../../electron/api/handle
 import { billedOf, computeBilling } from '../../shared/charting/billing-lines';
 import { noteContentSchema } from '../../shared/charting/note-content';
 import { EPISODE_INPUT, EVAL_CONTENT } from './charting-helpers';
-import { createTestApp, PATIENT, type TestApp } from './harness';
+import { createTestApp, PATIENT, startPlan, type TestApp } from './harness';
 import { WEEKDAY_HOURS } from './channel-samples';
 
 let t: TestApp;
@@ -66,7 +66,7 @@ describe('running since the last visit', () => {
   it('summarises the runs logged since the previous note, in the clinic’s unit, with the plan’s rung', async () => {
     const patientId = await newPatient();
     await signed(patientId, 'initial_evaluation', '2026-11-16', EVAL_CONTENT);
-    await t.ok('plans.start', { patientId, startDate: '2026-11-16', startingStepId: 'rw-60-60', baselinePain: 2 }, t.sessions.therapist);
+    await startPlan(t, { patientId, startDate: '2026-11-16', startingStepId: 'rw-60-60', baselinePain: 2 }, t.sessions.therapist);
     for (const [date, distanceM, painDuring] of [['2026-11-15', 9000, 1], ['2026-11-18', 3000, 2], ['2026-11-21', 4200, 3], ['2026-11-24', 3600, 1]] as const) {
       await t.ok('runs.save', { patientId, run: { date, distanceM, durationS: 1800, runSeconds: 900, walkSeconds: 900, painDuring, painNextMorning: painDuring } }, t.sessions.therapist);
     }

@@ -97,6 +97,18 @@ describe('the note PDF', () => {
     const audit = await t.services.db.selectFrom('auditLog').selectAll().where('action', '=', 'notes.print').orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(audit.username).toMatch(/^cli:/);
   });
+
+  it('prints a Vietnamese name as typed, in the bundled font only (no built-in PDF font)', async () => {
+    const tan = (await t.ok('patients.create', { ...PATIENT, legalFirstName: 'Trọng Tấn', legalLastName: 'Đặng', dateOfBirth: '1984-03-09' }, t.sessions.front_desk)).id;
+    const { evaluation } = await evaluatedPatient(t, tan);
+    const { pdfBase64 } = await t.ok('notes.pdf', { id: evaluation.id }, t.sessions.therapist);
+    const file = join(work, 'dang.pdf');
+    writeFileSync(file, Buffer.from(pdfBase64, 'base64'));
+    expect(pdftotext(file)).toContain('Đặng, Trọng Tấn');
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim());
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const row of fonts) expect(row).toMatch(/Inter.*\byes\s+yes\b/);
+  });
 });
 
 // The built command line, as a clinic runs it (skipped only before the first build).

@@ -52,7 +52,7 @@ describe('runback import-runs', () => {
       expect(first.exitCode).toBe(1);
       expect(first.lines).toEqual([
         expect.stringMatching(/^refused: .*missing\.fit — the file cannot be read \(ENOENT\)$/),
-        expect.stringMatching(/^imported: fenix2-run-9km\.fit — A run on 2015-08-15: 9\.01 km in 47:12/),
+        expect.stringMatching(/^imported: fenix2-run-9km\.fit — A run on Aug 15, 2015: 9\.01 km in 47:12/),
         expect.stringMatching(/^refused: cycling-not-a-run\.fit — This is a ride \(cycling\), not a run/),
       ]);
       const second = await importRuns(t, { patient: p.mrn, files: [fx('fenix2-run-9km.fit')] });

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDemoClinic, DEMO_USERS, DemoRefusedError } from '../../electron/demo/demo-clinic';
 import { openApp } from '../../electron/app/open-app';
 import { ageOn } from '../../shared/util/dates';
+import { addDays } from '../../shared/clinical/calendar';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -31,7 +32,9 @@ async function patientsOf(dir: string) {
   }
 }
 
-describe('runback demo', () => {
+// A demo clinic of a few hundred patients takes seconds alone and minutes on a loaded machine: the
+// timeout is a guard against a hang, not a speed check (timings are in `runback bench`).
+describe('runback demo', { timeout: 300_000 }, () => {
   it('creates staff who can sign in with the printed passwords, and plausible patients', async () => {
     const dir = tempDir();
     const result = await createDemoClinic(dir, { patients: 300, seed: 3, force: false, now: NOW });
@@ -59,6 +62,14 @@ describe('runback demo', () => {
       const weeks = await app.services.db.selectFrom('planWeeks').selectAll().execute();
       expect(weeks.filter((w) => w.engineDecision !== null).length).toBeGreaterThan(15);
       expect(weeks.some((w) => w.overrideReason)).toBe(true);
+      // Every plan's last finished week waits for a newcomer to try the weekly review.
+      for (const plan of plans) {
+        const last = weeks.filter((w) => w.planId === plan.id).sort((a, b) => a.weekStart.localeCompare(b.weekStart)).at(-1)!;
+        const stopped = weeks.some((w) => w.planId === plan.id && (w.overrideDecision ?? w.engineDecision) === 'stop-and-review' && w.acceptedAt);
+        if (stopped) continue;
+        expect(last.engineDecision, `plan ${plan.id}`).toBeNull();
+        expect(addDays(last.weekStart, 6) < '2026-11-26' && addDays(last.weekStart, 13) >= '2026-11-26', `plan ${plan.id} week ${last.weekStart}`).toBe(true);
+      }
       const runs = await app.services.db.selectFrom('runs').select(['patientId']).execute();
       expect(new Set(runs.map((r) => r.patientId)).size).toBe(6);
       // The visits that happened are charted by their therapists: evaluations opening episodes, daily

@@ -8,6 +8,7 @@ import type { ApiResult } from '../../shared/api/errors';
 import type { Role } from '../../shared/domain/roles';
 import type { Logger } from '../../electron/api/context';
 import { openApp, type OpenApp } from '../../electron/app/open-app';
+import { screenEntryOf } from '../../shared/clinical/redFlags';
 
 export const CLINIC_INPUT = {
   name: 'Test Run Clinic',
@@ -123,4 +124,10 @@ export async function auditRows(t: TestApp) {
 export function expectError(result: ApiResult<unknown>, code: string) {
   expect(result.ok, JSON.stringify(result)).toBe(false);
   if (!result.ok) expect(result.error.code).toBe(code);
+}
+
+/** Records a clear red-flag screen for the plan start and starts the plan on it. */
+export async function startPlan(t: TestApp, input: Omit<RequestInput<'plans.start'>, 'screenId'>, session: string) {
+  const { screen } = await t.ok('redFlags.record', { patientId: input.patientId, context: { kind: 'plan-start' }, entry: screenEntryOf() }, session);
+  return t.ok('plans.start', { ...input, screenId: screen.id }, session);
 }

@@ -145,10 +145,74 @@ describe('migration 0003 (running)', () => {
   });
 });
 
-describe('migration 0008 (charting)', () => {
+describe('migration 0004 (locale and audit)', () => {
+  it('keeps the version-3 clinic with the settings it showed before, checks the new values, and indexes the audit log for the viewer', async () => {
+    const raw = new Database(':memory:');
+    raw.pragma('foreign_keys = ON');
+    const db = createKysely(raw) as unknown as Kysely<unknown>;
+    await migrate(db, 3);
+    raw.prepare(`insert into clinic (id, name, address_line1, city, region, postal_code, phone, time_zone, distance_unit, created_at, updated_at)
+      values (1, 'Old Clinic', '1 St', 'Town', 'IL', '60601', '3125550100', 'America/Chicago', 'mi', 'x', 'x')`).run();
+    raw.prepare(`insert into audit_log (at, action) values ('2026-01-01T00:00:00Z', 'clinic.update')`).run();
+    expect(await migrate(db, 4)).toEqual({ from: 3, to: 4 });
+    expect(raw.prepare('select name, country, date_order, time_format, week_starts_on from clinic').get()).toEqual({
+      name: 'Old Clinic',
+      country: 'US',
+      date_order: 'MDY',
+      time_format: '12h',
+      week_starts_on: 'monday',
+    });
+    expect(() => raw.prepare(`update clinic set date_order = 'DDMMYY'`).run()).toThrow(/CHECK/);
+    expect(() => raw.prepare(`update clinic set time_format = '13h'`).run()).toThrow(/CHECK/);
+    raw.prepare(`update clinic set date_order = 'DMY', time_format = '24h', week_starts_on = 'sunday', country = 'GB'`).run();
+    const indexes = raw.prepare(`select name from sqlite_master where type = 'index' and tbl_name = 'audit_log' order by name`).all().map((r) => (r as { name: string }).name);
+    expect(indexes).toEqual(expect.arrayContaining(['audit_log_action', 'audit_log_at', 'audit_log_entity', 'audit_log_user']));
+    const plan = raw.prepare(`explain query plan select * from audit_log where user_id = 1 order by id desc limit 50`).all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toContain('audit_log_user');
+    expect(raw.prepare('select count(*) as n from audit_log').get()).toEqual({ n: 1 });
+    await db.destroy();
+  });
+});
+
+describe('migration 0005 (red-flag screens)', () => {
+  it('carries each weekly check-in over as a screen of the four questions it asked, then drops the old column', async () => {
+    const raw = new Database(':memory:');
+    raw.pragma('foreign_keys = ON');
+    const db = createKysely(raw) as unknown as Kysely<unknown>;
+    await migrate(db, 3);
+    raw.prepare(`insert into patients (mrn, legal_first_name, legal_last_name, first_name_key, last_name_key, date_of_birth, sex, created_at, updated_at)
+      values ('RB000001', 'A', 'B', 'a', 'b', '1990-01-01', 'female', 'x', 'x')`).run();
+    raw.prepare(`insert into run_plans (patient_id, start_date, starting_step_id, sessions_per_week, ladder_json, created_at) values (1, '2026-01-05', 'rw-15-105', 3, '[]', 'x')`).run();
+    const week = raw.prepare(`insert into plan_weeks (plan_id, week_start, step_id, red_flags, decided_at) values (1, ?, 'rw-15-105', ?, ?)`);
+    week.run('2026-01-05', 'limp,restOrNightPain', '2026-01-11T19:00:00.000Z');
+    week.run('2026-01-12', '', null);
+    expect(await migrate(db, MIGRATIONS.findIndex((m) => m.name === 'red-flag-screens') + 1)).toMatchObject({ from: 3 });
+    expect(raw.prepare('select patient_id, context, plan_id, plan_week_id, asked_on, asked_by, recorded_at from red_flag_screens').all()).toEqual([
+      { patient_id: 1, context: 'check-in', plan_id: 1, plan_week_id: 1, asked_on: '2026-01-05', asked_by: null, recorded_at: '2026-01-11T19:00:00.000Z' },
+    ]);
+    expect(raw.prepare('select flag, answer from red_flag_answers order by flag').all()).toEqual([
+      { flag: 'limp', answer: 'yes' },
+      { flag: 'newLegSymptoms', answer: 'no' },
+      { flag: 'restOrNightPain', answer: 'yes' },
+      { flag: 'swelling', answer: 'no' },
+    ]);
+    expect(raw.prepare(`select name from pragma_table_info('plan_weeks') where name = 'red_flags'`).all()).toEqual([]);
+    // A check-in needs its week; a visit-note screen its note; "already assessed" only on a yes.
+    const screen = raw.prepare(`insert into red_flag_screens (patient_id, context, plan_week_id, note_id, asked_on, recorded_at) values (1, ?, ?, ?, '2026-01-20', 'x')`);
+    expect(() => screen.run('check-in', null, null)).toThrow(/CHECK/);
+    expect(() => screen.run('visit-note', null, null)).toThrow(/CHECK/);
+    expect(() => screen.run('plan-start', 2, null)).toThrow(/CHECK/);
+    screen.run('visit-note', null, 7);
+    expect(() => raw.prepare(`insert into red_flag_answers (screen_id, flag, answer, physician_assessed) values (2, 'fever', 'no', 1)`).run()).toThrow(/CHECK/);
+    expect(() => raw.prepare(`insert into red_flag_answers (screen_id, flag, answer) values (2, 'fever', 'maybe')`).run()).toThrow(/CHECK/);
+    await db.destroy();
+  });
+});
+
+describe('migration 0006 (charting)', () => {
   it('keeps earlier data and adds episodes (one open per patient), notes locked once signed, addenda that never change, attachments', async () => {
-    const { migration0008 } = await import('../../electron/db/migrations/0008-charting');
-    const v = migration0008.version;
+    const { migration0006 } = await import('../../electron/db/migrations/0006-charting');
+    const v = migration0006.version;
     const raw = new Database(':memory:');
     raw.pragma('foreign_keys = ON');
     const db = createKysely(raw) as unknown as Kysely<unknown>;

@@ -58,8 +58,17 @@ describe('patients', () => {
     expect(await search('0104')).toEqual(['Bergström']);
     expect(await search('5550101')).toEqual(['Álvarez']);
     expect(await search('RB000004')).toEqual(["O'Brien"]);
-    expect(await search('rb4')).toEqual([]);
+    // An MRN without its zeros (rb1105 for RB001105), as staff read it off a label.
+    expect(await search('rb4')).toEqual(["O'Brien"]);
+
     expect(await search('000004')).toEqual(["O'Brien"]);
+  });
+
+  it('finds a date of birth written as the lists write it (“Jun 15, 1990”), with or without the comma', async () => {
+    expect(await search('Jun 15 1990')).toEqual(['Garcia', 'Gardner']);
+    expect(await search('June 15, 1990')).toEqual(['Garcia', 'Gardner']);
+    expect(await search('gard Jun 15, 1990')).toEqual(['Gardner']);
+    expect(await search('15 Jun 1990')).toEqual(['Garcia', 'Gardner']);
   });
 
   it('treats search text as data, never as FTS syntax', async () => {
@@ -107,7 +116,7 @@ describe('patients', () => {
     if (!r.ok) {
       expect(r.error.fields).toEqual({
         legalLastName: 'Legal last name is required',
-        dateOfBirth: 'Date of birth is not a real date (use YYYY-MM-DD)',
+        dateOfBirth: 'Date of birth is not a real date (type it as MM/DD/YYYY)',
         email: 'Email does not look like an address (name@example.com)',
         phone: 'Phone needs 7 to 15 digits',
       });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PlanDecision } from '../../shared/clinical/planner';
-import { auditRows, createTestApp, expectError, PATIENT, type TestApp } from './harness';
+import { screenEntryOf } from '../../shared/clinical/redFlags';
+import { auditRows, createTestApp, expectError, PATIENT, startPlan, type TestApp } from './harness';
 
 // The test clock stands at Thu 2026-11-26 (Chicago). Plans start on Mondays.
 describe('the run-walk plan', () => {
@@ -16,11 +17,12 @@ describe('the run-walk plan', () => {
     t.ok('runs.save', { patientId, run: { date, distanceM: 3200, durationS: 1800, runSeconds: 225, walkSeconds: 1575, surface: 'grass', painDuring: 2, painAfter: 2, painNextMorning: 2, ...over } }, thera());
 
   it('starts on a clinic week start, reviews at the week’s end with reasons and sources, and the accepted decision prescribes next week', async () => {
-    const wrongDay = await t.call('plans.start', { patientId, startDate: '2026-11-18', startingStepId: 'rw-15-105' }, thera());
+    const { screen } = await t.ok('redFlags.record', { patientId, context: { kind: 'plan-start' }, entry: screenEntryOf() }, thera());
+    const wrongDay = await t.call('plans.start', { patientId, startDate: '2026-11-18', startingStepId: 'rw-15-105', screenId: screen.id }, thera());
     expectError(wrongDay, 'VALIDATION');
     if (!wrongDay.ok) expect(wrongDay.error.fields).toEqual({ startDate: 'Choose a monday' });
-    const plan = await t.ok('plans.start', { patientId, startDate: '2026-11-16', startingStepId: 'rw-15-105', baselinePain: 2 }, thera());
-    expectError(await t.call('plans.start', { patientId, startDate: '2026-11-23', startingStepId: 'rw-15-105' }, thera()), 'CONFLICT');
+    const plan = await t.ok('plans.start', { patientId, startDate: '2026-11-16', startingStepId: 'rw-15-105', baselinePain: 2, screenId: screen.id }, thera());
+    expectError(await t.call('plans.start', { patientId, startDate: '2026-11-23', startingStepId: 'rw-15-105', screenId: screen.id }, thera()), 'CONFLICT');
     const week1 = plan.weeks[0]!;
     for (const d of ['2026-11-16', '2026-11-18', '2026-11-21']) await logRun(d);
     const reviewed = await t.ok('plans.review', { weekId: week1.id }, thera());
@@ -47,7 +49,7 @@ describe('the run-walk plan', () => {
   });
 
   it('red pain regresses; a red flag at the check-in stops for review; an override keeps its reason beside the engine’s decision', async () => {
-    const plan = await t.ok('plans.start', { patientId, startDate: '2026-11-09', startingStepId: 'rw-45-75', baselinePain: 2 }, thera());
+    const plan = await startPlan(t, { patientId, startDate: '2026-11-09', startingStepId: 'rw-45-75', baselinePain: 2 }, thera());
     for (const d of ['2026-11-09', '2026-11-11']) await logRun(d, { painDuring: 7 });
     const r1 = await t.ok('plans.review', { weekId: plan.weeks[0]!.id }, thera());
     expect(r1.weeks[0]!.engineDecision).toBe('regress');
@@ -56,7 +58,7 @@ describe('the run-walk plan', () => {
     expect(o1.weeks[0]!.engineDecision).toBe('regress');
     expect(o1.weeks[1]).toMatchObject({ weekStart: '2026-11-16', stepId: 'rw-45-75' });
 
-    await t.ok('plans.checkIn', { weekId: o1.weeks[1]!.id, redFlags: ['newLegSymptoms'] }, thera());
+    await t.ok('redFlags.record', { patientId, context: { kind: 'check-in', weekId: o1.weeks[1]!.id }, entry: screenEntryOf(['newLegSymptoms']) }, thera());
     const r2 = await t.ok('plans.review', { weekId: o1.weeks[1]!.id }, thera());
     const d2 = r2.weeks[1]!.decision as PlanDecision;
     expect(d2.decision).toBe('stop-and-review');
@@ -75,11 +77,12 @@ describe('the run-walk plan', () => {
     expectError(await t.call('plans.override', { weekId: r2.weeks[1]!.id, decision: 'hold', reason: 'Again' }, thera()), 'CONFLICT');
     const ended = await t.ok('plans.end', { planId: plan.id, reason: 'Referred back to the physician' }, thera());
     expect(ended.endReason).toBe('Referred back to the physician');
-    expect((await auditRows(t)).filter((a) => a.action.startsWith('plans.')).map((a) => a.action)).toEqual([
+    expect((await auditRows(t)).filter((a) => a.action.startsWith('plans.') || a.action.startsWith('redFlags.')).map((a) => a.action)).toEqual([
+      'redFlags.record',
       'plans.start',
       'plans.review',
       'plans.override',
-      'plans.checkIn',
+      'redFlags.record',
       'plans.review',
       'plans.accept',
       'plans.override',
@@ -108,7 +111,7 @@ describe('the run-walk plan', () => {
     await t.ok('policy.update', { changed: { pain: { amberMax: 4 } }, ladder: null }, t.sessions.admin);
     expect((await t.ok('policy.get', {}, thera())).ladder).toHaveLength(10);
     // A pain of 5 during runs is now red: regress.
-    const plan = await t.ok('plans.start', { patientId, startDate: '2026-11-16', startingStepId: 'rw-45-75' }, thera());
+    const plan = await startPlan(t, { patientId, startDate: '2026-11-16', startingStepId: 'rw-45-75' }, thera());
     for (const d of ['2026-11-16', '2026-11-18']) await logRun(d, { painDuring: 5 });
     expect((await t.ok('plans.review', { weekId: plan.weeks[0]!.id }, thera())).weeks[0]!.engineDecision).toBe('regress');
   });

@@ -69,6 +69,10 @@ describe('the running log', () => {
     expect(by['cycling-not-a-run.fit']).toMatchObject({ status: 'not-a-run', code: 'NOT_A_RUN' });
     expect(by['cycling-not-a-run.fit']!.message).toContain('ride (cycling), not a run');
     expect(by['gpx10-no-times.gpx']).toMatchObject({ status: 'needs-duration', code: 'NO_TIMESTAMPS' });
+    // Every sentence in the clinic's unit (this test clinic's: km) and date format: the parser's "4.6 km"
+    // is reworded the clinic's way, the same as every other distance; no ISO dates.
+    expect(by['gpx10-no-times.gpx']!.message).toMatch(/distance \d+\.\d\d km is known/);
+    expect(by['fenix2-run-9km.fit']!.message).toMatch(/^A run on Aug 15, 2015: 9\.01 km in /);
     expect(by['gpx11-all-fields.gpx']).toMatchObject({ status: 'refused', code: 'EMPTY_TRACK' });
     expect(by['gpx-empty-segment.gpx']).toMatchObject({ status: 'ready' });
     expect(await databaseFingerprint(t)).toBe(before);
@@ -112,7 +116,7 @@ describe('the running log', () => {
 
     // The same file again is a duplicate, by content.
     const again = await importFiles(['fenix2-run-9km.fit']);
-    expect(again.items[0]).toMatchObject({ status: 'duplicate', code: 'DUPLICATE' });
+    expect(again.items[0]).toMatchObject({ status: 'duplicate', code: 'DUPLICATE', message: 'Already in the log (Aug 15, 2015, 9.01 km): skipped.' });
     const committed = await t.ok('runImport.commit', { stageId: again.stageId, choices: [{ itemId: again.items[0]!.itemId, action: 'import' }] }, thera());
     expect(committed).toMatchObject({ imported: 0, skipped: 1 });
     expect((await auditRows(t)).filter((a) => a.action === 'runImport.commit').map((a) => a.detail)).toEqual(['imported 3 activities from files (1 skipped)', 'imported 0 activities from files (1 skipped)']);

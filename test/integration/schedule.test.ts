@@ -156,6 +156,23 @@ describe('the schedule', () => {
     expect(today.slots[0]).toMatchObject({ date: '2026-11-26', startMinute: 9 * 60 });
   });
 
+  it('a free slot offered for a room is one the booking accepts: the room and the patient must be free too', async () => {
+    // Another therapist has Room 1 at 11:00; Ana is booked with them at 13:00.
+    await book({ therapistId: w.therapist2, date: '2026-11-27', start: '11:00' });
+    await book({ therapistId: w.therapist2, date: '2026-11-27', start: '13:00', roomId: w.rooms.two });
+    const ask = { therapistId: w.therapist, typeId: w.types.followUp, fromDate: '2026-11-27', limit: 40 };
+    const withRoom = await t.ok('appointments.findSlots', { ...ask, roomId: w.rooms.one, patientId: w.patients.ana }, t.sessions.front_desk);
+    const starts = withRoom.slots.filter((s) => s.date === '2026-11-27').map((s) => s.startMinute);
+    for (const clash of [11 * 60, 11 * 60 + 30, 13 * 60, 12 * 60 + 30]) expect(starts).not.toContain(clash);
+    expect(starts).toContain(11 * 60 + 45);
+    const offered = withRoom.slots.find((s) => s.date === '2026-11-27' && s.startMinute >= 10 * 60)!;
+    const hh = `${String(Math.floor(offered.startMinute / 60)).padStart(2, '0')}:${String(offered.startMinute % 60).padStart(2, '0')}`;
+    expect((await book({ date: '2026-11-27', start: hh })).ok).toBe(true);
+    // Without the room, the therapist alone is asked about (as before).
+    const anyRoom = await t.ok('appointments.findSlots', ask, t.sessions.front_desk);
+    expect(anyRoom.slots.filter((s) => s.date === '2026-11-27').map((s) => s.startMinute)).toContain(11 * 60);
+  });
+
   it('prints a day sheet whose text names each appointment (pdftotext)', async () => {
     await book({ note: 'Bring running shoes' });
     await book({ start: '10:00', patientId: w.patients.ben, typeId: w.types.evaluation, roomId: w.rooms.two });

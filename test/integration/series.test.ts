@@ -28,18 +28,44 @@ describe('recurring series', () => {
     expect(appointments.at(-1)!.localDate).toBe('2027-01-21');
     const detail = await t.ok('appointments.get', { id: appointments[0]!.id }, desk());
     expect(detail.seriesDescription).toBe('Every week on Tuesday and Thursday, 16 times');
+    const opened = (await t.ok('audit.list', { action: 'appointments.get' }, t.sessions.admin)).entries[0]!;
+    expect(opened.detail).toMatch(/^appointment of Dec 1, 2026, 9:00 AM opened$/);
     const series = await t.services.db.selectFrom('appointmentSeries').selectAll().executeTakeFirstOrThrow();
     expect(series.rrule).toBe('DTSTART:20261201T000000Z\nRRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=TU,TH;WKST=MO;COUNT=16');
   });
 
-  it('"until a date" ends on that date; a clash anywhere refuses the whole series, naming the date', async () => {
+  it('"until a date" ends on that date; a clash anywhere refuses the whole series, naming the date in words and how many dates fit', async () => {
     await t.ok('blockouts.create', { therapistId: w.therapist, date: '2026-12-15', start: '08:00', end: '12:00', reason: 'Course' }, desk());
     const r = await t.call('appointments.book', { patientId: w.patients.ana, therapistId: w.therapist, roomId: null, typeId: w.types.followUp, date: '2026-12-01', start: '09:00', recurrence: { weekdays: [2], until: '2026-12-29' } }, desk());
     expectError(r, 'CONFLICT');
-    if (!r.ok) expect(r.error.message).toBe('2026-12-15: Theo Therapist is blocked out 8:00 AM – 12:00 PM (Course).');
+    if (!r.ok) {
+      expect(r.error.message).toBe('Tue, Dec 15: Theo Therapist is blocked out 8:00 AM – 12:00 PM (Course).');
+      expect(r.error.fields).toMatchObject({ _fitting: '4', _dates: '5' });
+    }
     expect(await range()).toHaveLength(0);
     const ok = await bookSeries({ weekdays: [2], until: '2026-12-29' }, { start: '13:00' });
     expect(ok.appointments.map((a) => a.localDate)).toEqual(['2026-12-01', '2026-12-08', '2026-12-15', '2026-12-22', '2026-12-29']);
+  });
+
+  it('“book the ones that fit”: a clashing series books the dates that fit and names each one left out, with its reasons', async () => {
+    await t.ok('blockouts.create', { therapistId: w.therapist, date: '2026-12-15', start: '08:00', end: '12:00', reason: 'Course' }, desk());
+    const r = await bookSeries({ weekdays: [2], count: 5 }, { roomId: null, skipConflicting: true });
+    expect(r.appointments.map((a) => a.localDate)).toEqual(['2026-12-01', '2026-12-08', '2026-12-22', '2026-12-29']);
+    expect(r.skipped).toEqual([{ date: '2026-12-15', reasons: ['Theo Therapist is blocked out 8:00 AM – 12:00 PM (Course).'] }]);
+    expect(new Set(r.appointments.map((a) => a.seriesId))).toEqual(new Set([r.seriesId]));
+    // Nothing fits: refused as before, nothing written.
+    const none = await t.call('appointments.book', { patientId: w.patients.ben, therapistId: w.therapist, roomId: null, typeId: w.types.followUp, date: '2026-12-01', start: '09:00', recurrence: { weekdays: [2], count: 2 }, skipConflicting: true }, desk());
+    expectError(none, 'CONFLICT');
+    expect(await range()).toHaveLength(4);
+  });
+
+  it('a clinic that writes dates day first and a 24-hour clock reads its refusals that way', async () => {
+    const clinic = await t.ok('clinic.get', {}, t.sessions.admin);
+    await t.ok('clinic.update', { ...clinic, dateOrder: 'DMY', timeFormat: '24h' }, t.sessions.admin);
+    await t.ok('blockouts.create', { therapistId: w.therapist, date: '2026-12-15', start: '08:00', end: '12:00', reason: 'Course' }, desk());
+    const r = await t.call('appointments.book', { patientId: w.patients.ana, therapistId: w.therapist, roomId: null, typeId: w.types.followUp, date: '2026-12-01', start: '09:00', recurrence: { weekdays: [2], count: 3, until: undefined } }, desk());
+    expectError(r, 'CONFLICT');
+    if (!r.ok) expect(r.error.message).toBe('Tue 15 Dec: Theo Therapist is blocked out 08:00 – 12:00 (Course).');
   });
 
   it('keeps 09:00 local across the daylight-saving change (UTC instants shift by an hour)', async () => {
@@ -94,6 +120,13 @@ describe('recurring series', () => {
     await t.ok('appointments.cancel', { id: appointments[0]!.id, reason: 'Discharged', scope: 'all' }, desk());
     expect((await range()).map((a) => a.status)).toEqual(['cancelled', 'cancelled', 'cancelled', 'cancelled', 'cancelled']);
     expect((await range()).map((a) => a.cancelReason)).toEqual(['Discharged', 'Holiday', 'Discharged', 'Moving away', 'Moving away']);
+    // The audit log says which visits went, by their date and time (no row ids).
+    const said = (await t.ok('audit.list', { action: 'appointments.cancel' }, t.sessions.admin)).entries.map((e) => e.detail).reverse();
+    expect(said).toEqual([
+      'cancelled the appointment of Dec 8, 2026, 9:00 AM: Holiday',
+      'cancelled the appointment of Dec 22, 2026, 9:00 AM and the one after it in its series: Moving away',
+      'cancelled the appointment of Dec 1, 2026, 9:00 AM and the rest of its series (2 in all): Discharged',
+    ]);
   });
 
   it('a series-wide move that would clash is refused whole', async () => {
@@ -101,7 +134,7 @@ describe('recurring series', () => {
     await t.call('appointments.book', { patientId: w.patients.ben, therapistId: w.therapist, roomId: null, typeId: w.types.followUp, date: '2026-12-15', start: '10:00' }, desk());
     const r = await t.call('appointments.move', { id: appointments[0]!.id, date: '2026-12-01', start: '10:00', durationMinutes: 45, therapistId: w.therapist, roomId: w.rooms.one, scope: 'all' }, desk());
     expectError(r, 'CONFLICT');
-    if (!r.ok) expect(r.error.message).toBe('2026-12-15: Theo Therapist is already booked 10:00 – 10:45 AM with Bravo, Ben.');
+    if (!r.ok) expect(r.error.message).toBe('Tue, Dec 15: Theo Therapist is already booked 10:00 – 10:45 AM with Bravo, Ben.');
     expect((await view()).filter((v) => v.includes('09:00'))).toHaveLength(3);
   });
 });

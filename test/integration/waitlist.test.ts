@@ -37,7 +37,7 @@ describe('waitlist', () => {
 
     const { matches } = await t.ok('waitlist.matches', { appointmentId: slot.id }, t.sessions.front_desk);
     expect(matches.map((m) => m.entry.patientName)).toEqual(['Waiter, Urgent', 'Waiter, Loyal', 'Waiter, Anytime']);
-    expect(matches[1]!.reasons).toEqual(['normal priority', 'asked for this therapist', 'day and time suit', 'waiting since 2026-11-26']);
+    expect(matches[1]!.reasons).toEqual(['normal priority', 'asked for this therapist', 'day and time suit', 'waiting since Nov 26, 2026']);
 
     // Nothing was booked automatically; booking the first match resolves its entry in the same transaction.
     expect((await t.ok('appointments.range', { from: '2026-12-01', to: '2026-12-01', includeCancelled: false }, t.sessions.front_desk)).appointments).toHaveLength(0);

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import { ApiError } from '../../../shared/api/errors';
+import { APPOINTMENT_STATUS_LABELS, type SeriesScope } from '../../../shared/domain/schedule';
 import { describeRule, endRRuleBefore, expandRRule, readRRule, restartRRule, toRRule } from '../../../shared/schedule/recurrence';
 import { addDays, daysBetween, localToInstant } from '../../../shared/schedule/clinic-time';
 import { isLateCancellation } from '../../../shared/schedule/conflicts';
@@ -7,6 +8,7 @@ import { findFreeSlots } from '../../../shared/schedule/free-slots';
 import type { AppointmentsTable, DB } from '../../db/schema';
 import type { HandlerContext } from '../context';
 import { defineHandlers } from '../handler';
+import { loadClinicFormat } from '../clinic-format';
 import { appointmentRowOrThrow, appointmentsByIds, appointmentsWithNames, clinicTimeAndUnits, loadConflictContext, toAppointment, workingHoursOf } from './appointment-rows';
 import {
   activeTherapistOrThrow,
@@ -18,6 +20,13 @@ import {
 } from './booking-checks';
 
 type AppointmentRow = Selectable<AppointmentsTable>;
+
+/** Which visits of a series a move or cancellation took, for the audit log's reader. */
+function scopeInWords(scope: SeriesScope, count: number): string {
+  if (scope === 'one') return '';
+  const after = count - 1 === 1 ? 'the one' : `the ${count - 1}`;
+  return scope === 'following' ? ` and ${after} after it in its series` : ` and the rest of its series (${count} in all)`;
+}
 
 function slotFor(date: string, startMinute: number, durationMinutes: number, timeZone: string) {
   return { startsAt: localToInstant(date, startMinute, timeZone), endsAt: localToInstant(date, startMinute + durationMinutes, timeZone) };
@@ -65,17 +74,20 @@ export const appointmentHandlers = defineHandlers({
     const row = await appointmentsWithNames(ctx.db).where('a.id', '=', id).executeTakeFirst();
     if (!row) throw new ApiError('NOT_FOUND', `There is no appointment with id ${id}.`);
     if (ctx.user.role === 'therapist' && row.therapistId !== ctx.user.id) throw new ApiError('FORBIDDEN', 'Therapists see their own schedule only.');
+    const format = await loadClinicFormat(ctx.db);
     let seriesDescription: string | null = null;
     if (row.seriesId !== null) {
       const series = await ctx.db.selectFrom('appointmentSeries').select('rrule').where('id', '=', row.seriesId).executeTakeFirstOrThrow();
-      seriesDescription = describeRule(readRRule(series.rrule));
+      seriesDescription = format.dates(describeRule(readRRule(series.rrule)));
     }
-    ctx.audit({ entity: 'patient', entityId: row.patientId, detail: `appointment ${id} opened` });
+    // The audit viewer shows this line to an admin: the visit's date and time, not its row id.
+    ctx.audit({ entity: 'patient', entityId: row.patientId, detail: `appointment of ${format.instant(row.startsAt)} opened` });
     return { ...toAppointment(row, timeZone), seriesDescription };
   },
 
   async 'appointments.book'(input, ctx) {
     const { timeZone } = await clinicTimeAndUnits(ctx.db);
+    const format = await loadClinicFormat(ctx.db);
     const therapist = await activeTherapistOrThrow(ctx.db, input.therapistId);
     const type = await usableTypeOrThrow(ctx.db, input.typeId);
     await usableRoomOrThrow(ctx.db, input.roomId);
@@ -86,19 +98,21 @@ export const appointmentHandlers = defineHandlers({
     const rrule = input.recurrence ? toRRule({ startsOn: input.date, ...input.recurrence }) : null;
     const dates = rrule ? expandRRule(rrule) : [input.date];
     if (dates.length === 0) throw new ApiError('VALIDATION', 'That repeat rule gives no dates: check the weekdays and the end date.', { fields: { recurrence: 'No dates' } });
-    const slots: PlannedSlot[] = dates.map((date) => ({
+    const planned: PlannedSlot[] = dates.map((date) => ({
       date,
       ...slotFor(date, input.start, duration, timeZone),
       therapistId: input.therapistId,
       roomId: input.roomId,
       patientId: input.patientId,
     }));
-    const { doubleBookedReason, conflicts } = await checkSlotsOrThrow(ctx.db, slots, {
+    const { doubleBookedReason, conflicts, slots, skipped } = await checkSlotsOrThrow(ctx.db, planned, {
       timeZone,
       therapistName: therapist.displayName,
       ignoreIds: [],
       user: ctx.user,
+      format,
       ...(input.override ? { override: input.override } : {}),
+      ...(input.skipConflicting ? { skipConflicting: true } : {}),
     });
 
     const now = ctx.now.toISOString();
@@ -144,16 +158,18 @@ export const appointmentHandlers = defineHandlers({
         .where('resolvedAt', 'is', null)
         .executeTakeFirst();
       if (Number(resolved.numUpdatedRows) !== 1) throw new ApiError('CONFLICT', 'That waitlist entry is no longer open for this patient.');
-      ctx.audit({ action: 'waitlist.booked', entity: 'waitlist', entityId: input.waitlistEntryId, detail: `booked as appointment ${inserted[0]!.id}` });
+      ctx.audit({ action: 'waitlist.booked', entity: 'waitlist', entityId: input.waitlistEntryId, detail: `booked on ${input.date}` });
     }
-    const what = rrule ? `series ${seriesId}: ${describeRule({ startsOn: input.date, ...input.recurrence! })} (${dates.length} appointments)` : `${input.date}`;
+    const left = skipped.length ? `; left out ${skipped.length} that clash (${skipped.map((x) => x.date).join(', ')})` : '';
+    const what = rrule ? `a series: ${describeRule({ startsOn: input.date, ...input.recurrence! })} (${slots.length} appointments${left})` : `${input.date}`;
     const override = doubleBookedReason ? `; DOUBLE-BOOKED by admin: "${doubleBookedReason}" despite: ${conflicts.map((c) => c.message).join(' ')}` : '';
     ctx.audit({ entity: 'patient', entityId: input.patientId, detail: `booked ${what} with ${therapist.displayName}${override}` });
-    return { appointments: await appointmentsByIds(ctx.db, inserted.map((r) => r.id), timeZone), seriesId };
+    return { appointments: await appointmentsByIds(ctx.db, inserted.map((r) => r.id), timeZone), seriesId, skipped: skipped.map((x) => ({ date: x.date, reasons: x.reasons })) };
   },
 
   async 'appointments.move'(input, ctx) {
     const { timeZone } = await clinicTimeAndUnits(ctx.db);
+    const format = await loadClinicFormat(ctx.db);
     const row = await appointmentRowOrThrow(ctx.db, input.id);
     if (row.status !== 'booked' && row.status !== 'arrived') {
       throw new ApiError('CONFLICT', `A ${row.status === 'no_show' ? 'no-show' : row.status} appointment cannot be moved.`);
@@ -176,6 +192,7 @@ export const appointmentHandlers = defineHandlers({
       therapistName: therapist.displayName,
       ignoreIds: targets.map((t) => t.id),
       user: ctx.user,
+      format,
       ...(input.override ? { override: input.override } : {}),
     });
 
@@ -218,7 +235,7 @@ export const appointmentHandlers = defineHandlers({
         .execute();
     }
     const override = doubleBookedReason ? `; DOUBLE-BOOKED by admin: "${doubleBookedReason}"` : '';
-    ctx.audit({ entity: 'patient', entityId: row.patientId, detail: `moved appointment ${row.id} (${input.scope}, ${targets.length} affected) to ${input.date} with ${therapist.displayName}${override}` });
+    ctx.audit({ entity: 'patient', entityId: row.patientId, detail: `moved the appointment of ${(await loadClinicFormat(ctx.db)).instant(row.startsAt)}${scopeInWords(input.scope, targets.length)} to ${input.date} with ${therapist.displayName}${override}` });
     return { appointments: await appointmentsByIds(ctx.db, targets.map((t) => t.id), timeZone) };
   },
 
@@ -250,7 +267,7 @@ export const appointmentHandlers = defineHandlers({
       await ctx.db.updateTable('appointmentSeries').set({ rrule: endRRuleBefore(series.rrule, first), updatedAt: now }).where('id', '=', row.seriesId).execute();
     }
     const late = targets.filter((t) => isLateCancellation(t.startsAt, ctx.now, lateCancelHours)).length;
-    ctx.audit({ entity: 'patient', entityId: row.patientId, detail: `cancelled ${targets.length} appointment(s) (${scope})${late ? `, ${late} late` : ''}: ${reason}` });
+    ctx.audit({ entity: 'patient', entityId: row.patientId, detail: `cancelled the appointment of ${(await loadClinicFormat(ctx.db)).instant(row.startsAt)}${scopeInWords(scope, targets.length)}${late ? `, ${late} late` : ''}: ${reason}` });
     return { cancelled: await appointmentsByIds(ctx.db, targets.map((t) => t.id), timeZone) };
   },
 
@@ -280,21 +297,23 @@ export const appointmentHandlers = defineHandlers({
       })
       .where('id', '=', id)
       .execute();
-    ctx.audit({ entity: 'patient', entityId: row.patientId, detail: `appointment ${id}: ${row.status} → ${status}` });
+    ctx.audit({ entity: 'patient', entityId: row.patientId, detail: `appointment of ${(await loadClinicFormat(ctx.db)).instant(row.startsAt)}: ${APPOINTMENT_STATUS_LABELS[row.status]} → ${APPOINTMENT_STATUS_LABELS[status]}` });
     return (await appointmentsByIds(ctx.db, [id], timeZone))[0]!;
   },
 
-  async 'appointments.findSlots'({ therapistId, typeId, fromDate, weeks, limit }, ctx) {
+  async 'appointments.findSlots'({ therapistId, typeId, roomId, patientId, durationMinutes, fromDate, weeks, limit }, ctx) {
     const { timeZone } = await clinicTimeAndUnits(ctx.db);
     const therapist = await activeTherapistOrThrow(ctx.db, therapistId);
     const type = await usableTypeOrThrow(ctx.db, typeId);
     const days = weeks * 7;
     const span = { from: localToInstant(fromDate, 0, timeZone), to: localToInstant(addDays(fromDate, days + 1), 0, timeZone) };
-    const { overlapping, blockouts } = await loadConflictContext(ctx.db, span, { therapistIds: [therapistId], roomIds: [], patientIds: [] });
+    const { overlapping, blockouts } = await loadConflictContext(ctx.db, span, { therapistIds: [therapistId], roomIds: roomId ? [roomId] : [], patientIds: patientId ? [patientId] : [] });
     const slots = findFreeSlots({
       therapistId,
       therapistName: therapist.displayName,
-      durationMinutes: type.durationMinutes,
+      roomId: roomId ?? null,
+      ...(patientId !== undefined ? { patientId } : {}),
+      durationMinutes: durationMinutes ?? type.durationMinutes,
       fromDate,
       days,
       notBefore: ctx.now.toISOString(),

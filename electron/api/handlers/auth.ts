@@ -63,6 +63,10 @@ export const authHandlers = defineHandlers({
       timeZone: clinic.timeZone,
       distanceUnit: clinic.distanceUnit,
       idleLockMinutes: clinic.idleLockMinutes,
+      country: clinic.country,
+      dateOrder: clinic.dateOrder,
+      timeFormat: clinic.timeFormat,
+      weekStartsOn: clinic.weekStartsOn,
     };
   },
 });

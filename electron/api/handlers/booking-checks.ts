@@ -4,6 +4,7 @@ import type { Conflict } from '../../../shared/schedule/conflicts';
 import { findConflicts } from '../../../shared/schedule/conflicts';
 import type { SessionUser } from '../../../shared/domain/user';
 import type { DB } from '../../db/schema';
+import type { ClinicFormat } from '../../../shared/format/clinic-format';
 import { loadConflictContext, workingHoursOf } from './appointment-rows';
 
 export interface PlannedSlot {
@@ -44,17 +45,29 @@ export async function bookablePatientOrThrow(db: Kysely<DB>, id: number) {
   return patient;
 }
 
+export interface SlotCheck {
+  /** The admin's stated reason for a knowing double-booking, to store and audit; null otherwise. */
+  doubleBookedReason: string | null;
+  conflicts: Conflict[];
+  /** The slots to book: all of them, or (skipConflicting) those that fit. */
+  slots: PlannedSlot[];
+  /** Dates of a series left out, each with its reasons in words. */
+  skipped: { date: string; reasons: string[] }[];
+}
+
 /**
  * Checks every planned slot against bookings, working hours and blockouts, inside the booking's own
- * transaction (so two racing bookings cannot both pass). Clashes are refused with every reason, unless
- * an admin overrides with a stated reason — then the reason is returned to be stored and audited.
+ * transaction (so two racing bookings cannot both pass). Clashes are refused with every reason, in the
+ * clinic's words (dates and times its way), unless an admin overrides with a stated reason — then the
+ * reason is returned to be stored and audited — or a series asks to book the dates that fit and leave
+ * out the rest. A refused series says how many of its dates fit (`_fitting` of `_dates`).
  */
 export async function checkSlotsOrThrow(
   db: Kysely<DB>,
   slots: PlannedSlot[],
-  options: { timeZone: string; therapistName: string; ignoreIds: number[]; override?: { reason: string }; user: SessionUser },
-): Promise<{ doubleBookedReason: string | null; conflicts: Conflict[] }> {
-  if (slots.length === 0) return { doubleBookedReason: null, conflicts: [] };
+  options: { timeZone: string; therapistName: string; ignoreIds: number[]; override?: { reason: string }; skipConflicting?: boolean; user: SessionUser; format: ClinicFormat },
+): Promise<SlotCheck> {
+  if (slots.length === 0) return { doubleBookedReason: null, conflicts: [], slots, skipped: [] };
   const from = slots.reduce((m, s) => (s.startsAt < m ? s.startsAt : m), slots[0]!.startsAt);
   const to = slots.reduce((m, s) => (s.endsAt > m ? s.endsAt : m), slots[0]!.endsAt);
   const ctx = await loadConflictContext(db, { from, to }, {
@@ -63,24 +76,34 @@ export async function checkSlotsOrThrow(
     patientIds: [...new Set(slots.map((s) => s.patientId))],
   });
   const hours = new Map<number, Awaited<ReturnType<typeof workingHoursOf>>>();
-  const all: (Conflict & { date: string })[] = [];
+  const perSlot: { slot: PlannedSlot; found: Conflict[] }[] = [];
   for (const slot of slots) {
     if (!hours.has(slot.therapistId)) hours.set(slot.therapistId, await workingHoursOf(db, slot.therapistId));
     const found = findConflicts(
       { ...slot, therapistName: options.therapistName },
-      { timeZone: options.timeZone, overlapping: ctx.overlapping, workingHours: hours.get(slot.therapistId)!, blockouts: ctx.blockouts, ignoreIds: options.ignoreIds },
+      { timeZone: options.timeZone, overlapping: ctx.overlapping, workingHours: hours.get(slot.therapistId)!, blockouts: ctx.blockouts, ignoreIds: options.ignoreIds, locale: options.format.locale },
     );
-    all.push(...found.map((c) => ({ ...c, date: slot.date })));
+    perSlot.push({ slot, found });
   }
-  if (all.length === 0) return { doubleBookedReason: null, conflicts: [] };
+  const all = perSlot.flatMap((p) => p.found.map((c) => ({ ...c, date: p.slot.date })));
+  if (all.length === 0) return { doubleBookedReason: null, conflicts: [], slots, skipped: [] };
   if (options.override) {
     if (options.user.role !== 'admin') throw new ApiError('FORBIDDEN', 'Only an admin may knowingly double-book.');
-    return { doubleBookedReason: options.override.reason, conflicts: all };
+    return { doubleBookedReason: options.override.reason, conflicts: all, slots, skipped: [] };
   }
   const series = slots.length > 1;
-  const lines = all.map((c) => (series ? `${c.date}: ${c.message}` : c.message));
+  const fitting = perSlot.filter((p) => p.found.length === 0).map((p) => p.slot);
+  if (series && options.skipConflicting && fitting.length > 0) {
+    const skipped = perSlot.filter((p) => p.found.length > 0).map((p) => ({ date: p.slot.date, reasons: p.found.map((c) => c.message) }));
+    return { doubleBookedReason: null, conflicts: [], slots: fitting, skipped };
+  }
+  const lines = all.map((c) => (series ? `${options.format.day(c.date, 'short')}: ${c.message}` : c.message));
   const fields: Record<string, string> = {};
-  all.forEach((c, i) => (fields[`conflict.${i}`] = series ? `${c.date}: ${c.message}` : c.message));
+  lines.forEach((line, i) => (fields[`conflict.${i}`] = line));
+  if (series) {
+    fields._fitting = String(fitting.length);
+    fields._dates = String(slots.length);
+  }
   const shown = lines.slice(0, 5).join(' ');
   throw new ApiError('CONFLICT', lines.length > 5 ? `${shown} (and ${lines.length - 5} more)` : shown, { fields });
 }

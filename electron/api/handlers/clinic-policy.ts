@@ -4,7 +4,7 @@ import { DEFAULT_LADDER, ladderSchema, type Ladder } from '../../../shared/clini
 import { clinicPolicySchema, type ClinicPolicy } from '../../../shared/clinical/policy';
 import { listRules } from '../../../shared/clinical/rules';
 import type { DB } from '../../db/schema';
-import { fieldErrors } from '../dispatcher';
+import { fieldErrors } from '../field-errors';
 import { defineHandlers } from '../handler';
 
 type LoadedPolicy = { policy: ClinicPolicy; changed: Record<string, unknown>; ladder: Ladder };

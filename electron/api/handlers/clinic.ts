@@ -18,6 +18,10 @@ export function toClinic(row: Selectable<ClinicTable>): Clinic {
     taxId: row.taxId,
     idleLockMinutes: row.idleLockMinutes,
     lateCancelHours: row.lateCancelHours,
+    country: row.country,
+    dateOrder: row.dateOrder,
+    timeFormat: row.timeFormat,
+    weekStartsOn: row.weekStartsOn,
   };
 }
 

@@ -2,16 +2,14 @@ import { createElement } from 'react';
 import { addDays, localToInstant } from '../../../shared/schedule/clinic-time';
 import { DaySheet } from '../../print/day-sheet';
 import { renderPdf } from '../../print/render-pdf';
+import { loadClinicFormat } from '../clinic-format';
 import { defineHandlers } from '../handler';
 import { appointmentsWithNames, toAppointment } from './appointment-rows';
-
-function longDate(date: string): string {
-  return new Intl.DateTimeFormat('en-US', { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
-}
 
 export const daySheetHandlers = defineHandlers({
   async 'schedule.daySheet'({ date, therapistId, paper }, ctx) {
     const clinic = await ctx.db.selectFrom('clinic').selectAll().executeTakeFirstOrThrow();
+    const f = await loadClinicFormat(ctx.db);
     // Therapists print their own day only.
     const only = ctx.user.role === 'therapist' ? ctx.user.id : therapistId;
     let therapists = ctx.db.selectFrom('users').select(['id', 'displayName']).where('role', '=', 'therapist').where('active', '=', 1);
@@ -24,17 +22,15 @@ export const daySheetHandlers = defineHandlers({
       .orderBy('a.startsAt')
       .execute();
     const appointments = rows.map((r) => toAppointment(r, clinic.timeZone));
-    const printed = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: clinic.timeZone }).format(ctx.now);
     const pdf = await renderPdf(
       createElement(DaySheet, {
         clinic,
-        dateLabel: longDate(date),
+        dateLabel: f.day(date, 'long'),
         sections: list.map((t) => ({ therapistName: t.displayName, appointments: appointments.filter((a) => a.therapistId === t.id) })),
-        printedLabel: `printed ${printed} by ${ctx.user.displayName}`,
+        printedLabel: `printed ${f.instant(ctx.now.toISOString())} by ${ctx.user.displayName}`,
         paper,
         timeZone: clinic.timeZone,
-        // The clinic has no locale setting yet; US English matches the US superbill and schedule.
-        locale: 'en-US',
+        locale: f.locale,
       }),
     );
     ctx.audit({ action: 'schedule.daySheet', entity: 'daySheet', entityId: date, detail: `printed for ${only === null ? 'all therapists' : (list[0]?.displayName ?? 'nobody')} (${appointments.length} appointments)` });

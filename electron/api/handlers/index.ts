@@ -13,6 +13,8 @@ import { runHandlers } from './runs';
 import { runImportHandlers } from './run-import';
 import { planHandlers } from './plans';
 import { policyHandlers } from './clinic-policy';
+import { todayHandlers } from './today';
+import { redFlagHandlers } from './red-flags';
 import { episodeHandlers } from './episodes';
 import { noteHandlers } from './notes';
 import { noteSigningHandlers } from './note-signing';
@@ -36,6 +38,8 @@ export const handlers: Handlers = {
   ...runImportHandlers,
   ...planHandlers,
   ...policyHandlers,
+  ...todayHandlers,
+  ...redFlagHandlers,
   ...episodeHandlers,
   ...noteHandlers,
   ...noteSigningHandlers,

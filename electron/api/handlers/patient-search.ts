@@ -1,6 +1,6 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { PatientSort } from '../../../shared/domain/patient';
-import { parseTypedDate } from '../../../shared/util/dates';
+import { findWrittenDate, parseTypedDate, type TypedDateOrder } from '../../../shared/util/dates';
 import { digitsOnly, foldForSearch } from '../../../shared/util/text';
 import type { DB } from '../../db/schema';
 
@@ -14,17 +14,28 @@ export interface ParsedSearch {
 
 const quote = (token: string) => `"${token.replace(/"/g, '""')}"`;
 
+/** MRNs are RB and six digits (shared/domain/identifiers): "rb1105" is RB001105. */
+const MRN_DIGITS = 6;
+
 /**
- * Turns what staff type into index lookups: a date (2024-03-07 or 3/7/1985) matches the date of
- * birth; a run of digits (with - ( ) . +) matches phone or MRN by prefix; any other word matches a
- * first, last or preferred name by prefix, accent- and case-insensitively. All parts must match.
+ * Turns what staff type into index lookups: a date — as the lists write it ("Mar 26, 1945") or as
+ * typed in the clinic's order (3/26/1945, 1945-03-26) — matches the date of birth; a run of digits
+ * (with - ( ) . +) matches phone or MRN by prefix; an MRN matches with or without its leading zeros
+ * (rb1105 finds RB001105); any other word matches a first, last or preferred name by prefix,
+ * accent- and case-insensitively. All parts must match.
  */
-export function parsePatientSearch(query: string): ParsedSearch {
+export function parsePatientSearch(query: string, order: TypedDateOrder = 'MDY'): ParsedSearch {
   const clauses: string[] = [];
   let dateOfBirth: string | null = null;
   let leadingName: string | null = null;
-  for (const token of query.trim().split(/\s+/).filter(Boolean)) {
-    const date = parseTypedDate(token);
+  let rest = query;
+  const written = findWrittenDate(query);
+  if (written) {
+    dateOfBirth = written.iso;
+    rest = `${query.slice(0, written.start)} ${query.slice(written.end)}`;
+  }
+  for (const token of rest.trim().split(/\s+/).filter(Boolean)) {
+    const date = parseTypedDate(token.replace(/,$/, ''), order);
     if (date) {
       dateOfBirth = date;
       continue;
@@ -35,7 +46,9 @@ export function parsePatientSearch(query: string): ParsedSearch {
       continue;
     }
     if (/^rb\d+$/i.test(token)) {
-      clauses.push(`mrn : ${quote(token.toLowerCase())}*`);
+      const digits = token.slice(2);
+      const padded = digits.length < MRN_DIGITS ? `rb${digits.padStart(MRN_DIGITS, '0')}` : null;
+      clauses.push(padded ? `mrn : (${quote(token.toLowerCase())}* OR ${quote(padded)})` : `mrn : ${quote(token.toLowerCase())}*`);
       continue;
     }
     const folded = foldForSearch(token).replace(/[^\p{L}\p{N}'-]+/gu, '');
@@ -48,6 +61,8 @@ export function parsePatientSearch(query: string): ParsedSearch {
 
 export interface PatientListQuery {
   query: string;
+  /** How the clinic writes numeric dates (a typed 3/7/1985 is read that way). */
+  dateOrder?: TypedDateOrder;
   includeArchived: boolean;
   sort: PatientSort;
   direction: 'asc' | 'desc';
@@ -56,8 +71,8 @@ export interface PatientListQuery {
 }
 
 /** The base query (from + filters) shared by the page and its count. */
-export function filteredPatients(db: Kysely<DB>, q: Pick<PatientListQuery, 'query' | 'includeArchived'>) {
-  const search = parsePatientSearch(q.query);
+export function filteredPatients(db: Kysely<DB>, q: Pick<PatientListQuery, 'query' | 'includeArchived' | 'dateOrder'>) {
+  const search = parsePatientSearch(q.query, q.dateOrder);
   let base = db.selectFrom('patients');
   if (search.match !== null) {
     base = base.where(sql<SqlBool>`patients.id in (select rowid from patients_fts where patients_fts match ${search.match})`);
@@ -95,6 +110,6 @@ export function listPatientsQuery(db: Kysely<DB>, q: PatientListQuery) {
   return page.orderBy('patients.id', dir).limit(q.limit).offset(q.offset);
 }
 
-export function countPatientsQuery(db: Kysely<DB>, q: Pick<PatientListQuery, 'query' | 'includeArchived'>) {
+export function countPatientsQuery(db: Kysely<DB>, q: Pick<PatientListQuery, 'query' | 'includeArchived' | 'dateOrder'>) {
   return filteredPatients(db, q).base.select((eb) => eb.fn.countAll<number>().as('n'));
 }

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { ApiError } from '../../../shared/api/errors';
 import { formatMrn } from '../../../shared/domain/identifiers';
+import { postalCodeProblem } from '../../../shared/domain/postal';
 import type { Patient, PatientFields } from '../../../shared/domain/patient';
 import { todayIn } from '../../../shared/util/dates';
 import { digitsOnly, foldForSearch } from '../../../shared/util/text';
@@ -23,9 +24,11 @@ async function patientOrThrow(db: Kysely<DB>, id: number) {
   return row;
 }
 
-/** Rules that need the clinic's calendar: a date of birth cannot be after today there. */
+/** Rules that need the clinic: a date of birth cannot be after today there; a postal code is one of its country's. */
 async function checkDates(db: Kysely<DB>, fields: PatientFields, now: Date) {
-  const clinic = await db.selectFrom('clinic').select('timeZone').executeTakeFirstOrThrow();
+  const clinic = await db.selectFrom('clinic').select(['timeZone', 'country']).executeTakeFirstOrThrow();
+  const postal = postalCodeProblem(fields.postalCode, clinic.country);
+  if (postal) throw new ApiError('VALIDATION', postal, { fields: { postalCode: postal } });
   const today = todayIn(clinic.timeZone, now);
   if (fields.dateOfBirth > today) {
     throw new ApiError('VALIDATION', 'Date of birth is in the future', { fields: { dateOfBirth: 'Date of birth is in the future' } });
@@ -47,9 +50,11 @@ function columns(fields: PatientFields) {
 
 export const patientHandlers = defineHandlers({
   async 'patients.list'(input, ctx) {
+    const clinic = await ctx.db.selectFrom('clinic').select('dateOrder').executeTakeFirst();
+    const q = { ...input, dateOrder: clinic?.dateOrder ?? 'MDY' };
     const [rows, count] = await Promise.all([
-      listPatientsQuery(ctx.db, input).execute(),
-      countPatientsQuery(ctx.db, input).executeTakeFirstOrThrow(),
+      listPatientsQuery(ctx.db, q).execute(),
+      countPatientsQuery(ctx.db, q).executeTakeFirstOrThrow(),
     ]);
     // A new search is a look into the patient index: record it (not every scrolled page).
     if (input.offset === 0 && input.query.trim() !== '') ctx.audit({ action: 'patients.search', entity: 'patient', detail: `search "${input.query.trim()}"` });

@@ -1,10 +1,11 @@
 import type { Kysely, Selectable } from 'kysely';
 import { ApiError } from '../../../shared/api/errors';
 import { weekdayOf, addDays } from '../../../shared/clinical/calendar';
-import { PLAN_DECISIONS, type PlanDecisionKind, type PlanWeek } from '../../../shared/clinical/history';
+import { OVERRIDE_DECISIONS, PLAN_DECISIONS, type OverrideDecisionKind, type PlanDecisionKind, type PlanWeek } from '../../../shared/clinical/history';
 import { ladderSchema, stepIndex, type Ladder } from '../../../shared/clinical/ladder';
 import { decideNextWeek, type PlanDecision } from '../../../shared/clinical/planner';
-import { redFlagsFromCsv, redFlagsRecord, type Run } from '../../../shared/clinical/runs';
+import type { Run } from '../../../shared/clinical/runs';
+import { screenFlagsRecord } from '../../../shared/clinical/redFlags';
 import type { RunPlanRecord } from '../../../shared/domain/running';
 import { todayIn } from '../../../shared/util/dates';
 import type { DB, PlanWeeksTable, RunPlansTable } from '../../db/schema';
@@ -12,8 +13,13 @@ import { defineHandlers } from '../handler';
 import { loadClinicPolicy } from './clinic-policy';
 import { runRowsToClinicalRuns } from './runs';
 import { clinicTimeAndUnits } from './appointment-rows';
+import { checkInsByWeek, screenById, screenFindingsForWeek } from './red-flag-screens';
 
 const asDecision = (v: string | null): PlanDecisionKind | null => ((PLAN_DECISIONS as readonly string[]).includes(v ?? '') ? (v as PlanDecisionKind) : null);
+const asOverride = (v: string | null): OverrideDecisionKind | null => ((OVERRIDE_DECISIONS as readonly string[]).includes(v ?? '') ? (v as OverrideDecisionKind) : null);
+
+/** A plan-start screen is good for a week: asked longer ago, ask it again. */
+const START_SCREEN_DAYS = 7;
 
 async function userNames(db: Kysely<DB>, ids: (number | null)[]) {
   const wanted = [...new Set(ids.filter((i): i is number => i !== null))];
@@ -22,9 +28,10 @@ async function userNames(db: Kysely<DB>, ids: (number | null)[]) {
   return new Map(rows.map((r) => [r.id, r.displayName]));
 }
 
-async function toPlanRecord(db: Kysely<DB>, plan: Selectable<RunPlansTable>): Promise<RunPlanRecord> {
+export async function toPlanRecord(db: Kysely<DB>, plan: Selectable<RunPlansTable>): Promise<RunPlanRecord> {
   const weeks = await db.selectFrom('planWeeks').selectAll().where('planId', '=', plan.id).orderBy('weekStart').execute();
   const names = await userNames(db, weeks.flatMap((w) => [w.acceptedBy, w.overrideBy]));
+  const checkIns = await checkInsByWeek(db, weeks.map((w) => w.id));
   return {
     id: plan.id,
     patientId: plan.patientId,
@@ -39,17 +46,45 @@ async function toPlanRecord(db: Kysely<DB>, plan: Selectable<RunPlansTable>): Pr
       id: w.id,
       weekStart: w.weekStart,
       stepId: w.stepId,
-      redFlags: redFlagsFromCsv(w.redFlags),
+      screenId: checkIns.get(w.id)?.id ?? null,
+      redFlags: checkIns.get(w.id)?.yes ?? [],
+      screenAction: checkIns.get(w.id)?.action ?? null,
       engineDecision: asDecision(w.engineDecision),
       decision: w.decisionJson ? (JSON.parse(w.decisionJson) as unknown) : null,
       decidedAt: w.decidedAt,
       acceptedBy: w.acceptedBy === null ? null : (names.get(w.acceptedBy) ?? null),
       acceptedAt: w.acceptedAt,
       override: w.overrideDecision
-        ? { decision: asDecision(w.overrideDecision)!, stepId: w.overrideStepId, reason: w.overrideReason ?? '', by: w.overrideBy === null ? null : (names.get(w.overrideBy) ?? null), at: w.overrideAt ?? '' }
+        ? { decision: asOverride(w.overrideDecision)!, stepId: w.overrideStepId, reason: w.overrideReason ?? '', by: w.overrideBy === null ? null : (names.get(w.overrideBy) ?? null), at: w.overrideAt ?? '' }
         : null,
     })),
   };
+}
+
+/** The patient's plan in progress, else the latest ended one (null when there is none). */
+export async function currentPlanRecord(db: Kysely<DB>, patientId: number): Promise<RunPlanRecord | null> {
+  // An active plan sorts first (NULL ended_at); otherwise the latest ended one.
+  const plan = await db.selectFrom('runPlans').selectAll().where('patientId', '=', patientId).orderBy('endedAt', 'asc').orderBy('id', 'desc').executeTakeFirst();
+  return plan ? toPlanRecord(db, plan) : null;
+}
+
+/** The plan-start screen must be this patient's, recent, unused, and clear of anything that forbids running. */
+async function checkStartScreen(db: Kysely<DB>, screenId: number, patientId: number, startDate: string, today: string) {
+  const screen = await screenById(db, screenId);
+  const field = (message: string) => new ApiError('VALIDATION', message, { fields: { screenId: message } });
+  if (!screen || screen.patientId !== patientId || screen.context !== 'plan-start') throw field('Record the red-flag screen for this patient’s plan start first.');
+  if (screen.replacedById !== null) throw field('That screen was corrected: start from the corrected screen.');
+  if (screen.planId !== null) throw field('That screen already started a plan: ask the screen again.');
+  const oldest = addDays(today < startDate ? today : startDate, -START_SCREEN_DAYS);
+  if (screen.askedOn < oldest) throw field(`The red-flag screen was asked more than ${START_SCREEN_DAYS} days before the plan starts: ask it again.`);
+  const action = screen.triage.action;
+  if (action === 'urgent-medical')
+    throw new ApiError('CONFLICT', 'The red-flag screen found signs of cauda equina syndrome: the patient needs urgent medical assessment today, not a running plan.');
+  if (action === 'stop-and-refer')
+    throw new ApiError('CONFLICT', 'The red-flag screen found signs that need the patient’s physician first. Once the physician has assessed them, record the screen again marking those findings as already assessed.');
+  if (action === 'stop-until-review' && screen.acknowledgedAt === null)
+    throw new ApiError('CONFLICT', 'The red-flag screen found running symptoms: confirm you have reviewed them before the plan starts.');
+  return screen;
 }
 
 async function weekWithPlan(db: Kysely<DB>, weekId: number) {
@@ -66,7 +101,7 @@ function assertOpen(week: Selectable<PlanWeeksTable>) {
 }
 
 /** The step the next week runs at after a decision: one rung up or down, the same, or none after a stop. */
-function nextStep(ladder: Ladder, fromStepId: string, decision: PlanDecisionKind, chosen: string | null): string | null {
+function nextStep(ladder: Ladder, fromStepId: string, decision: OverrideDecisionKind, chosen: string | null): string | null {
   if (decision === 'stop-and-review') return null;
   if (chosen) {
     if (stepIndex(ladder, chosen) < 0) throw new ApiError('VALIDATION', `"${chosen}" is not a step of this plan's ladder.`, { fields: { stepId: 'Not a step of this ladder' } });
@@ -84,13 +119,11 @@ async function addNextWeek(db: Kysely<DB>, planId: number, weekStart: string, st
 
 export const planHandlers = defineHandlers({
   async 'plans.get'({ patientId }, ctx) {
-    const plan = await ctx.db.selectFrom('runPlans').selectAll().where('patientId', '=', patientId).orderBy('endedAt', 'asc').orderBy('id', 'desc').executeTakeFirst();
     ctx.audit({ entity: 'patient', entityId: patientId, detail: 'run-walk plan opened' });
-    // An active plan sorts first (NULL ended_at); otherwise the latest ended one.
-    return { plan: plan ? await toPlanRecord(ctx.db, plan) : null };
+    return { plan: await currentPlanRecord(ctx.db, patientId) };
   },
 
-  async 'plans.start'({ patientId, startDate, startingStepId, sessionsPerWeek, baselinePain }, ctx) {
+  async 'plans.start'({ patientId, startDate, startingStepId, sessionsPerWeek, baselinePain, screenId }, ctx) {
     const patient = await ctx.db.selectFrom('patients').select(['id', 'archivedAt']).where('id', '=', patientId).executeTakeFirst();
     if (!patient) throw new ApiError('NOT_FOUND', `There is no patient with id ${patientId}.`);
     const active = await ctx.db.selectFrom('runPlans').select('id').where('patientId', '=', patientId).where('endedAt', 'is', null).executeTakeFirst();
@@ -100,21 +133,16 @@ export const planHandlers = defineHandlers({
       throw new ApiError('VALIDATION', `Plans start on the first day of a clinic week (${policy.weekStartsOn}); ${startDate} is a ${weekdayOf(startDate)}.`, { fields: { startDate: `Choose a ${policy.weekStartsOn}` } });
     }
     if (stepIndex(ladder, startingStepId) < 0) throw new ApiError('VALIDATION', `"${startingStepId}" is not a step of the clinic's ladder.`, { fields: { startingStepId: 'Choose a step of the ladder' } });
+    const { timeZone } = await clinicTimeAndUnits(ctx.db);
+    await checkStartScreen(ctx.db, screenId, patientId, startDate, todayIn(timeZone, ctx.now));
     const plan = await ctx.db
       .insertInto('runPlans')
       .values({ patientId, startDate, startingStepId, sessionsPerWeek, ladderJson: JSON.stringify(ladderSchema.parse(ladder)), baselinePain, endedAt: null, endReason: null, createdAt: ctx.now.toISOString() })
       .returningAll()
       .executeTakeFirstOrThrow();
     await ctx.db.insertInto('planWeeks').values({ planId: plan.id, weekStart: startDate, stepId: startingStepId, engineDecision: null, decisionJson: null, decidedAt: null, acceptedBy: null, acceptedAt: null, overrideDecision: null, overrideStepId: null, overrideReason: null, overrideBy: null, overrideAt: null }).execute();
-    ctx.audit({ entity: 'patient', entityId: patientId, detail: `run-walk plan ${plan.id} started ${startDate} at ${startingStepId}, ${sessionsPerWeek}/week` });
-    return toPlanRecord(ctx.db, plan);
-  },
-
-  async 'plans.checkIn'({ weekId, redFlags }, ctx) {
-    const { week, plan } = await weekWithPlan(ctx.db, weekId);
-    assertOpen(week);
-    await ctx.db.updateTable('planWeeks').set({ redFlags: [...new Set(redFlags)].join(','), engineDecision: null, decisionJson: null, decidedAt: null }).where('id', '=', weekId).execute();
-    ctx.audit({ entity: 'patient', entityId: plan.patientId, detail: `check-in for week ${week.weekStart}: ${redFlags.length ? redFlags.join(', ') : 'no red flags'}` });
+    await ctx.db.updateTable('redFlagScreens').set({ planId: plan.id }).where('id', '=', screenId).execute();
+    ctx.audit({ entity: 'patient', entityId: patientId, detail: `run-walk plan ${plan.id} started ${startDate} at ${startingStepId}, ${sessionsPerWeek}/week, on red-flag screen ${screenId}` });
     return toPlanRecord(ctx.db, plan);
   },
 
@@ -124,18 +152,19 @@ export const planHandlers = defineHandlers({
     if (!isLatest) throw new ApiError('CONFLICT', 'Only the latest week of a plan can be reviewed.');
     const clinic = await clinicTimeAndUnits(ctx.db);
     const lastDay = addDays(week.weekStart, 6);
-    if (todayIn(clinic.timeZone, ctx.now) < lastDay) {
-      throw new ApiError('CONFLICT', `The week under review ends on ${lastDay}: the decision is taken on its last day or later.`);
-    }
+    const today = todayIn(clinic.timeZone, ctx.now);
     const { policy } = await loadClinicPolicy(ctx.db);
     const ladder = ladderSchema.parse(JSON.parse(plan.ladderJson));
     const weeks = await ctx.db.selectFrom('planWeeks').selectAll().where('planId', '=', plan.id).orderBy('weekStart').execute();
+    const screened = await screenFindingsForWeek(ctx.db, plan.patientId, week, today > lastDay ? today : lastDay);
     const history: PlanWeek[] = weeks.map((w) => ({
       weekStart: w.weekStart,
       stepId: w.stepId,
-      redFlags: redFlagsRecord(redFlagsFromCsv(w.redFlags)),
+      // Only the week under review's flags are read; earlier weeks were decided on theirs.
+      redFlags: screenFlagsRecord(w.id === week.id ? screened.flags : []),
+      physicianAssessed: w.id === week.id ? screened.physicianAssessed : [],
       engineDecision: w.id === week.id ? null : asDecision(w.engineDecision),
-      override: w.overrideDecision ? { decision: asDecision(w.overrideDecision)!, stepId: w.overrideStepId, reason: w.overrideReason ?? '', by: null, date: w.overrideAt?.slice(0, 10) ?? null } : null,
+      override: w.overrideDecision ? { decision: asOverride(w.overrideDecision)!, stepId: w.overrideStepId, reason: w.overrideReason ?? '', by: null, date: w.overrideAt?.slice(0, 10) ?? null } : null,
     }));
     const runRows = await ctx.db.selectFrom('runs').selectAll().where('patientId', '=', plan.patientId).where('deletedAt', 'is', null).where('kind', '!=', 'cross_training').where('date', '<=', lastDay).execute();
     const runs: Run[] = runRowsToClinicalRuns(runRows);
@@ -151,8 +180,12 @@ export const planHandlers = defineHandlers({
       reassessments: [],
       distanceUnit: clinic.distanceUnit,
     });
+    // A stop does not wait for the week's end; any other decision is taken on its last day or later.
+    if (today < lastDay && decision.engineDecision !== 'stop-and-review') {
+      throw new ApiError('CONFLICT', `The week under review ends on ${lastDay}: the decision is taken on its last day or later.`);
+    }
     await ctx.db.updateTable('planWeeks').set({ engineDecision: decision.engineDecision, decisionJson: JSON.stringify(decision), decidedAt: ctx.now.toISOString() }).where('id', '=', weekId).execute();
-    ctx.audit({ entity: 'patient', entityId: plan.patientId, detail: `plan week ${week.weekStart} reviewed: ${decision.engineDecision} (${decision.reasons.map((r) => r.ruleId).join(', ')})` });
+    ctx.audit({ entity: 'patient', entityId: plan.patientId, detail: `plan week ${week.weekStart} reviewed${today < lastDay ? ' early (a stop)' : ''}: ${decision.engineDecision} (${decision.reasons.map((r) => r.ruleId).join(', ')})` });
     return toPlanRecord(ctx.db, plan);
   },
 

@@ -5,7 +5,10 @@ import type { ImportedActivity, ParsedFile } from '../../../shared/running/activ
 import { segmentRunWalk } from '../../../shared/running/run-walk-segmentation';
 import { SPORT_NOUNS } from '../../../shared/running/sport';
 import { instantToLocal } from '../../../shared/schedule/clinic-time';
-import { formatDistance, formatDuration } from '../../../shared/units';
+import { formatDuration } from '../../../shared/units';
+import type { ClinicFormat } from '../../../shared/format/clinic-format';
+import { formatKm } from '../../activities/messages';
+import { loadClinicFormat } from '../clinic-format';
 import type { DB } from '../../db/schema';
 import type { Stage } from '../../activities/staging';
 import type { HandlerContext } from '../context';
@@ -61,7 +64,7 @@ function foundOf(activity: ImportedActivity, clinic: Clinic) {
 }
 
 /** What staff see for one activity before anything is saved. */
-async function previewOf(db: Kysely<DB>, patientId: number, id: string, parsed: ParsedFile, clinic: Clinic, seen: Set<string>): Promise<ImportItem> {
+async function previewOf(db: Kysely<DB>, patientId: number, id: string, parsed: ParsedFile, clinic: Clinic, seen: Set<string>, f: ClinicFormat): Promise<ImportItem> {
   const fileName = parsed.archiveName ? `${parsed.archiveName} › ${parsed.sourceName}` : parsed.sourceName;
   const base = { itemId: id, fileName };
   if (!parsed.ok) {
@@ -71,7 +74,9 @@ async function previewOf(db: Kysely<DB>, patientId: number, id: string, parsed: 
       return { ...base, status: 'not-a-run', code: r.code, message: r.message, found };
     }
     if (r.code === 'NO_TIMESTAMPS') {
-      return { ...base, status: 'needs-duration', code: r.code, message: r.message, found: { sport: 'unknown', startedAt: null, date: null, distanceM: r.distanceMeters, durationS: null, runSeconds: null, walkSeconds: null, intervalSummary: null } };
+      // The parser words the distance in km; the clinic reads its own unit.
+      const message = r.message.split(formatKm(r.distanceMeters)).join(f.distance(r.distanceMeters));
+      return { ...base, status: 'needs-duration', code: r.code, message, found: { sport: 'unknown', startedAt: null, date: null, distanceM: r.distanceMeters, durationS: null, runSeconds: null, walkSeconds: null, intervalSummary: null } };
     }
     return { ...base, status: 'refused', code: r.code, message: r.message, found: null };
   }
@@ -79,8 +84,8 @@ async function previewOf(db: Kysely<DB>, patientId: number, id: string, parsed: 
   const { intervals: _i, ...found } = foundOf(a, clinic);
   const dup = seen.has(a.contentHash) ? { date: found.date, distanceM: a.distanceMeters } : await duplicateOf(db, patientId, a);
   seen.add(a.contentHash);
-  const what = `${SPORT_NOUNS[a.sport]} on ${found.date}: ${formatDistance(a.distanceMeters, clinic.distanceUnit)} in ${formatDuration(a.durationSeconds)}${found.intervalSummary ? `, ${found.intervalSummary}` : ''}`;
-  if (dup) return { ...base, status: 'duplicate', code: 'DUPLICATE', message: `Already in the log (${dup.date}, ${formatDistance(dup.distanceM, clinic.distanceUnit)}): skipped.`, found };
+  const what = `${SPORT_NOUNS[a.sport]} on ${f.date(found.date)}: ${f.distance(a.distanceMeters)} in ${formatDuration(a.durationSeconds)}${found.intervalSummary ? `, ${found.intervalSummary}` : ''}`;
+  if (dup) return { ...base, status: 'duplicate', code: 'DUPLICATE', message: `Already in the log (${f.date(dup.date)}, ${f.distance(dup.distanceM)}): skipped.`, found };
   return { ...base, status: 'ready', code: null, message: what.charAt(0).toUpperCase() + what.slice(1), found };
 }
 
@@ -98,13 +103,14 @@ export const runImportHandlers = defineHandlers({
   async 'runImport.preview'({ stageId, count }, ctx) {
     const stage = stageOrThrow(ctx, stageId);
     const clinic = await clinicTimeAndUnits(ctx.db);
+    const format = await loadClinicFormat(ctx.db);
     const seen = new Set(stage.files.flatMap((f) => (f.parsed ?? []).flatMap((p) => (p.ok ? [p.activity.contentHash] : []))));
     const items: ImportItem[] = [];
     const end = Math.min(stage.files.length, stage.cursor + count);
     for (; stage.cursor < end; stage.cursor++) {
       const file = stage.files[stage.cursor]!;
       file.parsed = file.pending.parse();
-      for (const [n, parsed] of file.parsed.entries()) items.push(await previewOf(ctx.db, stage.patientId, itemId(file.itemId, n, file.parsed.length), parsed, clinic, seen));
+      for (const [n, parsed] of file.parsed.entries()) items.push(await previewOf(ctx.db, stage.patientId, itemId(file.itemId, n, file.parsed.length), parsed, clinic, seen, format));
     }
     return { done: stage.cursor, total: stage.files.length, items };
   },

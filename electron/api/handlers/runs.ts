@@ -131,7 +131,7 @@ export const runHandlers = defineHandlers({
       if (before.patientId !== patientId || before.deletedAt) throw new ApiError('NOT_FOUND', `There is no run with id ${id} for this patient.`);
       row = await ctx.db.updateTable('runs').set({ ...cols, updatedAt: now }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
     }
-    ctx.audit({ entity: 'patient', entityId: patientId, detail: `${id === undefined ? 'added' : 'edited'} run ${row.id} on ${row.date}` });
+    ctx.audit({ entity: 'patient', entityId: patientId, detail: `${id === undefined ? 'added a run' : 'edited the run'} on ${row.date}` });
     return toRunRecord(row);
   },
 
@@ -139,7 +139,7 @@ export const runHandlers = defineHandlers({
     const row = await runOrThrow(ctx.db, id);
     if (row.deletedAt) throw new ApiError('CONFLICT', 'This run is already deleted.');
     await ctx.db.updateTable('runs').set({ deletedAt: ctx.now.toISOString() }).where('id', '=', id).execute();
-    ctx.audit({ entity: 'patient', entityId: row.patientId, detail: `deleted run ${id} on ${row.date}` });
+    ctx.audit({ entity: 'patient', entityId: row.patientId, detail: `deleted the run on ${row.date}` });
     return { id };
   },
 
@@ -151,7 +151,7 @@ export const runHandlers = defineHandlers({
       if (again) throw new ApiError('CONFLICT', 'The same file has been imported again since: the run is already in the log.');
     }
     const restored = await ctx.db.updateTable('runs').set({ deletedAt: null }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-    ctx.audit({ entity: 'patient', entityId: row.patientId, detail: `restored run ${id}` });
+    ctx.audit({ entity: 'patient', entityId: row.patientId, detail: `restored the run on ${row.date}` });
     return toRunRecord(restored);
   },
 
@@ -168,7 +168,7 @@ export const runHandlers = defineHandlers({
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    ctx.audit({ entity: 'patient', entityId: row.patientId, detail: `corrected intervals of run ${id}: ${describeIntervals(intervals)}` });
+    ctx.audit({ entity: 'patient', entityId: row.patientId, detail: `corrected the intervals of the run on ${row.date}: ${describeIntervals(intervals)}` });
     return toRunRecord(updated);
   },
 });

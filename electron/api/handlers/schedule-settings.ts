@@ -85,13 +85,13 @@ export const scheduleSettingsHandlers = defineHandlers({
 
   async 'blockouts.create'({ therapistId, date, start, end, reason }, ctx) {
     const { timeZone } = await clinicTimeAndUnits(ctx.db);
-    if (therapistId !== null) await activeTherapistOrThrow(ctx.db, therapistId);
+    const therapist = therapistId === null ? null : await activeTherapistOrThrow(ctx.db, therapistId);
     const row = await ctx.db
       .insertInto('blockouts')
       .values({ therapistId, startsAt: localToInstant(date, start, timeZone), endsAt: localToInstant(date, end, timeZone), reason, removedAt: null, createdAt: ctx.now.toISOString() })
       .returning(['id', 'therapistId', 'startsAt', 'endsAt', 'reason'])
       .executeTakeFirstOrThrow();
-    ctx.audit({ entity: 'blockout', entityId: row.id, detail: `${date} ${formatClockTime(start)}–${formatClockTime(end)} ${reason} (${therapistId === null ? 'whole clinic' : `therapist ${therapistId}`})` });
+    ctx.audit({ entity: 'blockout', entityId: row.id, detail: `${date} ${formatClockTime(start)}–${formatClockTime(end)} ${reason} (${therapist === null ? 'whole clinic' : therapist.displayName})` });
     return row;
   },
 

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import { ApiError } from '../../../shared/api/errors';
 import { patientDisplayName } from '../../../shared/domain/patient';
-import type { WaitlistEntry } from '../../../shared/domain/schedule';
+import { WAITLIST_PRIORITIES, type WaitlistEntry } from '../../../shared/domain/schedule';
 import { rankWaitlist } from '../../../shared/schedule/waitlist-ranking';
 import type { DB } from '../../db/schema';
 import { defineHandlers } from '../handler';
+import { loadClinicFormat } from '../clinic-format';
 import { appointmentRowOrThrow, clinicTimeAndUnits } from './appointment-rows';
 import { bookablePatientOrThrow } from './booking-checks';
 
@@ -66,7 +67,7 @@ export const waitlistHandlers = defineHandlers({
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    ctx.audit({ entity: 'patient', entityId: input.patientId, detail: `added to the waitlist (entry ${row.id}, priority ${input.priority})` });
+    ctx.audit({ entity: 'patient', entityId: input.patientId, detail: `added to the waitlist (${WAITLIST_PRIORITIES[input.priority as 1 | 2 | 3] ?? 'Normal'} priority)` });
     return toEntry(await openEntries(ctx.db).where('w.id', '=', row.id).executeTakeFirstOrThrow());
   },
 
@@ -82,6 +83,8 @@ export const waitlistHandlers = defineHandlers({
     const { timeZone } = await clinicTimeAndUnits(ctx.db);
     const appt = await appointmentRowOrThrow(ctx.db, appointmentId);
     const entries = (await openEntries(ctx.db).where('w.patientId', '!=', appt.patientId).execute()).map(toEntry);
-    return { matches: rankWaitlist(entries, { startsAt: appt.startsAt, endsAt: appt.endsAt, therapistId: appt.therapistId, typeId: appt.typeId }, timeZone) };
+    const format = await loadClinicFormat(ctx.db);
+    const matches = rankWaitlist(entries, { startsAt: appt.startsAt, endsAt: appt.endsAt, therapistId: appt.therapistId, typeId: appt.typeId }, timeZone);
+    return { matches: matches.map((m) => ({ ...m, reasons: m.reasons.map((r) => format.dates(r)) })) };
   },
 });

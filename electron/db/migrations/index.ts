@@ -2,9 +2,11 @@ import type { Migration } from './migration';
 import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-schedule';
 import { migration0003 } from './0003-running';
-import { migration0008 } from './0008-charting';
+import { migration0004 } from './0004-locale-and-audit';
+import { migration0005 } from './0005-red-flag-screens';
+import { migration0006 } from './0006-charting';
 
 /** Every migration, in order. An explicit list (no folder scan), so the order is reviewed code. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0008];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -39,6 +39,15 @@ export function createClient({ transport, session }: ClientOptions) {
 
 export type Call = ReturnType<typeof createClient>;
 
+type WriteListener = (channel: ChannelName) => void;
+const writeListeners = new Set<WriteListener>();
+
+/** Hear about every write that succeeded (the query cache asks the areas it changed again). */
+export function onWrite(listener: WriteListener): () => void {
+  writeListeners.add(listener);
+  return () => writeListeners.delete(listener);
+}
+
 function defaultTransport(): Transport {
   if (typeof window !== 'undefined' && window.runback) return bridgeTransport(window.runback);
   const launchToken = captureLaunchToken();
@@ -52,9 +61,11 @@ export function setClient(client: Call | null) {
   current = client;
 }
 
-export function call<K extends ChannelName>(channel: K, input: RequestInput<K>): Promise<ResponseData<K>> {
+export async function call<K extends ChannelName>(channel: K, input: RequestInput<K>): Promise<ResponseData<K>> {
   current ??= createClient({ transport: defaultTransport(), session: sessionStore });
-  return current(channel, input);
+  const value = await current(channel, input);
+  if (contract[channel].kind === 'write') for (const listener of writeListeners) listener(channel);
+  return value;
 }
 
 /** True inside the desktop app. */

@@ -1,13 +1,19 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { keepPreviousData, useQuery as useTanstackQuery, useQueryClient } from '@tanstack/react-query';
 import type { ChannelName, RequestInput, ResponseData } from '../../../shared/api/contract';
+import { areaOf } from './areas';
 import { call } from './client';
 import { ApiCallError } from './errors';
 
 export interface QueryState<T> {
   data: T | undefined;
+  /** Why the data could not be loaded (only while there is none to show: a failed refresh keeps the last answer). */
   error: ApiCallError | null;
+  /** True until the first answer for this input arrives. */
   loading: boolean;
-  /** Ask again (after a save elsewhere, or from a "Try again" button). */
+  /** True while asking (the first time or again); the data on screen stays meanwhile. */
+  fetching: boolean;
+  /** Ask again (a "Try again" button). */
   refetch: () => void;
   /** Replace the data with what a save returned, without asking again. */
   setData: (data: T) => void;
@@ -17,36 +23,39 @@ function toApiError(channel: ChannelName, error: unknown): ApiCallError {
   return error instanceof ApiCallError ? error : new ApiCallError(channel, 'INTERNAL', 'Something went wrong in this window. Try again.');
 }
 
+/** The cache key of a read: its area first, so a write can make the whole area stale (areas.ts). */
+export function queryKeyOf<K extends ChannelName>(channel: K, input: RequestInput<K>): readonly unknown[] {
+  return [areaOf(channel), channel, input ?? {}];
+}
+
 /**
- * Reads one channel. Asks again when the input changes (compared by value) or on refetch; an answer
- * that arrives after the input changed is dropped.
+ * Reads one channel through the query cache (TanStack Query): the same input on two screens is one
+ * request; a write in a related area (areas.ts) makes it ask again; the answer for an old input is
+ * never shown for a new one, while the previous answer stays on screen until the new one arrives.
  */
 export function useQuery<K extends ChannelName>(channel: K, input: RequestInput<K>, options: { enabled?: boolean } = {}): QueryState<ResponseData<K>> {
   const enabled = options.enabled ?? true;
-  const inputJson = JSON.stringify(input ?? {});
-  const [nonce, setNonce] = useState(0);
-  const [state, setState] = useState<{ data: ResponseData<K> | undefined; error: ApiCallError | null; loading: boolean }>({
-    data: undefined,
-    error: null,
-    loading: enabled,
+  const client = useQueryClient();
+  const key = queryKeyOf(channel, input);
+  const q = useTanstackQuery({
+    queryKey: key,
+    queryFn: () => call(channel, input),
+    enabled,
+    placeholderData: keepPreviousData,
   });
-
-  useEffect(() => {
-    if (!enabled) return undefined;
-    let current = true;
-    setState((s) => ({ ...s, loading: true, error: null }));
-    call(channel, JSON.parse(inputJson) as RequestInput<K>).then(
-      (data) => current && setState({ data, error: null, loading: false }),
-      (error: unknown) => current && setState((s) => ({ ...s, error: toApiError(channel, error), loading: false })),
-    );
-    return () => {
-      current = false;
-    };
-  }, [channel, inputJson, nonce, enabled]);
-
-  const refetch = useCallback(() => setNonce((n) => n + 1), []);
-  const setData = useCallback((data: ResponseData<K>) => setState({ data, error: null, loading: false }), []);
-  return { ...state, refetch, setData };
+  const keyJson = JSON.stringify(key);
+  const { refetch } = q;
+  const again = useCallback(() => void refetch(), [refetch]);
+  const setData = useCallback((data: ResponseData<K>) => client.setQueryData(JSON.parse(keyJson) as unknown[], data), [client, keyJson]);
+  const data = q.data as ResponseData<K> | undefined;
+  return {
+    data,
+    error: q.error && data === undefined ? toApiError(channel, q.error) : null,
+    loading: enabled && q.isPending,
+    fetching: q.isFetching,
+    refetch: again,
+    setData,
+  };
 }
 
 /**

@@ -13,6 +13,7 @@ import { PatientChart } from '../screens/patients/PatientChart';
 import { NewPatientScreen } from '../screens/patients/NewPatientScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { ScheduleScreen } from '../screens/schedule/ScheduleScreen';
+import { TodayScreen } from '../screens/today/TodayScreen';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -49,6 +50,8 @@ function Screen() {
   switch (route.name) {
     case 'schedule':
       return <ScheduleScreen params={route.params} />;
+    case 'today':
+      return <TodayScreen />;
     case 'patients':
       return <PatientsScreen />;
     case 'patientNew':

@@ -4,12 +4,13 @@ import { useQuery } from '../api/hooks';
 import { sessionStore, type SignedIn } from '../api/session';
 import { Banner } from '../components/Banner';
 import { ConfirmProvider } from '../components/ConfirmDialog';
-import { ClinicContext, systemLocale, type ClinicInfo } from './clinic';
+import { ClinicContext, clinicInfoOf, type ClinicInfo } from './clinic';
 import { useIdleLock } from './idleLock';
 import { RouterProvider } from './router';
 import { homePathFor } from './routes';
 import { ShellStateProvider } from './shell-state';
 import { Shell } from './Shell';
+import { QueryProvider } from '../api/QueryProvider';
 
 /** Lock now: hide everything first, then tell the server. */
 export function lockNow() {
@@ -28,8 +29,16 @@ function heartbeat() {
   );
 }
 
-/** Everything after sign-in. Stays mounted (hidden) while the screen is locked. */
+/** Everything after sign-in, with its own query cache. Stays mounted (hidden) while the screen is locked. */
 export function SignedInApp({ session }: { session: SignedIn }) {
+  return (
+    <QueryProvider>
+      <SignedInFrame session={session} />
+    </QueryProvider>
+  );
+}
+
+function SignedInFrame({ session }: { session: SignedIn }) {
   const me = useQuery('auth.me', {}, { enabled: !session.locked });
   const idleMinutes = me.data?.idleLockMinutes;
   useEffect(() => {
@@ -39,7 +48,7 @@ export function SignedInApp({ session }: { session: SignedIn }) {
   useIdleLock({ minutes: session.idleLockMinutes, paused: session.locked, onIdle: lockNow, onHeartbeat: heartbeat });
 
   const { data, refetch } = me;
-  const clinic = useMemo<ClinicInfo | null>(() => (data ? { ...data, locale: systemLocale(), refresh: refetch } : null), [data, refetch]);
+  const clinic = useMemo<ClinicInfo | null>(() => (data ? clinicInfoOf(data, refetch) : null), [data, refetch]);
   const onLock = useCallback(() => lockNow(), []);
 
   if (!clinic) {

@@ -19,9 +19,8 @@ const icon = (d: string) => (
 );
 
 /**
- * The left navigation, top to bottom. Only screens that exist are listed. Later issues add, in
- * this order after Patients: Today (a therapist's own day), Reports, then Settings — add the route
- * in routes.ts and an entry here.
+ * The left navigation, top to bottom. Only screens that exist are listed. Later issues add Reports
+ * after Today — add the route in routes.ts and an entry here.
  */
 export const NAV_ITEMS: readonly NavItem[] = [
   {
@@ -39,6 +38,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: 'all',
     isActive: (r) => r.name === 'patients' || r.name === 'patient' || r.name === 'patientNew',
     icon: icon('M16 20v-1.5a3.5 3.5 0 0 0-3.5-3.5h-5A3.5 3.5 0 0 0 4 18.5V20M10 11.5a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7M20 20v-1.5a3.5 3.5 0 0 0-2.5-3.35M15.5 4.65a3.5 3.5 0 0 1 0 6.7'),
+  },
+  {
+    id: 'today',
+    label: 'Today',
+    href: `#${paths.today()}`,
+    roles: ['therapist', 'admin'],
+    isActive: (r) => r.name === 'today',
+    icon: icon('M12 7v5l3 2M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18'),
   },
   {
     id: 'settings',

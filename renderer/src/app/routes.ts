@@ -1,7 +1,7 @@
 import type { Role } from '../../../shared/domain/roles';
 
 /** The app's places, as hash paths (#/patients/12/details): they work from app:// and from web mode alike. */
-export type SettingsSection = 'clinic' | 'users' | 'schedule' | 'policy';
+export type SettingsSection = 'clinic' | 'users' | 'schedule' | 'policy' | 'audit';
 
 /** What the schedule shows; kept in the address so a reload (or a link) opens the same day. */
 export interface ScheduleParams {
@@ -18,6 +18,7 @@ export interface ScheduleParams {
 
 export type Route =
   | { name: 'schedule'; params: ScheduleParams }
+  | { name: 'today' }
   | { name: 'patients' }
   | { name: 'patientNew' }
   | { name: 'patient'; id: number; tab: string; /** A note opened in the Notes tab. */ noteId?: number }
@@ -52,6 +53,7 @@ function parseScheduleQuery(query: string): ScheduleParams {
 export const paths = {
   home: () => '/patients',
   schedule: (params: ScheduleParams = {}) => `/schedule${scheduleQuery(params)}`,
+  today: () => '/today',
   patients: () => '/patients',
   newPatient: () => '/patients/new',
   patient: (id: number, tab = 'details') => `/patients/${id}/${tab}`,
@@ -65,6 +67,7 @@ export function parsePath(path: string): Route {
   const [first, second, third] = parts;
   if (parts.length === 0) return { name: 'patients' };
   if (first === 'schedule' && parts.length === 1) return { name: 'schedule', params: parseScheduleQuery(query) };
+  if (first === 'today' && parts.length === 1) return { name: 'today' };
   if (first === 'patients') {
     if (second === undefined) return { name: 'patients' };
     if (second === 'new' && parts.length === 2) return { name: 'patientNew' };
@@ -76,13 +79,14 @@ export function parsePath(path: string): Route {
     if (second === 'users') return { name: 'settings', section: 'users' };
     if (second === 'schedule') return { name: 'settings', section: 'schedule' };
     if (second === 'policy') return { name: 'settings', section: 'policy' };
+    if (second === 'audit') return { name: 'settings', section: 'audit' };
   }
   return { name: 'notFound', path };
 }
 
-/** Where each role starts after signing in: the front desk and therapists on the schedule. */
+/** Where each role starts after signing in: the front desk on the schedule, therapists on their own day. */
 export function homePathFor(role: Role): string {
-  return role === 'admin' ? paths.patients() : paths.schedule();
+  return role === 'admin' ? paths.patients() : role === 'therapist' ? paths.today() : paths.schedule();
 }
 
 /** The path in the address bar's hash ("#/patients/12" → "/patients/12"); "/" when none. */

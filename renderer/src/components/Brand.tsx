@@ -9,11 +9,12 @@ export function BrandMark({ className }: { className?: string }) {
   );
 }
 
+/** The name above the sign-in, lock and setup cards: a banner landmark, so every part of those pages sits in one. */
 export function AuthBrand() {
   return (
-    <div className="auth-brand">
+    <header className="auth-brand">
       <BrandMark />
       <span>RUNBACK</span>
-    </div>
+    </header>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useAuth } from '../api/session';
+import './Dialog.css';
 
 interface DialogProps {
   open: boolean;
@@ -13,6 +14,8 @@ interface DialogProps {
   describedBy?: string;
   /** An extra class for one dialog's own layout (width, body). */
   className?: string;
+  /** Stays at the bottom while the body scrolls (a form's actions: always visible). */
+  footer?: ReactNode;
 }
 
 /**
@@ -20,7 +23,7 @@ interface DialogProps {
  * Tab stays inside, Esc closes, and focus returns to what opened it. While the screen is locked the
  * dialog steps out of the top layer (so the lock screen is usable) and comes back on unlock.
  */
-export function Dialog({ open, onClose, title, children, size = 'narrow', describedBy, className }: DialogProps) {
+export function Dialog({ open, onClose, title, children, size = 'narrow', describedBy, className, footer }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const opener = useRef<Element | null>(null);
   const auth = useAuth();
@@ -72,6 +75,7 @@ export function Dialog({ open, onClose, title, children, size = 'narrow', descri
             </button>
           </header>
           <div className="dialog-body">{children}</div>
+          {footer && <div className="dialog-footer">{footer}</div>}
         </>
       )}
     </dialog>

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { REGENERATE_COMMAND, renderClinicalRulesMarkdown } from '../../../shared/clinical/docs';
-import { WORKED_EXAMPLES } from '../../../shared/clinical/examples';
+import { SAFETY_EXAMPLES, WORKED_EXAMPLES } from '../../../shared/clinical/examples';
 import { RULES } from '../../../shared/clinical/rules';
 import { decide, ruleIds } from './helpers';
 
@@ -28,7 +28,7 @@ describe('worked examples', () => {
     expect(d).toMatchObject({ decision: 'progress', fromStepId: 'rw-30-90', toStepId: 'rw-45-75', homeExercises: [] });
     expect(d.prescription).toMatchObject({ shortenedBySpikeGuard: false, spikeGuardCapM: 3410, repeats: 15 });
     expect(d.prescription!.expectedSessionDistanceM!).toBeLessThanOrEqual(3410);
-    expect(d.gates).toEqual([expect.objectContaining({ gate: 'thomas', active: false, liftedByImprovement: true })]);
+    expect(d.gates).toEqual([expect.objectContaining({ gate: 'thomas', active: false, lifted: true, liftReason: 'within-error' })]);
     expect(ruleIds(d)).toEqual(['pain.zones', 'pain.next-morning', 'planner.min-sessions', 'planner.progress', 'gate.lift', 'planner.spike-guard']);
   });
   it('example 2 regresses under the stricter policy, names the ASLR exercises and shows the earlier override', () => {
@@ -40,5 +40,14 @@ describe('worked examples', () => {
     expect(ruleIds(d)).toContain('planner.caution-window');
     expect(d.overridesInHistory).toEqual([expect.objectContaining({ weekStart: '2026-03-23', decision: 'progress', engineDecision: 'hold', by: 'J. Rivera, PT' })]);
     expect(d.reasons.find((r) => r.ruleId === 'planner.spike-guard')!.sentence).toContain(' mi ');
+  });
+  it('examples 3–5 show the safety decisions: urgent referral, severe flare, stalled plan', () => {
+    const [ces, flare, stalled] = SAFETY_EXAMPLES.map((ex) => decide(ex.input));
+    expect(ces).toMatchObject({ decision: 'stop-and-review', redFlagAction: 'urgent-medical', prescription: null });
+    expect(ruleIds(ces!)[0]).toBe('redflag.cauda-equina');
+    expect(flare).toMatchObject({ decision: 'stop-and-review', redFlagAction: null });
+    expect(ruleIds(flare!)[0]).toBe('pain.severe-flare');
+    expect(stalled).toMatchObject({ decision: 'review', toStepId: 'rw-60-60' });
+    expect(stalled!.reasons[0]!.sentence).toContain('third week in a row');
   });
 });

@@ -129,8 +129,8 @@ describe('stop and review', () => {
   it.each([
     ['restOrNightPain', 'redflag.rest-or-night-pain'],
     ['newLegSymptoms', 'redflag.new-leg-symptoms'],
-    ['swelling', 'redflag.swelling-or-limp'],
-    ['limp', 'redflag.swelling-or-limp'],
+    ['swelling', 'redflag.swelling'],
+    ['limp', 'redflag.limp'],
   ] as const)('stops on %s reported with a run', (flag, ruleId) => {
     const d = decide(baseCase({ runs: thisWeek({}, { redFlags: { [flag]: true } }) }));
     expect(d).toMatchObject({ decision: 'stop-and-review', prescription: null, weekReviewed: { redFlags: [flag] } });
@@ -140,7 +140,8 @@ describe('stop and review', () => {
     const history = [...baseCase().history!, { weekStart: '2026-03-16', stepId: 'rw-30-90', redFlags: { restOrNightPain: true } }];
     const d = decide(baseCase({ history }));
     expect(d.decision).toBe('stop-and-review');
-    expect(d.reasons[0]!.sentence).toBe('The patient reported pain at rest or at night at the weekly check-in: stop running until a therapist has reviewed.');
+    expect(d.reasons[0]!.sentence).toBe('The patient reported pain at rest or at night in the red-flag screen this week: stop running until a therapist has reviewed.');
+    expect(d.redFlagAction).toBe('stop-until-review');
   });
 });
 
@@ -167,7 +168,7 @@ describe('spike guard (Frandsen 2025)', () => {
 
 describe('mobility gates', () => {
   it('turns a progress into a hold and names the home exercises', () => {
-    const d = decide(baseCase({ reassessments: [{ date: '2026-03-20', measures: [{ code: 'thomas_hip_angle', side: 'left', value: 5 }] }] }));
+    const d = decide(baseCase({ reassessments: [{ date: '2026-03-20', measures: [{ code: 'thomas_hip_angle', side: 'left', value: 8, device: 'goniometer' }] }] }));
     expect(d).toMatchObject({ decision: 'hold', toStepId: 'rw-30-90' });
     expect(d.reasons[0]).toMatchObject({ ruleId: 'gate.thomas', grade: 'clinic-policy' });
     expect(d.homeExercises.map((e) => e.id)).toEqual(['hip-flexor-stretch']);

@@ -48,7 +48,7 @@ describe('rule registry', () => {
     for (const leaf of leaves) expect(read.has(leaf), `no rule documents the setting ${leaf}`).toBe(true);
   });
   it('grades figures clinical.md could not confirm as clinic policy', () => {
-    for (const id of ['odi.missing-limit', 'odi.mdc', 'planner.caution-window', 'planner.default-ladder', 'reassessment.mdc.thomas_hip_angle', 'redflag.swelling-or-limp'])
+    for (const id of ['odi.missing-limit', 'odi.mdc', 'planner.caution-window', 'planner.default-ladder', 'reassessment.mdc.thomas_hip_angle', 'redflag.swelling', 'redflag.limp', 'pain.severe-flare', 'planner.stalled', 'pain.week-trend', 'pain.next-morning', 'gate.measurement-error'])
       expect(getRule(id).grade, id).toBe('clinic-policy');
     for (const id of ['planner.spike-guard', 'planner.min-sessions', 'nprs.mdc', 'odi.mic', 'billing.eight-minute', 'reassessment.mdc.thoracic_rotation'])
       expect(getRule(id).grade, id).toBe('confirmed');
@@ -69,5 +69,10 @@ describe('rule registry', () => {
     expect(listings.find((l) => l.id === 'billing.eight-minute')!.value).toContain('8–22 → 1');
     expect(policyValueAt(DEFAULT_POLICY, 'metrics.softSurfaces')).toEqual(['grass', 'trail']);
     expect(policyValueAt(DEFAULT_POLICY, 'nope.nothing')).toBeUndefined();
+  });
+
+  it('names its sources and rules in words staff can read: never a reference file or a section sign', () => {
+    for (const source of SOURCES) expect(source.short, source.id).not.toMatch(/\.md\b|§/);
+    for (const rule of RULES) expect(rule.statement, rule.id).not.toMatch(/\.md\b|§/);
   });
 });

@@ -70,15 +70,18 @@ describe('classifying a change', () => {
 
 describe('mobility gates', () => {
   it('gates on a hip-extension deficit and names the stretch', () => {
-    const gates = evaluateGates([ra({ date: '2026-03-01', measures: [{ code: 'thomas_hip_angle', side: 'right', value: 4 }] })], '2026-03-22', DEFAULT_POLICY);
+    const gates = evaluateGates([ra({ date: '2026-03-01', measures: [{ code: 'thomas_hip_angle', side: 'right', value: 7, device: 'goniometer' }] })], '2026-03-22', DEFAULT_POLICY);
     expect(gates).toEqual([expect.objectContaining({ gate: 'thomas', active: true, exercises: ['hip-flexor-stretch'] })]);
+    // 4° with a goniometer is within its 5° error: reported, not a gate.
+    const small = evaluateGates([ra({ date: '2026-03-01', measures: [{ code: 'thomas_hip_angle', side: 'right', value: 4, device: 'goniometer' }] })], '2026-03-22', DEFAULT_POLICY);
+    expect(small).toEqual([expect.objectContaining({ gate: 'thomas', active: false, lifted: false, exercises: [], withinError: [expect.stringContaining('within the 5° measurement error of a goniometer')] })]);
   });
   it('lifts a gate once the measure improves beyond its detectable change', () => {
-    const first = ra({ date: '2026-02-01', measures: [{ code: 'thomas_hip_angle', side: 'right', value: 10 }] });
-    const smallGain = ra({ date: '2026-03-01', measures: [{ code: 'thomas_hip_angle', side: 'right', value: 6 }] });
-    const bigGain = ra({ date: '2026-03-01', measures: [{ code: 'thomas_hip_angle', side: 'right', value: 5 }] });
+    const first = ra({ date: '2026-02-01', measures: [{ code: 'thomas_hip_angle', side: 'right', value: 14 }] });
+    const smallGain = ra({ date: '2026-03-01', measures: [{ code: 'thomas_hip_angle', side: 'right', value: 10 }] });
+    const bigGain = ra({ date: '2026-03-01', measures: [{ code: 'thomas_hip_angle', side: 'right', value: 9 }] });
     expect(evaluateGates([first, smallGain], '2026-03-22', DEFAULT_POLICY)[0]).toMatchObject({ active: true, liftedByImprovement: false });
-    expect(evaluateGates([bigGain, first], '2026-03-22', DEFAULT_POLICY)[0]).toMatchObject({ active: false, liftedByImprovement: true, exercises: [] });
+    expect(evaluateGates([bigGain, first], '2026-03-22', DEFAULT_POLICY)[0]).toMatchObject({ active: false, lifted: true, liftReason: 'improved', liftedByImprovement: true, exercises: [] });
   });
   it('reads ASLR as the sum of both sides, positive from 1', () => {
     const gates = evaluateGates([ra({ date: '2026-03-01', measures: [{ code: 'aslr', side: 'left', value: 1 }, { code: 'aslr', side: 'right', value: 0 }] })], '2026-03-22', DEFAULT_POLICY);

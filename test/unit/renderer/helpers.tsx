@@ -4,19 +4,25 @@ import type { ApiResult } from '../../../shared/api/errors';
 import { createClient, setClient } from '../../../renderer/src/api/client';
 import { sessionStore } from '../../../renderer/src/api/session';
 import type { Transport } from '../../../renderer/src/api/transport';
-import { ClinicContext, type ClinicInfo } from '../../../renderer/src/app/clinic';
+import { ClinicContext, clinicInfoOf, type ClinicInfo } from '../../../renderer/src/app/clinic';
 import { RouterProvider } from '../../../renderer/src/app/router';
 import { ConfirmProvider } from '../../../renderer/src/components/ConfirmDialog';
+import { QueryProvider } from '../../../renderer/src/api/QueryProvider';
 
-export const testClinic: ClinicInfo = {
-  user: { id: 1, username: 'dana', displayName: 'Dana Whitfield', role: 'admin' },
-  clinicName: 'Lakeshore Run & Spine',
-  timeZone: 'America/Chicago',
-  distanceUnit: 'mi',
-  idleLockMinutes: 10,
-  locale: 'en-US',
-  refresh: () => {},
-};
+export const testClinic: ClinicInfo = clinicInfoOf(
+  {
+    user: { id: 1, username: 'dana', displayName: 'Dana Whitfield', role: 'admin' },
+    clinicName: 'Lakeshore Run & Spine',
+    timeZone: 'America/Chicago',
+    distanceUnit: 'mi',
+    idleLockMinutes: 10,
+    country: 'US',
+    dateOrder: 'MDY',
+    timeFormat: '12h',
+    weekStartsOn: 'monday',
+  },
+  () => {},
+);
 
 /** A fake server: answers per channel; records every call. */
 export function fakeServer(answers: Partial<Record<ChannelName, (input: unknown) => ApiResult<unknown>>>) {
@@ -32,13 +38,18 @@ export function fakeServer(answers: Partial<Record<ChannelName, (input: unknown)
   return { calls };
 }
 
-export function SignedInProviders({ children }: { children: ReactNode }) {
+/** The same clinic writing dates day first on a 24-hour clock (a UK clinic). */
+export const dayFirstClinic: ClinicInfo = clinicInfoOf({ ...testClinic, country: 'GB', dateOrder: 'DMY', timeFormat: '24h', distanceUnit: 'km' }, () => {});
+
+export function SignedInProviders({ children, clinic = testClinic }: { children: ReactNode; clinic?: ClinicInfo }) {
   return (
-    <ClinicContext.Provider value={testClinic}>
+    <QueryProvider>
+      <ClinicContext.Provider value={clinic}>
       <ConfirmProvider>
         <RouterProvider>{children}</RouterProvider>
-      </ConfirmProvider>
-    </ClinicContext.Provider>
+        </ConfirmProvider>
+      </ClinicContext.Provider>
+    </QueryProvider>
   );
 }
 

@@ -9,14 +9,6 @@ import { RunEntryDialog } from '../../../renderer/src/screens/running/RunEntryDi
 import { parseDurationText, parseIntervalShape, runningSpeed } from '../../../renderer/src/screens/running/runFormat';
 import { fakeServer, SignedInProviders, testClinic } from './helpers';
 
-// jsdom has <dialog> but not its modal methods.
-HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
-  this.setAttribute('open', '');
-};
-HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
-  this.removeAttribute('open');
-};
-
 afterEach(() => {
   cleanup();
   setClient(null);

@@ -149,4 +149,40 @@ describe('schedule grid', () => {
     expect(h.onSlot).not.toHaveBeenCalled();
     expect(screen.getByRole('button', { name: /Garcia, Maria/ }).querySelector('[data-resize]')).toBeNull();
   });
+
+  it('in the week of everyone, a day off reads the therapist’s initials (not a cut name) and a closed day keeps room for its date', () => {
+    const columns = buildColumns({ view: 'week', by: 'therapist', date: DATE, therapists, rooms: [], appointments: [booked], blockouts: [], timeZone: TZ, showCancelled: true, weekStartsOn: 1 });
+    const { container } = render(
+      <ScheduleGrid
+        view="week"
+        columns={columns}
+        range={visibleRange(columns)}
+        locale="en-US"
+        today="2026-11-26"
+        nowMinute={0}
+        groupedHeadings
+        canBook
+        canMove={() => true}
+        pending={new Map()}
+        onShowTherapist={vi.fn()}
+        onSlot={vi.fn()}
+        onBlockSlot={vi.fn()}
+        onOpen={vi.fn()}
+        onMove={vi.fn()}
+        onOpenBlockout={vi.fn()}
+      />,
+    );
+    // Tuesday: both work, by last name; Wednesday: neither, by initials, full name on hover and for screen readers.
+    const headings = screen.getAllByRole('button', { name: /: show only their week$/ });
+    expect(headings).toHaveLength(14);
+    const byDay = (i: number) => headings.slice(i * 2, i * 2 + 2).map((h) => h.textContent);
+    expect(byDay(1)).toEqual(['Reyes', 'Okafor']);
+    expect(byDay(2)).toEqual(['MR', 'JO']);
+    expect(headings[4]).toHaveAccessibleName('Marisol Reyes, PT, DPT: show only their week');
+    expect(headings[4]).toHaveAttribute('data-tooltip', 'Marisol Reyes, PT, DPT');
+    // Closed columns are narrow, but each day where nobody works keeps at least 48 px per column (96 px for its date).
+    const template = (container.querySelector('.sched-table') as HTMLElement).style.getPropertyValue('--cols');
+    expect(template.split(/ (?=minmax)/)[4]).toBe('minmax(max(calc(var(--col-min) * 0.5), 48px), 0.35fr)');
+    expect(template.split(/ (?=minmax)/)[2]).toBe('minmax(var(--col-min), 1fr)');
+  });
 });

@@ -173,3 +173,22 @@ describe('schedule formats', () => {
     expect(describeRepeat({ weekdays: [1], intervalWeeks: 2, until: '2027-01-15' }, 'en-US')).toBe('Every 2 weeks on Monday, until Jan 15, 2027');
   });
 });
+
+describe('waitlist: days waiting are calendar days in the clinic’s zone', () => {
+  it('an entry made at 7 PM on Nov 30 in Chicago (01:00 UTC on Dec 1) has waited one day on Dec 1, not “today”', async () => {
+    const { daysWaiting, waitingText } = await import('../../../renderer/src/screens/schedule/WaitlistPanel');
+    expect(daysWaiting('2026-12-01T01:00:00.000Z', '2026-12-01', 'America/Chicago')).toBe(1);
+    expect(waitingText(daysWaiting('2026-12-01T01:00:00.000Z', '2026-12-01', 'America/Chicago'))).toBe('yesterday');
+    expect(daysWaiting('2026-12-01T15:00:00.000Z', '2026-12-01', 'America/Chicago')).toBe(0);
+    expect(waitingText(9)).toBe('9 days');
+  });
+
+  it('names a therapist’s narrow week column by last name, with the first initial when two share it', async () => {
+    const { columnNames } = await import('../../../renderer/src/screens/schedule/scheduleModel');
+    expect(Object.fromEntries(columnNames(['Marisol Reyes, PT, DPT', 'Linh Nguyen, PT, OCS', 'Ana Reyes, PT']))).toEqual({
+      'Marisol Reyes, PT, DPT': 'M. Reyes',
+      'Linh Nguyen, PT, OCS': 'Nguyen',
+      'Ana Reyes, PT': 'A. Reyes',
+    });
+  });
+});

@@ -13,7 +13,7 @@ export function SignInScreen({ clinicName, notice }: { clinicName: string | null
         {notice && <Banner tone="info">{notice}</Banner>}
         <SignInForm onSignedIn={(grant) => sessionStore.begin(grant)} />
       </main>
-      <p className="auth-footer">Forgot your password? An admin can reset it in Settings → Users.</p>
+      <footer className="auth-footer">Forgot your password? An admin can reset it in Settings → Users.</footer>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { NOTE_TYPE_LABELS, NOTE_TYPES } from '../../../../shared/charting/note-c
 import { DISCHARGE_REASON_LABELS, DISCHARGE_REASONS } from '../../../../shared/charting/vocab';
 import { call } from '../../api/client';
 import { messageOf } from '../../api/errors';
-import { downloadPdf } from '../schedule/DaySheetDialog';
+import { downloadPdf } from '../../components/download';
 
 /** The four note types as <option>s. */
 export function NoteTypeOptions() {

@@ -2,8 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { REFERRAL_SOURCE_LABELS, REFERRAL_SOURCES, SEX_LABELS, SEXES, type Patient } from '../../../../shared/domain/patient';
-import { parseTypedDate, ageOn } from '../../../../shared/util/dates';
-import { formatCalendarDate, formatTime, typedDatePattern } from '../../../../shared/format/dates';
+import { ageOn } from '../../../../shared/util/dates';
+import { formatCalendarDate, formatTime, parseLocaleDate, typedDatePattern } from '../../../../shared/format/dates';
 import { call } from '../../api/client';
 import { isApiCallError, messageOf, type ApiCallError } from '../../api/errors';
 import { sessionStore } from '../../api/session';
@@ -29,9 +29,9 @@ interface PatientFormProps {
 
 /** A patient's details: validated as you type, saved with Ctrl+S or Enter, never lost silently. */
 export function PatientForm({ patient, onSaved, onReload }: PatientFormProps) {
-  const { locale, timeZone } = useClinic();
+  const { locale, timeZone, country } = useClinic();
   const today = useClinicToday();
-  const schema = useMemo(() => patientFormSchema(today), [today]);
+  const schema = useMemo(() => patientFormSchema(today, locale, country), [today, locale, country]);
   const [initial] = useState(() => toFormValues(patient, locale));
   const form = useForm<PatientFormInput, unknown, PatientFormOutput>({
     resolver: zodResolver(schema),
@@ -43,6 +43,10 @@ export function PatientForm({ patient, onSaved, onReload }: PatientFormProps) {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const feedbackRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (problem) feedbackRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [problem]);
   // The version this form edits. The chart's own changes (archive, this form's saves) move it on;
   // anyone else's change makes the server answer CONFLICT.
   const expectedUpdatedAt = useRef(patient?.updatedAt);
@@ -109,7 +113,7 @@ export function PatientForm({ patient, onSaved, onReload }: PatientFormProps) {
 
   const medicare = useWatch({ control, name: 'medicareBeneficiary' });
   const dobText = useWatch({ control, name: 'dateOfBirth' });
-  const dobIso = typeof dobText === 'string' ? parseTypedDate(dobText) : null;
+  const dobIso = typeof dobText === 'string' ? parseLocaleDate(dobText, locale) : null;
   const dobHint = dobIso && !errors.dateOfBirth && dobIso <= today ? `${formatCalendarDate(dobIso, locale, 'long')} · age ${ageOn(dobIso, today)}` : typedDatePattern(locale);
   const err = (name: keyof PatientFormInput) => errors[name]?.message;
   const text = (name: keyof PatientFormInput) => register(name);
@@ -119,45 +123,6 @@ export function PatientForm({ patient, onSaved, onReload }: PatientFormProps) {
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate aria-label={patient ? 'Patient details' : 'New patient'} className="patient-form">
-      {problem?.kind === 'message' && <Banner tone="error">{problem.text}</Banner>}
-      {problem?.kind === 'conflict' && (
-        <Banner
-          tone="warning"
-          actions={
-            <button type="button" className="button" onClick={onReload}>
-              Discard my changes and reload
-            </button>
-          }
-        >
-          <p>
-            <strong>Someone else changed this patient while you were editing.</strong> Your changes are not saved. Reload to see theirs, then make your edit again.
-          </p>
-        </Banner>
-      )}
-      {problem?.kind === 'duplicate' && (
-        <Banner
-          tone="warning"
-          actions={
-            <>
-              <button type="button" className="button" onClick={() => setProblem(null)}>
-                Check first
-              </button>
-              <button
-                type="button"
-                className="button button-primary"
-                onClick={() => {
-                  void save(problem.values, true).catch(() => {});
-                }}
-              >
-                Create anyway
-              </button>
-            </>
-          }
-        >
-          <p>{problem.text}</p>
-        </Banner>
-      )}
-
       <fieldset className="form-section">
         <legend>Identity</legend>
         <div className="form-grid">
@@ -291,6 +256,47 @@ export function PatientForm({ patient, onSaved, onReload }: PatientFormProps) {
         </Field>
       </fieldset>
 
+      {/* Next to the button that was pressed, where the person is looking (not at the top of the form). */}
+      <div ref={feedbackRef} className="form-feedback">
+      {problem?.kind === 'message' && <Banner tone="error">{problem.text}</Banner>}
+        {problem?.kind === 'conflict' && (
+          <Banner
+            tone="warning"
+            actions={
+              <button type="button" className="button" onClick={onReload}>
+                Discard my changes and reload
+              </button>
+            }
+          >
+            <p>
+              <strong>Someone else changed this patient while you were editing.</strong> Your changes are not saved. Reload to see theirs, then make your edit again.
+            </p>
+          </Banner>
+        )}
+        {problem?.kind === 'duplicate' && (
+          <Banner
+            tone="warning"
+            actions={
+              <>
+                <button type="button" className="button" onClick={() => setProblem(null)}>
+                  Check first
+                </button>
+                <button
+                  type="button"
+                  className="button button-primary"
+                  onClick={() => {
+                    void save(problem.values, true).catch(() => {});
+                  }}
+                >
+                  Create anyway
+                </button>
+              </>
+            }
+          >
+            <p>{problem.text}</p>
+          </Banner>
+        )}
+      </div>
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={formState.isSubmitting} title="Save (Ctrl+S)" aria-keyshortcuts="Control+S">
           {patient ? 'Save changes' : 'Register patient'}

@@ -1,28 +1,58 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import type { PatientSort } from '../../../../shared/domain/patient';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { SortingState } from '@tanstack/react-table';
+import type { PatientSort, PatientSummary } from '../../../../shared/domain/patient';
 import { countOf } from '../../../../shared/format/numbers';
 import { useClinic, useClinicToday } from '../../app/clinic';
 import { paths } from '../../app/routes';
 import { useShellState, type PatientListMemory } from '../../app/shell-state';
-import { Banner } from '../../components/Banner';
+import { DataTable, primaryProps, type DataTableColumn, type DataTableHandle } from '../../components/DataTable/DataTable';
 import { birthAndAge, patientDisplayName } from './patientFormat';
 import { usePatientPages, type ListParams } from './usePatientPages';
 
 const ROW_HEIGHT = 38;
 const SEARCH_DEBOUNCE_MS = 150;
-const FETCH_PAUSE_MS = 40;
 
 type SortKey = Exclude<PatientSort, 'relevance'>;
 type Sort = NonNullable<PatientListMemory['sort']>;
 
-const COLUMNS: { id: string; label: string; sort?: SortKey; className: string }[] = [
-  { id: 'name', label: 'Name', sort: 'name', className: 'col-name' },
-  { id: 'dob', label: 'Date of birth', sort: 'dateOfBirth', className: 'col-dob' },
-  { id: 'phone', label: 'Phone', className: 'col-phone' },
-  { id: 'mrn', label: 'MRN', sort: 'mrn', className: 'col-mrn' },
-  { id: 'status', label: 'Status', className: 'col-status' },
-];
+function patientColumns(today: string, locale: string): DataTableColumn<PatientSummary>[] {
+  return [
+    {
+      id: 'name',
+      accessorFn: (p) => patientDisplayName(p),
+      header: 'Name',
+      enableSorting: true,
+      sortDescFirst: false,
+      size: 220,
+      meta: { rowHeader: true, grow: 2.6 },
+      cell: (info) => (
+        <a href={`#${paths.patient(info.row.original.id)}`} className="row-link" {...primaryProps(info)}>
+          {patientDisplayName(info.row.original)}
+        </a>
+      ),
+    },
+    {
+      id: 'dateOfBirth',
+      accessorFn: (p) => p.dateOfBirth,
+      header: 'Date of birth',
+      enableSorting: true,
+      sortDescFirst: false,
+      size: 170,
+      meta: { grow: 1.3 },
+      cell: (info) => {
+        const { date, age } = birthAndAge(info.row.original, today, locale);
+        return (
+          <>
+            {date} <span className="muted">· age {age}</span>
+          </>
+        );
+      },
+    },
+    { id: 'phone', header: 'Phone', size: 140, meta: { className: 'nowrap' }, cell: (info) => info.row.original.phone ?? <span className="muted">—</span> },
+    { id: 'mrn', accessorFn: (p) => p.mrn, header: 'MRN', enableSorting: true, sortDescFirst: false, size: 96, meta: { className: 'mono', grow: 0.7 }, cell: (info) => info.row.original.mrn },
+    { id: 'status', header: 'Status', size: 84, meta: { grow: 0.5 }, cell: (info) => (info.row.original.archivedAt ? <span className="badge badge-archived">Archived</span> : null) },
+  ];
+}
 
 /** Sort choices for the menu (the column headers set the same thing). */
 const SORT_CHOICES: { value: string; label: string; sort: Sort | null }[] = [
@@ -36,13 +66,9 @@ const SORT_CHOICES: { value: string; label: string; sort: Sort | null }[] = [
   { value: 'createdAt-asc', label: 'Date registered (oldest first)', sort: { key: 'createdAt', direction: 'asc' } },
 ];
 
-function rowId(index: number) {
-  return `patient-row-${index}`;
-}
-
 /** Every patient, searchable as you type, a page at a time however many there are. */
 export function PatientsScreen() {
-  const { locale } = useClinic();
+  const { locale, format } = useClinic();
   const today = useClinicToday();
   const { patientList: memory, searchFocusRequest } = useShellState();
   const kept = memory.current;
@@ -73,35 +99,19 @@ export function PatientsScreen() {
     memory.current.highlight = highlight;
   }, [memory, query, includeArchived, sort, highlight]);
 
-  const scrollRef = useRef<HTMLDivElement>(null);
+  const tableRef = useRef<DataTableHandle>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? -1;
-
-  // Fetch the pages in view once scrolling pauses (dragging the scroll bar across 100,000 rows
-  // should not ask for every page it passes).
+  const columns = useMemo(() => patientColumns(today, locale), [today, locale]);
   const { ensureRange, shownKey } = pages;
-  useEffect(() => {
-    if (last < 0) return undefined;
-    const t = setTimeout(() => ensureRange(first, last), FETCH_PAUSE_MS);
-    return () => clearTimeout(t);
-  }, [first, last, ensureRange, shownKey]);
 
   // New results: back to the top, first row highlighted. Coming back to the same results: same place.
   const lastKey = useRef<string | null>(null);
   useLayoutEffect(() => {
     if (!shownKey) return;
     if (lastKey.current === null && shownKey === JSON.stringify(params) && kept.scrollTop > 0) {
-      scrollRef.current?.scrollTo({ top: kept.scrollTop });
+      tableRef.current?.scrollToOffset(kept.scrollTop);
     } else if (lastKey.current !== null && lastKey.current !== shownKey) {
-      scrollRef.current?.scrollTo({ top: 0 });
+      tableRef.current?.scrollToTop();
       setHighlight(0);
     }
     lastKey.current = shownKey;
@@ -115,61 +125,49 @@ export function PatientsScreen() {
     searchRef.current?.select();
   }, [searchFocusRequest]);
 
-  // Arrow keys in the list move the focus with the highlight (once the row is drawn).
-  const focusRow = useRef<number | null>(null);
-  useEffect(() => {
-    if (focusRow.current === null) return;
-    const link = document.querySelector<HTMLAnchorElement>(`#${rowId(focusRow.current)} a`);
-    if (link) {
-      link.focus({ preventScroll: true });
-      focusRow.current = null;
-    }
-  });
-
-  const moveTo = useCallback(
-    (index: number, focusList: boolean) => {
+  /** Arrow keys in the search box move the highlight (the focus stays in the box). */
+  const moveHighlight = useCallback(
+    (index: number) => {
       if (total === 0) return;
       const next = Math.max(0, Math.min(total - 1, index));
       setHighlight(next);
-      virtualizer.scrollToIndex(next, { align: 'auto' });
-      if (focusList) focusRow.current = next;
+      tableRef.current?.scrollToIndex(next);
     },
-    [total, virtualizer],
+    [total],
   );
 
-  const onListKeys = (event: KeyboardEvent, inList: boolean) => {
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
+  const onSearchKeys = (event: KeyboardEvent) => {
     const moves: Record<string, number> = { ArrowDown: highlight + 1, ArrowUp: highlight - 1 };
-    if (inList) Object.assign(moves, { PageDown: highlight + page, PageUp: highlight - page, Home: 0, End: total - 1 });
     const to = moves[event.key];
     if (to !== undefined && !event.altKey && !event.ctrlKey && !event.metaKey) {
       event.preventDefault();
-      moveTo(to, inList);
+      moveHighlight(to);
       return;
     }
-    if (event.key === 'Enter' && !inList) {
+    if (event.key === 'Enter') {
       const p = pages.row(highlight);
       if (p) {
         event.preventDefault();
         window.location.hash = `#${paths.patient(p.id)}`;
       }
     }
-    if (event.key === 'Escape' && !inList && query) {
+    if (event.key === 'Escape' && query) {
       event.preventDefault();
       setQuery('');
     }
   };
 
-  const clickHeader = (key: SortKey) => {
-    const current = sort ?? (searching ? null : { key: 'name', direction: 'asc' });
-    setSort(current?.key === key ? { key, direction: current.direction === 'asc' ? 'desc' : 'asc' } : { key, direction: 'asc' });
+  const sorting: SortingState = sort ? [{ id: sort.key, desc: sort.direction === 'desc' }] : searching ? [] : [{ id: 'name', desc: false }];
+  const onSortingChange = (next: SortingState) => {
+    const first = next[0];
+    if (first) setSort({ key: first.id as SortKey, direction: first.desc ? 'desc' : 'asc' });
   };
 
   const sortValue = sort ? `${sort.key}-${sort.direction}` : searching ? 'relevance' : 'name-asc';
   // Counts and empty states describe the rows on screen (the previous search's until the new one answers).
   const shownQuery = pages.shownParams?.query ?? '';
   const countText = pages.total === null ? '' : shownQuery ? countOf(total, 'match', 'matches', locale) : countOf(total, 'patient', 'patients', locale);
-  const tabStop = highlight >= first && highlight <= last ? highlight : first;
+  const exampleDate = format.date('1985-03-07', 'short');
 
   return (
     <div className="page page-fill patients-page">
@@ -198,10 +196,10 @@ export function PatientsScreen() {
             aria-label="Search patients"
             aria-keyshortcuts="/ Control+K"
             aria-controls="patient-table"
-            placeholder="Search by name, date of birth (3/7/1985), phone or MRN"
+            placeholder={`Search by name, date of birth (${exampleDate}), phone or MRN`}
             value={query}
             onChange={(e) => setQuery(e.target.value)}
-            onKeyDown={(e) => onListKeys(e, false)}
+            onKeyDown={onSearchKeys}
             autoComplete="off"
             spellCheck={false}
           />
@@ -233,118 +231,48 @@ export function PatientsScreen() {
         </label>
       </div>
 
-      {pages.error && (
-        <Banner
-          tone="error"
-          actions={
-            <button type="button" className="button" onClick={pages.retry}>
-              Try again
-            </button>
-          }
-        >
-          {pages.error.message}
-        </Banner>
-      )}
-
-      <div className="patient-table card" id="patient-table" role="table" aria-label="Patients" aria-rowcount={total + 1} aria-busy={pages.loading}>
-        <div className="patient-row patient-head" role="row" aria-rowindex={1}>
-          {COLUMNS.map((col) => {
-            const active = col.sort && effective.key === col.sort;
-            return (
-              <div key={col.id} role="columnheader" className={col.className} aria-sort={active ? (effective.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
-                {col.sort ? (
-                  <button type="button" className="sort-button" onClick={() => clickHeader(col.sort!)} title={`Sort by ${col.label.toLowerCase()}`}>
-                    {col.label}
-                    <span className={`sort-arrow${active ? ' is-active' : ''}`} aria-hidden="true">
-                      {active ? (effective.direction === 'asc' ? '▲' : '▼') : '↕'}
-                    </span>
-                  </button>
-                ) : (
-                  col.label
-                )}
-              </div>
-            );
-          })}
-        </div>
-        <div
-          ref={scrollRef}
-          className="patient-scroll"
-          role="rowgroup"
-          onScroll={(e) => {
-            memory.current.scrollTop = e.currentTarget.scrollTop;
-          }}
-          onKeyDown={(e) => onListKeys(e, true)}
-        >
-          {pages.total === 0 && !pages.loading && (
-            <div className="empty-state" role="row">
-              <div role="cell">
-                {shownQuery ? (
-                  <>
-                    <h2>No patient matches “{shownQuery}”</h2>
-                    <p>Try part of the last name, a date of birth like 3/7/1985, phone digits or the MRN{includeArchived ? '' : ' — or turn on “Show archived”'}.</p>
-                    <a className="button" href={`#${paths.newPatient()}`}>
-                      Add a new patient
-                    </a>
-                  </>
-                ) : (
-                  <>
-                    <h2>No patients yet — add the first one</h2>
-                    <p>Patients you register appear here, ready to search by name, date of birth, phone or MRN.</p>
-                    <a className="button button-primary" href={`#${paths.newPatient()}`}>
-                      New patient
-                    </a>
-                  </>
-                )}
-              </div>
+      <DataTable
+        ref={tableRef}
+        id="patient-table"
+        label="Patients"
+        columns={columns}
+        paged={{ rowCount: total, rowAt: pages.row, onRangeChange: ensureRange }}
+        getRowId={(p) => String(p.id)}
+        rowFocus="link"
+        rowHeight={ROW_HEIGHT}
+        fill
+        sorting={sorting}
+        onSortingChange={onSortingChange}
+        activeIndex={highlight}
+        onActiveIndexChange={setHighlight}
+        onScroll={(top) => {
+          memory.current.scrollTop = top;
+        }}
+        rowClassName={(p) => (p.archivedAt ? 'is-archived' : undefined)}
+        loading={pages.total === null && pages.loading}
+        loadingLabel="Loading patients…"
+        error={pages.error}
+        onRetry={pages.retry}
+        empty={
+          shownQuery ? (
+            <div className="empty-state">
+              <h2>No patient matches “{shownQuery}”</h2>
+              <p>Try part of the last name, a date of birth like {exampleDate}, phone digits or the MRN{includeArchived ? '' : ' — or turn on “Show archived”'}.</p>
+              <a className="button" href={`#${paths.newPatient()}`}>
+                Add a new patient
+              </a>
             </div>
-          )}
-          {pages.total === null && pages.loading && (
-            <div className="loading-block" role="row">
-              <span role="cell">
-                <span className="spinner" aria-hidden="true" /> Loading patients…
-              </span>
+          ) : (
+            <div className="empty-state">
+              <h2>No patients yet — add the first one</h2>
+              <p>Patients you register appear here, ready to search by name, date of birth, phone or MRN.</p>
+              <a className="button button-primary" href={`#${paths.newPatient()}`}>
+                New patient
+              </a>
             </div>
-          )}
-          <div className="patient-body" style={{ height: virtualizer.getTotalSize() }}>
-            {items.map((item) => {
-              const p = pages.row(item.index);
-              const active = item.index === highlight;
-              const style = { height: ROW_HEIGHT, transform: `translateY(${item.start}px)` };
-              if (!p) {
-                return (
-                  <div key={item.key} className="patient-row is-placeholder" role="row" aria-rowindex={item.index + 2} style={style}>
-                    <div role="cell" className="col-name">
-                      <span className="placeholder-bar" />
-                    </div>
-                  </div>
-                );
-              }
-              const { date, age } = birthAndAge(p, today, locale);
-              return (
-                <div key={item.key} id={rowId(item.index)} className={`patient-row${active ? ' is-active' : ''}${p.archivedAt ? ' is-archived' : ''}`} role="row" aria-rowindex={item.index + 2} style={style}>
-                  <div role="cell" className="col-name">
-                    <a href={`#${paths.patient(p.id)}`} className="row-link" tabIndex={item.index === tabStop ? 0 : -1} onFocus={() => setHighlight(item.index)}>
-                      {patientDisplayName(p)}
-                    </a>
-                  </div>
-                  <div role="cell" className="col-dob">
-                    {date} <span className="muted">· age {age}</span>
-                  </div>
-                  <div role="cell" className="col-phone">
-                    {p.phone ?? <span className="muted">—</span>}
-                  </div>
-                  <div role="cell" className="col-mrn mono">
-                    {p.mrn}
-                  </div>
-                  <div role="cell" className="col-status">
-                    {p.archivedAt && <span className="badge badge-archived">Archived</span>}
-                  </div>
-                </div>
-              );
-            })}
-          </div>
-        </div>
-      </div>
+          )
+        }
+      />
       <p className="list-help muted">
         <kbd>/</kbd> search · <kbd>↑</kbd> <kbd>↓</kbd> move · <kbd>Enter</kbd> open · <kbd>Alt</kbd>+<kbd>N</kbd> new patient
       </p>

@@ -1,18 +1,25 @@
 import type { z } from 'zod';
 import { patientInputSchema, type Patient, type PatientInput } from '../../../../shared/domain/patient';
 import { calendarDate } from '../../../../shared/domain/fields';
-import { calendarDateForTyping } from '../../../../shared/format/dates';
+import { calendarDateForTyping, dateOrderOf } from '../../../../shared/format/dates';
+import type { Country } from '../../../../shared/domain/locale';
+import { postalCodeProblem } from '../../../../shared/domain/postal';
 
 /**
  * The patient form's schema: the domain's, plus the date checks the server makes against the
  * clinic's today (so "Date of birth is in the future" shows while typing, not only after Save).
  */
-export function patientFormSchema(today: string) {
-  return patientInputSchema.extend({
-    dateOfBirth: calendarDate('Date of birth')
-      .refine((iso) => iso <= today, 'Date of birth is in the future')
-      .refine((iso) => iso >= '1900-01-01', 'Date of birth is before 1900'),
-  });
+export function patientFormSchema(today: string, locale: string, country: Country) {
+  return patientInputSchema
+    .extend({
+      dateOfBirth: calendarDate('Date of birth', dateOrderOf(locale))
+        .refine((iso) => iso <= today, 'Date of birth is in the future')
+        .refine((iso) => iso >= '1900-01-01', 'Date of birth is before 1900'),
+    })
+    .superRefine((v, ctx) => {
+      const problem = postalCodeProblem(v.postalCode, country);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['postalCode'], message: problem });
+    });
 }
 
 export type PatientFormInput = z.input<ReturnType<typeof patientFormSchema>>;

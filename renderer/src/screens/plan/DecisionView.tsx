@@ -9,7 +9,9 @@ import { formatDistance } from '../../../../shared/units/distance';
 import { formatDuration } from '../../../../shared/units/duration';
 import { formatCalendarDate } from '../../../../shared/format/dates';
 import { localiseDates } from '../running/runFormat';
+import { DecisionAlert } from './DecisionAlert';
 import { DECISION_LABELS, DECISION_MARKS, EFFECT_MARKS, EFFECT_WORDS, GRADE_LABELS, GRADE_TITLES, rungLabel } from './planFormat';
+import './DecisionView.css';
 
 export function DecisionBadge({ decision, small }: { decision: PlanDecisionKind; small?: boolean }) {
   return (
@@ -25,6 +27,16 @@ export function GradeBadge({ grade }: { grade: EvidenceGrade }) {
     <span className={`grade grade-${grade}`} title={GRADE_TITLES[grade]}>
       {GRADE_LABELS[grade]}
     </span>
+  );
+}
+
+/** The rule's name in Runback's list, folded away: for looking it up in Settings → Clinic policy, not for reading. */
+function RuleId({ id }: { id: string }) {
+  return (
+    <details className="rule-id">
+      <summary>Rule</summary>
+      <code className="reason-rule mono">{id}</code>
+    </details>
   );
 }
 
@@ -44,9 +56,7 @@ export function ReasonList({ reasons, locale }: { reasons: readonly Reason[]; lo
               <span className="visually-hidden">Source: </span>
               {r.source}
             </span>
-            <code className="reason-rule mono" title="Rule id (docs/clinical-rules.md)">
-              {r.ruleId}
-            </code>
+            <RuleId id={r.ruleId} />
           </div>
         </li>
       ))}
@@ -61,9 +71,7 @@ export function PrescriptionFacts({ prescription, ladder, unit }: { prescription
   return (
     <dl className="plan-facts">
       <dt>Step</dt>
-      <dd>
-        {rungLabel(ladder, p.stepId)} <span className="muted mono">({p.stepId})</span>
-      </dd>
+      <dd>{rungLabel(ladder, p.stepId)}</dd>
       <dt>Sessions</dt>
       <dd>{p.sessionsPerWeek} a week, at least one rest day between runs</dd>
       <dt>Session length</dt>
@@ -100,10 +108,13 @@ export function PrescriptionFacts({ prescription, ladder, unit }: { prescription
 export function ResearchContextBox({ decision, locale }: { decision: PlanDecision; locale: string }) {
   const rc = decision.researchContext;
   return (
-    <aside className="research-context" aria-label="Research context">
-      <h3>
-        Research context <span className="badge">not a target</span>
-      </h3>
+    <details className="research-context decision-fold">
+      <summary>
+        <h3>
+          Research context <span className="badge">not a target</span>
+        </h3>
+      </summary>
+      <aside aria-label="Research context">
       <p className="research-note">{rc.note}</p>
       <ul className="research-list">
         {rc.items.map((item) => (
@@ -113,12 +124,13 @@ export function ResearchContextBox({ decision, locale }: { decision: PlanDecisio
             <div className="reason-meta">
               <GradeBadge grade={item.grade} />
               <span>{item.source}</span>
-              <code className="reason-rule mono">{item.ruleId}</code>
+              <RuleId id={item.ruleId} />
             </div>
           </li>
         ))}
       </ul>
-    </aside>
+      </aside>
+    </details>
   );
 }
 
@@ -154,6 +166,7 @@ export function DecisionView({ decision, ladder, unit, locale, status, actions, 
           {wr.prescribedSessions === 1 ? 'session' : 'sessions'} logged
         </span>
       </div>
+      <DecisionAlert decision={decision} />
       {status}
       <div className="decision-body">
         <div className="decision-main">
@@ -162,8 +175,10 @@ export function DecisionView({ decision, ladder, unit, locale, status, actions, 
             <ReasonList reasons={decision.reasons} locale={locale} />
           </section>
           {decision.homeExercises.length > 0 && (
-            <section className="decision-section">
-              <h3>Home exercises the decision adds</h3>
+            <details className="decision-section decision-fold">
+              <summary>
+                <h3>Home exercises the decision adds ({decision.homeExercises.length})</h3>
+              </summary>
               <ul className="exercise-list">
                 {decision.homeExercises.map((e) => (
                   <li key={e.id}>
@@ -171,23 +186,24 @@ export function DecisionView({ decision, ladder, unit, locale, status, actions, 
                   </li>
                 ))}
               </ul>
-            </section>
+            </details>
           )}
-          <section className="decision-section">
-            <h3>Mobility gates</h3>
+          <details className="decision-section decision-fold">
+            <summary>
+              <h3>Mobility gates ({decision.gates.length === 0 ? 'none applied' : decision.gates.filter((g) => g.active).length ? `${decision.gates.filter((g) => g.active).length} holding` : 'clear'})</h3>
+            </summary>
             {decision.gates.length === 0 ? (
               <p className="muted">No mobility gate applied to this week.</p>
             ) : (
               <ul className="exercise-list">
                 {decision.gates.map((g) => (
                   <li key={g.gate}>
-                    <strong>{g.active ? 'Holding' : g.liftedByImprovement ? 'Lifted' : 'Clear'}</strong> — {g.findings.join('; ')} ({formatCalendarDate(g.reassessmentDate, locale)}){' '}
-                    <code className="mono muted">{g.ruleId}</code>
+                    <strong>{g.active ? 'Holding' : g.lifted || g.liftedByImprovement ? 'Lifted' : 'Within measurement error'}</strong> — {g.findings.join('; ')} ({formatCalendarDate(g.reassessmentDate, locale)})
                   </li>
                 ))}
               </ul>
             )}
-          </section>
+          </details>
           {decision.prescription && showPrescription && (
             <section className="decision-section">
               <h3>Prescription for the week of {formatCalendarDate(decision.prescription.weekStart, locale)}</h3>
@@ -195,7 +211,10 @@ export function DecisionView({ decision, ladder, unit, locale, status, actions, 
                 <small>For the patient</small>
                 {decision.prescription.instructions}
               </p>
-              <PrescriptionFacts prescription={decision.prescription} ladder={ladder} unit={unit} />
+              <details className="decision-fold">
+                <summary>Prescription details for the clinician</summary>
+                <PrescriptionFacts prescription={decision.prescription} ladder={ladder} unit={unit} />
+              </details>
             </section>
           )}
           {actions && <div className="decision-actions">{actions}</div>}

@@ -3,17 +3,16 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import type { PlanWeekRecord, RunPlanRecord } from '../../../../shared/domain/running';
-import { PLAN_DECISIONS } from '../../../../shared/clinical/history';
+import { OVERRIDE_DECISIONS } from '../../../../shared/clinical/history';
 import { describeSession, type Ladder } from '../../../../shared/clinical/ladder';
 import { call } from '../../api/client';
 import { messageOf } from '../../api/errors';
-import { Banner } from '../../components/Banner';
-import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
+import { FormDialog } from '../../components/FormDialog';
 import { DECISION_LABELS, DECISION_MARKS } from './planFormat';
 
 const overrideSchema = z.object({
-  decision: z.enum(PLAN_DECISIONS, { error: 'Choose a decision' }),
+  decision: z.enum(OVERRIDE_DECISIONS, { error: 'Choose a decision' }),
   stepId: z.string(),
   reason: z.string().trim().min(3, 'Give the reason for overriding').max(500, 'Keep the reason under 500 characters'),
 });
@@ -21,11 +20,7 @@ type OverrideValues = z.input<typeof overrideSchema>;
 
 /** Override the planner's decision for a week: a decision, optionally a rung, and the reason (required). */
 export function OverrideDialog({ week, ladder, onClose, onDone }: { week: PlanWeekRecord | null; ladder: Ladder; onClose: () => void; onDone: (plan: RunPlanRecord) => void }) {
-  return (
-    <Dialog open={week !== null} onClose={onClose} title="Override the planner’s decision" size="wide">
-      {week && <OverrideForm week={week} ladder={ladder} onClose={onClose} onDone={onDone} />}
-    </Dialog>
-  );
+  return week ? <OverrideForm week={week} ladder={ladder} onClose={onClose} onDone={onDone} /> : null;
 }
 
 function OverrideForm({ week, ladder, onClose, onDone }: { week: PlanWeekRecord; ladder: Ladder; onClose: () => void; onDone: (plan: RunPlanRecord) => void }) {
@@ -48,12 +43,22 @@ function OverrideForm({ week, ladder, onClose, onDone }: { week: PlanWeekRecord;
     }
   });
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Override" className="override-form">
+    <FormDialog
+      open
+      title="Override the planner’s decision"
+      formLabel="Override"
+      className="override-form"
+      onClose={onClose}
+      onSubmit={onSubmit}
+      submitLabel="Override"
+      submitting={formState.isSubmitting}
+      dirty={formState.isDirty}
+      problem={problem}
+    >
       <p className="muted">The planner said {DECISION_LABELS[engine].toLowerCase()}. Both its decision and yours are kept in the plan’s history, with your reason.</p>
-      {problem && <Banner tone="error">{problem}</Banner>}
       <fieldset className="choice-group" aria-describedby={formState.errors.decision ? 'override-decision-error' : undefined}>
         <legend>Your decision</legend>
-        {PLAN_DECISIONS.map((d) => (
+        {OVERRIDE_DECISIONS.map((d) => (
           <label key={d} className="choice">
             <input type="radio" value={d} {...register('decision')} />
             <span>
@@ -81,17 +86,9 @@ function OverrideForm({ week, ladder, onClose, onDone }: { week: PlanWeekRecord;
         </Field>
       )}
       <Field label="Reason" error={formState.errors.reason?.message} hint="Shown beside the decision in the plan’s history">
-        <textarea {...register('reason')} rows={3} autoFocus />
+        <textarea {...register('reason')} rows={3} />
       </Field>
-      <div className="dialog-actions">
-        <button type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="submit" className="button button-primary" disabled={formState.isSubmitting}>
-          Override
-        </button>
-      </div>
-    </form>
+    </FormDialog>
   );
 }
 
@@ -99,11 +96,7 @@ const endSchema = z.object({ reason: z.string().trim().min(3, 'Say why the plan 
 
 /** End the plan (discharge, a change of approach) with the reason. */
 export function EndPlanDialog({ plan, open, onClose, onDone }: { plan: RunPlanRecord; open: boolean; onClose: () => void; onDone: (plan: RunPlanRecord) => void }) {
-  return (
-    <Dialog open={open} onClose={onClose} title="End the run-walk plan">
-      {open && <EndPlanForm plan={plan} onClose={onClose} onDone={onDone} />}
-    </Dialog>
-  );
+  return open ? <EndPlanForm plan={plan} onClose={onClose} onDone={onDone} /> : null;
 }
 
 function EndPlanForm({ plan, onClose, onDone }: { plan: RunPlanRecord; onClose: () => void; onDone: (plan: RunPlanRecord) => void }) {
@@ -118,20 +111,23 @@ function EndPlanForm({ plan, onClose, onDone }: { plan: RunPlanRecord; onClose: 
     }
   });
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="End plan">
+    <FormDialog
+      open
+      title="End the run-walk plan"
+      formLabel="End plan"
+      size="narrow"
+      onClose={onClose}
+      onSubmit={onSubmit}
+      submitLabel="End plan"
+      submitDanger
+      submitting={form.formState.isSubmitting}
+      dirty={form.formState.isDirty}
+      problem={problem}
+    >
       <p className="muted">The plan’s weeks and decisions stay in the record. A new plan can be started afterwards.</p>
-      {problem && <Banner tone="error">{problem}</Banner>}
       <Field label="Reason" error={form.formState.errors.reason?.message} hint="e.g. discharged: running 30 minutes continuously without pain">
-        <textarea {...form.register('reason')} rows={3} autoFocus />
+        <textarea {...form.register('reason')} rows={3} />
       </Field>
-      <div className="dialog-actions">
-        <button type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="submit" className="button button-danger" disabled={form.formState.isSubmitting}>
-          End plan
-        </button>
-      </div>
-    </form>
+    </FormDialog>
   );
 }

@@ -1,10 +1,8 @@
-import { Fragment, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Patient } from '../../../../shared/domain/patient';
 import type { PlanWeekRecord, RunPlanRecord, RunRecord } from '../../../../shared/domain/running';
 import type { ClinicPolicy } from '../../../../shared/clinical/policy';
-import type { Ladder } from '../../../../shared/clinical/ladder';
 import { addDays } from '../../../../shared/clinical/calendar';
-import { RED_FLAGS, RED_FLAG_LABELS, type RedFlag } from '../../../../shared/clinical/runs';
 import { formatCalendarDate, formatInstantDate } from '../../../../shared/format/dates';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/hooks';
@@ -12,13 +10,16 @@ import { messageOf } from '../../api/errors';
 import { useClinic, useClinicToday } from '../../app/clinic';
 import { Banner } from '../../components/Banner';
 import { useClinicPolicy } from '../running/RunningTab';
-import { DecisionBadge, DecisionView, PrescriptionFacts } from './DecisionView';
+import { DecisionView, PrescriptionFacts } from './DecisionView';
 import { EndPlanDialog, OverrideDialog } from './PlanDialogs';
 import { asDecision, currentPrescription, finalDecision, isDecided, planLadder, rungLabel, sessionsIn, stepWords, weekNumber } from './planFormat';
 import { StartPlanForm } from './StartPlanForm';
+import { PlanHistory } from './PlanHistory';
+import { WeekStatus } from './WeekStatus';
 import { LoadFailed } from '../../components/LoadState';
-
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+import './PlanTab.css';
+import { RedFlagsProvider } from '../redflags/RedFlagsProvider';
+import { CheckInStopNote, WeeklyCheckIn } from './WeeklyCheckIn';
 
 /** The patient chart's Plan tab: start a plan, this week's prescription, check-in, review, accept or override, history. */
 export function PlanTab({ patient }: { patient: Patient }) {
@@ -50,14 +51,16 @@ export function PlanTab({ patient }: { patient: Patient }) {
       <h2 id="plan-title" className="visually-hidden">
         Run-walk plan
       </h2>
-      {plan && !plan.endedAt ? (
-        <ActivePlan plan={plan} runs={runsQuery.data.runs} policy={policy} onPlan={setPlan} />
-      ) : (
-        <>
-          {plan?.endedAt && <EndedPlan plan={plan} runs={runsQuery.data.runs} policy={policy} />}
-          <StartPlanForm patientId={patient.id} ladder={clinicLadder} policy={policy} onStarted={setPlan} />
-        </>
-      )}
+      <RedFlagsProvider patientId={patient.id}>
+        {plan && !plan.endedAt ? (
+          <ActivePlan plan={plan} runs={runsQuery.data.runs} policy={policy} onPlan={setPlan} />
+        ) : (
+          <>
+            {plan?.endedAt && <EndedPlan plan={plan} runs={runsQuery.data.runs} policy={policy} />}
+            <StartPlanForm patientId={patient.id} ladder={clinicLadder} policy={policy} onStarted={setPlan} />
+          </>
+        )}
+      </RedFlagsProvider>
     </section>
   );
 }
@@ -153,24 +156,38 @@ function ActivePlan({ plan, runs, policy, onPlan }: { plan: RunPlanRecord; runs:
               </h2>
               <span className="plan-sub">{rungLabel(ladder, latest.stepId)}</span>
             </div>
-            <p className="plan-instructions">
-              <small>For the patient</small>
-              {prescription?.instructions ?? `${stepWords(ladder, latest.stepId)}. Do this ${plan.sessionsPerWeek} times this week, with at least one rest day between runs.`}
-            </p>
-            {prescription && <PrescriptionFacts prescription={prescription} ladder={ladder} unit={unit} />}
+            <CheckInStopNote week={latest} />
+            {!latest.screenAction && (
+              <>
+                <p className="plan-instructions">
+                  <small>For the patient</small>
+                  {prescription?.instructions ?? `${stepWords(ladder, latest.stepId)}. Do this ${plan.sessionsPerWeek} times this week, with at least one rest day between runs.`}
+                </p>
+                {prescription && (
+                  <details className="decision-fold">
+                    <summary>Prescription details for the clinician</summary>
+                    <PrescriptionFacts prescription={prescription} ladder={ladder} unit={unit} />
+                  </details>
+                )}
+              </>
+            )}
             <p className="muted plan-logged">
               Logged this week: {sessions} of {prescription?.sessionsPerWeek ?? plan.sessionsPerWeek} sessions.
             </p>
           </div>
-          <CheckIn
-            key={`${latest.id}:${latest.redFlags.join(',')}`}
+          <WeeklyCheckIn
+            patientId={plan.patientId}
             week={latest}
             decided={decided}
             pending={pending}
             busy={busy}
-            canReview={today >= lastDay}
+            weekOver={today >= lastDay}
             lastDay={lastDay}
-            onCheckIn={(flags) => void act(() => call('plans.checkIn', { weekId: latest.id, redFlags: flags }), 'Check-in saved.')}
+            onPlan={(p, message) => {
+              onPlan(p);
+              setProblem(null);
+              setNotice(message);
+            }}
             onReview={() => void act(() => call('plans.review', { weekId: latest.id }), `Week ${n} reviewed: the planner’s decision is below. Accept it or override it.`)}
           />
         </div>
@@ -232,153 +249,5 @@ function ActivePlan({ plan, runs, policy, onPlan }: { plan: RunPlanRecord; runs:
         }}
       />
     </>
-  );
-}
-
-function WeekStatus({ week, ladder, timeZone, locale }: { week: PlanWeekRecord; ladder: Ladder; timeZone: string; locale: string }) {
-  if (week.override)
-    return (
-      <div className="decision-override" data-testid="override">
-        <p>
-          <strong>Overridden</strong> by {week.override.by ?? 'a therapist'} on {formatInstantDate(week.override.at, timeZone, locale)}: <DecisionBadge decision={week.override.decision} small />
-          {week.override.stepId && <> to {rungLabel(ladder, week.override.stepId).toLowerCase()}</>} — “{week.override.reason}”
-        </p>
-      </div>
-    );
-  if (week.acceptedAt)
-    return (
-      <p className="decision-meta">
-        Accepted by {week.acceptedBy ?? 'a therapist'} on {formatInstantDate(week.acceptedAt, timeZone, locale)}.
-      </p>
-    );
-  return <p className="decision-meta">Waiting for a therapist to accept or override.</p>;
-}
-
-function CheckIn(props: {
-  week: PlanWeekRecord;
-  decided: boolean;
-  pending: boolean;
-  busy: boolean;
-  canReview: boolean;
-  lastDay: string;
-  onCheckIn: (flags: RedFlag[]) => void;
-  onReview: () => void;
-}) {
-  const { locale } = useClinic();
-  const { week, decided, pending, busy, canReview, lastDay } = props;
-  const [flags, setFlags] = useState<RedFlag[]>(week.redFlags);
-  const changed = flags.join(',') !== week.redFlags.join(',');
-  return (
-    <div className="card plan-card checkin-form" data-testid="check-in">
-      <div className="plan-card-head">
-        <h2>Weekly check-in</h2>
-      </div>
-      <fieldset className="choice-group">
-        <legend>Since the last check-in, has the patient had…</legend>
-        {RED_FLAGS.map((f) => (
-          <label key={f} className="choice">
-            <input
-              type="checkbox"
-              checked={flags.includes(f)}
-              disabled={decided}
-              onChange={(e) => setFlags((fs) => (e.target.checked ? [...fs, f] : fs.filter((x) => x !== f)))}
-            />
-            <span>{cap(RED_FLAG_LABELS[f].replace(/^a /, ''))}</span>
-          </label>
-        ))}
-      </fieldset>
-      {!decided && (
-        <div className="checkin-actions">
-          <button type="button" className="button" disabled={busy || !changed} onClick={() => props.onCheckIn(flags)}>
-            Save check-in
-          </button>
-          <span className="field-hint">{flags.length ? 'Any red flag stops the plan for review.' : 'No red flags ticked.'}</span>
-        </div>
-      )}
-      {pending && changed && <p className="field-hint">Saving the check-in clears this week’s review: review the week again afterwards.</p>}
-      {!decided && !pending && (
-        <div className="review-box">
-          <p>{canReview ? 'The week is over: the planner can review it now.' : `The week can be reviewed from ${formatCalendarDate(lastDay, locale, 'long')}, its last day.`}</p>
-          <button type="button" className="button button-primary" disabled={busy || !canReview || changed} onClick={props.onReview}>
-            Review the week
-          </button>
-        </div>
-      )}
-    </div>
-  );
-}
-
-function PlanHistory({ plan, runs, policy }: { plan: RunPlanRecord; runs: readonly RunRecord[]; policy: ClinicPolicy }) {
-  const { locale, distanceUnit: unit, timeZone } = useClinic();
-  const ladder = planLadder(plan);
-  const [open, setOpen] = useState<number | null>(null);
-  return (
-    <div className="table-card">
-      <table className="data-table plan-history" aria-label="Plan history">
-        <thead>
-          <tr>
-            <th scope="col">Week</th>
-            <th scope="col">Step</th>
-            <th scope="col" className="num">
-              Sessions
-            </th>
-            <th scope="col">Planner</th>
-            <th scope="col">Applied</th>
-            <th scope="col">Who and why</th>
-            <th scope="col">
-              <span className="visually-hidden">Details</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {plan.weeks.map((w) => {
-            const d = asDecision(w.decision);
-            const applied = finalDecision(w);
-            const n = weekNumber(plan, w.weekStart, policy);
-            return (
-              <Fragment key={w.id}>
-                <tr data-testid="history-row">
-                  <th scope="row">
-                    {n} <span className="muted">· {formatCalendarDate(w.weekStart, locale)}</span>
-                  </th>
-                  <td title={stepWords(ladder, w.stepId)}>{rungLabel(ladder, w.stepId)}</td>
-                  <td className="num">{sessionsIn(runs, w.weekStart)}</td>
-                  <td>{w.engineDecision ? <DecisionBadge decision={w.engineDecision} small /> : <span className="muted">{d ? '—' : 'not reviewed'}</span>}</td>
-                  <td>{applied ? <DecisionBadge decision={applied} small /> : <span className="muted">{d ? 'waiting' : '—'}</span>}</td>
-                  <td className="history-why">
-                    {w.override ? (
-                      <>
-                        <strong>Override</strong> by {w.override.by ?? 'a therapist'}, {formatInstantDate(w.override.at, timeZone, locale)}: “{w.override.reason}”
-                      </>
-                    ) : w.acceptedAt ? (
-                      <>
-                        Accepted by {w.acceptedBy ?? 'a therapist'}, {formatInstantDate(w.acceptedAt, timeZone, locale)}
-                      </>
-                    ) : w.redFlags.length ? (
-                      <>Check-in: {w.redFlags.map((f) => RED_FLAG_LABELS[f]).join(', ')}</>
-                    ) : null}
-                  </td>
-                  <td className="actions-cell">
-                    {d && (
-                      <button type="button" className="button button-small button-quiet" aria-expanded={open === w.id} onClick={() => setOpen(open === w.id ? null : w.id)}>
-                        {open === w.id ? 'Hide reasons' : 'Reasons'}
-                        <span className="visually-hidden"> for week {n}</span>
-                      </button>
-                    )}
-                  </td>
-                </tr>
-                {open === w.id && d && (
-                  <tr className="history-detail">
-                    <td colSpan={7}>
-                      <DecisionView decision={d} ladder={ladder} unit={unit} locale={locale} status={<WeekStatus week={w} ladder={ladder} timeZone={timeZone} locale={locale} />} />
-                    </td>
-                  </tr>
-                )}
-              </Fragment>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
   );
 }

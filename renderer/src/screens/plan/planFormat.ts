@@ -14,6 +14,7 @@ import { toClinicalRun } from '../running/runFormat';
 export const DECISION_LABELS: Record<PlanDecisionKind, string> = {
   progress: 'Progress',
   hold: 'Hold',
+  review: 'Review',
   regress: 'Regress',
   'stop-and-review': 'Stop and review',
 };
@@ -22,6 +23,7 @@ export const DECISION_LABELS: Record<PlanDecisionKind, string> = {
 export const DECISION_MARKS: Record<PlanDecisionKind, string> = {
   progress: '↑',
   hold: '=',
+  review: '!',
   regress: '↓',
   'stop-and-review': '■',
 };
@@ -29,6 +31,7 @@ export const DECISION_MARKS: Record<PlanDecisionKind, string> = {
 export const EFFECT_MARKS: Record<ReasonEffect, string> = {
   progress: '↑',
   hold: '=',
+  review: '!',
   regress: '↓',
   'stop-and-review': '■',
   adjust: '~',
@@ -38,6 +41,7 @@ export const EFFECT_MARKS: Record<ReasonEffect, string> = {
 export const EFFECT_WORDS: Record<ReasonEffect, string> = {
   progress: 'supports progressing',
   hold: 'calls for a hold',
+  review: 'calls for a review',
   regress: 'calls for a step back',
   'stop-and-review': 'calls for a stop and review',
   adjust: 'adjusts the prescription',

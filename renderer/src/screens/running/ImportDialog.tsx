@@ -2,14 +2,14 @@ import { useRef, useState, type DragEvent } from 'react';
 import type { ImportItem } from '../../../../shared/api/running';
 import { formatDistance } from '../../../../shared/units/distance';
 import { formatDuration } from '../../../../shared/units/duration';
-import { calendarDateForTyping, formatCalendarDate, typedDatePattern } from '../../../../shared/format/dates';
-import { parseTypedDate } from '../../../../shared/util/dates';
+import { calendarDateForTyping, formatCalendarDate, parseLocaleDate, typedDatePattern } from '../../../../shared/format/dates';
 import { call } from '../../api/client';
 import { messageOf } from '../../api/errors';
 import { useClinic, useClinicToday } from '../../app/clinic';
 import { Banner } from '../../components/Banner';
 import { Dialog } from '../../components/Dialog';
 import { parseDurationText } from './runFormat';
+import './ImportDialog.css';
 
 export const IMPORT_ACCEPT = '.fit,.tcx,.gpx,.gz,.zip';
 const MAX_FILES = 50;
@@ -64,7 +64,7 @@ const STATUS_TONES: Record<ImportItem['status'], string> = {
 };
 
 function defaultChoice(item: ImportItem, locale: string): Choice {
-  const typed = item.found?.date && parseTypedDate(item.found.date) ? calendarDateForTyping(item.found.date, locale) : '';
+  const typed = item.found?.date && parseLocaleDate(item.found.date, locale) ? calendarDateForTyping(item.found.date, locale) : '';
   if (item.status === 'ready') return { action: 'import', date: typed, duration: '' };
   if (item.status === 'needs-duration') return { action: 'import', date: typed, duration: '' };
   return { action: 'skip', date: typed, duration: '' };
@@ -152,7 +152,7 @@ export function ImportDialog({ open, patientId, onClose, onImported }: { open: b
     const c = choiceOf(item);
     if (item.status !== 'needs-duration' || c.action === 'skip') return {};
     const out: { date?: string; duration?: string } = {};
-    const date = parseTypedDate(c.date);
+    const date = parseLocaleDate(c.date, locale);
     if (!c.date.trim()) out.date = 'Date is required';
     else if (!date) out.date = `Type the date as ${typedDatePattern(locale)}`;
     else if (date > today) out.date = 'The date is in the future';
@@ -181,7 +181,7 @@ export function ImportDialog({ open, patientId, onClose, onImported }: { open: b
           const actionable = ['ready', 'needs-duration', 'not-a-run'].includes(it.status);
           const action: Action = actionable ? c.action : 'skip';
           if (it.status === 'needs-duration' && action !== 'skip')
-            return { itemId: it.itemId, action, date: parseTypedDate(c.date)!, durationS: parseDurationText(c.duration)! };
+            return { itemId: it.itemId, action, date: parseLocaleDate(c.date, locale)!, durationS: parseDurationText(c.duration)! };
           return { itemId: it.itemId, action };
         }),
       });

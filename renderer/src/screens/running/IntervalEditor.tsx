@@ -7,9 +7,9 @@ import { formatCalendarDate } from '../../../../shared/format/dates';
 import { call } from '../../api/client';
 import { messageOf } from '../../api/errors';
 import { useClinic } from '../../app/clinic';
-import { Banner } from '../../components/Banner';
-import { Dialog } from '../../components/Dialog';
+import { FormDialog } from '../../components/FormDialog';
 import { parseDurationText } from './runFormat';
+import './IntervalEditor.css';
 
 /** One row of the editor: a run or walk with its length; the time before it that was neither (a pause). */
 export interface EditableInterval {
@@ -89,16 +89,13 @@ export function addAfter(rows: readonly EditableInterval[], index: number): Edit
 
 /** Correct the run/walk intervals a watch file's segmentation found. */
 export function IntervalEditorDialog({ run, onClose, onSaved }: { run: RunRecord | null; onClose: () => void; onSaved: (run: RunRecord) => void }) {
-  const { locale, distanceUnit } = useClinic();
-  return (
-    <Dialog open={run !== null} onClose={onClose} title={run ? `Intervals of the run on ${formatCalendarDate(run.date, locale)}` : 'Intervals'} size="wide">
-      {run && <IntervalEditor key={run.id} run={run} unit={distanceUnit} onClose={onClose} onSaved={onSaved} />}
-    </Dialog>
-  );
+  return run ? <IntervalEditor key={run.id} run={run} onClose={onClose} onSaved={onSaved} /> : null;
 }
 
-function IntervalEditor({ run, unit, onClose, onSaved }: { run: RunRecord; unit: 'km' | 'mi'; onClose: () => void; onSaved: (run: RunRecord) => void }) {
-  const [rows, setRows] = useState(() => toEditable(run.intervals ?? []));
+function IntervalEditor({ run, onClose, onSaved }: { run: RunRecord; onClose: () => void; onSaved: (run: RunRecord) => void }) {
+  const { locale, distanceUnit: unit } = useClinic();
+  const [initial] = useState(() => toEditable(run.intervals ?? []));
+  const [rows, setRows] = useState(initial);
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const intervals = useMemo(() => fromEditable(rows), [rows]);
@@ -119,12 +116,25 @@ function IntervalEditor({ run, unit, onClose, onSaved }: { run: RunRecord; unit:
   };
 
   return (
-    <div className="interval-editor">
+    <FormDialog
+      open
+      title={`Intervals of the run on ${formatCalendarDate(run.date, locale)}`}
+      formLabel="Intervals"
+      className="interval-editor"
+      onClose={onClose}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+      submitLabel={saving ? 'Saving…' : 'Save intervals'}
+      submitting={!intervals || tooLong || saving}
+      dirty={rows !== initial}
+      problem={problem}
+    >
       <p className="form-section-note">
         The watch file was split into run and walk intervals by speed. Correct a length, merge two intervals, or remove one (its time becomes a pause). The session lasted{' '}
         {formatDuration(run.durationS)}.
       </p>
-      {problem && <Banner tone="error">{problem}</Banner>}
       <div className="interval-scroll">
         <table className="data-table interval-table">
           <thead>
@@ -200,14 +210,6 @@ function IntervalEditor({ run, unit, onClose, onSaved }: { run: RunRecord; unit:
           'Fix the lengths marked above.'
         )}
       </p>
-      <div className="dialog-actions">
-        <button type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="button" className="button button-primary" disabled={!intervals || tooLong || saving} onClick={() => void save()}>
-          {saving ? 'Saving…' : 'Save intervals'}
-        </button>
-      </div>
-    </div>
+    </FormDialog>
   );
 }

@@ -1,5 +1,6 @@
 import type { PainZone } from '../../../../shared/clinical/pain';
 import { ZONE_MARKS, ZONE_WORDS } from './runFormat';
+import './PainScore.css';
 
 /**
  * One pain score, coloured by the clinic's zone and marked with a shape and a word for the zone, so

@@ -1,22 +1,19 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useForm, useWatch, type Path } from 'react-hook-form';
 import type { RunRecord } from '../../../../shared/domain/running';
 import { RUN_KINDS, SURFACE_LABELS } from '../../../../shared/domain/running';
 import { SURFACES, type ClinicPolicy } from '../../../../shared/clinical/policy';
 import { RED_FLAGS, RED_FLAG_LABELS } from '../../../../shared/clinical/runs';
 import { distanceUnitLabel, unitToMetres } from '../../../../shared/units/distance';
-import { formatCalendarDate, typedDatePattern } from '../../../../shared/format/dates';
-import { parseTypedDate } from '../../../../shared/util/dates';
+import { formatCalendarDate, parseLocaleDate, typedDatePattern } from '../../../../shared/format/dates';
 import { call } from '../../api/client';
 import { isApiCallError, messageOf } from '../../api/errors';
 import { useClinic, useClinicToday } from '../../app/clinic';
-import { useLeaveGuard } from '../../app/router';
-import { Banner } from '../../components/Banner';
-import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
-import { useConfirm } from '../../components/ConfirmDialog';
+import { FormDialog } from '../../components/FormDialog';
 import { emptyRunForm, formFieldForEntryPath, runFormResolver, runToForm, type RunEntryOutput, type RunFormValues } from './runEntryForm';
 import { KIND_LABELS, paceText, parseDecimal, parseDurationText, parseIntervalShape, durationForTyping, runningSpeed, sessionPaceText, SPEED_BASIS_LABELS } from './runFormat';
+import './RunEntryDialog.css';
 
 interface RunEntryDialogProps {
   open: boolean;
@@ -30,28 +27,10 @@ interface RunEntryDialogProps {
 
 /** Add or edit a run from the keyboard: type distance and duration, Enter saves. */
 export function RunEntryDialog(props: RunEntryDialogProps) {
-  const { locale } = useClinic();
-  const title = props.run ? `Edit the run on ${formatCalendarDate(props.run.date, locale)}` : 'Add a run';
-  const confirm = useConfirm();
-  const dirty = useRef(false);
-  const close = async () => {
-    if (dirty.current) {
-      const ok = await confirm({ title: 'Discard this run?', message: <p>What you typed is not saved.</p>, confirmLabel: 'Discard', cancelLabel: 'Keep editing', tone: 'danger' });
-      if (!ok) return;
-    }
-    dirty.current = false;
-    props.onClose();
-  };
-  return (
-    <Dialog open={props.open} onClose={() => void close()} title={title} size="wide">
-      {props.open && <RunEntryForm {...props} onDirty={(d) => {
-            dirty.current = d;
-          }} onCancel={() => void close()} />}
-    </Dialog>
-  );
+  return props.open ? <RunEntryForm {...props} /> : null;
 }
 
-function RunEntryForm({ patientId, run, policy, onSaved, onDirty, onCancel }: RunEntryDialogProps & { onDirty: (dirty: boolean) => void; onCancel: () => void }) {
+function RunEntryForm({ patientId, run, policy, onSaved, onClose }: RunEntryDialogProps) {
   const { locale, distanceUnit: unit } = useClinic();
   const today = useClinicToday();
   const resolver = useMemo(() => runFormResolver(unit, today, locale), [unit, today, locale]);
@@ -60,11 +39,7 @@ function RunEntryForm({ patientId, run, policy, onSaved, onDirty, onCancel }: Ru
   const { register, handleSubmit, formState, setError, setValue, control, getValues } = form;
   const errors = formState.errors;
   const [problem, setProblem] = useState<string | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
-  useLeaveGuard(formState.isDirty);
-  useEffect(() => {
-    onDirty(formState.isDirty);
-  }, [formState.isDirty, onDirty]);
+  const title = run ? `Edit the run on ${formatCalendarDate(run.date, locale)}` : 'Add a run';
   // Straight to Distance (the date is already today): the dialog takes focus when it opens, so wait a tick.
   useEffect(() => {
     const timer = window.setTimeout(() => form.setFocus('distance'), 0);
@@ -75,7 +50,6 @@ function RunEntryForm({ patientId, run, policy, onSaved, onDirty, onCancel }: Ru
     setProblem(null);
     try {
       const saved = await call('runs.save', { ...(run ? { id: run.id } : {}), patientId, run: entry });
-      onDirty(false);
       onSaved(saved);
     } catch (error) {
       if (isApiCallError(error) && error.code === 'VALIDATION') {
@@ -93,7 +67,7 @@ function RunEntryForm({ patientId, run, policy, onSaved, onDirty, onCancel }: Ru
 
   // Live: the date in words, the pace as the numbers are typed.
   const [date, distance, duration, runTime, walkTime, kind] = useWatch({ control, name: ['date', 'distance', 'duration', 'runTime', 'walkTime', 'kind'] });
-  const dateIso = parseTypedDate(date);
+  const dateIso = parseLocaleDate(date, locale);
   const distanceM = parseDecimal(distance) === null ? null : unitToMetres(parseDecimal(distance)!, unit);
   const durationS = parseDurationText(duration);
   const runS = runTime.trim() === '' ? null : parseDurationText(runTime);
@@ -123,21 +97,24 @@ function RunEntryForm({ patientId, run, policy, onSaved, onDirty, onCancel }: Ru
   const { greenMax, amberMax } = policy.pain;
 
   return (
-    <form
-      ref={formRef}
+    <FormDialog
+      open
+      title={title}
+      formLabel={run ? 'Edit run' : 'New run'}
+      className="run-entry-dialog"
+      onClose={onClose}
       onSubmit={onSubmit}
-      noValidate
-      aria-label={run ? 'Edit run' : 'New run'}
-      className="run-entry-form"
-      onKeyDown={(event) => {
-        const key = event.key.toLowerCase();
-        if ((event.ctrlKey || event.metaKey) && !event.altKey && (key === 's' || key === 'enter')) {
-          event.preventDefault();
-          formRef.current?.requestSubmit();
-        }
-      }}
+      submitLabel={formState.isSubmitting ? 'Saving…' : 'Save run'}
+      submitting={formState.isSubmitting}
+      dirty={formState.isDirty}
+      problem={problem}
+      discard={{ title: 'Discard this run?', message: 'What you typed is not saved.', confirmLabel: 'Discard' }}
+      status={
+        <span className="form-shortcut">
+          <kbd>Enter</kbd> or <kbd>Ctrl</kbd>+<kbd>S</kbd> saves
+        </span>
+      }
     >
-      {problem && <Banner tone="error">{problem}</Banner>}
       <div className="form-grid">
         <Field label="Date" error={err('date')} hint={dateIso && !err('date') ? formatCalendarDate(dateIso, locale, 'long') : typedDatePattern(locale)} className="span-2">
           <input {...register('date')} autoComplete="off" inputMode="numeric" />
@@ -240,18 +217,6 @@ function RunEntryForm({ patientId, run, policy, onSaved, onDirty, onCancel }: Ru
       <Field label="Notes" optional error={err('notes')}>
         <textarea {...register('notes')} rows={2} className="run-notes" />
       </Field>
-      <div className="dialog-actions">
-        <span className="form-shortcut field-hint">
-          <kbd>Enter</kbd> or <kbd>Ctrl</kbd>+<kbd>S</kbd> saves
-        </span>
-        <span className="spacer" />
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button button-primary" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? 'Saving…' : 'Save run'}
-        </button>
-      </div>
-    </form>
+    </FormDialog>
   );
 }

@@ -20,6 +20,8 @@ import { RunLog } from './RunLog';
 import { RunningCharts } from './RunningCharts';
 import { UndoToast, type UndoToastState } from './UndoToast';
 import { LoadFailed } from '../../components/LoadState';
+import './RunningTab.css';
+import './print.css';
 
 /** Newest first, as runs.list answers; ties by id, newest first. */
 export function sortNewestFirst(runs: readonly RunRecord[]): RunRecord[] {

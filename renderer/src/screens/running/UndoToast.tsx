@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import './UndoToast.css';
 
 export interface UndoToastState {
   id: number;

@@ -50,12 +50,12 @@ export function prescribedWeeklyDistance(plan: RunPlanRecord | null): Map<string
   return out;
 }
 
-export function weeklySeries(runs: readonly RunRecord[], policy: ClinicPolicy, plan: RunPlanRecord | null, unit: DistanceUnit, today: string): WeekPoint[] {
+export function weeklySeries(runs: readonly RunRecord[], policy: ClinicPolicy, plan: RunPlanRecord | null, unit: DistanceUnit, today: string, from: string | null = null): WeekPoint[] {
   const wk = (d: string) => startOfWeek(d, policy.weekStartsOn);
   const totals = new Map<string, { m: number; n: number }>();
-  let first: string | null = null;
+  let first: string | null = from === null ? null : wk(from);
   for (const r of runs) {
-    if (!counts(r)) continue;
+    if (!counts(r) || (from !== null && r.date < wk(from))) continue;
     const w = wk(r.date);
     const t = totals.get(w) ?? { m: 0, n: 0 };
     t.m += r.distanceM;
@@ -63,7 +63,7 @@ export function weeklySeries(runs: readonly RunRecord[], policy: ClinicPolicy, p
     totals.set(w, t);
     if (first === null || w < first) first = w;
   }
-  if (plan && (first === null || wk(plan.startDate) < first)) first = wk(plan.startDate);
+  if (plan && from === null && (first === null || wk(plan.startDate) < first)) first = wk(plan.startDate);
   if (first === null) return [];
   const last = wk(today);
   let start = first;
@@ -77,6 +77,12 @@ export function weeklySeries(runs: readonly RunRecord[], policy: ClinicPolicy, p
     out.push({ weekStart: w, x: dayMs(w), distance: t ? metresToUnit(t.m, unit) : 0, sessions: t?.n ?? 0, prescribed: p === undefined ? null : metresToUnit(p, unit) });
   }
   return out;
+}
+
+/** ASTEROID's cumulative 28.6–46.1 km over 12 weeks, in the clinic's unit. */
+export function asteroidCumulativeBand(unit: DistanceUnit): [number, number] {
+  const [lo, hi] = ASTEROID_CUMULATIVE_KM_BAND;
+  return [metresToUnit(lo * 1000, unit), metresToUnit(hi * 1000, unit)];
 }
 
 /** ASTEROID's cumulative 28.6–46.1 km over 12 weeks, spread per week (our conversion, not the paper's), in the clinic's unit. */
@@ -150,4 +156,55 @@ export function painSeries(runs: readonly RunRecord[], from: string | null): Pai
       return { x: dayMs(r.date), date: r.date, peak: scores.length ? Math.max(...scores) : null, nextMorning: r.painNextMorning };
     })
     .sort((a, b) => a.x - b.x);
+}
+
+/** The periods the charts can show; the plan's period first when there is a plan. */
+export const CHART_RANGES = ['plan', '12w', '6m', '1y', 'all'] as const;
+export type ChartRange = (typeof CHART_RANGES)[number];
+export const CHART_RANGE_LABELS: Record<ChartRange, string> = { plan: 'Plan period', '12w': '12 weeks', '6m': '6 months', '1y': 'A year', all: 'All' };
+
+/** The first date a range shows (null: everything logged). The plan's period starts a week before the plan. */
+export function rangeStart(range: ChartRange, today: string, plan: RunPlanRecord | null): string | null {
+  switch (range) {
+    case 'plan':
+      return plan ? addDays(plan.startDate, -7) : addDays(today, -7 * 12);
+    case '12w':
+      return addDays(today, -7 * 12);
+    case '6m':
+      return addDays(today, -182);
+    case '1y':
+      return addDays(today, -365);
+    case 'all':
+      return null;
+  }
+}
+
+export interface PacePoint {
+  x: number;
+  date: string;
+  /** Seconds per km or per mile, as the log's pace column shows it. */
+  pace: number;
+  basis: 'laps' | 'continuous' | 'estimated';
+}
+
+/** Running-only pace per session in the clinic's unit (the same figure the log shows). */
+export function paceSeries(runs: readonly RunRecord[], policy: ClinicPolicy, unit: DistanceUnit, from: string | null): PacePoint[] {
+  return speedSeries(runs, policy, unit, from).map((s) => ({ x: s.x, date: s.date, basis: s.basis, pace: 3600 / s.speed }));
+}
+
+/** ASTEROID's speed band as paces in the clinic's unit: [fastest, slowest] seconds per unit. */
+export function asteroidPaceBand(unit: DistanceUnit): [number, number] {
+  const [lo, hi] = asteroidSpeedBand(unit);
+  return [3600 / hi, 3600 / lo];
+}
+
+/** Round axis ticks from 0 to at least `max`: 0, 0.5, 1, 1.5 — never 0.55 or 1.1. */
+export function niceTicks(max: number, count = 4): number[] {
+  if (!(max > 0)) return [0, 1];
+  const raw = max / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+  const ticks: number[] = [];
+  for (let v = 0; v < max + step * 0.999; v += step) ticks.push(Math.round(v * 1000) / 1000);
+  return ticks;
 }

@@ -6,8 +6,7 @@ import { RUN_KINDS, runEntrySchema, type RunRecord } from '../../../../shared/do
 import { SURFACES } from '../../../../shared/clinical/policy';
 import { RED_FLAGS } from '../../../../shared/clinical/runs';
 import { unitToMetres } from '../../../../shared/units/distance';
-import { calendarDateForTyping, typedDatePattern } from '../../../../shared/format/dates';
-import { parseTypedDate } from '../../../../shared/util/dates';
+import { calendarDateForTyping, parseLocaleDate, typedDatePattern } from '../../../../shared/format/dates';
 import { distanceForTyping, durationForTyping, parseDecimal, parseDurationText } from './runFormat';
 
 /**
@@ -91,7 +90,7 @@ export function runFormSchema(unit: DistanceUnit, today: string, locale: string)
       notes: z.string(),
     })
     .superRefine((v, ctx) => {
-      const date = parseTypedDate(v.date);
+      const date = parseLocaleDate(v.date, locale);
       if (v.date.trim() === '') ctx.addIssue({ code: 'custom', path: ['date'], message: 'Date is required' });
       else if (!date) ctx.addIssue({ code: 'custom', path: ['date'], message: `Type the date as ${typedDatePattern(locale)}` });
       else if (date > today) ctx.addIssue({ code: 'custom', path: ['date'], message: 'The date is in the future' });
@@ -114,7 +113,7 @@ export function runFormSchema(unit: DistanceUnit, today: string, locale: string)
     })
     .transform(
       (v): z.input<typeof runEntrySchema> => ({
-        date: parseTypedDate(v.date)!,
+        date: parseLocaleDate(v.date, locale)!,
         kind: v.kind,
         distanceM: Math.round(unitToMetres(parseDecimal(v.distance)!, unit) * 10) / 10,
         durationS: parseDurationText(v.duration)!,

@@ -4,7 +4,6 @@ import type { ClinicPolicy } from '../../../../shared/clinical/policy';
 import { RED_FLAGS, type Run } from '../../../../shared/clinical/runs';
 import { deriveRun } from '../../../../shared/clinical/metrics';
 import { zoneForScore, type PainZone } from '../../../../shared/clinical/pain';
-import { formatCalendarDate } from '../../../../shared/format/dates';
 import { formatDuration } from '../../../../shared/units/duration';
 import { formatPace, paceFromSpeed, speedMps } from '../../../../shared/units/pace';
 
@@ -154,10 +153,8 @@ export function painZone(score: number | null, policy: ClinicPolicy): PainZone |
   return score === null ? null : zoneForScore(score, policy);
 }
 
-/** Server sentences carry ISO dates ("on 2026-11-18"): show them as the clinic's locale writes dates. */
-export function localiseDates(text: string, locale: string): string {
-  return text.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (iso) => formatCalendarDate(iso, locale));
-}
+/** Stored planner sentences carry ISO dates ("on 2026-11-18"): shown as the clinic writes dates. */
+export { localiseDates } from '../../../../shared/format/dates';
 
 export const SOURCE_LABELS: Record<RunRecord['source'], string> = {
   manual: 'By hand',

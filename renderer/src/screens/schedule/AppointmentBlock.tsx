@@ -3,6 +3,7 @@ import { APPOINTMENT_STATUS_LABELS, type Appointment } from '../../../../shared/
 import { formatMinute, formatMinuteRange, formatMinuteShort } from './scheduleFormat';
 import { shortName } from './scheduleModel';
 import { NoteMark, noteMarkWords, useNoteMarks } from '../notes/scheduleNotes';
+import './AppointmentBlock.css';
 
 /** What a screen reader (and the tooltip) says about an appointment, in one line. */
 export function appointmentSummary(a: Appointment, locale: string): string {

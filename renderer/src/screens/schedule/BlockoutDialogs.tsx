@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { formatClockTime, parseClockTime } from '../../../../shared/schedule/clinic-time';
 import { isIsoDate } from '../../../../shared/util/dates';
 import { call } from '../../api/client';
@@ -6,7 +6,10 @@ import { isApiCallError, messageOf } from '../../api/errors';
 import { useClinic } from '../../app/clinic';
 import { Banner } from '../../components/Banner';
 import { Dialog } from '../../components/Dialog';
-import type { ScheduleSettings } from './BookingDialog';
+import { DateInput, TimeInput } from '../../components/ClinicInputs';
+import { Field } from '../../components/Field';
+import { FormDialog } from '../../components/FormDialog';
+import type { ScheduleSettings } from './bookingForm';
 import { formatDay, formatMinuteRange } from './scheduleFormat';
 import type { BlockoutSpan } from './scheduleModel';
 
@@ -21,8 +24,7 @@ const REASONS = ['Lunch', 'Meeting', 'Admin time', 'Leave', 'Training'];
 
 /** Block out time for one therapist or the whole clinic (lunch, a meeting, leave). */
 export function NewBlockoutDialog({ draft, settings, onClose, onSaved }: { draft: BlockoutDraft; settings: ScheduleSettings; onClose: () => void; onSaved: (message: string, date: string) => void }) {
-  const { locale } = useClinic();
-  const id = useId();
+  const { locale, format } = useClinic();
   const [therapistId, setTherapistId] = useState(draft.therapistId === null ? '' : String(draft.therapistId));
   const [date, setDate] = useState(draft.date);
   const [start, setStart] = useState(formatClockTime(draft.start));
@@ -34,11 +36,11 @@ export function NewBlockoutDialog({ draft, settings, onClose, onSaved }: { draft
 
   const submit = async () => {
     const next: Record<string, string> = {};
-    if (!isIsoDate(date)) next.date = 'Choose a date';
+    if (!isIsoDate(date)) next.date = date.trim() ? `Type the date as ${format.typedDatePattern}` : 'Choose a date';
     const s = parseClockTime(start);
     const e = parseClockTime(end);
-    if (s === null) next.start = 'Start must be a time';
-    if (e === null) next.end = 'End must be a time';
+    if (s === null) next.start = `Type the start like ${format.typedTimeExample}`;
+    if (e === null) next.end = `Type the end like ${format.typedTimeExample}`;
     else if (s !== null && e <= s) next.end = 'End must be after start';
     if (!reason.trim()) next.reason = 'Say what the time is blocked for';
     setErrors(next);
@@ -57,79 +59,61 @@ export function NewBlockoutDialog({ draft, settings, onClose, onSaved }: { draft
     }
   };
 
-  const field = (name: string) => ({
-    'aria-invalid': errors[name] ? true : undefined,
-    'aria-describedby': errors[name] ? `${id}-${name}-error` : undefined,
-  });
-  const message = (name: string) =>
-    errors[name] ? (
-      <div className="field-error" id={`${id}-${name}-error`}>
-        {errors[name]}
-      </div>
-    ) : null;
+  const dirty = reason.trim() !== '' || date !== draft.date || start !== formatClockTime(draft.start) || therapistId !== (draft.therapistId === null ? '' : String(draft.therapistId));
 
   return (
-    <Dialog open onClose={onClose} title="Block out time" size="wide">
-      <form
-        aria-label="Block out time"
-        noValidate
-        onSubmit={(ev) => {
-          ev.preventDefault();
-          void submit();
-        }}
-      >
-        {problem && <Banner tone="error">{problem}</Banner>}
-        <div className="form-grid">
-          <div className="field span-3">
-            <label htmlFor={`${id}-who`}>For</label>
-            <select id={`${id}-who`} value={therapistId} onChange={(e) => setTherapistId(e.target.value)}>
-              <option value="">The whole clinic</option>
-              {settings.therapists.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.displayName}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className={`field span-3${errors.date ? ' field-invalid' : ''}`}>
-            <label htmlFor={`${id}-date`}>Date</label>
-            <input id={`${id}-date`} type="date" value={date} onChange={(e) => setDate(e.target.value)} {...field('date')} />
-            {message('date')}
-          </div>
-          <div className={`field span-3${errors.start ? ' field-invalid' : ''}`}>
-            <label htmlFor={`${id}-start`}>From</label>
-            <input id={`${id}-start`} type="time" step={300} value={start} onChange={(e) => setStart(e.target.value)} {...field('start')} />
-            {message('start')}
-          </div>
-          <div className={`field span-3${errors.end ? ' field-invalid' : ''}`}>
-            <label htmlFor={`${id}-end`}>Until</label>
-            <input id={`${id}-end`} type="time" step={300} value={end} onChange={(e) => setEnd(e.target.value)} {...field('end')} />
-            {message('end')}
-          </div>
-          <div className={`field span-6${errors.reason ? ' field-invalid' : ''}`}>
-            <label htmlFor={`${id}-reason`}>Reason</label>
-            <input id={`${id}-reason`} value={reason} maxLength={120} onChange={(e) => setReason(e.target.value)} autoFocus data-autofocus {...field('reason')} />
-            <div className="field-hint reason-chips">
+    <FormDialog
+      open
+      title="Block out time"
+      onClose={onClose}
+      onSubmit={(ev) => {
+        ev.preventDefault();
+        void submit();
+      }}
+      submitLabel="Block time"
+      submitting={busy}
+      dirty={dirty}
+      problem={problem}
+    >
+      <div className="form-grid">
+        <Field label="For" className="span-3">
+          <select value={therapistId} onChange={(e) => setTherapistId(e.target.value)}>
+            <option value="">The whole clinic</option>
+            {settings.therapists.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.displayName}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Date" error={errors.date} className="span-3">
+          <DateInput value={date} onChange={setDate} />
+        </Field>
+        <Field label="From" error={errors.start} className="span-3">
+          <TimeInput value={start} onChange={setStart} />
+        </Field>
+        <Field label="Until" error={errors.end} className="span-3">
+          <TimeInput value={end} onChange={setEnd} />
+        </Field>
+        <Field
+          label="Reason"
+          error={errors.reason}
+          className="span-6"
+          hint={
+            <span className="reason-chips">
               {REASONS.map((r) => (
                 <button key={r} type="button" className="chip" onClick={() => setReason(r)}>
                   {r}
                 </button>
               ))}
-            </div>
-            {message('reason')}
-          </div>
-        </div>
-        <p className="muted">Appointments already booked in this time stay; new bookings there are refused.</p>
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            Block time
-          </button>
-        </div>
-      </form>
-    </Dialog>
+            </span>
+          }
+        >
+          <input value={reason} maxLength={120} onChange={(e) => setReason(e.target.value)} data-autofocus />
+        </Field>
+      </div>
+      <p className="muted">Appointments already booked in this time stay; new bookings there are refused.</p>
+    </FormDialog>
   );
 }
 

@@ -4,7 +4,8 @@ import { messageOf } from '../../api/errors';
 import { useClinic } from '../../app/clinic';
 import { Banner } from '../../components/Banner';
 import { Dialog } from '../../components/Dialog';
-import type { ScheduleSettings } from './BookingDialog';
+import { downloadPdf } from '../../components/download';
+import type { ScheduleSettings } from './bookingForm';
 import { formatDay } from './scheduleFormat';
 
 /** US Letter where the locale is American or Canadian (or the Philippines, Mexico…), otherwise A4. */
@@ -17,20 +18,6 @@ export function defaultPaper(locale: string): 'letter' | 'a4' {
     }
   })();
   return ['US', 'CA', 'MX', 'PH', 'CL', 'CO', 'VE', 'GT', 'CR', 'PR'].includes(region) ? 'letter' : 'a4';
-}
-
-/** Hand the PDF to the browser as a download (no frames: the page's CSP allows none). */
-export function downloadPdf(filename: string, base64: string) {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** "Print day sheet": one therapist or all, Letter or A4 → a PDF to print. */

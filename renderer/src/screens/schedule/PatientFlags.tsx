@@ -15,20 +15,20 @@ export function hasAttendanceWarning(s: Pick<Summary, 'lateCancellations' | 'noS
   return s.lateCancellations > 0 || s.noShows > 0;
 }
 
-/** "Tue, Dec 1, 9:00 AM with Marisol Reyes" */
-export function nextAppointmentText(s: Summary, locale: string): string | null {
-  const next = s.upcoming[0];
+/** "Tue, Dec 1, 9:00 AM with Marisol Reyes" — the next one after the appointment being looked at, when one is. */
+export function nextAppointmentText(s: Summary, locale: string, excludeAppointmentId?: number): string | null {
+  const next = s.upcoming.find((a) => a.id !== excludeAppointmentId);
   if (!next) return null;
   return `${formatDay(next.localDate, locale, 'short')}, ${formatMinute(next.startMinute, locale)} with ${shortName(next.therapistName)}`;
 }
 
 /** A patient's attendance flags and next visit, loaded on their own (booking dialog, chart header). */
-export function PatientFlags({ patientId, variant = 'inline' }: { patientId: number; variant?: 'inline' | 'badges' }) {
+export function PatientFlags({ patientId, variant = 'inline', excludeAppointmentId }: { patientId: number; variant?: 'inline' | 'badges'; excludeAppointmentId?: number }) {
   const { locale } = useClinic();
   const { data } = useQuery('appointments.patientSummary', { patientId });
   if (!data) return null;
   const warn = hasAttendanceWarning(data);
-  const next = nextAppointmentText(data, locale);
+  const next = nextAppointmentText(data, locale, excludeAppointmentId);
   if (variant === 'badges') {
     return (
       <>
@@ -41,7 +41,7 @@ export function PatientFlags({ patientId, variant = 'inline' }: { patientId: num
   return (
     <div className="patient-flags">
       <span className={warn ? 'flag-warning' : undefined}>{attendanceText(data)}</span>
-      <span>{next ? `Next: ${next}` : 'No upcoming appointment'}</span>
+      <span>{next ? `Next: ${next}` : excludeAppointmentId === undefined ? 'No upcoming appointment' : 'No other upcoming appointment'}</span>
     </div>
   );
 }

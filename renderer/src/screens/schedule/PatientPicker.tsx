@@ -4,6 +4,7 @@ import { call } from '../../api/client';
 import { messageOf } from '../../api/errors';
 import { useClinic, useClinicToday } from '../../app/clinic';
 import { birthAndAge, patientDisplayName } from '../patients/patientFormat';
+import './PatientPicker.css';
 
 export interface PickedPatient {
   id: number;

@@ -1,36 +1,32 @@
-import { useEffect, useMemo, useRef, useState, type CSSProperties, type PointerEvent as ReactPointerEvent } from 'react';
+/**
+ * The schedule grid. Why it is our own and not @event-calendar/core (MIT, resource time grid +
+ * interaction plugin, checked at 5.15.0): that package would pass our CSP (it sets style attributes
+ * only and ships its CSS as a file), but
+ *  - it understands only 'local', 'UTC' or a fixed offset as a time zone, not the clinic's IANA zone:
+ *    we would feed it fake-UTC wall-clock times and still keep our own clinic-time code for "now",
+ *    drops and DST days — two sources of truth for the one thing a schedule must get right;
+ *  - it is a Svelte 5 app (210 kB + the Svelte runtime) inside our React app: appointment content,
+ *    badges, focus and dialogs would be hand-built DOM handed across, not our components;
+ *  - what we need beyond its defaults (working hours shaded per therapist, hatched blockouts with
+ *    their reason, the series question before a drop is saved, a refused move that snaps back with
+ *    the server's reasons, appointments as real buttons for the keyboard) is most of the work anyway.
+ * The grid draws on shared/schedule/clinic-time.ts (every date is the clinic's calendar date, every
+ * time minutes after the clinic's midnight, so the browser's zone never enters); pointer work is in
+ * useGridDrag.ts and pure layout in scheduleModel.ts, both with unit tests. (FullCalendar's resource
+ * views are premium: not allowed.)
+ */
+import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
 import type { Appointment } from '../../../../shared/domain/schedule';
 import { AppointmentBlock } from './AppointmentBlock';
 import { formatDay, formatHour, formatMinute, formatMinuteRange } from './scheduleFormat';
-import {
-  clamp,
-  columnGroups,
-  draggedSpan,
-  isSameTarget,
-  layoutLanes,
-  moveTarget,
-  SNAP_MINUTES,
-  snapDown,
-  snapNearest,
-  type BlockoutSpan,
-  type Column,
-  type MoveTarget,
-  type ScheduleView,
-  type Span,
-} from './scheduleModel';
+import { columnGroups, draggedSpan, initialsOf, layoutLanes, type BlockoutSpan, type Column, type MoveTarget, type ScheduleView, type Span } from './scheduleModel';
+import { useGridDrag, type SlotRequest } from './useGridDrag';
+import './ScheduleGrid.css';
+
+export type { SlotRequest } from './useGridDrag';
 
 /** Minutes to pixels: roomy in the day view, compact in the week. */
 export const PX_PER_MINUTE: Record<ScheduleView, number> = { day: 1.3, week: 0.9 };
-/** A pointer must travel this far before a press becomes a drag (a shorter press is a click). */
-const DRAG_THRESHOLD_PX = 4;
-const AUTOSCROLL_EDGE_PX = 36;
-
-export interface SlotRequest {
-  column: Column;
-  start: number;
-  /** From a drag; undefined for a click (the appointment type's own length then). */
-  duration?: number;
-}
 
 interface GridProps {
   view: ScheduleView;
@@ -46,17 +42,17 @@ interface GridProps {
   canMove: (a: Appointment) => boolean;
   /** Appointments shown somewhere else while a move is being saved or asked about. */
   pending: Map<number, MoveTarget>;
+  /** An appointment to give the keyboard focus to once it is drawn (after booking it). */
+  focusAppointmentId?: number | null;
+  onFocused?: () => void;
+  /** Week view with every therapist: show one therapist's week (their column heading is a button). */
+  onShowTherapist?: (therapistId: number) => void;
   onSlot: (request: SlotRequest) => void;
   onBlockSlot: (request: SlotRequest & { duration: number }) => void;
   onOpen: (a: Appointment) => void;
   onMove: (a: Appointment, target: MoveTarget) => void;
   onOpenBlockout: (b: BlockoutSpan, column: Column) => void;
 }
-
-type Drag =
-  | { kind: 'create'; columnKey: string; anchor: number; current: number; x: number; y: number; moved: boolean; block: boolean; pointerId: number }
-  | { kind: 'move'; appt: Appointment; grab: number; columnKey: string; start: number; x: number; y: number; moved: boolean; pointerId: number }
-  | { kind: 'resize'; appt: Appointment; columnKey: string; end: number; pointerId: number; moved: boolean };
 
 function hourMarks(range: Span): number[] {
   const marks: number[] = [];
@@ -77,183 +73,42 @@ function closedSpans(range: Span, working: Span[]): Span[] {
 }
 
 /**
- * The schedule grid: a time gutter and one column per therapist / room / day × therapist. Press on
- * an empty slot to book (drag to choose the length; Shift-drag or right-click to block time), drag
- * an appointment to move it (to another column too), drag its bottom edge to change its length.
- * Everything snaps to 15 minutes. Appointments are buttons: Tab reaches them, Enter opens them.
+ * A time gutter and one column per therapist / room / day × therapist. Appointments are buttons: Tab
+ * reaches them, Enter opens them. In the week view of every therapist each column heading names the
+ * therapist by last name, says the full name on hover and focus, and opens that therapist's week.
  */
 export function ScheduleGrid(props: GridProps) {
   const { view, columns, range, locale, canBook, pending } = props;
   const ppm = PX_PER_MINUTE[view];
   const height = (range.end - range.start) * ppm;
-  const colRefs = useRef(new Map<string, HTMLDivElement>());
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [drag, setDrag] = useState<Drag | null>(null);
-  const dragRef = useRef<Drag | null>(null);
-  const suppressClick = useRef(false);
-  const propsRef = useRef(props);
-  useEffect(() => {
-    propsRef.current = props;
-  });
-
-  const update = (next: Drag | null) => {
-    dragRef.current = next;
-    setDrag(next);
-  };
+  const { drag, handlers, registerColumn, suppressClick } = useGridDrag(props, range, ppm, scrollRef);
 
   // Bring the working day into view when the day, view or columns change (not on every refresh).
   const firstWorking = Math.min(...columns.flatMap((c) => c.working.map((w) => w.start)), range.end);
   const scrollKey = `${view}|${columns[0]?.date ?? ''}|${columns.length}`;
+  const nowRef = useRef({ today: props.today, nowMinute: props.nowMinute });
+  nowRef.current = { today: props.today, nowMinute: props.nowMinute };
   useEffect(() => {
     const el = scrollRef.current;
     if (!el) return;
-    const target = (propsRef.current.today === columns[0]?.date ? Math.max(range.start, propsRef.current.nowMinute - 90) : firstWorking) - range.start;
+    const { today, nowMinute } = nowRef.current;
+    const target = (today === columns[0]?.date ? Math.max(range.start, nowMinute - 90) : firstWorking) - range.start;
     el.scrollTop = Math.max(0, target * ppm - 8);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when what is shown changes
   }, [scrollKey]);
 
-  const columnAt = (clientX: number): Column | null => {
-    let best: Column | null = null;
-    let bestDistance = Infinity;
-    for (const c of propsRef.current.columns) {
-      const el = colRefs.current.get(c.key);
-      if (!el) continue;
-      const r = el.getBoundingClientRect();
-      const d = clientX < r.left ? r.left - clientX : clientX > r.right ? clientX - r.right : 0;
-      if (d < bestDistance) {
-        best = c;
-        bestDistance = d;
-      }
-    }
-    return best;
-  };
-
-  const minuteAt = (columnKey: string, clientY: number): number => {
-    const el = colRefs.current.get(columnKey);
-    if (!el) return range.start;
-    return range.start + (clientY - el.getBoundingClientRect().top) / ppm;
-  };
-
-  const autoscroll = (clientY: number) => {
-    const el = scrollRef.current;
-    if (!el) return;
-    const r = el.getBoundingClientRect();
-    if (clientY < r.top + AUTOSCROLL_EDGE_PX + 40) el.scrollTop -= 12;
-    else if (clientY > r.bottom - AUTOSCROLL_EDGE_PX) el.scrollTop += 12;
-  };
-
-  /** Keep receiving the pointer while it leaves the column (not every DOM has pointer capture). */
-  const capture = (event: ReactPointerEvent<HTMLDivElement>) => event.currentTarget.setPointerCapture?.(event.pointerId);
-
-  const onPointerDown = (event: ReactPointerEvent<HTMLDivElement>) => {
-    if (event.button !== 0 || dragRef.current) return;
-    const target = event.target as HTMLElement;
-    const apptEl = target.closest<HTMLElement>('[data-appointment-id]');
-    if (apptEl) {
-      const id = Number(apptEl.dataset.appointmentId);
-      const column = columns.find((c) => c.key === apptEl.dataset.columnKey);
-      const appt = column?.appointments.find((a) => a.id === id);
-      if (!appt || !column || !props.canMove(appt)) return;
-      if (target.closest('[data-resize]')) {
-        event.preventDefault();
-        capture(event);
-        update({ kind: 'resize', appt, columnKey: column.key, end: appt.endMinute, pointerId: event.pointerId, moved: false });
-        return;
-      }
-      const grab = minuteAt(column.key, event.clientY) - appt.startMinute;
-      update({ kind: 'move', appt, grab, columnKey: column.key, start: appt.startMinute, x: event.clientX, y: event.clientY, moved: false, pointerId: event.pointerId });
-      return;
-    }
-    if (target.closest('button, a, input, select')) return;
-    const colEl = target.closest<HTMLElement>('[data-column-key]');
-    if (!colEl || !canBook) return;
-    const key = colEl.dataset.columnKey!;
-    const m = minuteAt(key, event.clientY);
-    event.preventDefault();
-    capture(event);
-    update({ kind: 'create', columnKey: key, anchor: m, current: m, x: event.clientX, y: event.clientY, moved: false, block: event.shiftKey, pointerId: event.pointerId });
-  };
-
-  const onPointerMove = (event: ReactPointerEvent<HTMLDivElement>) => {
-    const d = dragRef.current;
-    if (!d || event.pointerId !== d.pointerId) return;
-    if (d.kind === 'create') {
-      const moved = d.moved || Math.abs(event.clientY - d.y) > DRAG_THRESHOLD_PX;
-      update({ ...d, current: clamp(minuteAt(d.columnKey, event.clientY), range.start, range.end - 1), moved });
-      if (moved) autoscroll(event.clientY);
-    } else if (d.kind === 'move') {
-      const moved = d.moved || Math.hypot(event.clientX - d.x, event.clientY - d.y) > DRAG_THRESHOLD_PX;
-      if (!moved) return;
-      if (!d.moved) capture(event);
-      const column = columnAt(event.clientX) ?? columns.find((c) => c.key === d.columnKey)!;
-      const duration = d.appt.endMinute - d.appt.startMinute;
-      const start = clamp(snapNearest(minuteAt(column.key, event.clientY) - d.grab), range.start, Math.max(range.start, range.end - duration));
-      update({ ...d, moved, columnKey: column.key, start });
-      autoscroll(event.clientY);
-    } else {
-      const end = clamp(snapNearest(minuteAt(d.columnKey, event.clientY)), d.appt.startMinute + SNAP_MINUTES, range.end);
-      update({ ...d, end, moved: d.moved || end !== d.appt.endMinute });
-      autoscroll(event.clientY);
-    }
-  };
-
-  const finish = (event: ReactPointerEvent<HTMLDivElement>, cancelled: boolean) => {
-    const d = dragRef.current;
-    if (!d || event.pointerId !== d.pointerId) return;
-    update(null);
-    if (event.currentTarget.hasPointerCapture?.(event.pointerId)) event.currentTarget.releasePointerCapture(event.pointerId);
-    if (cancelled) return;
-    const p = propsRef.current;
-    const column = p.columns.find((c) => c.key === d.columnKey);
-    if (!column) return;
-    if (d.kind === 'create') {
-      if (!d.moved) {
-        const start = snapDown(d.anchor);
-        if (d.block) p.onBlockSlot({ column, start, duration: 60 });
-        else p.onSlot({ column, start });
-        return;
-      }
-      const span = draggedSpan(d.anchor, d.current);
-      if (d.block) p.onBlockSlot({ column, start: span.start, duration: span.end - span.start });
-      else p.onSlot({ column, start: span.start, duration: span.end - span.start });
-    } else if (d.kind === 'move') {
-      if (!d.moved) return;
-      suppressClick.current = true;
-      window.setTimeout(() => (suppressClick.current = false), 0);
-      const target = moveTarget(d.appt, column, d.start, d.appt.endMinute - d.appt.startMinute);
-      if (!isSameTarget(d.appt, target)) p.onMove(d.appt, target);
-    } else {
-      suppressClick.current = true;
-      window.setTimeout(() => (suppressClick.current = false), 0);
-      const target = moveTarget(d.appt, column, d.appt.startMinute, d.end - d.appt.startMinute);
-      if (!isSameTarget(d.appt, target)) p.onMove(d.appt, target);
-    }
-  };
-
-  // Esc during a drag puts everything back.
+  // After a booking, the keyboard lands on the new appointment (not on the page).
+  const { focusAppointmentId, onFocused } = props;
   useEffect(() => {
-    if (!drag) return undefined;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        update(null);
-      }
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, [drag]);
-
-  const onContextMenu = (event: React.MouseEvent<HTMLDivElement>) => {
-    if (!canBook) return;
-    const target = event.target as HTMLElement;
-    if (target.closest('[data-appointment-id], button')) return;
-    const colEl = target.closest<HTMLElement>('[data-column-key]');
-    if (!colEl) return;
-    const column = columns.find((c) => c.key === colEl.dataset.columnKey);
-    if (!column) return;
-    event.preventDefault();
-    props.onBlockSlot({ column, start: snapDown(minuteAt(column.key, event.clientY)), duration: 60 });
-  };
+    if (focusAppointmentId == null) return;
+    const el = scrollRef.current?.querySelector<HTMLElement>(`[data-appointment-id="${focusAppointmentId}"]`);
+    if (el) {
+      el.focus();
+      el.scrollIntoView?.({ block: 'nearest' });
+      onFocused?.();
+    }
+  });
 
   // Where each appointment is drawn: its own column, or (while a move is saved) the pending one.
   const placed = useMemo(() => {
@@ -283,8 +138,15 @@ export function ScheduleGrid(props: GridProps) {
   const dragLabel = drag && drag.kind === 'create' && drag.moved ? draggedSpan(drag.anchor, drag.current) : null;
 
   return (
-    <div className={`sched-scroll sched-${view}${narrowColumns ? ' sched-narrow' : ''}${drag?.moved ? ' is-dragging' : ''}`} ref={scrollRef}>
-      <div className="sched-table" style={{ '--cols': columns.map((c) => (c.closed ? 'minmax(calc(var(--col-min) * 0.5), 0.35fr)' : 'minmax(var(--col-min), 1fr)')).join(' ') } as CSSProperties}>
+    <div
+      className={`sched-scroll sched-${view}${narrowColumns ? ' sched-narrow' : ''}${drag?.moved ? ' is-dragging' : ''}`}
+      ref={scrollRef}
+      // The grid scrolls; the keyboard must be able to scroll it too (even on a day with nothing booked).
+      tabIndex={0}
+      role="region"
+      aria-label={view === 'day' ? 'The day’s appointments' : 'The week’s appointments'}
+    >
+      <div className="sched-table" style={{ '--cols': gridColumns(columns, view === 'week' ? columnGroups(columns) : []) } as CSSProperties}>
         <div className="sched-head">
           <div className="sched-corner" aria-hidden="true" />
           <div className="sched-heads">
@@ -292,7 +154,8 @@ export function ScheduleGrid(props: GridProps) {
               <div className="sched-group-row">
                 {groups.map((g) => (
                   <div key={g.date} className={`sched-group${g.closed ? ' is-closed' : ''}${g.date === props.today ? ' is-today' : ''}`} style={{ gridColumn: `span ${g.count}` }} title={formatDay(g.date, locale, 'long')}>
-                    {formatDay(g.date, locale, g.closed ? 'tiny' : 'short')}
+                    <span aria-hidden="true">{formatDay(g.date, locale, 'short')}</span>
+                    <span className="visually-hidden">{formatDay(g.date, locale, 'long')}</span>
                   </div>
                 ))}
               </div>
@@ -303,7 +166,7 @@ export function ScheduleGrid(props: GridProps) {
                   {view === 'week' && !props.groupedHeadings ? (
                     formatDay(c.date, locale, 'short')
                   ) : narrowColumns ? (
-                    <abbr title={c.label}>{c.shortLabel}</abbr>
+                    <TherapistHeading column={c} onShow={props.onShowTherapist} />
                   ) : (
                     <>
                       <span className="sched-colhead-name">{c.label}</span>
@@ -327,11 +190,7 @@ export function ScheduleGrid(props: GridProps) {
           </div>
           <div
             className="sched-cols"
-            onPointerDown={onPointerDown}
-            onPointerMove={onPointerMove}
-            onPointerUp={(e) => finish(e, false)}
-            onPointerCancel={(e) => finish(e, true)}
-            onContextMenu={onContextMenu}
+            {...handlers}
           >
             {columns.map((c, i) => {
               const items = placed.get(c.key) ?? [];
@@ -339,10 +198,7 @@ export function ScheduleGrid(props: GridProps) {
               return (
                 <div
                   key={c.key}
-                  ref={(el) => {
-                    if (el) colRefs.current.set(c.key, el);
-                    else colRefs.current.delete(c.key);
-                  }}
+                  ref={registerColumn(c.key)}
                   className={columnClass(c, i)}
                   data-column-key={c.key}
                   data-testid={`column-${c.key}`}
@@ -427,5 +283,46 @@ export function ScheduleGrid(props: GridProps) {
         {drag?.kind === 'move' && drag.moved ? `Moving to ${formatMinute(drag.start, locale)}` : ''}
       </span>
     </div>
+  );
+}
+
+/** The smallest width that still reads a day's heading ("Sun, Dec 6") when nobody works that day. */
+const CLOSED_DAY_MIN_PX = 96;
+
+/**
+ * Column widths: open columns share the room; a column where nobody works is drawn narrow, but a
+ * day where nobody works at all keeps room for its date.
+ */
+function gridColumns(columns: Column[], groups: { date: string; count: number; closed: boolean }[]): string {
+  const closedDay = new Map(groups.filter((g) => g.closed).map((g) => [g.date, g.count]));
+  return columns
+    .map((c) => {
+      if (!c.closed) return 'minmax(var(--col-min), 1fr)';
+      const shared = closedDay.get(c.group);
+      const min = shared ? `max(calc(var(--col-min) * 0.5), ${Math.ceil(CLOSED_DAY_MIN_PX / shared)}px)` : 'calc(var(--col-min) * 0.5)';
+      return `minmax(${min}, 0.35fr)`;
+    })
+    .join(' ');
+}
+
+/**
+ * A therapist's column heading in the week of everyone: the last name (initials on a day off, where
+ * the column is narrow), the full name on hover and focus, a click for their week.
+ */
+function TherapistHeading({ column, onShow }: { column: Column; onShow: ((therapistId: number) => void) | undefined }) {
+  const text = column.closed && column.therapistId !== null ? initialsOf(column.label) : column.shortLabel;
+  if (column.therapistId === null || !onShow) {
+    return (
+      <span className="sched-colhead-short" title={column.label}>
+        <span className="sched-colhead-text">{text}</span>
+      </span>
+    );
+  }
+  return (
+    <button type="button" className="sched-colhead-button" onClick={() => onShow(column.therapistId!)} aria-label={`${column.label}: show only their week`} data-tooltip={column.label}>
+      <span className="sched-colhead-text" aria-hidden="true">
+        {text}
+      </span>
+    </button>
   );
 }

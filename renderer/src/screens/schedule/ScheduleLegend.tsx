@@ -1,5 +1,6 @@
 import type { CSSProperties } from 'react';
 import type { AppointmentType } from '../../../../shared/domain/schedule';
+import './ScheduleLegend.css';
 
 /** What the colours, marks and shading mean, and the keys that move around the schedule. */
 export function ScheduleLegend({ types, canBook }: { types: AppointmentType[]; canBook: boolean }) {

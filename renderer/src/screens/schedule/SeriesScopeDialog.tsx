@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import type { SeriesScope } from '../../../../shared/domain/schedule';
 import { Dialog } from '../../components/Dialog';
+import './SeriesScopeDialog.css';
 
 export const SCOPE_CHOICES: { value: SeriesScope; label: string; hint: string }[] = [
   { value: 'one', label: 'This appointment only', hint: 'The rest of the series stays as it is.' },

@@ -45,7 +45,7 @@ export interface ColumnTarget {
 export interface Column extends ColumnTarget {
   key: string;
   label: string;
-  /** A short name for narrow columns (initials). */
+  /** A short name for narrow columns (the last name). */
   shortLabel: string;
   /** Week view: the date heading this column sits under. */
   group: string;
@@ -120,9 +120,20 @@ export function blockoutOn(b: Blockout, date: string, timeZone: string): Blockou
   return { id: b.id, reason: b.reason, therapistId: b.therapistId, start, end };
 }
 
-function initials(name: string): string {
-  const words = name.split(',')[0]!.split(/\s+/).filter(Boolean);
-  return words.map((w) => w[0]!.toUpperCase()).join('').slice(0, 3);
+/** "Reyes" for "Marisol Reyes, PT, DPT"; "M. Reyes" when another therapist shares the last name. */
+export function columnNames(names: readonly string[]): Map<string, string> {
+  const last = (n: string) => shortName(n).split(/\s+/).at(-1) ?? n;
+  const counts = new Map<string, number>();
+  for (const n of names) counts.set(last(n), (counts.get(last(n)) ?? 0) + 1);
+  return new Map(names.map((n) => [n, (counts.get(last(n)) ?? 0) > 1 ? `${shortName(n)[0]}. ${last(n)}` : last(n)]));
+}
+
+/** Initials for the narrowest column (a day off): "Linh Nguyen, PT, OCS" → "LN". */
+export function initialsOf(name: string): string {
+  const words = shortName(name).split(/\s+/).filter(Boolean);
+  const first = words[0]?.[0] ?? '';
+  const last = words.length > 1 ? (words.at(-1)?.[0] ?? '') : '';
+  return (first + last).toLocaleUpperCase();
 }
 
 /** A therapist's display name without the credentials after the comma: "Marisol Reyes". */
@@ -137,6 +148,7 @@ export function buildColumns(input: BuildInput): Column[] {
   const appointmentsOn = (date: string) => shown.filter((a) => a.localDate === date);
   const blockoutsOn = (date: string) => input.blockouts.map((b) => blockoutOn(b, date, timeZone)).filter((b): b is BlockoutSpan => b !== null);
 
+  const short = columnNames(therapists.map((t) => t.displayName));
   const therapistColumn = (t: TherapistInfo, date: string, group: string): Column => {
     const working = workingSpans(t, date);
     const appointments = appointmentsOn(date).filter((a) => a.therapistId === t.id);
@@ -145,7 +157,7 @@ export function buildColumns(input: BuildInput): Column[] {
       date,
       therapistId: t.id,
       label: t.displayName,
-      shortLabel: initials(t.displayName),
+      shortLabel: short.get(t.displayName) ?? shortName(t.displayName),
       group,
       working,
       blockouts: blockoutsOn(date).filter((b) => b.therapistId === null || b.therapistId === t.id),

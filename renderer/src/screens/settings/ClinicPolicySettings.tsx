@@ -14,6 +14,10 @@ import { Field } from '../../components/Field';
 import { GradeBadge } from '../plan/DecisionView';
 import { GRADE_LABELS, GRADE_TITLES } from '../plan/planFormat';
 import { LoadFailed } from '../../components/LoadState';
+import { DataTable, type DataTableColumn } from '../../components/DataTable/DataTable';
+import { useClinic } from '../../app/clinic';
+import { ruleValueLines } from './policyWords';
+import './ClinicPolicySettings.css';
 
 type PolicyData = ResponseData<'policy.get'>;
 
@@ -34,6 +38,9 @@ export const POLICY_LABELS: Record<string, string> = {
   'pain.nextMorningRedRise': 'Next-morning rise that is “worse at 24 hours”',
   'pain.weekTrendRise': 'Week-to-week rise in peak pain',
   'pain.requireScoresToProgress': 'Progress only when every run has its pain scores',
+  'pain.severeFlarePeak': 'Severe flare: pain during or after a run at or above',
+  'pain.severeFlareNextMorningRise': 'Severe flare: next-morning rise above usual of at least',
+  'progression.reviewAfterHolds': 'Holds in a row on one rung before a review',
   'progression.minSessionsAtStep': 'Sessions at a rung before progressing',
   'progression.maxConsecutiveRegressions': 'Steps back in a row before stop and review',
   'progression.sessionsPerWeek': 'Sessions a week (default for new plans)',
@@ -134,7 +141,7 @@ export function ClinicPolicySettings({ canEdit }: { canEdit: boolean }) {
       ) : (
         <p className="form-section-note">Only an admin can change the clinic policy.</p>
       )}
-      <RuleListing rules={data.rules} />
+      <RuleListing rules={data.rules} policy={clinicPolicySchema.parse(data.policy)} />
     </div>
   );
 }
@@ -206,8 +213,10 @@ function PolicyForm({ data, onSaved }: { data: PolicyData; onSaved: (data: Polic
           {numberField('pain.greenMax', 'Pain at or below this is fine (green)', { min: 0, max: 10 })}
           {numberField('pain.amberMax', 'Above green and at or below this is acceptable (amber); above it is too much', { min: 0, max: 10 })}
           {numberField('pain.nextMorningAmberRise', 'Points above the usual pain the morning after: hold', { min: 1, max: 10 })}
-          {numberField('pain.nextMorningRedRise', 'Points above the usual pain the morning after: step back (default: the NPRS MDC of 2)', { min: 1, max: 10 })}
+          {numberField('pain.nextMorningRedRise', 'Points above the usual pain the morning after: step back (default 2, the NPRS measurement error)', { min: 1, max: 10 })}
           {numberField('pain.weekTrendRise', 'A rise this big in the week’s peak over last week’s holds the plan', { min: 1, max: 10 })}
+          {numberField('pain.severeFlarePeak', 'Clinic policy: stops the progression for review instead of a step back', { min: 1, max: 10 })}
+          {numberField('pain.severeFlareNextMorningRise', 'Clinic policy: points above the usual pain the morning after that stop for review', { min: 1, max: 10 })}
           {check('pain.requireScoresToProgress', 'A run without its during and next-morning scores cannot show the load was tolerated.')}
         </div>
       </fieldset>
@@ -216,6 +225,7 @@ function PolicyForm({ data, onSaved }: { data: PolicyData; onSaved: (data: Polic
         <div className="form-grid">
           {numberField('progression.minSessionsAtStep', 'Return-to-run table (Trials 2023): at least twice', { min: 1, max: 12 })}
           {numberField('progression.maxConsecutiveRegressions', 'Another step back after this many becomes stop and review', { min: 1, max: 12 })}
+          {numberField('progression.reviewAfterHolds', 'Clinic policy: the plan is not moving — reassess, consider stepping back or changing it', { min: 2, max: 12 })}
           {numberField('progression.sessionsPerWeek', 'ASTEROID: 3 sessions a week', { min: 1, max: 7 })}
           <Field label={POLICY_LABELS.weekStartsOn!} error={err('weekStartsOn')} hint="Plan weeks, weekly totals and adherence use clinic weeks" className="span-2">
             <select {...register('weekStartsOn')}>
@@ -275,8 +285,64 @@ function PolicyForm({ data, onSaved }: { data: PolicyData; onSaved: (data: Polic
   );
 }
 
-function RuleListing({ rules }: { rules: PolicyData['rules'] }) {
+type RuleRow = PolicyData['rules'][number];
+
+/**
+ * Every rule the planner follows, grouped by area, each area folded to one line ("Pain monitoring —
+ * 6 rules, 2 changed by the clinic") until opened: the statement, the value in words and the
+ * clinic's units, the source and how far it can be trusted. Rule ids stay folded away.
+ */
+function RuleListing({ rules, policy }: { rules: PolicyData['rules']; policy: ClinicPolicy }) {
+  const { distanceUnit } = useClinic();
   const grades: EvidenceGrade[] = ['confirmed', 'secondary', 'clinic-policy'];
+  const columns = useMemo<DataTableColumn<RuleRow>[]>(
+    () => [
+      {
+        id: 'rule',
+        header: 'Rule',
+        size: 260,
+        meta: { rowHeader: true, grow: 3, className: 'rule-statement' },
+        cell: ({ row: { original: r } }) => (
+          <>
+            <div>{r.statement}</div>
+            <details className="rule-id">
+              <summary>Rule</summary>
+              <code className="mono">{r.id}</code>
+            </details>
+          </>
+        ),
+      },
+      {
+        id: 'value',
+        header: 'Value',
+        size: 180,
+        meta: { grow: 2, className: 'rule-value' },
+        cell: ({ row: { original: r } }) => ruleValueLines(r.id, policy, distanceUnit).map((v) => <div key={v}>{v}</div>),
+      },
+      { id: 'source', header: 'Source', size: 180, meta: { grow: 2 }, cell: (i) => i.row.original.source },
+      {
+        id: 'grade',
+        accessorFn: (r) => grades.indexOf(r.grade as EvidenceGrade),
+        header: 'Grade',
+        enableSorting: true,
+        size: 130,
+        meta: { grow: 0 },
+        cell: ({ row: { original: r } }) => (
+          <>
+            <GradeBadge grade={r.grade as EvidenceGrade} />
+            {r.modified && (
+              <div className="changed-marker">
+                <span className="badge badge-warning">Changed from default</span>
+                {r.defaultGrade !== r.grade && <div className="field-hint">Default grade: {GRADE_LABELS[r.defaultGrade as EvidenceGrade]}</div>}
+              </div>
+            )}
+          </>
+        ),
+      },
+    ],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- grades is a constant list
+    [policy, distanceUnit],
+  );
   return (
     <section className="policy-rules-section" aria-labelledby="policy-rules-title">
       <h2 id="policy-rules-title" className="policy-rules-title">
@@ -292,53 +358,18 @@ function RuleListing({ rules }: { rules: PolicyData['rules'] }) {
       {RULE_AREAS.map((area) => {
         const list = rules.filter((r) => r.area === area);
         if (!list.length) return null;
+        const changed = list.filter((r) => r.modified).length;
         return (
-          <div key={area} className="policy-area">
-            <h3>{RULE_AREA_TITLES[area]}</h3>
-            <div className="card table-card">
-              <table className="data-table policy-rules" aria-label={RULE_AREA_TITLES[area]}>
-                <colgroup>
-                  <col className="col-rule" />
-                  <col className="col-value" />
-                  <col className="col-source" />
-                  <col className="col-grade" />
-                </colgroup>
-                <thead>
-                  <tr>
-                    <th scope="col">Rule</th>
-                    <th scope="col">Value</th>
-                    <th scope="col">Source</th>
-                    <th scope="col">Grade</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((r) => (
-                    <tr key={r.id} className={r.modified ? 'is-modified' : undefined} data-testid="policy-rule">
-                      <td className="rule-statement">
-                        <code className="mono muted">{r.id}</code>
-                        <div>{r.statement}</div>
-                      </td>
-                      <td className="rule-value">
-                        {r.value.split('; ').map((v) => (
-                          <div key={v}>{v}</div>
-                        ))}
-                      </td>
-                      <td>{r.source}</td>
-                      <td>
-                        <GradeBadge grade={r.grade as EvidenceGrade} />
-                        {r.modified && (
-                          <div className="changed-marker">
-                            <span className="badge badge-warning">Changed from default</span>
-                            {r.defaultGrade !== r.grade && <div className="field-hint">Default grade: {GRADE_LABELS[r.defaultGrade as EvidenceGrade]}</div>}
-                          </div>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </div>
+          <details key={area} className="policy-area decision-fold" data-testid={`policy-area-${area}`}>
+            <summary>
+              <h3>{RULE_AREA_TITLES[area]}</h3>
+              <span className="muted policy-area-count">
+                {list.length} {list.length === 1 ? 'rule' : 'rules'}
+                {changed ? ` · ${changed} changed by the clinic` : ''}
+              </span>
+            </summary>
+            <DataTable label={RULE_AREA_TITLES[area]} className="policy-rules" columns={columns} data={list} getRowId={(r) => r.id} rowTestId="policy-rule" rowClassName={(r) => (r.modified ? 'is-modified' : undefined)} maxHeight="none" />
+          </details>
         );
       })}
     </section>

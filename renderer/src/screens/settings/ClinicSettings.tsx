@@ -12,6 +12,7 @@ import { Banner } from '../../components/Banner';
 import { applyServerErrors } from '../../forms/serverErrors';
 import { ClinicFields } from './ClinicFields';
 import { Field } from '../../components/Field';
+import { COUNTRY_LABELS, DATE_ORDER_LABELS, TIME_FORMAT_LABELS, WEEK_START_LABELS } from '../../../../shared/domain/locale';
 import { Loading, LoadFailed } from '../../components/LoadState';
 
 function toFormValues(c: Clinic): ClinicInput {
@@ -25,6 +26,10 @@ function ClinicFacts({ clinic }: { clinic: Clinic }) {
     ['Phone', clinic.phone],
     ['Time zone', clinic.timeZone.replace(/_/g, ' ')],
     ['Distance unit', clinic.distanceUnit === 'mi' ? 'Miles' : 'Kilometres'],
+    ['Country', COUNTRY_LABELS[clinic.country]],
+    ['Dates', DATE_ORDER_LABELS[clinic.dateOrder]],
+    ['Clock', TIME_FORMAT_LABELS[clinic.timeFormat]],
+    ['Week starts on', WEEK_START_LABELS[clinic.weekStartsOn]],
     ['Auto-lock', `After ${clinic.idleLockMinutes} minute${clinic.idleLockMinutes === 1 ? '' : 's'} without activity`],
     ['Late cancellation', `Less than ${clinic.lateCancelHours} hour${clinic.lateCancelHours === 1 ? '' : 's'} before the appointment`],
     ['NPI', clinic.npi ?? '—'],

@@ -6,12 +6,14 @@ import { ClinicSettings } from './ClinicSettings';
 import { UsersSettings } from './UsersSettings';
 import { ScheduleSettings } from './ScheduleSettings';
 import { ClinicPolicySettings } from './ClinicPolicySettings';
+import { AuditLogSettings } from './AuditLogSettings';
 
 const SECTIONS: { id: SettingsSection; label: string; adminOnly: boolean }[] = [
   { id: 'clinic', label: 'Clinic', adminOnly: false },
   { id: 'users', label: 'Users', adminOnly: true },
   { id: 'schedule', label: 'Schedule', adminOnly: true },
   { id: 'policy', label: 'Clinic policy', adminOnly: false },
+  { id: 'audit', label: 'Audit log', adminOnly: true },
 ];
 
 export function SettingsScreen({ section }: { section: SettingsSection }) {
@@ -46,6 +48,7 @@ export function SettingsScreen({ section }: { section: SettingsSection }) {
       {allowed && section === 'users' && <UsersSettings />}
       {allowed && section === 'schedule' && <ScheduleSettings />}
       {allowed && section === 'policy' && <ClinicPolicySettings canEdit={isAdmin} />}
+      {allowed && section === 'audit' && <AuditLogSettings />}
     </div>
   );
 }

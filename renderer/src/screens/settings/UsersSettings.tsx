@@ -12,10 +12,11 @@ import { useAuth } from '../../api/session';
 import { useClinic } from '../../app/clinic';
 import { Banner } from '../../components/Banner';
 import { useConfirm } from '../../components/ConfirmDialog';
-import { Dialog } from '../../components/Dialog';
+import { FormDialog } from '../../components/FormDialog';
 import { Field } from '../../components/Field';
 import { applyServerErrors } from '../../forms/serverErrors';
 import { LoadFailed } from '../../components/LoadState';
+import { DataTable, type DataTableColumn } from '../../components/DataTable/DataTable';
 
 const samePasswords = <T extends { password: string; confirmPassword: string }>(v: T) => v.password === v.confirmPassword;
 const mismatch = { path: ['confirmPassword'], message: 'The two passwords are not the same', when: () => true };
@@ -49,42 +50,31 @@ function AddUserDialog({ open, onClose, onAdded }: { open: boolean; onClose: () 
   });
   const e = formState.errors;
   return (
-    <Dialog open={open} onClose={close} title="Add a user" size="wide">
-      <form onSubmit={onSubmit} noValidate aria-label="Add a user">
-        {problem && <Banner tone="error">{problem}</Banner>}
-        <div className="form-grid">
-          <Field label="Full name" error={e.displayName?.message} className="span-3">
-            <input {...register('displayName')} autoComplete="off" autoFocus />
-          </Field>
-          <Field label="Username" error={e.username?.message} hint="Letters, digits, dot, dash, underscore." className="span-3">
-            <input {...register('username')} autoComplete="off" autoCapitalize="none" spellCheck={false} />
-          </Field>
-          <Field label="Role" error={e.role?.message} className="span-6">
-            <select {...register('role')}>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_LABELS[r]}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label="First password" error={e.password?.message} hint="At least 10 characters. Tell it to them in person." className="span-3">
-            <input {...register('password')} type="password" autoComplete="new-password" />
-          </Field>
-          <Field label="Confirm password" error={e.confirmPassword?.message} className="span-3">
-            <input {...register('confirmPassword')} type="password" autoComplete="new-password" />
-          </Field>
-        </div>
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={formState.isSubmitting}>
-            Add user
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog open={open} onClose={close} title="Add a user" onSubmit={onSubmit} submitLabel="Add user" submitting={formState.isSubmitting} dirty={formState.isDirty} problem={problem}>
+      <div className="form-grid">
+        <Field label="Full name" error={e.displayName?.message} className="span-3">
+          <input {...register('displayName')} autoComplete="off" />
+        </Field>
+        <Field label="Username" error={e.username?.message} hint="Letters, digits, dot, dash, underscore." className="span-3">
+          <input {...register('username')} autoComplete="off" autoCapitalize="none" spellCheck={false} />
+        </Field>
+        <Field label="Role" error={e.role?.message} className="span-6">
+          <select {...register('role')}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="First password" error={e.password?.message} hint="At least 10 characters. Tell it to them in person." className="span-3">
+          <input {...register('password')} type="password" autoComplete="new-password" />
+        </Field>
+        <Field label="Confirm password" error={e.confirmPassword?.message} className="span-3">
+          <input {...register('confirmPassword')} type="password" autoComplete="new-password" />
+        </Field>
+      </div>
+    </FormDialog>
   );
 }
 
@@ -112,26 +102,26 @@ function ResetPasswordDialog({ user, onClose, onDone }: { user: User | null; onC
   });
   const e = formState.errors;
   return (
-    <Dialog open={user !== null} onClose={close} title={user ? `Reset password for ${user.displayName}` : 'Reset password'}>
-      <form onSubmit={onSubmit} noValidate aria-label="Reset password">
-        <p className="muted">This also clears a lock-out after failed sign-ins and signs {user?.displayName ?? 'them'} out everywhere.</p>
-        {problem && <Banner tone="error">{problem}</Banner>}
-        <Field label="New password" error={e.password?.message} hint="At least 10 characters.">
-          <input {...register('password')} type="password" autoComplete="new-password" autoFocus />
-        </Field>
-        <Field label="Confirm new password" error={e.confirmPassword?.message}>
-          <input {...register('confirmPassword')} type="password" autoComplete="new-password" />
-        </Field>
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={formState.isSubmitting}>
-            Set new password
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog
+      open={user !== null}
+      onClose={close}
+      title={user ? `Reset password for ${user.displayName}` : 'Reset password'}
+      formLabel="Reset password"
+      size="narrow"
+      onSubmit={onSubmit}
+      submitLabel="Set new password"
+      submitting={formState.isSubmitting}
+      dirty={formState.isDirty}
+      problem={problem}
+    >
+      <p className="muted">This also clears a lock-out after failed sign-ins and signs {user?.displayName ?? 'them'} out everywhere.</p>
+      <Field label="New password" error={e.password?.message} hint="At least 10 characters.">
+        <input {...register('password')} type="password" autoComplete="new-password" />
+      </Field>
+      <Field label="Confirm new password" error={e.confirmPassword?.message}>
+        <input {...register('confirmPassword')} type="password" autoComplete="new-password" />
+      </Field>
+    </FormDialog>
   );
 }
 
@@ -196,8 +186,74 @@ export function UsersSettings() {
   };
 
   if (error) return <LoadFailed error={error} onRetry={refetch} />;
-
   const now = new Date().toISOString();
+  const columns: DataTableColumn<User>[] = [
+    {
+      id: 'name',
+      accessorFn: (u) => u.displayName,
+      header: 'Name',
+      enableSorting: true,
+      size: 200,
+      meta: { rowHeader: true, grow: 2 },
+      cell: ({ row: { original: u } }) => (
+        <>
+          {u.displayName}
+          {u.id === me?.id && <span className="badge you-badge">You</span>}
+        </>
+      ),
+    },
+    { id: 'username', accessorFn: (u) => u.username, header: 'Username', enableSorting: true, size: 120, meta: { className: 'mono' }, cell: (i) => i.row.original.username },
+    {
+      id: 'role',
+      accessorFn: (u) => ROLE_LABELS[u.role],
+      header: 'Role',
+      enableSorting: true,
+      size: 150,
+      cell: ({ row: { original: u } }) => (
+        <select className="input input-compact" aria-label={`Role of ${u.displayName}`} value={u.role} disabled={busy === u.id} onChange={(e) => void changeRole(u, e.target.value as Role)}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABELS[r]}
+            </option>
+          ))}
+        </select>
+      ),
+    },
+    {
+      id: 'status',
+      accessorFn: (u) => (u.active ? 0 : 1),
+      header: 'Status',
+      enableSorting: true,
+      size: 130,
+      cell: ({ row: { original: u } }) => {
+        const locked = u.lockedUntil !== null && u.lockedUntil > now;
+        return (
+          <span className="status-cell">
+            {u.active ? <span className="badge badge-ok">Active</span> : <span className="badge">Deactivated</span>}
+            {locked && <span className="badge badge-warning">Locked until {formatInstant(u.lockedUntil!, timeZone, locale)}</span>}
+          </span>
+        );
+      },
+    },
+    { id: 'added', accessorFn: (u) => u.createdAt, header: 'Added', enableSorting: true, size: 110, meta: { className: 'nowrap' }, cell: (i) => formatInstantDate(i.row.original.createdAt, timeZone, locale) },
+    {
+      id: 'actions',
+      header: '',
+      size: 250,
+      meta: { srHeader: 'Actions', stickyEnd: true, grow: 0 },
+      cell: ({ row: { original: u } }) => (
+        <>
+          <button type="button" className="button button-small" onClick={() => setResetting(u)} disabled={busy === u.id}>
+            Reset password<span className="visually-hidden"> for {u.displayName}</span>
+          </button>
+          <button type="button" className="button button-small" onClick={() => void toggleActive(u)} disabled={busy === u.id}>
+            {u.active ? 'Deactivate' : 'Reactivate'}
+            <span className="visually-hidden"> {u.displayName}</span>
+          </button>
+        </>
+      ),
+    },
+  ];
   return (
     <section aria-labelledby="users-title">
       <div className="section-header">
@@ -210,67 +266,17 @@ export function UsersSettings() {
       </div>
       {problem && <Banner tone="error">{problem}</Banner>}
       {notice && <Banner tone="success">{notice}</Banner>}
-      {!data ? (
-        <div className="loading-block" role="status">
-          <span className="spinner" aria-hidden="true" /> Loading users…
-        </div>
-      ) : (
-        <div className="card table-card">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Username</th>
-                <th scope="col">Role</th>
-                <th scope="col">Status</th>
-                <th scope="col">Added</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.users.map((u) => {
-                const locked = u.lockedUntil !== null && u.lockedUntil > now;
-                return (
-                  <tr key={u.id} className={u.active ? undefined : 'is-inactive'}>
-                    <th scope="row">
-                      {u.displayName}
-                      {u.id === me?.id && <span className="badge you-badge">You</span>}
-                    </th>
-                    <td className="mono">{u.username}</td>
-                    <td>
-                      <select className="input input-compact" aria-label={`Role of ${u.displayName}`} value={u.role} disabled={busy === u.id} onChange={(e) => void changeRole(u, e.target.value as Role)}>
-                        {ROLES.map((r) => (
-                          <option key={r} value={r}>
-                            {ROLE_LABELS[r]}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                    <td>
-                      <span className="status-cell">
-                        {u.active ? <span className="badge badge-ok">Active</span> : <span className="badge">Deactivated</span>}
-                        {locked && <span className="badge badge-warning">Locked until {formatInstant(u.lockedUntil!, timeZone, locale)}</span>}
-                      </span>
-                    </td>
-                    <td className="nowrap">{formatInstantDate(u.createdAt, timeZone, locale)}</td>
-                    <td className="actions-cell">
-                      <button type="button" className="button button-small" onClick={() => setResetting(u)} disabled={busy === u.id}>
-                        Reset password<span className="visually-hidden"> for {u.displayName}</span>
-                      </button>
-                      <button type="button" className="button button-small" onClick={() => void toggleActive(u)} disabled={busy === u.id}>
-                        {u.active ? 'Deactivate' : 'Reactivate'}
-                        <span className="visually-hidden"> {u.displayName}</span>
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        label="Users"
+        columns={columns}
+        data={data?.users ?? []}
+        getRowId={(u) => String(u.id)}
+        loading={!data}
+        loadingLabel="Loading users…"
+        rowClassName={(u) => (u.active ? undefined : 'is-inactive')}
+        initialSorting={[{ id: 'name', desc: false }]}
+        empty={<p className="muted">No users yet.</p>}
+      />
       <AddUserDialog
         open={adding}
         onClose={() => setAdding(false)}

@@ -10,7 +10,27 @@ import { Field } from '../../components/Field';
 import { browserTimeZone } from '../../components/TimeZoneField';
 import { applyServerErrors, leafPaths } from '../../forms/serverErrors';
 import { ClinicFields } from '../settings/ClinicFields';
+import { COUNTRIES, type Country } from '../../../../shared/domain/locale';
+import { dateOrderOf } from '../../../../shared/format/dates';
+import { uses12Hour } from '../../../../shared/format/clock';
 import { setupFormSchema, type SetupFormInput, type SetupFormOutput } from './setupSchema';
+
+/** A first guess from the computer's language; the admin sees and changes every one of them. */
+function localeGuess(language: string): Pick<SetupFormInput['clinic'], 'country' | 'dateOrder' | 'timeFormat' | 'weekStartsOn'> {
+  let region = '';
+  try {
+    region = new Intl.Locale(language).maximize().region ?? '';
+  } catch {
+    region = '';
+  }
+  const country = (COUNTRIES as readonly string[]).includes(region) ? (region as Country) : 'US';
+  return {
+    country,
+    dateOrder: dateOrderOf(language),
+    timeFormat: uses12Hour(language) ? '12h' : '24h',
+    weekStartsOn: country === 'US' || country === 'CA' ? 'sunday' : 'monday',
+  };
+}
 
 function defaultValues(): SetupFormInput {
   const usesMiles = /^en-(US|LR|MM)$/i.test(navigator.language);
@@ -28,6 +48,7 @@ function defaultValues(): SetupFormInput {
       npi: '',
       taxId: '',
       idleLockMinutes: 10,
+      ...localeGuess(navigator.language),
     },
     admin: { displayName: '', username: '', password: '', confirmPassword: '' },
   };
