@@ -5,7 +5,7 @@ import type { NoteRecord } from '../../shared/charting/note';
 import { NOTE_TYPE_LABELS } from '../../shared/charting/note-content';
 import { describeRow, ROW_KIND_LABELS } from '../../shared/charting/describe';
 import { DISCHARGE_REASON_LABELS, EVALUATION_CODE_BY_COMPLEXITY, MAITLAND_GRADE_MEANINGS } from '../../shared/charting/vocab';
-import { formatCalendarDate, formatInstant } from '../../shared/format/dates';
+import type { ClinicFormat } from '../../shared/format/clinic-format';
 import { printStyles } from './print-styles';
 import { BillingTable, BodyChart, BodyChartComparison, Line, ns, Para, Section } from './note-parts';
 
@@ -17,17 +17,17 @@ export interface NotePdfProps {
   note: NoteRecord;
   printedLabel: string;
   paper: 'letter' | 'a4';
-  timeZone: string;
-  locale: string;
+  /** The clinic's formatters (its date order, clock and zone). */
+  format: ClinicFormat;
 }
 
 const yesNo = (v: boolean | null) => (v === null ? null : v ? 'Yes' : 'No');
 
 /** The visit note as a document: letterhead, patient and episode, the SOAP note, billing, the signature and its hash, then addenda. */
-export function NotePdf({ clinic, patient, note, printedLabel, paper, timeZone, locale }: NotePdfProps) {
+export function NotePdf({ clinic, patient, note, printedLabel, paper, format }: NotePdfProps) {
   const c = note.content;
   const episode = note.episode;
-  const date = (d: string | null) => (d ? formatCalendarDate(d, locale) : null);
+  const date = (d: string | null) => (d ? format.date(d) : null);
   const address = [clinic.addressLine1, clinic.addressLine2, `${clinic.city}, ${clinic.region} ${clinic.postalCode}`].filter(Boolean).join(' · ');
   const title = NOTE_TYPE_LABELS[note.type];
   const goals = episode.goals;
@@ -35,7 +35,7 @@ export function NotePdf({ clinic, patient, note, printedLabel, paper, timeZone, 
   const usesThrust = c.objective.rows.some((r) => r.kind === 'joint' && r.grade === 'V');
   const copiedFrom = (id: number) => note.copySources.find((s) => s.noteId === id);
   return (
-    <Document title={`${title} ${patient.name} ${note.dateOfService}`} author={clinic.name} creator="Runback">
+    <Document title={`${title} ${patient.name} ${date(note.dateOfService) ?? ''}`} author={clinic.name} creator="Runback">
       <Page size={paper === 'a4' ? 'A4' : 'LETTER'} style={printStyles.page}>
         <View style={printStyles.header} fixed>
           <View>
@@ -175,7 +175,7 @@ export function NotePdf({ clinic, patient, note, printedLabel, paper, timeZone, 
         <View style={[ns.section, { borderWidth: 0.8, borderColor: '#444', padding: 6 }]} wrap={false}>
           {note.status === 'signed' && note.signedAt ? (
             <>
-              <Text style={{ fontWeight: 'bold' }}>Electronically signed by {note.signedByName} on {formatInstant(note.signedAt, timeZone, locale)}</Text>
+              <Text style={{ fontWeight: 'bold' }}>Electronically signed by {note.signedByName} on {format.instant(note.signedAt)}</Text>
               <Text style={ns.small}>SHA-256 of the signed content:</Text>
               <Text style={ns.mono}>{note.contentHash}</Text>
               <Text style={ns.small}>{note.integrity === 'verified' ? 'Checked when printed: the stored note still matches this hash.' : 'WARNING: the stored note no longer matches this hash.'}</Text>
@@ -190,7 +190,7 @@ export function NotePdf({ clinic, patient, note, printedLabel, paper, timeZone, 
             {note.addendaList.map((a) => (
               <View key={a.id} style={{ marginBottom: 6 }} wrap={false}>
                 <Text style={{ fontWeight: 'bold' }}>
-                  Addendum signed by {a.authorName} on {formatInstant(a.signedAt, timeZone, locale)}
+                  Addendum signed by {a.authorName} on {format.instant(a.signedAt)}
                 </Text>
                 <Para text={a.text} />
                 <Text style={ns.mono}>SHA-256 {a.hash}</Text>

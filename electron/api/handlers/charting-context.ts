@@ -1,32 +1,34 @@
 import type { Kysely } from 'kysely';
 import type { ClinicPolicy } from '../../../shared/clinical/policy';
 import type { DistanceUnit } from '../../../shared/domain/clinic';
-import { formatCalendarDate } from '../../../shared/format/dates';
+import type { ClinicFormat } from '../../../shared/format/clinic-format';
 import { todayIn } from '../../../shared/util/dates';
 import type { DB } from '../../db/schema';
-import { clinicTimeAndUnits } from './appointment-rows';
+import { loadClinicFormat } from '../clinic-format';
 import { loadClinicPolicy } from './clinic-policy';
 
 export interface ChartingContext {
   timeZone: string;
   distanceUnit: DistanceUnit;
   policy: ClinicPolicy;
+  /** The clinic's locale setting as an Intl tag, for shared/format functions and the PDF. */
   locale: string;
-  /** A calendar date in the clinic's words ("Mar 3, 2026"), for every sentence staff read. */
+  /** The clinic's formatters (dates in its order, times on its clock, distances in its unit). */
+  format: ClinicFormat;
+  /** A calendar date in the clinic's words ("Mar 3, 2026" or "3 Mar 2026"), for every sentence staff read. */
   fmt: (date: string) => string;
   today: string;
 }
 
 /**
  * What charting handlers need from the clinic: its zone and unit, the policy (unit rule, due rules)
- * and how dates are written. The clinic has no locale setting yet; US English matches the US codes
- * and the schedule's own wording.
+ * and how dates, times and distances are written (its locale setting, through loadClinicFormat).
  */
 export async function chartingContext(db: Kysely<DB>, now: Date): Promise<ChartingContext> {
-  const clinic = await clinicTimeAndUnits(db);
+  const format = await loadClinicFormat(db);
   const { policy } = await loadClinicPolicy(db);
-  const locale = 'en-US';
-  return { timeZone: clinic.timeZone, distanceUnit: clinic.distanceUnit, policy, locale, fmt: (d) => formatCalendarDate(d, locale), today: todayIn(clinic.timeZone, now) };
+  const { timeZone, distanceUnit, locale } = format;
+  return { timeZone, distanceUnit, policy, locale, format, fmt: (d) => format.date(d), today: todayIn(timeZone, now) };
 }
 
 export async function userNames(db: Kysely<DB>, ids: readonly (number | null)[]): Promise<Map<number, string>> {

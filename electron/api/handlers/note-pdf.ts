@@ -1,7 +1,6 @@
 import { createElement } from 'react';
 import { NOTE_TYPE_LABELS } from '../../../shared/charting/note-content';
 import { patientDisplayName, SEX_LABELS } from '../../../shared/domain/patient';
-import { formatInstant } from '../../../shared/format/dates';
 import { NotePdf } from '../../print/note';
 import { renderPdf } from '../../print/render-pdf';
 import { defineHandlers } from '../handler';
@@ -20,10 +19,9 @@ export const notePdfHandlers = defineHandlers({
         clinic,
         patient: { name: patientDisplayName(patient), dateOfBirth: patient.dateOfBirth, mrn: patient.mrn, sex: SEX_LABELS[patient.sex] },
         note,
-        printedLabel: `printed ${formatInstant(ctx.now.toISOString(), cx.timeZone, cx.locale)} by ${ctx.user.displayName}`,
+        printedLabel: `printed ${cx.format.instant(ctx.now.toISOString())} by ${ctx.user.displayName}`,
         paper,
-        timeZone: cx.timeZone,
-        locale: cx.locale,
+        format: cx.format,
       }),
     );
     ctx.audit({ action: 'notes.print', entity: 'note', entityId: id, detail: `patient ${row.patientId}: ${NOTE_TYPE_LABELS[row.noteType]} of ${row.dateOfService} printed (${note.status})` });

@@ -1,10 +1,9 @@
 import { useRef, useState } from 'react';
 import { ATTACHMENT_KIND_LABELS, ATTACHMENT_KINDS, ATTACHMENT_TYPE_LABELS, MAX_ATTACHMENT_BYTES, type AttachmentKind } from '../../../../shared/charting/attachment';
-import { formatInstantDate } from '../../../../shared/format/dates';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/hooks';
 import { messageOf } from '../../api/errors';
-import { useClinic } from '../../app/clinic';
+import { useFormat } from '../../app/clinic';
 import { Banner } from '../../components/Banner';
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 1)} MB`;
@@ -31,7 +30,7 @@ function saveBlob(name: string, type: string, base64: string) {
 
 /** Referral letters, imaging reports and outside notes attached to the patient (PDF, JPEG, PNG). */
 export function AttachmentsPanel({ patientId, episodeId }: { patientId: number; episodeId: number | null }) {
-  const { locale, timeZone } = useClinic();
+  const f = useFormat();
   const list = useQuery('attachments.list', { patientId });
   const [kind, setKind] = useState<AttachmentKind>('referral');
   const [title, setTitle] = useState('');
@@ -78,7 +77,7 @@ export function AttachmentsPanel({ patientId, episodeId }: { patientId: number; 
                 {a.title}
               </button>{' '}
               <span className="muted">
-                {ATTACHMENT_KIND_LABELS[a.kind]} · {ATTACHMENT_TYPE_LABELS[a.mimeType]}, {megabytes(a.sizeBytes)} · added {formatInstantDate(a.uploadedAt, timeZone, locale)} by {a.uploadedBy}
+                {ATTACHMENT_KIND_LABELS[a.kind]} · {ATTACHMENT_TYPE_LABELS[a.mimeType]}, {megabytes(a.sizeBytes)} · added {f.instantDate(a.uploadedAt)} by {a.uploadedBy}
               </span>
             </li>
           ))}

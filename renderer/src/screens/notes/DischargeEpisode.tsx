@@ -5,8 +5,8 @@ import { DischargeReasonOptions } from './noteOptions';
 import { call } from '../../api/client';
 import { isApiCallError, messageOf } from '../../api/errors';
 import { useClinicToday } from '../../app/clinic';
-import { Dialog } from '../../components/Dialog';
-import { Banner } from '../../components/Banner';
+import { FormDialog } from '../../components/FormDialog';
+import { NoteDateField } from './NoteDateField';
 
 /**
  * Discharge an episode without a final visit (the patient stopped coming, moved away). With a final
@@ -35,47 +35,41 @@ export function DischargeEpisode({ episode, onDone }: { episode: Episode; onDone
       setBusy(false);
     }
   };
+  const dirty = reason !== '' || summary.trim() !== '' || date !== today;
   return (
     <>
       <button type="button" className="button" onClick={() => setOpen(true)}>
         Discharge without a visit…
       </button>
-      <Dialog open={open} onClose={() => setOpen(false)} title="Discharge the episode" size="wide">
-        <form
-          className="discharge-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
-          {problem ? <Banner tone="error">{problem}</Banner> : null}
-          <label className="note-field">
-            <span className="note-field-label">Discharge date</span>
-            <input type="date" value={date} max={today} onChange={(e) => setDate(e.target.value)} />
-            {errors['discharge.date'] ? <span className="field-error">{errors['discharge.date']}</span> : null}
-          </label>
-          <label className="note-field">
-            <span className="note-field-label">Reason</span>
-            <select value={reason} onChange={(e) => setReason(e.target.value as DischargeReason | '')}>
-              <DischargeReasonOptions />
-            </select>
-            {errors['discharge.reason'] ? <span className="field-error">{errors['discharge.reason']}</span> : null}
-          </label>
-          <label className="note-field">
-            <span className="note-field-label">Summary</span>
-            <textarea rows={4} value={summary} onChange={(e) => setSummary(e.target.value)} />
-            {errors['discharge.summary'] ? <span className="field-error">{errors['discharge.summary']}</span> : null}
-          </label>
-          <div className="dialog-actions">
-            <button type="button" className="button" onClick={() => setOpen(false)}>
-              Cancel
-            </button>
-            <button type="submit" className="button button-primary" disabled={busy}>
-              {busy ? 'Discharging…' : 'Discharge'}
-            </button>
-          </div>
-        </form>
-      </Dialog>
+      <FormDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title="Discharge the episode"
+        className="discharge-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        submitLabel={busy ? 'Discharging…' : 'Discharge'}
+        submitting={busy}
+        dirty={dirty}
+        problem={problem}
+        discard={{ title: 'Close without discharging?', message: 'The discharge reason and summary you typed will be lost.' }}
+      >
+        <NoteDateField label="Discharge date" required value={date} error={errors['discharge.date']} onChange={setDate} />
+        <label className={`note-field${errors['discharge.reason'] ? ' note-field-invalid' : ''}`}>
+          <span className="note-field-label">Reason</span>
+          <select value={reason} onChange={(e) => setReason(e.target.value as DischargeReason | '')}>
+            <DischargeReasonOptions />
+          </select>
+          {errors['discharge.reason'] ? <span className="field-error">{errors['discharge.reason']}</span> : null}
+        </label>
+        <label className={`note-field${errors['discharge.summary'] ? ' note-field-invalid' : ''}`}>
+          <span className="note-field-label">Summary</span>
+          <textarea rows={4} value={summary} onChange={(e) => setSummary(e.target.value)} />
+          {errors['discharge.summary'] ? <span className="field-error">{errors['discharge.summary']}</span> : null}
+        </label>
+      </FormDialog>
     </>
   );
 }

@@ -7,6 +7,7 @@ import { call } from '../../api/client';
 import { isApiCallError, messageOf } from '../../api/errors';
 import { Banner } from '../../components/Banner';
 import { parseWhole } from './noteModel';
+import { NoteDateField } from './NoteDateField';
 
 type Goals = NonNullable<EpisodeInput['goals']>;
 interface Draft {
@@ -116,20 +117,12 @@ export function EpisodeForm({ patientId, episode, onSaved, disabled }: { patient
                   <input value={draft.referral.physicianNpi} inputMode="numeric" maxLength={10} onChange={(e) => set({ referral: { ...draft.referral, physicianNpi: e.target.value } })} />
                   {err('referral.physicianNpi') ? <span className="field-error">{err('referral.physicianNpi')}</span> : null}
                 </label>
-                <label className="note-field">
-                  <span className="note-field-label">Referral date</span>
-                  <input type="date" value={draft.referral.date} onChange={(e) => set({ referral: { ...draft.referral, date: e.target.value } })} />
-                  {err('referral.date') ? <span className="field-error">{err('referral.date')}</span> : null}
-                </label>
+                <NoteDateField label="Referral date" value={draft.referral.date} error={err('referral.date')} onChange={(date) => set({ referral: { ...draft.referral, date } })} />
               </div>
             ) : null}
           </fieldset>
           <div className="episode-row">
-            <label className="note-field">
-              <span className="note-field-label">Onset date</span>
-              <input type="date" value={draft.onsetDate} onChange={(e) => set({ onsetDate: e.target.value })} />
-              {err('onsetDate') ? <span className="field-error">{err('onsetDate')}</span> : null}
-            </label>
+            <NoteDateField label="Onset date" value={draft.onsetDate} error={err('onsetDate')} onChange={(onsetDate) => set({ onsetDate })} />
             <label className="note-field episode-wide">
               <span className="note-field-label">Mechanism of onset</span>
               <input value={draft.mechanism} onChange={(e) => set({ mechanism: e.target.value })} />
@@ -181,7 +174,7 @@ export function EpisodeForm({ patientId, episode, onSaved, disabled }: { patient
                     ))}
                   </select>
                   <input className="episode-goal-text" value={g.description} aria-label={`Goal ${i + 1}`} placeholder="Measurable: what, how much, by when" onChange={(e) => setGoal({ description: e.target.value })} />
-                  <input type="date" value={g.targetDate} aria-label={`Goal ${i + 1}: target date`} onChange={(e) => setGoal({ targetDate: e.target.value })} />
+                  <NoteDateField label={`Goal ${i + 1}: target date`} hideLabel className="episode-goal-date" value={g.targetDate} error={err(`goals.${i}.targetDate`)} onChange={(targetDate) => setGoal({ targetDate })} />
                   <select value={g.status} aria-label={`Goal ${i + 1}: status`} onChange={(e) => setGoal({ status: e.target.value as Draft['goals'][number]['status'] })}>
                     {GOAL_STATUSES.map((s) => (
                       <option key={s} value={s}>
@@ -215,14 +208,8 @@ export function EpisodeForm({ patientId, episode, onSaved, disabled }: { patient
               <input type="number" min={1} max={52} value={draft.planOfCare.weeks} onChange={(e) => set({ planOfCare: { ...draft.planOfCare, weeks: e.target.value } })} />
               {err('planOfCare.weeks') ? <span className="field-error">{err('planOfCare.weeks')}</span> : null}
             </label>
-            <label className="note-field">
-              <span className="note-field-label">Certified from</span>
-              <input type="date" value={draft.planOfCare.certStart} onChange={(e) => set({ planOfCare: { ...draft.planOfCare, certStart: e.target.value } })} />
-            </label>
-            <label className="note-field">
-              <span className="note-field-label">to</span>
-              <input type="date" value={draft.planOfCare.certEnd} onChange={(e) => set({ planOfCare: { ...draft.planOfCare, certEnd: e.target.value } })} />
-            </label>
+            <NoteDateField label="Certified from" value={draft.planOfCare.certStart} onChange={(certStart) => set({ planOfCare: { ...draft.planOfCare, certStart } })} />
+            <NoteDateField label="to" value={draft.planOfCare.certEnd} onChange={(certEnd) => set({ planOfCare: { ...draft.planOfCare, certEnd } })} />
           </div>
           <p className={err('planOfCare.certEnd') || (certDays !== null && certDays > MAX_CERTIFICATION_DAYS) ? 'field-error' : 'field-hint'}>
             {err('planOfCare.certEnd') ?? (certDays !== null ? `${certDays} days certified (at most ${MAX_CERTIFICATION_DAYS}).` : `A plan of care is certified for at most ${MAX_CERTIFICATION_DAYS} days.`)}

@@ -4,12 +4,12 @@ import type { Episode } from '../../../../shared/charting/episode';
 import type { NoteRecord } from '../../../../shared/charting/note';
 import { NOTE_TYPE_LABELS, type NoteContent, type RowKind } from '../../../../shared/charting/note-content';
 import { clinicPolicySchema } from '../../../../shared/clinical/policy';
-import { formatCalendarDate, formatTime } from '../../../../shared/format/dates';
 import { call } from '../../api/client';
 import { sessionStore } from '../../api/session';
 import { useQuery } from '../../api/hooks';
 import { isApiCallError, messageOf } from '../../api/errors';
-import { useClinic } from '../../app/clinic';
+import { useFormat } from '../../app/clinic';
+import type { ClinicFormat } from '../../../../shared/format/clinic-format';
 import { useRouter } from '../../app/router';
 import { paths } from '../../app/routes';
 import { Banner } from '../../components/Banner';
@@ -18,6 +18,7 @@ import { BillingPanel } from './BillingPanel';
 import { BodyChartEditor, BodyChartView } from './BodyChart';
 import { clearBackup, readBackup, type DraftBackup } from './draftBackup';
 import { EpisodeForm } from './EpisodeForm';
+import { NoteDateField } from './NoteDateField';
 import { addRow, copyStates, moveRow, setCopyConfirmed, sourcesOf } from './noteModel';
 import { AssessmentSection, EvaluationSection, NoteSection, ObjectiveSection, PlanSection, SubjectiveSection } from './NoteSections';
 import { SignedNote } from './SignedNote';
@@ -43,10 +44,10 @@ export function NoteScreen({ patientId, noteId }: { patientId: number; noteId: n
   return <SignedNote key={`${note.data.id}:${note.data.addenda}`} note={note.data} onChanged={note.setData} />;
 }
 
-function statusText(s: SaveStatus, timeZone: string, locale: string): string {
+function statusText(s: SaveStatus, f: ClinicFormat): string {
   switch (s.kind) {
     case 'saved':
-      return s.at ? `Draft saved ${formatTime(s.at, timeZone, locale)}` : 'Draft';
+      return s.at ? `Draft saved ${f.time(s.at)}` : 'Draft';
     case 'pending':
       return 'Changes not saved yet…';
     case 'saving':
@@ -77,7 +78,7 @@ function restoredBackup(note: NoteRecord): { draft: DraftState; backup: DraftBac
 }
 
 function NoteEditor({ patientId, initial, onReplaced }: { patientId: number; initial: NoteRecord; onReplaced: (n: NoteRecord) => void }) {
-  const { locale, timeZone } = useClinic();
+  const f = useFormat();
   const { navigate } = useRouter();
   const confirm = useConfirm();
   const [{ draft: firstDraft, backup, stale }] = useState(() => restoredBackup(initial));
@@ -109,7 +110,7 @@ function NoteEditor({ patientId, initial, onReplaced }: { patientId: number; ini
   const billing = useMemo(() => computeBilling({ type: draft.type, content, diagnoses, unitRule }), [draft.type, content, diagnoses, unitRule]);
   const dateOf = (id: number) => {
     const s = sources.get(id);
-    return s ? formatCalendarDate(s.date, locale) : null;
+    return s ? f.date(s.date) : null;
   };
 
   const focusRow = (rowId: string) => window.setTimeout(() => root.current?.querySelector<HTMLElement>(`[data-row-id="${rowId}"] .note-row-fields :is(select, input)`)?.focus(), 0);
@@ -229,12 +230,17 @@ function NoteEditor({ patientId, initial, onReplaced }: { patientId: number; ini
           <select aria-label="Note type" value={draft.type} disabled={disabled} onChange={(e) => setDraft((d) => ({ ...d, type: e.target.value as DraftState['type'] }))}>
             <NoteTypeOptions />
           </select>
-          <label>
-            Date of service{' '}
-            <input type="date" value={draft.dateOfService} disabled={disabled || initial.appointmentId !== null} onChange={(e) => e.target.value && setDraft((d) => ({ ...d, dateOfService: e.target.value }))} />
-          </label>
+          <NoteDateField
+            label="Date of service"
+            className="note-toolbar-date"
+            required
+            value={draft.dateOfService}
+            disabled={disabled || initial.appointmentId !== null}
+            error={errors.dateOfService}
+            onChange={(dateOfService) => setDraft((d) => ({ ...d, dateOfService }))}
+          />
           <span className={`note-save-status note-save-${autosave.status.kind}`} role="status" aria-live="polite">
-            {statusText(autosave.status, timeZone, locale)}
+            {statusText(autosave.status, f)}
           </span>
         </div>
         <div className="note-toolbar-actions">
@@ -249,7 +255,7 @@ function NoteEditor({ patientId, initial, onReplaced }: { patientId: number; ini
           </button>
         </div>
       </header>
-      {backup ? <Banner tone="info">Restored what you typed at {formatTime(backup.at, timeZone, locale)}, before it reached the server: it is being saved now.</Banner> : null}
+      {backup ? <Banner tone="info">Restored what you typed at {f.time(backup.at)}, before it reached the server: it is being saved now.</Banner> : null}
       {staleBackup ? (
         <Banner
           tone="warning"
@@ -270,7 +276,7 @@ function NoteEditor({ patientId, initial, onReplaced }: { patientId: number; ini
             </>
           }
         >
-          Changes typed at {formatTime(staleBackup.at, timeZone, locale)} never reached the server, and the note was saved again since (in another window).
+          Changes typed at {f.time(staleBackup.at)} never reached the server, and the note was saved again since (in another window).
         </Banner>
       ) : null}
       {autosave.status.kind === 'conflict' ? (
@@ -292,7 +298,7 @@ function NoteEditor({ patientId, initial, onReplaced }: { patientId: number; ini
           </button>
         </section>
       ) : null}
-      {initial.copySources.length && untouched.length === 0 ? <CopyInfo dates={initial.copySources.map((s) => formatCalendarDate(s.date, locale))} copied={[...states.values()].filter((s) => s === 'copied').length} /> : null}
+      {initial.copySources.length && untouched.length === 0 ? <CopyInfo dates={initial.copySources.map((s) => f.date(s.date))} copied={[...states.values()].filter((s) => s === 'copied').length} /> : null}
 
       {draft.type === 'initial_evaluation' ? (
         <NoteSection id="note-episode" letter="◎" title="Episode of care">
@@ -306,7 +312,7 @@ function NoteEditor({ patientId, initial, onReplaced }: { patientId: number; ini
         <NoteSection id="note-body" letter="◍" title="Body chart">
           {initial.bodyChartBefore ? (
             <div className="body-compare">
-              <BodyChartView marks={initial.bodyChartBefore.marks} title={`${NOTE_TYPE_LABELS[initial.bodyChartBefore.type]}, ${formatCalendarDate(initial.bodyChartBefore.date, locale)}`} />
+              <BodyChartView marks={initial.bodyChartBefore.marks} title={`${NOTE_TYPE_LABELS[initial.bodyChartBefore.type]}, ${f.date(initial.bodyChartBefore.date)}`} />
               <div>
                 <h4>This visit</h4>
                 <BodyChartEditor marks={content.bodyChart} onChange={(bodyChart) => setContent({ ...content, bodyChart })} disabled={disabled} />

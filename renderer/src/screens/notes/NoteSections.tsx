@@ -5,6 +5,7 @@ import { GOAL_STATUSES, GOAL_STATUS_LABELS, GOAL_TERM_LABELS } from '../../../..
 import type { NoteContent, NoteType, ObjectiveRow, RowKind } from '../../../../shared/charting/note-content';
 import { EVALUATION_CODE_BY_COMPLEXITY, EVALUATION_COMPLEXITIES } from '../../../../shared/charting/vocab';
 import { DischargeReasonOptions } from './noteOptions';
+import { NoteDateField } from './NoteDateField';
 import { addRow, parseWhole, removeRow, setCopyConfirmed, updateRow } from './noteModel';
 import { RowEditor, RowSuggestions } from './RowEditor';
 
@@ -249,10 +250,7 @@ export function PlanSection({ content, onChange, errors, disabled, copyState, co
       }
     >
       <div className="note-plan-grid">
-        <label className="note-field">
-          <span className="note-field-label">Next visit</span>
-          <input type="date" value={p.nextVisit ?? ''} disabled={disabled} onChange={(e) => set({ nextVisit: e.target.value || null })} />
-        </label>
+        <NoteDateField label="Next visit" value={p.nextVisit ?? ''} disabled={disabled} error={errors['plan.nextVisit']} onChange={(v) => set({ nextVisit: v || null })} />
         <label className={`note-field${errors['plan.frequency'] ? ' note-field-invalid' : ''}`}>
           <span className="note-field-label">Frequency</span>
           <input value={p.frequency} disabled={disabled} placeholder="e.g. 2× a week for 4 weeks" onChange={(e) => set({ frequency: e.target.value })} />

@@ -3,12 +3,11 @@ import type { Episode } from '../../../../shared/charting/episode';
 import type { NoteSummary } from '../../../../shared/charting/note';
 import { NOTE_TYPE_LABELS, type NoteType } from '../../../../shared/charting/note-content';
 import type { Patient } from '../../../../shared/domain/patient';
-import { formatCalendarDate } from '../../../../shared/format/dates';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/hooks';
 import { messageOf } from '../../api/errors';
 import { useAuth } from '../../api/session';
-import { useClinic } from '../../app/clinic';
+import { useFormat } from '../../app/clinic';
 import { useRouter } from '../../app/router';
 import { paths } from '../../app/routes';
 import { Banner } from '../../components/Banner';
@@ -65,13 +64,13 @@ function NewNote({ patientId, episode }: { patientId: number; episode: Episode |
 export function NotesTab({ patient }: { patient: Patient }) {
   const auth = useAuth();
   const clinical = auth.phase === 'signedIn' && auth.user.role !== 'front_desk';
-  const { locale } = useClinic();
+  const f = useFormat();
   const notes = useQuery('notes.list', { patientId: patient.id });
   const episodes = useQuery('episodes.list', { patientId: patient.id }, { enabled: clinical });
   const [editing, setEditing] = useState(false);
   const open = episodes.data?.episodes.find((e) => e.status === 'open') ?? null;
   const earlier = episodes.data?.episodes.filter((e) => e.status === 'discharged') ?? [];
-  const date = (d: string) => formatCalendarDate(d, locale);
+  const date = (d: string) => f.date(d);
 
   return (
     <div className="notes-tab">

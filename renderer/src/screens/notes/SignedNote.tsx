@@ -4,10 +4,9 @@ import { GOAL_STATUS_LABELS, GOAL_TERM_LABELS } from '../../../../shared/chartin
 import type { NoteRecord } from '../../../../shared/charting/note';
 import { NOTE_TYPE_LABELS } from '../../../../shared/charting/note-content';
 import { DISCHARGE_REASON_LABELS, EVALUATION_CODE_BY_COMPLEXITY } from '../../../../shared/charting/vocab';
-import { formatCalendarDate, formatInstant } from '../../../../shared/format/dates';
 import { call } from '../../api/client';
 import { messageOf } from '../../api/errors';
-import { useClinic } from '../../app/clinic';
+import { useFormat } from '../../app/clinic';
 import { Banner } from '../../components/Banner';
 import { usePrintNote } from './noteOptions';
 import { BodyChartView } from './BodyChart';
@@ -29,8 +28,8 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
  * clinician's draft (read-only: only its author writes it).
  */
 export function SignedNote({ note, onChanged }: { note: NoteRecord; onChanged: (n: NoteRecord) => void }) {
-  const { locale, timeZone } = useClinic();
-  const date = (d: string | null) => (d ? formatCalendarDate(d, locale) : '');
+  const f = useFormat();
+  const date = (d: string | null) => (d ? f.date(d) : '');
   const c = note.content;
   const [addendum, setAddendum] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -187,7 +186,7 @@ export function SignedNote({ note, onChanged }: { note: NoteRecord; onChanged: (
         <section className="note-signature" aria-label="Signature">
           <p>
             <strong>
-              Electronically signed by {note.signedByName} on {note.signedAt ? formatInstant(note.signedAt, timeZone, locale) : ''}
+              Electronically signed by {note.signedByName} on {note.signedAt ? f.instant(note.signedAt) : ''}
             </strong>
           </p>
           <p className="note-hash">
@@ -202,7 +201,7 @@ export function SignedNote({ note, onChanged }: { note: NoteRecord; onChanged: (
             <div key={a.id} className="note-addendum">
               <p>
                 <strong>
-                  {formatInstant(a.signedAt, timeZone, locale)} · {a.authorName}
+                  {f.instant(a.signedAt)} · {a.authorName}
                 </strong>
               </p>
               <p className="note-read-text">{a.text}</p>
