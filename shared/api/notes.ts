@@ -7,6 +7,8 @@ import { NOTE_STATUSES, NOTE_TYPES, noteContentSchema } from '../charting/note-c
 import { runningSummarySchema } from '../charting/running-summary';
 import { requiredText } from '../domain/fields';
 import { calendarDay } from '../domain/schedule';
+import { screenEntrySchema } from '../clinical/redFlags';
+import { redFlagScreenRecordSchema } from '../domain/redFlags';
 
 /** Note content is clinical: therapists and admins. The front desk sees that notes exist and their billing lines. */
 const CLINICAL = ['admin', 'therapist'] as const;
@@ -55,6 +57,13 @@ export const noteChannels = {
     kind: 'write',
     request: z.object({ id: id('Note'), revision, type: z.enum(NOTE_TYPES).optional(), dateOfService: calendarDay('Date of service').optional(), content: noteContentSchema }),
     response: z.object({ revision: z.number().int(), updatedAt: z.string(), billing: billingSummarySchema }),
+  }),
+  'notes.redFlagScreen': channel({
+    summary: 'Record the red-flag screen asked in a draft note’s subjective (dated the visit), or correct it; the earlier answers are kept.',
+    access: CLINICAL,
+    kind: 'write',
+    request: z.object({ noteId: id('Note'), entry: screenEntrySchema, replacesId: id('Screen').nullable().default(null) }),
+    response: z.object({ screen: redFlagScreenRecordSchema }),
   }),
   'notes.runningSummary': channel({
     summary: 'The running since the last visit, from the running log and the plan, for the note’s subjective.',

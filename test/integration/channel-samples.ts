@@ -110,6 +110,7 @@ export function channelSamples(t: TestApp, ids: SampleIds): { [K in ChannelName]
     // The samples for draft-only channels name the signed note: every allowed role is refused with CONFLICT, not FORBIDDEN.
     'notes.saveDraft': { id: ids.noteId, revision: 1, content: {} },
     'notes.runningSummary': { noteId: ids.noteId },
+    'notes.redFlagScreen': { noteId: ids.noteId, entry: screenEntryOf(), replacesId: null },
     'notes.sign': { id: ids.noteId, revision: 1 },
     'notes.addendum': { noteId: ids.noteId, text: 'Pain score at rest was 4/10, not 5/10.' },
     'notes.discard': { id: ids.noteId, revision: 1 },
@@ -200,6 +201,7 @@ export function invalidSamples(): { [K in ChannelName]: unknown } {
     'notes.start': { patientId: 1, type: 'consult' },
     'notes.saveDraft': { id: 1, revision: 0, content: { subjective: { painNow: 11 } } },
     'notes.runningSummary': {},
+    'notes.redFlagScreen': { noteId: 1, entry: { answers: { fever: 'maybe' } } },
     'notes.sign': { id: 1 },
     'notes.addendum': { noteId: 1, text: '   ' },
     'notes.discard': { id: 1, revision: -1 },

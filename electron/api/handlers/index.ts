@@ -20,6 +20,7 @@ import { noteHandlers } from './notes';
 import { noteSigningHandlers } from './note-signing';
 import { noteDueHandlers } from './notes-due';
 import { notePdfHandlers } from './note-pdf';
+import { noteRedFlagHandlers } from './note-red-flags';
 import { attachmentHandlers } from './attachments';
 
 /** Every channel's handler; the type makes a channel without a handler a compile error. */
@@ -45,5 +46,6 @@ export const handlers: Handlers = {
   ...noteSigningHandlers,
   ...noteDueHandlers,
   ...notePdfHandlers,
+  ...noteRedFlagHandlers,
   ...attachmentHandlers,
 };

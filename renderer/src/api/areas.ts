@@ -41,6 +41,8 @@ const AREA_OF_PREFIX: Record<string, Area> = {
  */
 const AREA_OF_CHANNEL: Partial<Record<ChannelName, Area>> = {
   'notes.get': 'note',
+  // The screen in a note's subjective is a red-flag screen like any other: the plan and Today follow it.
+  'notes.redFlagScreen': 'redFlags',
 };
 
 export function areaOf(channel: ChannelName): Area {

@@ -6,7 +6,7 @@ import { messageOf } from '../../api/errors';
 import { useRouter } from '../../app/router';
 import { paths } from '../../app/routes';
 import { Banner } from '../../components/Banner';
-import './notes.css';
+import './DueLists.css';
 
 /** A visit with no note yet: one click starts it (from the appointment, so it carries its date). */
 function StartFromAppointment({ item }: { item: Due['unsigned'][number] }) {

@@ -19,6 +19,8 @@ import { BodyChartEditor, BodyChartView } from './BodyChart';
 import { clearBackup, readBackup, type DraftBackup } from './draftBackup';
 import { EpisodeForm } from './EpisodeForm';
 import { NoteDateField } from './NoteDateField';
+import { NoteRedFlags } from './NoteRedFlags';
+import { RedFlagsProvider } from '../redflags/RedFlagsProvider';
 import { addRow, copyStates, moveRow, setCopyConfirmed, sourcesOf } from './noteModel';
 import { AssessmentSection, EvaluationSection, NoteSection, ObjectiveSection, PlanSection, SubjectiveSection } from './NoteSections';
 import { SignedNote } from './SignedNote';
@@ -306,7 +308,13 @@ function NoteEditor({ patientId, initial, onReplaced }: { patientId: number; ini
           {['episode.diagnoses', 'episode.goals', 'episode.planOfCare'].map((k) => (errors[k] ? <p key={k} className="field-error">{errors[k]}</p> : null))}
         </NoteSection>
       ) : null}
-      <SubjectiveSection content={content} onChange={setContent} errors={errors} disabled={disabled} onInsertRunning={() => void insertRunning()} runningBusy={busy === 'running'} />
+      <SubjectiveSection content={content} onChange={setContent} errors={errors} disabled={disabled} onInsertRunning={() => void insertRunning()} runningBusy={busy === 'running'}>
+        {draft.type === 'initial_evaluation' || draft.type === 'progress' ? (
+          <RedFlagsProvider patientId={patientId}>
+            <NoteRedFlags noteId={initial.id} editable={!disabled} />
+          </RedFlagsProvider>
+        ) : null}
+      </SubjectiveSection>
       <EvaluationSection content={content} onChange={setContent} errors={errors} disabled={disabled} type={draft.type} />
       {draft.type !== 'daily' ? (
         <NoteSection id="note-body" letter="◍" title="Body chart">

@@ -54,7 +54,7 @@ function Score({ label, value, onChange, disabled, error }: { label: string; val
   );
 }
 
-export function SubjectiveSection({ content, onChange, errors, disabled, onInsertRunning, runningBusy }: SectionProps & { onInsertRunning: () => void; runningBusy: boolean }) {
+export function SubjectiveSection({ content, onChange, errors, disabled, onInsertRunning, runningBusy, children }: SectionProps & { onInsertRunning: () => void; runningBusy: boolean; children?: ReactNode }) {
   const s = content.subjective;
   const set = (patch: Partial<NoteContent['subjective']>) => onChange({ ...content, subjective: { ...s, ...patch } });
   return (
@@ -85,6 +85,7 @@ export function SubjectiveSection({ content, onChange, errors, disabled, onInser
           {runningBusy ? 'Reading the log…' : 'Insert running since last visit'}
         </button>
       </div>
+      {children}
     </NoteSection>
   );
 }

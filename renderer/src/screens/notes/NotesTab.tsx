@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { Episode } from '../../../../shared/charting/episode';
-import type { NoteSummary } from '../../../../shared/charting/note';
-import { NOTE_TYPE_LABELS, type NoteType } from '../../../../shared/charting/note-content';
+import type { NoteType } from '../../../../shared/charting/note-content';
 import type { Patient } from '../../../../shared/domain/patient';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/hooks';
@@ -15,15 +14,9 @@ import { AttachmentsPanel } from './AttachmentsPanel';
 import { EpisodeForm } from './EpisodeForm';
 import { DischargeEpisode } from './DischargeEpisode';
 import { NoteTypeOptions } from './noteOptions';
+import { NotesTable } from './NotesTable';
 import { DISCHARGE_REASON_LABELS } from '../../../../shared/charting/vocab';
 import './notes.css';
-
-const STATUS_LABELS: Record<NoteSummary['status'], string> = { draft: 'Draft', signed: 'Signed', discarded: 'Discarded' };
-
-function billedText(n: NoteSummary): string {
-  if (!n.billed || n.billed.lines.length === 0) return '—';
-  return n.billed.lines.map((l) => `${l.code}${l.modifiers.length ? `-${l.modifiers.join('-')}` : ''} ×${l.units}`).join(', ');
-}
 
 /** Start a note from the chart: the type (the suggested one preselected) and whether to copy forward. */
 function NewNote({ patientId, episode }: { patientId: number; episode: Episode | null }) {
@@ -122,35 +115,15 @@ export function NotesTab({ patient }: { patient: Patient }) {
 
       <section aria-labelledby="notes-title">
         <h2 id="notes-title">Visit notes</h2>
-        {notes.error ? <Banner tone="error">{notes.error.message}</Banner> : null}
-        {notes.data && notes.data.notes.length === 0 ? <p className="empty-state">No notes yet{clinical ? ': start one with New note, or from a checked-in appointment on the schedule.' : '.'}</p> : null}
-        {notes.data && notes.data.notes.length ? (
-          <table className="data-table notes-table">
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Note</th>
-                <th scope="col">Status</th>
-                <th scope="col">Therapist</th>
-                <th scope="col">Billed (code-modifiers ×units)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {notes.data.notes.map((n) => (
-                <tr key={n.id}>
-                  <td>{date(n.dateOfService)}</td>
-                  <td>{clinical ? <a href={`#${paths.note(patient.id, n.id)}`}>{NOTE_TYPE_LABELS[n.type]}</a> : NOTE_TYPE_LABELS[n.type]}</td>
-                  <td>
-                    <span className={`badge ${n.status === 'signed' ? 'badge-ok' : 'badge-warning'}`}>{STATUS_LABELS[n.status]}</span>
-                    {n.addenda ? <span className="muted"> + {n.addenda} addend{n.addenda === 1 ? 'um' : 'a'}</span> : null}
-                  </td>
-                  <td>{n.therapistName}</td>
-                  <td>{billedText(n)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : null}
+        <NotesTable
+          patientId={patient.id}
+          notes={notes.data?.notes}
+          clinical={clinical}
+          loading={notes.loading}
+          error={notes.error}
+          onRetry={notes.refetch}
+          empty={`No notes yet${clinical ? ': start one with New note, or from a checked-in appointment on the schedule.' : '.'}`}
+        />
       </section>
       {clinical ? <AttachmentsPanel patientId={patient.id} episodeId={open?.id ?? null} /> : null}
     </div>

@@ -7,6 +7,8 @@ import { DISCHARGE_REASON_LABELS, EVALUATION_CODE_BY_COMPLEXITY } from '../../..
 import { call } from '../../api/client';
 import { messageOf } from '../../api/errors';
 import { useFormat } from '../../app/clinic';
+import { RedFlagsProvider } from '../redflags/RedFlagsProvider';
+import { NoteRedFlags } from './NoteRedFlags';
 import { Banner } from '../../components/Banner';
 import { usePrintNote } from './noteOptions';
 import { BodyChartView } from './BodyChart';
@@ -99,6 +101,11 @@ export function SignedNote({ note, onChanged }: { note: NoteRecord; onChanged: (
           <Row label="Flare since last visit">{c.subjective.flare.occurred === null ? '' : `${c.subjective.flare.occurred ? 'Yes' : 'No'}${c.subjective.flare.what ? ` — ${c.subjective.flare.what}` : ''}`}</Row>
           <Row label="Running">{c.subjective.running}</Row>
         </dl>
+        {note.type === 'initial_evaluation' || note.type === 'progress' ? (
+          <RedFlagsProvider patientId={note.patientId}>
+            <NoteRedFlags noteId={note.id} editable={false} />
+          </RedFlagsProvider>
+        ) : null}
       </section>
       {note.type === 'initial_evaluation' ? (
         <section className="note-read-section">
