@@ -32,12 +32,13 @@ export function Section({ title, children }: { title: string; children: React.Re
 }
 
 /** A label and its value on one line; nothing when the value is empty. */
-export function Line({ label, value }: { label: string; value: string | null | undefined }) {
+/** A label and its value; `half` for the two columns under the letterhead (room for "Date of birth"). */
+export function Line({ label, value, half = false }: { label: string; value: string | null | undefined; half?: boolean }) {
   if (value === null || value === undefined || value.trim() === '') return null;
   return (
     <View style={ns.line} wrap={false}>
-      <Text style={ns.label}>{label}</Text>
-      <Text style={ns.value}>{value}</Text>
+      <Text style={half ? [ns.label, { width: '34%' }] : ns.label}>{label}</Text>
+      <Text style={half ? [ns.value, { width: '66%' }] : ns.value}>{value}</Text>
     </View>
   );
 }

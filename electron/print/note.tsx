@@ -56,16 +56,17 @@ export function NotePdf({ clinic, patient, note, printedLabel, paper, format }: 
 
         <View style={{ flexDirection: 'row' }}>
           <View style={{ width: '50%', paddingRight: 8 }}>
-            <Line label="Patient" value={patient.name} />
-            <Line label="Date of birth" value={date(patient.dateOfBirth)} />
-            <Line label="MRN" value={patient.mrn} />
-            <Line label="Therapist" value={note.therapistName} />
+            <Line half label="Patient" value={patient.name} />
+            <Line half label="Date of birth" value={date(patient.dateOfBirth)} />
+            <Line half label="MRN" value={patient.mrn} />
+            <Line half label="Therapist" value={note.therapistName} />
           </View>
           <View style={{ width: '50%' }}>
-            <Line label="Episode" value={`since ${date(episode.startDate)}`} />
-            <Line label="Referral" value={episode.referral.type === 'self' ? 'Self-referred' : `${episode.referral.physicianName ?? ''}${episode.referral.physicianNpi ? `, NPI ${episode.referral.physicianNpi}` : ''}${episode.referral.date ? ` (${date(episode.referral.date)})` : ''}`} />
-            <Line label="Onset" value={[date(episode.onsetDate), episode.mechanism].filter(Boolean).join(' — ')} />
+            <Line half label="Episode" value={`since ${date(episode.startDate)}`} />
+            <Line half label="Referral" value={episode.referral.type === 'self' ? 'Self-referred' : `${episode.referral.physicianName ?? ''}${episode.referral.physicianNpi ? `, NPI ${episode.referral.physicianNpi}` : ''}${episode.referral.date ? ` (${date(episode.referral.date)})` : ''}`} />
+            <Line half label="Onset" value={[date(episode.onsetDate), episode.mechanism].filter(Boolean).join(' — ')} />
             <Line
+              half
               label="Plan of care"
               value={
                 episode.planOfCare.visitsPerWeek && episode.planOfCare.weeks
