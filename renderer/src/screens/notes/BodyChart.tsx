@@ -4,6 +4,7 @@ import { BODY_OUTLINE, BODY_VIEWBOX, intensityFill, VIEW_SIDE_MARKS } from '../.
 import type { BodyMark } from '../../../../shared/charting/note-content';
 import { PAIN_QUALITIES, PAIN_QUALITY_LABELS } from '../../../../shared/charting/vocab';
 import { toggleMark, updateMark } from './noteModel';
+import './BodyChart.css';
 
 const describe = (m: BodyMark | undefined) => (m ? `${m.intensity}/10${m.qualities.length ? `, ${m.qualities.map((q) => PAIN_QUALITY_LABELS[q].toLowerCase()).join(', ')}` : ''}` : 'not marked');
 

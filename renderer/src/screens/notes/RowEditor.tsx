@@ -27,6 +27,7 @@ import {
 } from '../../../../shared/charting/vocab';
 import { ROW_KIND_LABELS } from '../../../../shared/charting/describe';
 import { parseWhole, rowField } from './noteModel';
+import './RowEditor.css';
 
 interface RowEditorProps {
   row: ObjectiveRow;
