@@ -4,7 +4,6 @@ import { defineConfig, devices } from '@playwright/test';
 // test/e2e/fixtures.ts), so there is no webServer block. Run `npm run build` first.
 export default defineConfig({
   testDir: 'test/e2e',
-  globalTeardown: './test/e2e/global-teardown.ts',
   outputDir: 'test-results',
   workers: 1,
   retries: 0,

@@ -60,7 +60,9 @@ function main() {
   const plan = launchPlan(ROOT, findElectronBinary(ROOT), extraArgs);
   if (plan.mode === 'web') process.stdout.write(`${WEB_MODE_NOTICE}\n`);
 
-  const env = { ...process.env };
+  // `npm start` is development: every response is checked in full against its schema (the installed
+  // app samples them; see electron/api/response-check.ts).
+  const env = { RUNBACK_RESPONSE_CHECKS: 'full', ...process.env };
   // If set, this variable makes Electron behave as plain Node and ignore the app.
   delete env.ELECTRON_RUN_AS_NODE;
   const child = spawn(plan.command, plan.args, { cwd: ROOT, stdio: 'inherit', env });

@@ -3,6 +3,9 @@ import type { SessionUser } from '../../shared/domain/user';
 import type { DB } from '../db/schema';
 import type { ImportStaging } from '../activities/staging';
 import type { AttachmentStore } from '../attachments/store';
+import type { ReaderPool } from '../db/reader-pool';
+import type { LockWait } from '../db/transaction';
+import type { ResponseChecks } from './response-check';
 
 export type Transport = 'ipc' | 'http' | 'cli' | 'direct';
 
@@ -13,7 +16,14 @@ export interface Logger {
 
 /** What lives as long as the open data folder: the database, the clock and the log. */
 export interface AppServices {
+  /** The writing connection: write channels, and the bookkeeping of reads. */
   db: Kysely<DB>;
+  /** Read-only connections for read channels (they never wait for the write lock). */
+  readers: ReaderPool;
+  /** How a write waits when another program holds the write lock. */
+  lockWait: LockWait;
+  /** How responses are checked against their schemas (see response-check.ts). */
+  responseChecks: ResponseChecks;
   now: () => Date;
   log: Logger;
   /** Activity files between import preview and commit (memory only). */
@@ -26,6 +36,10 @@ export interface ResolvedSession {
   id: number;
   user: SessionUser;
   locked: boolean;
+  /** Found idle past the clinic's auto-lock on this call: the lock still has to be written. */
+  idleLocked: boolean;
+  /** When the session's activity was last written (at most every few seconds, see sessions.ts). */
+  lastActiveAt: string;
   /** The raw token, so sign-in from the lock screen can end it. */
   token: string;
 }

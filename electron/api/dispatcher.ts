@@ -1,14 +1,17 @@
 import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { contract, isChannelName, type ChannelName } from '../../shared/api/contract';
-import { isAllowed } from '../../shared/api/channel';
+import { isAllowed, type ChannelDef } from '../../shared/api/channel';
 import { ApiError, type ApiErrorShape, type ApiResult } from '../../shared/api/errors';
-import { inImmediateTransaction } from '../db/transaction';
+import type { DB } from '../db/schema';
+import { DatabaseBusyError, inImmediateTransaction, inReadTransaction } from '../db/transaction';
 import type { AppServices, AuditNote, HandlerContext, ResolvedSession, Transport } from './context';
 import type { Handlers } from './handler';
 import { handlers as allHandlers } from './handlers';
-import { resolveSession, touchSession } from './sessions';
-import { writeAudit } from './audit-writer';
+import { activityDue, resolveSession } from './sessions';
+import { bookkeepingIn, DeferredBookkeeping, type Bookkeeping } from './bookkeeping';
+import { checkResponse } from './response-check';
 import { fieldErrors } from './field-errors';
 
 export interface Call {
@@ -24,7 +27,14 @@ export interface Call {
 }
 
 function cliSession(actor: string): ResolvedSession {
-  return { id: 0, user: { id: 0, username: `cli:${actor}`.slice(0, 60), displayName: 'Command line', role: 'admin' }, locked: false, token: '' };
+  return {
+    id: 0,
+    user: { id: 0, username: `cli:${actor}`.slice(0, 60), displayName: 'Command line', role: 'admin' },
+    locked: false,
+    idleLocked: false,
+    lastActiveAt: '',
+    token: '',
+  };
 }
 
 export type Dispatch = (call: Call) => Promise<ApiResult<unknown>>;
@@ -37,10 +47,98 @@ function validationError(error: z.ZodError): ApiErrorShape {
   return { code: 'VALIDATION', message: more > 0 ? `${message} (and ${more} more)` : message, fields };
 }
 
+const keepCommitted = (error: unknown) => error instanceof ApiError && error.commit;
+
+interface Run {
+  name: ChannelName;
+  def: ChannelDef;
+  input: unknown;
+  call: Call;
+  now: Date;
+}
+
+/**
+ * One call inside its transaction: resolve the session, check the role, run the handler, check the
+ * response, and hand the lock, activity and audit rows it owes to `books`.
+ */
+async function runCall(services: AppServices, handlers: Handlers, db: Kysely<DB>, books: Bookkeeping, { name, def, input, call, now }: Run): Promise<unknown> {
+  const session = call.sessionToken
+    ? await resolveSession(db, call.sessionToken, now)
+    : call.transport === 'cli' && call.cliActor
+      ? cliSession(call.cliActor)
+      : null;
+  if (session?.idleLocked) await books.lockSession(session.id, session.lastActiveAt);
+  if (def.access !== 'public') {
+    if (!session) throw new ApiError('UNAUTHENTICATED', 'Please sign in.');
+    if (session.locked) throw new ApiError('LOCKED', 'The screen is locked: sign in again to go on.', { commit: true });
+    if (!isAllowed(def.access, session.user.role)) {
+      await books.audit(session.user, { action: 'access.forbidden', detail: name });
+      throw new ApiError('FORBIDDEN', 'Your role does not allow this.', { commit: true });
+    }
+    if (activityDue(session, now)) await books.touchSession(session.id);
+  }
+  const notes: AuditNote[] = [];
+  const ctx: HandlerContext = {
+    db,
+    now,
+    session,
+    user: session?.user ?? { id: 0, username: 'anonymous', displayName: 'Anonymous', role: 'front_desk' },
+    transport: call.transport,
+    log: services.log,
+    importStaging: services.importStaging,
+    attachments: services.attachments,
+    audit: (note) => notes.push(note),
+  };
+  // The handler map is typed per channel; the parsed input matches this channel's schema.
+  const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
+  const value = checkResponse(name, def.response, await handler(input, ctx), services.responseChecks);
+  if (def.kind === 'write' && notes.length === 0) notes.push({});
+  for (const { actor, ...note } of notes) await books.audit(actor ?? session?.user ?? null, { action: name, ...note });
+  return value;
+}
+
+/**
+ * A read runs on a read-only connection in a read transaction: it never takes or waits for the
+ * write lock. What it owes (an access-log row, the session's activity every few seconds, an idle
+ * lock) is written after it, in one short write transaction; most reads owe nothing.
+ */
+async function runRead(services: AppServices, handlers: Handlers, run: Run): Promise<unknown> {
+  const books = new DeferredBookkeeping(run.now);
+  try {
+    const value = await services.readers.use((reader) => inReadTransaction(reader, (trx) => runCall(services, handlers, trx, books, run)));
+    await books.flush(services.db, services.lockWait);
+    return value;
+  } catch (error) {
+    // LOCKED and FORBIDDEN keep their writes (the lock, the refusal's audit row), as a write call's do.
+    if (keepCommitted(error)) await books.flush(services.db, services.lockWait);
+    throw error;
+  }
+}
+
+/**
+ * A write runs in one IMMEDIATE transaction with everything it owes. Its time is taken once it holds
+ * the write lock, not when it asked: a write that waited behind a slow one (a busy machine) still
+ * stamps a time no earlier than what is already committed, so the record's times follow its order.
+ */
+function runWrite(services: AppServices, handlers: Handlers, run: Run): Promise<unknown> {
+  return inImmediateTransaction(
+    services.db,
+    (trx) => {
+      const now = services.now();
+      return runCall(services, handlers, trx, bookkeepingIn(trx, now), { ...run, now });
+    },
+    {
+      keep: keepCommitted,
+      lockWait: services.lockWait,
+    },
+  );
+}
+
 /**
  * The one dispatcher behind IPC, web mode, the CLI and the tests. For every call: refuse unknown
- * channels → parse the request → (in one IMMEDIATE transaction) resolve the session, check the role,
- * run the handler, check the response, write the audit rows → return data, never a thrown error.
+ * channels → parse the request → resolve the session, check the role, run the handler, check the
+ * response, write the audit rows (reads in a read transaction, writes in one IMMEDIATE transaction)
+ * → return data, never a thrown error.
  */
 export function createDispatcher(services: AppServices, handlers: Handlers = allHandlers): Dispatch {
   return async function dispatch(call: Call): Promise<ApiResult<unknown>> {
@@ -48,58 +146,24 @@ export function createDispatcher(services: AppServices, handlers: Handlers = all
       return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `There is no API channel called "${String(call.channel).slice(0, 80)}".` } };
     }
     const name: ChannelName = call.channel;
-    const def = contract[name];
+    const def: ChannelDef = contract[name];
     const parsed = def.request.safeParse(call.input ?? {});
     if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
 
-    const now = services.now();
-    const notes: AuditNote[] = [];
+    const run: Run = { name, def, input: parsed.data, call, now: services.now() };
     try {
-      const value = await inImmediateTransaction(
-        services.db,
-        async (trx) => {
-          const session = call.sessionToken
-            ? await resolveSession(trx, call.sessionToken, now)
-            : call.transport === 'cli' && call.cliActor
-              ? cliSession(call.cliActor)
-              : null;
-          if (def.access !== 'public') {
-            if (!session) throw new ApiError('UNAUTHENTICATED', 'Please sign in.');
-            if (session.locked) throw new ApiError('LOCKED', 'The screen is locked: sign in again to go on.', { commit: true });
-            if (!isAllowed(def.access, session.user.role)) {
-              await writeAudit(trx, now, session.user, { action: 'access.forbidden', detail: name });
-              throw new ApiError('FORBIDDEN', 'Your role does not allow this.', { commit: true });
-            }
-            if (session.id > 0) await touchSession(trx, session.id, now);
-          }
-          const ctx: HandlerContext = {
-            db: trx,
-            now,
-            session,
-            user: session?.user ?? { id: 0, username: 'anonymous', displayName: 'Anonymous', role: 'front_desk' },
-            transport: call.transport,
-            log: services.log,
-            importStaging: services.importStaging,
-            attachments: services.attachments,
-            audit: (note) => notes.push(note),
-          };
-          // The handler map is typed per channel; the parsed input matches this channel's schema.
-          const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
-          const raw = await handler(parsed.data, ctx);
-          const checked = def.response.safeParse(raw);
-          if (!checked.success) {
-            throw new Error(`Response of ${name} does not match its schema: ${JSON.stringify(fieldErrors(checked.error))}`);
-          }
-          if (def.kind === 'write' && notes.length === 0) notes.push({});
-          for (const { actor, ...note } of notes) await writeAudit(trx, now, actor ?? session?.user ?? null, { action: name, ...note });
-          return checked.data;
-        },
-        (error) => error instanceof ApiError && error.commit,
-      );
+      const value = def.kind === 'write' ? await runWrite(services, handlers, run) : await runRead(services, handlers, run);
       return { ok: true, value };
     } catch (error) {
       if (error instanceof ApiError) {
         return { ok: false, error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
+      }
+      if (error instanceof DatabaseBusyError) {
+        services.log.info(`UNAVAILABLE in ${name}: ${error.message}`);
+        return {
+          ok: false,
+          error: { code: 'UNAVAILABLE', message: 'The clinic database is busy: another Runback program has been writing to it for a minute. Nothing was saved; try again in a moment.' },
+        };
       }
       const ref = randomBytes(4).toString('hex');
       services.log.error(`INTERNAL ${ref} in ${name}`, error);

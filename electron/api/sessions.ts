@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 import { ApiError } from '../../shared/api/errors';
 import type { SessionUser } from '../../shared/domain/user';
 import type { DB } from '../db/schema';
@@ -13,16 +13,20 @@ async function idleLockMinutes(db: Kysely<DB>): Promise<number> {
   return row?.idleLockMinutes ?? 10;
 }
 
+/** Session activity is written at most this often: a call within it changes nothing on disk. */
+export const ACTIVITY_INTERVAL_MS = 5_000;
+
 /**
  * The session behind a token, or null when there is none (unknown, ended, expired, or its user was
- * deactivated). A session idle for longer than the clinic's auto-lock time is locked here, so the
- * server enforces the lock even if the screen's own timer never fired.
+ * deactivated). A session idle for longer than the clinic's auto-lock time comes back locked with
+ * `idleLocked` set: the caller records the lock (reads do it after their read transaction), so the
+ * server enforces the lock even if the screen's own timer never fired. This function writes nothing.
  */
-export async function resolveSession(db: Kysely<DB>, token: string, now: Date): Promise<ResolvedSession | null> {
-  const row = await db
+function sessionQuery(db: Kysely<DB>, tokenHash: string) {
+  return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.userId')
-    .select([
+    .select((eb) => [
       'sessions.id as sessionId',
       'sessions.lastActiveAt',
       'sessions.expiresAt',
@@ -33,24 +37,44 @@ export async function resolveSession(db: Kysely<DB>, token: string, now: Date): 
       'users.displayName',
       'users.role',
       'users.active',
+      eb.selectFrom('clinic').select('idleLockMinutes').as('idleLockMinutes'),
     ])
-    .where('sessions.tokenHash', '=', hashToken(token))
-    .executeTakeFirst();
-  if (!row || row.endedAt !== null || row.active !== 1 || row.expiresAt <= now.toISOString()) return null;
-  let locked = row.locked === 1;
-  if (!locked) {
-    const idleMs = now.getTime() - Date.parse(row.lastActiveAt);
-    if (idleMs > (await idleLockMinutes(db)) * 60_000) {
-      await db.updateTable('sessions').set({ locked: 1 }).where('id', '=', row.sessionId).execute();
-      locked = true;
-    }
-  }
-  const user: SessionUser = { id: row.userId, username: row.username, displayName: row.displayName, role: row.role };
-  return { id: row.sessionId, user, locked, token };
+    .where('sessions.tokenHash', '=', tokenHash);
 }
 
+type SessionRow = Awaited<ReturnType<ReturnType<typeof sessionQuery>['executeTakeFirst']>>;
+
+/** Every call looks its session up: the query is built and compiled once, then only its token changes. */
+let compiledSessionQuery: CompiledQuery<NonNullable<SessionRow>> | null = null;
+
+export async function resolveSession(db: Kysely<DB>, token: string, now: Date): Promise<ResolvedSession | null> {
+  compiledSessionQuery ??= sessionQuery(db, '').compile();
+  const result = await db.executeQuery<NonNullable<SessionRow>>({ ...compiledSessionQuery, parameters: [hashToken(token)] });
+  const row = result.rows[0];
+  if (!row || row.endedAt !== null || row.active !== 1 || row.expiresAt <= now.toISOString()) return null;
+  const alreadyLocked = row.locked === 1;
+  const idleLocked = !alreadyLocked && now.getTime() - Date.parse(row.lastActiveAt) > (row.idleLockMinutes ?? 10) * 60_000;
+  const user: SessionUser = { id: row.userId, username: row.username, displayName: row.displayName, role: row.role };
+  return { id: row.sessionId, user, locked: alreadyLocked || idleLocked, idleLocked, lastActiveAt: row.lastActiveAt, token };
+}
+
+/** True when this call's activity should be written (the last write is older than the interval). */
+export function activityDue(session: ResolvedSession, now: Date): boolean {
+  return session.id > 0 && now.getTime() - Date.parse(session.lastActiveAt) >= ACTIVITY_INTERVAL_MS;
+}
+
+/**
+ * Records the idle lock a call found, unless the session was active after the call looked (a read's
+ * lock is written after its read: an unlock committed in between must not be undone).
+ */
+export async function lockSession(db: Kysely<DB>, sessionId: number, seenLastActiveAt: string) {
+  await db.updateTable('sessions').set({ locked: 1 }).where('id', '=', sessionId).where('lastActiveAt', '=', seenLastActiveAt).execute();
+}
+
+/** Records activity at `now`; a slow call that finishes after a later one never moves it back. */
 export async function touchSession(db: Kysely<DB>, sessionId: number, now: Date) {
-  await db.updateTable('sessions').set({ lastActiveAt: now.toISOString() }).where('id', '=', sessionId).execute();
+  const at = now.toISOString();
+  await db.updateTable('sessions').set({ lastActiveAt: at }).where('id', '=', sessionId).where('lastActiveAt', '<', at).execute();
 }
 
 export async function startSession(db: Kysely<DB>, userId: number, now: Date): Promise<string> {

@@ -1,4 +1,6 @@
 import { Command, CommanderError } from 'commander';
+import { registerBenchCommand } from './commands/bench';
+import { registerBenchImportCommand } from './commands/bench-import';
 import { registerDemoCommand } from './commands/demo';
 import { registerImportRunsCommand } from './commands/import-runs';
 import { registerPlanCommand } from './commands/plan';
@@ -19,6 +21,8 @@ export function buildProgram(): Command {
   registerPlanCommand(program);
   registerImportRunsCommand(program);
   registerPrintCommand(program);
+  registerBenchCommand(program);
+  registerBenchImportCommand(program);
   return program;
 }
 

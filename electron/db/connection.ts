@@ -1,11 +1,14 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect } from 'kysely';
 import { LATEST_VERSION } from './migrations';
 import { DatabaseTooNewError, migrate } from './migrate';
+import { ReaderPool } from './reader-pool';
+import { camelCaseRows, PrecamelisedRowsPlugin } from './statements';
 import type { DB } from './schema';
 
 export interface OpenDatabase {
+  /** The one writing connection. */
   db: Kysely<DB>;
   file: string;
   close(): Promise<void>;
@@ -24,8 +27,10 @@ function peekVersion(file: string): number {
   }
 }
 
+/** A Kysely over one better-sqlite3 connection: camelCase in TypeScript, snake_case in SQL, statements kept prepared. */
 export function createKysely(raw: Database.Database): Kysely<DB> {
-  return new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }), plugins: [new CamelCasePlugin()] });
+  const plugin = new PrecamelisedRowsPlugin();
+  return new Kysely<DB>({ dialect: new SqliteDialect({ database: camelCaseRows(raw, (column) => plugin.rename(column)) }), plugins: [plugin] });
 }
 
 /**
@@ -50,5 +55,21 @@ export async function openDatabase(file: string, options: { migrate?: boolean } 
     await db.destroy();
     throw error;
   }
+  // From here on a write that finds the lock taken waits asynchronously (transaction.ts), never
+  // inside SQLite's busy handler, which would stop the whole process — reads too — while it waits.
+  raw.pragma('busy_timeout = 0');
   return { db, file, close: () => db.destroy() };
+}
+
+/**
+ * Read-only connections to an open database (WAL lets them read while the writer writes). Opened
+ * after openDatabase, so the schema is current; closed before it.
+ */
+export function openReaders(file: string, count: number): ReaderPool {
+  const readers = Array.from({ length: count }, () => {
+    const raw = new Database(file, { readonly: true, fileMustExist: true });
+    raw.pragma('busy_timeout = 5000');
+    return createKysely(raw);
+  });
+  return new ReaderPool(readers);
 }

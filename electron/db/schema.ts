@@ -252,6 +252,10 @@ export interface RunsTable {
   source: string;
   sourceName: string | null;
   contentHash: string | null;
+  /** 0 for a single-activity file; 1… for the legs of a multisport file (the same content hash). */
+  sourceLeg: Generated<number>;
+  /** How the intervals were told apart (shared/running/run-walk-detection.ts DETECTION_METHODS); null for manual runs. */
+  detectionMethod: string | null;
   deletedAt: string | null;
   createdAt: string;
   updatedAt: string;

@@ -88,10 +88,10 @@ export async function createDemoClinic(dataDir: string, options: { patients: num
   const now = options.now ?? new Date();
   let clock = now;
   const app = await openApp(dataDir, { now: () => clock });
+  // A demo is made in one go and made again (--force) if anything stops it: its thousand-odd writes
+  // need not each wait for the disk. Closing the app checkpoints the finished clinic to disk.
+  await sql`pragma synchronous = OFF`.execute(app.services.db);
   try {
-    // A demo is rebuilt, not recovered: skip the per-commit flush while it is written (thousands of
-    // small API transactions), and flush once at the end.
-    await sql`pragma synchronous = off`.execute(app.services.db);
     const [admin, ...staff] = DEMO_USERS as [DemoUser, ...DemoUser[]];
     const setup = await app.dispatch({
       channel: 'setup.createClinic',
@@ -197,8 +197,7 @@ export async function createDemoClinic(dataDir: string, options: { patients: num
     }
     for (const s of [sessionToken, deskSession]) await app.dispatch({ channel: 'auth.signOut', input: {}, sessionToken: s, transport: 'cli' });
     await sql`pragma optimize`.execute(app.services.db);
-    await sql`pragma synchronous = full`.execute(app.services.db);
-    await sql`pragma wal_checkpoint(truncate)`.execute(app.services.db);
+    await sql`pragma synchronous = FULL`.execute(app.services.db);
     return { users: DEMO_USERS, patients: options.patients, appointments, historyAppointments, runs, charting, seconds: (Date.now() - started) / 1000 };
   } finally {
     await app.close();

@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   'UNAUTHENTICATED',
   'LOCKED',
   'UNKNOWN_CHANNEL',
+  /** Not now, through no fault of the request: the app is closing, or another program holds the database. Nothing was done. */
+  'UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -46,5 +48,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
   LOCKED: 423,
   UNKNOWN_CHANNEL: 404,
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 };

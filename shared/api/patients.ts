@@ -6,6 +6,12 @@ const patientId = z.number({ error: 'Patient id is required' }).int().positive()
 
 export const PATIENT_PAGE_MAX = 500;
 
+/**
+ * A search counts its matches up to here and no further: past it the list says "1,000+ matches"
+ * (an exact count of a one-letter search would cost more than it tells; typing more narrows it).
+ */
+export const PATIENT_SEARCH_TOTAL_CAP = 1000;
+
 export const patientChannels = {
   'patients.list': channel({
     summary: 'A page of the patient list, optionally filtered by a search (name, DOB, phone or MRN).',
@@ -19,7 +25,13 @@ export const patientChannels = {
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(PATIENT_PAGE_MAX).default(100),
     }),
-    response: z.object({ total: z.number().int(), rows: z.array(patientSummarySchema) }),
+    response: z.object({
+      /** The patients the list holds; for a search, at most PATIENT_SEARCH_TOTAL_CAP. */
+      total: z.number().int(),
+      /** True when a search matches more than `total` (the cap): the list shows the first `total`. */
+      capped: z.boolean(),
+      rows: z.array(patientSummarySchema),
+    }),
   }),
   'patients.get': channel({
     summary: 'One patient’s record (audited as a read).',

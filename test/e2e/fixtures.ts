@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +23,9 @@ export interface RunbackServer {
 
 /** `runback serve --port 0` on a data folder; resolves with the `Open: …` address it prints. */
 async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--data-dir', dataDir, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The suite checks every response in full, as tests and development do (production samples them).
+  const env = { ...process.env, RUNBACK_RESPONSE_CHECKS: 'full' };
+  const child = spawn(process.execPath, [CLI, 'serve', '--data-dir', dataDir, '--port', '0'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`runback serve printed no address in 15 s:\n${output}`)), 15_000);
@@ -69,32 +71,17 @@ async function withServer(prepare: (dataDir: string) => void, use: (server: Runb
   }
 }
 
-/** Where built demo clinics are kept for the run (global-teardown.ts removes them). */
-export const DEMO_CACHE_PREFIX = 'runback-e2e-demo-cache-';
-
-/**
- * A demo clinic of a size and seed is built once per run of the suite and copied for each test (a
- * worker restarted after a failure finds it too): the key names the build of the CLI and today's date,
- * since the demo schedule is built around today.
- */
 function runDemo(dataDir: string, patients: number, seed: number) {
-  const build = Math.round(statSync(join(ROOT, 'dist-electron', 'cli.cjs')).mtimeMs);
-  const day = new Date().toISOString().slice(0, 10);
-  const cached = join(tmpdir(), `${DEMO_CACHE_PREFIX}${patients}-${seed}-${build}-${day}`);
-  if (!existsSync(cached)) {
-    const building = mkdtempSync(join(tmpdir(), 'runback-e2e-demo-'));
-    const r = spawnSync(process.execPath, [CLI, 'demo', '--data-dir', building, '--patients', String(patients), '--seed', String(seed)], { cwd: ROOT, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`runback demo failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
-    // Renamed into place whole, so a half-built clinic is never copied.
-    if (existsSync(cached)) rmSync(building, { recursive: true, force: true });
-    else renameSync(building, cached);
-  }
-  cpSync(cached, dataDir, { recursive: true });
+  const r = spawnSync(process.execPath, [CLI, 'demo', '--data-dir', dataDir, '--patients', String(patients), '--seed', String(seed)], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`runback demo failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
 }
+
+/** The demo clinic's database file, made once per worker (about 5 s) and copied into each test's folder. */
+const DEMO_FILE = 'runback.sqlite';
 
 // Making the clinic and starting the server have their own time limit, so a slow start on a busy
 // machine does not eat into the test's own time.
-export const test = base.extend<{ server: RunbackServer; demoServer: RunbackServer }>({
+export const test = base.extend<{ server: RunbackServer; demoServer: RunbackServer }, { demoTemplate: string }>({
   /** A fresh, empty data folder: the app opens on first-run setup. */
   server: [
     // eslint-disable-next-line no-empty-pattern
@@ -103,13 +90,26 @@ export const test = base.extend<{ server: RunbackServer; demoServer: RunbackServ
     },
     { timeout: 60_000 },
   ],
-  /** A demo clinic (300 patients, seed 3) in a fresh data folder (charting it makes a first build slow). */
-  demoServer: [
+  /** `runback demo --patients 300 --seed 3`, made once for the worker's tests. */
+  demoTemplate: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      await withServer((dir) => runDemo(dir, 300, 3), use);
+      const dir = mkdtempSync(join(tmpdir(), 'runback-e2e-demo-'));
+      try {
+        runDemo(dir, 300, 3);
+        await use(join(dir, DEMO_FILE));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     },
-    { timeout: 180_000 },
+    { scope: 'worker', timeout: 180_000 },
+  ],
+  /** A demo clinic (300 patients, seed 3) in a fresh data folder: a copy of the worker's, as each test changes it. */
+  demoServer: [
+    async ({ demoTemplate }, use) => {
+      await withServer((dir) => copyFileSync(demoTemplate, join(dir, DEMO_FILE)), use);
+    },
+    { timeout: 60_000 },
   ],
 });
 

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, contract, type ChannelName } from '../../shared/api/contract';
 import { isAllowed } from '../../shared/api/channel';
-import { ROLES, type Role } from '../../shared/domain/roles';
+import { ROLES } from '../../shared/domain/roles';
 import { channelSamples, invalidSamples, sampleIds, type SampleIds } from './channel-samples';
-import { createTestApp, databaseFingerprint, expectError, PASSWORDS, PATIENT, type TestApp } from './harness';
-
-const USERNAMES: Record<Role, string> = { admin: 'admin', therapist: 'thera', front_desk: 'desk' };
+import { createTestApp, databaseFingerprint, expectError, PATIENT, sessionFor, type TestApp } from './harness';
 
 describe('dispatcher', () => {
   let t: TestApp;
@@ -44,11 +42,14 @@ describe('dispatcher', () => {
 
       for (const role of ROLES) {
         // A fresh session per call: lock, sign-out and password resets must not leak into other checks.
-        const session = (await t.ok('auth.signIn', { username: USERNAMES[role], password: PASSWORDS[role] })).sessionToken;
+        const session = await sessionFor(t, role);
         const before = await databaseFingerprint(t);
         const result = await t.dispatch({ channel, input: channelSamples(t, ids)[channel], sessionToken: session, transport: 'direct' });
         if (isAllowed(access, role)) {
           expect(result.ok || result.error.code !== 'FORBIDDEN', `${role} should be allowed ${channel}: ${JSON.stringify(result)}`).toBe(true);
+          // Whatever the sample asks, an allowed call answers with a reason, never a crash (a read
+          // that tried to write on its read-only connection, a response its schema does not match).
+          expect(result.ok || result.error.code !== 'INTERNAL', `${role} ${channel}: ${JSON.stringify(result)} ${String(t.errors.at(-1))}`).toBe(true);
         } else {
           expectError(result, 'FORBIDDEN');
           // The refusal is audited, and nothing else changes.

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -7,8 +7,11 @@ import type { ChannelName, RequestInput, ResponseData } from '../../shared/api/c
 import type { ApiResult } from '../../shared/api/errors';
 import type { Role } from '../../shared/domain/roles';
 import type { Logger } from '../../electron/api/context';
+import { startSession } from '../../electron/api/sessions';
+import { DATABASE_FILE } from '../../electron/app/data-dir';
 import { openApp, type OpenApp } from '../../electron/app/open-app';
 import { screenEntryOf } from '../../shared/clinical/redFlags';
+import type { LockWait } from '../../electron/db/transaction';
 
 export const CLINIC_INPUT = {
   name: 'Test Run Clinic',
@@ -41,18 +44,42 @@ export interface TestApp extends OpenApp {
   dispose(): Promise<void>;
 }
 
-/** A real app on a fresh temporary data folder, with a clock the test controls. */
-export async function createTestApp(options: { withClinic?: boolean } = {}): Promise<TestApp> {
+const START = '2026-11-26T15:00:00.000Z';
+
+interface TestAppOptions {
+  /** false: an empty data folder (first-run setup not done). */
+  withClinic?: boolean;
+  /** How writes wait for a lock another connection holds (tests that hold one). */
+  lockWait?: LockWait;
+}
+
+/**
+ * A real app on a fresh temporary data folder, with a clock the test controls. The clinic (setup,
+ * three users, their sessions) is made through the API once per test file and copied for each test:
+ * five scrypt hashes per test made a busy machine's setup outlast its timeout.
+ */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'runback-test-'));
+  const template = options.withClinic === false ? null : await clinicTemplate();
+  if (template) copyFileSync(join(template.dataDir, DATABASE_FILE), join(dataDir, DATABASE_FILE));
+  const t = await openTestApp(dataDir, options);
+  if (template) {
+    t.sessions = { ...template.sessions };
+    t.userIds = { ...template.userIds };
+  }
+  return t;
+}
+
+async function openTestApp(dataDir: string, options: TestAppOptions): Promise<TestApp> {
   const clock = {
-    now: new Date('2026-11-26T15:00:00.000Z'),
+    now: new Date(START),
     advanceMinutes(m: number) {
       this.now = new Date(this.now.getTime() + m * 60_000);
     },
   };
   const errors: unknown[] = [];
   const log: Logger = { info: () => {}, error: (_m, d) => errors.push(d) };
-  const app = await openApp(dataDir, { now: () => clock.now, log });
+  const app = await openApp(dataDir, { now: () => clock.now, log, ...(options.lockWait ? { lockWait: options.lockWait } : {}) });
   const t: TestApp = {
     ...app,
     clock,
@@ -71,8 +98,29 @@ export async function createTestApp(options: { withClinic?: boolean } = {}): Pro
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-  if (options.withClinic !== false) await setupClinic(t);
   return t;
+}
+
+interface ClinicTemplate {
+  dataDir: string;
+  sessions: Record<Role, string>;
+  userIds: Record<Role, number>;
+}
+
+let template: Promise<ClinicTemplate> | null = null;
+
+/** The set-up clinic every test starts from, made once per test file (vitest isolates files). */
+function clinicTemplate(): Promise<ClinicTemplate> {
+  template ??= (async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'runback-template-'));
+    process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+    const t = await openTestApp(dataDir, {});
+    await setupClinic(t);
+    // Closing checkpoints the WAL: the database file alone then holds the whole clinic.
+    await t.close();
+    return { dataDir, sessions: t.sessions, userIds: t.userIds };
+  })();
+  return template;
 }
 
 async function setupClinic(t: TestApp) {
@@ -115,6 +163,14 @@ export async function databaseFingerprint(t: TestApp): Promise<string> {
     parts.push(`${name}:${JSON.stringify(rows.rows)}`);
   }
   return parts.join('\n');
+}
+
+/**
+ * A fresh session for a user without signing in (no scrypt hash): for tests of what a role may do,
+ * not of signing in.
+ */
+export async function sessionFor(t: TestApp, role: Role): Promise<string> {
+  return startSession(t.services.db, t.userIds[role], t.clock.now);
 }
 
 export async function auditRows(t: TestApp) {

@@ -1,20 +1,18 @@
-import { gzipSync, strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImportItem } from '../../shared/api/running';
+import { stravaExport } from '../../electron/bench/strava-export';
 import { createTestApp, PATIENT, type TestApp } from './harness';
+import { traceHandler } from './statement-trace';
 
-/** A 30-minute run-walk recorded every 3 s (watch "smart recording"), starting at `start`. */
-function gpx(start: number, seed: number): string {
-  const pts: string[] = [];
-  let lat = 41.9 + (seed % 50) * 0.001;
-  for (let t = 0; t <= 1800; t += 3) {
-    const running = t % 150 < 60;
-    lat += ((running ? 2.8 : 1.4) * 3) / 111_320;
-    pts.push(`<trkpt lat="${lat.toFixed(6)}" lon="-87.630000"><time>${new Date(start + t * 1000).toISOString()}</time></trkpt>`);
-  }
-  return `<?xml version="1.0"?><gpx version="1.1" creator="Strava" xmlns="http://www.topografix.com/GPX/1/1"><trk><name>Run ${seed}</name><type>9</type><trkseg>${pts.join('')}</trkseg></trk></gpx>`;
-}
+/** A Strava bulk export of runs, one a day from 2 January 2023: activities `from` … `from + count - 1`. */
+const exportOf = (from: number, count: number) => Buffer.from(stravaExport({ firstDay: '2023-01-02', from, count })).toString('base64');
 
-describe('a 1,000-activity Strava export', () => {
+/**
+ * A big Strava export imports with progress, all in one transaction, and its cost per activity does
+ * not grow with the runs already logged: the same statements through the same indexes whether the
+ * patient has none or hundreds. (How long 1,000 activities take is `runback bench`'s.)
+ */
+describe('a large Strava export', () => {
   let t: TestApp;
   let patientId: number;
   beforeAll(async () => {
@@ -23,34 +21,53 @@ describe('a 1,000-activity Strava export', () => {
   });
   afterAll(() => t.dispose());
 
-  it('imports with progress, all in one transaction', async () => {
-    const files: Record<string, Uint8Array> = {};
-    const csv = ['Activity ID,Activity Date,Activity Name,Activity Type,Filename'];
-    const day0 = Date.parse('2023-01-02T13:00:00Z');
-    for (let i = 0; i < 1000; i++) {
-      const name = `activities/${1000 + i}.gpx.gz`;
-      files[name] = gzipSync(strToU8(gpx(day0 + i * 86_400_000, i)));
-      csv.push(`${1000 + i},x,Morning Run ${i},Run,${name}`);
-    }
-    files['activities.csv'] = strToU8(csv.join('\n'));
-    files['profile.jpg'] = new Uint8Array(1000);
-    const zip = zipSync(files);
-
-    const { stageId, total } = await t.ok('runImport.stage', { patientId, files: [{ name: 'export_12345.zip', base64: Buffer.from(zip).toString('base64') }] }, t.sessions.therapist);
-    expect(total).toBe(1000);
+  /** Stages and previews an export, 50 activities a page, as the import dialog does. */
+  async function staged(base64: string) {
+    const { stageId, total } = await t.ok('runImport.stage', { patientId, files: [{ name: 'export_12345.zip', base64 }] }, t.sessions.therapist);
     const progress: number[] = [];
-    const items = [];
+    const items: ImportItem[] = [];
     for (let done = 0; done < total; ) {
       const page = await t.ok('runImport.preview', { stageId, count: 50 }, t.sessions.therapist);
       done = page.done;
       progress.push(done);
       items.push(...page.items);
     }
-    expect(progress).toEqual(Array.from({ length: 20 }, (_, i) => (i + 1) * 50));
-    expect(items.filter((i) => i.status === 'ready')).toHaveLength(1000);
-    expect(items[0]!.found!.intervalSummary).toBe('12 × (1:00 run / 1:30 walk)');
-    const result = await t.ok('runImport.commit', { stageId, choices: items.map((i) => ({ itemId: i.itemId, action: 'import' as const })) }, t.sessions.therapist);
-    expect(result.imported).toBe(1000);
-    expect((await t.ok('runs.list', { patientId }, t.sessions.therapist)).runs).toHaveLength(1000);
-  }, 120_000);
+    return { stageId, total, progress, items, choices: items.map((i) => ({ itemId: i.itemId, action: 'import' as const })) };
+  }
+
+  it('imports with progress, all in one transaction', async () => {
+    const first = await staged(exportOf(0, 120));
+    expect(first.total).toBe(120);
+    expect(first.progress).toEqual([50, 100, 120]);
+    expect(first.items.filter((i) => i.status === 'ready')).toHaveLength(120);
+    expect(first.items[0]!.found!.intervalSummary).toBe('12 × (1:00 run / 1:30 walk)');
+    const result = await t.ok('runImport.commit', { stageId: first.stageId, choices: first.choices }, t.sessions.therapist);
+    expect(result.imported).toBe(120);
+    expect((await t.ok('runs.list', { patientId }, t.sessions.therapist)).runs).toHaveLength(120);
+  });
+
+  it('saving each activity costs the same statements through the same indexes, however many runs are logged', async () => {
+    const commitTrace = async (from: number) => {
+      const batch = await staged(exportOf(from, 20));
+      return traceHandler(t, 'runImport.commit', { stageId: batch.stageId, choices: batch.choices }, 'therapist');
+    };
+    const logged = async () => (await t.ok('runs.list', { patientId }, t.sessions.therapist)).runs.length;
+    const withRuns = async (n: number) => {
+      expect(await logged()).toBe(n);
+      return commitTrace(n + 1000); // activities after every run already logged
+    };
+    const at120 = await withRuns(120);
+    // Twice the runs logged: import the next 120 for real, then the same kind of batch again.
+    const more = await staged(exportOf(120, 120));
+    await t.ok('runImport.commit', { stageId: more.stageId, choices: more.choices }, t.sessions.therapist);
+    const at240 = await withRuns(240);
+    const shape = (trace: typeof at120) => trace.map((s) => ({ statement: s.sql.replace(/\?(, \?)*/g, '?'), plan: s.plan, rows: s.rows }));
+    expect(shape(at240)).toEqual(shape(at120));
+    // The clinic's settings once, then for each activity: the same-file check, the same-start check,
+    // the plan's rung that day, the insert.
+    expect(at120).toHaveLength(1 + 4 * 20);
+    // No statement reads the patient's whole log: the duplicate checks go through an index range.
+    for (const s of at120) expect(s.plan, s.sql).not.toMatch(/SCAN runs\b/);
+    expect(at120.map((s) => s.plan).join('\n')).toMatch(/SEARCH runs USING INDEX runs_patient_start \(patient_id=\? AND started_at>\? AND started_at<\?\)/);
+  });
 });

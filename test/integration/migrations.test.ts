@@ -50,13 +50,15 @@ describe('migrations', () => {
     await again.close();
   });
 
-  it('turns on WAL, foreign keys and a busy timeout', async () => {
+  it('turns on WAL, foreign keys and full sync; a write never waits inside SQLite for a lock', async () => {
     const file = tempFile();
     const { db, close } = await openDatabase(file);
     const pragma = async (name: string) => Object.values((await sql.raw(`pragma ${name}`).execute(db)).rows[0] as object)[0];
     expect(await pragma('journal_mode')).toBe('wal');
     expect(await pragma('foreign_keys')).toBe(1);
-    expect(await pragma('busy_timeout')).toBe(5000);
+    expect(await pragma('synchronous')).toBe(2); // FULL
+    // SQLite's busy handler would stop the whole process while it waits; transaction.ts waits instead.
+    expect(await pragma('busy_timeout')).toBe(0);
     await close();
   });
 
@@ -209,10 +211,61 @@ describe('migration 0005 (red-flag screens)', () => {
   });
 });
 
-describe('migration 0006 (charting)', () => {
+describe('migration 0006 (read indexes)', () => {
+  it('keeps version-3 patients; indexes the active ones by name (with their numbers), the archived ones apart, and runs by start', async () => {
+    const raw = new Database(':memory:');
+    const db = createKysely(raw) as unknown as Kysely<unknown>;
+    await migrate(db, 3);
+    const insert = raw.prepare(`insert into patients (mrn, legal_first_name, legal_last_name, first_name_key, last_name_key, date_of_birth, sex, archived_at, created_at, updated_at)
+      values (?, 'A', ?, 'a', ?, '1990-01-01', 'female', ?, 'x', 'x')`);
+    insert.run('RB000001', 'Bravo', 'bravo', null);
+    insert.run('RB000002', 'Alpha', 'alpha', '2026-01-01T00:00:00.000Z');
+    insert.run('RB000003', 'Charlie', 'charlie', null);
+    expect(await migrate(db, MIGRATIONS.findIndex((m) => m.name === 'read-indexes') + 1)).toMatchObject({ from: 3 });
+    expect(raw.prepare('select count(*) as n from patients').get()).toEqual({ n: 3 });
+    const plan = (q: string) => (raw.prepare(`explain query plan ${q}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    const active = `select id from patients where archived_at is null order by last_name_key, first_name_key, id`;
+    expect(plan(active)).toMatch(/USING COVERING INDEX patients_active_name/);
+    expect(raw.prepare(active).all()).toEqual([{ id: 1 }, { id: 3 }]);
+    // A broad phone or MRN search checks each row's numbers on the same index, without the table.
+    const numbers = `select id from patients where archived_at is null and (substr(phone_digits, 1, 3) = '312' or substr(lower(mrn), 1, 4) = 'rb00') order by last_name_key, first_name_key, id`;
+    expect(plan(numbers)).toMatch(/^SCAN patients USING COVERING INDEX patients_active_name$/);
+    expect(raw.prepare(numbers).all()).toEqual([{ id: 1 }, { id: 3 }]);
+    const archived = `select count(*) as n from patients where archived_at is not null`;
+    expect(plan(archived)).toMatch(/USING COVERING INDEX patients_archived/);
+    expect(raw.prepare(archived).get()).toEqual({ n: 1 });
+    const near = `select id from runs where patient_id = 1 and deleted_at is null and started_at >= '2026-01-01T06:58:00Z' and started_at <= '2026-01-01T07:02:00Z'`;
+    expect(plan(near)).toMatch(/SEARCH runs USING INDEX runs_patient_start \(patient_id=\? AND started_at>\? AND started_at<\?\)/);
+    await db.destroy();
+  });
+});
+
+describe('migration 0007 (run legs)', () => {
+  it('keeps imported runs (as leg 0) and lets the legs of one multisport file share its hash; the same file and leg twice is still refused', async () => {
+    const raw = new Database(':memory:');
+    raw.pragma('foreign_keys = ON');
+    const db = createKysely(raw) as unknown as Kysely<unknown>;
+    await migrate(db, 3);
+    raw.prepare(`insert into patients (mrn, legal_first_name, legal_last_name, first_name_key, last_name_key, date_of_birth, sex, created_at, updated_at)
+      values ('RB000001', 'A', 'B', 'a', 'b', '1990-01-01', 'female', 'x', 'x')`).run();
+    raw.prepare(`insert into runs (patient_id, date, distance_m, duration_s, content_hash, created_at, updated_at) values (1, '2026-01-01', 5000, 1800, 'abc', 'x', 'x')`).run();
+    const version = MIGRATIONS.find((m) => m.name === 'run-legs')!.version;
+    expect(await migrate(db, version)).toEqual({ from: 3, to: version });
+    expect(raw.prepare('select content_hash, source_leg, detection_method from runs').all()).toEqual([{ content_hash: 'abc', source_leg: 0, detection_method: null }]);
+    const leg = raw.prepare(`insert into runs (patient_id, date, distance_m, duration_s, content_hash, source_leg, detection_method, deleted_at, created_at, updated_at) values (1, '2026-01-01', 2000, 900, ?, ?, 'speed-modes', ?, 'x', 'x')`);
+    leg.run('multi', 1, null);
+    leg.run('multi', 3, null);
+    expect(() => leg.run('multi', 3, null)).toThrow(/UNIQUE/);
+    leg.run('multi', 3, '2026-01-02T00:00:00Z'); // a deleted copy does not block
+    expect(() => leg.run('abc', 0, null)).toThrow(/UNIQUE/);
+    expect(() => leg.run('neg', -1, null)).toThrow(/CHECK/);
+    await db.destroy();
+  });
+});
+
+describe('migration 0008 (charting)', () => {
   it('keeps earlier data and adds episodes (one open per patient), notes locked once signed, addenda that never change, attachments', async () => {
-    const { migration0006 } = await import('../../electron/db/migrations/0006-charting');
-    const v = migration0006.version;
+    const v = MIGRATIONS.find((m) => m.name === 'charting')!.version;
     const raw = new Database(':memory:');
     raw.pragma('foreign_keys = ON');
     const db = createKysely(raw) as unknown as Kysely<unknown>;

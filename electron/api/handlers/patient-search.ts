@@ -1,8 +1,14 @@
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { PatientSort } from '../../../shared/domain/patient';
 import { findWrittenDate, parseTypedDate, type TypedDateOrder } from '../../../shared/util/dates';
 import { digitsOnly, foldForSearch } from '../../../shared/util/text';
 import type { DB } from '../../db/schema';
+
+/*
+ * Patient search: what staff type → index lookups. The SQLite-only parts of the patient list (the
+ * FTS5 match, the unary + that keeps SQLite from driving a query by it, the FTS tokens of a phone
+ * and an MRN read from the row) live in this file.
+ */
 
 export interface ParsedSearch {
   /** An FTS5 MATCH expression, or null when the search has no name, phone or MRN part. */
@@ -10,12 +16,25 @@ export interface ParsedSearch {
   dateOfBirth: string | null;
   /** The first name-like word, folded: a last name starting with it ranks first. */
   leadingName: string | null;
+  /** The whole search when it is one name word of plain letters and digits ("a", "gar"): the fast path. */
+  plainName: string | null;
+  /**
+   * When every part of the search is a number — phone or MRN digits ("312", "312-55"), an MRN
+   * ("rb0004") — those parts (digits, or the MRN folded to lower case); otherwise null.
+   */
+  numbers: string[] | null;
 }
 
 const quote = (token: string) => `"${token.replace(/"/g, '""')}"`;
 
 /** MRNs are RB and six digits (shared/domain/identifiers): "rb1105" is RB001105. */
 const MRN_DIGITS = 6;
+
+/** A short MRN as typed ("rb1105") with its zeros ("rb001105"); null when it is not short. */
+function paddedMrn(typed: string): string | null {
+  const digits = typed.slice(2);
+  return digits.length < MRN_DIGITS ? `rb${digits.padStart(MRN_DIGITS, '0')}` : null;
+}
 
 /**
  * Turns what staff type into index lookups: a date — as the lists write it ("Mar 26, 1945") or as
@@ -28,6 +47,7 @@ export function parsePatientSearch(query: string, order: TypedDateOrder = 'MDY')
   const clauses: string[] = [];
   let dateOfBirth: string | null = null;
   let leadingName: string | null = null;
+  const numbers: string[] = [];
   let rest = query;
   const written = findWrittenDate(query);
   if (written) {
@@ -42,13 +62,16 @@ export function parsePatientSearch(query: string, order: TypedDateOrder = 'MDY')
     }
     if (/^[\d()+.-]+$/.test(token)) {
       const digits = digitsOnly(token);
-      if (digits) clauses.push(`{mrn phone} : ${quote(digits)}*`);
+      if (digits) {
+        clauses.push(`{mrn phone} : ${quote(digits)}*`);
+        numbers.push(digits);
+      }
       continue;
     }
     if (/^rb\d+$/i.test(token)) {
-      const digits = token.slice(2);
-      const padded = digits.length < MRN_DIGITS ? `rb${digits.padStart(MRN_DIGITS, '0')}` : null;
+      const padded = paddedMrn(token.toLowerCase());
       clauses.push(padded ? `mrn : (${quote(token.toLowerCase())}* OR ${quote(padded)})` : `mrn : ${quote(token.toLowerCase())}*`);
+      numbers.push(token.toLowerCase());
       continue;
     }
     const folded = foldForSearch(token).replace(/[^\p{L}\p{N}'-]+/gu, '');
@@ -56,60 +79,122 @@ export function parsePatientSearch(query: string, order: TypedDateOrder = 'MDY')
     leadingName ??= folded;
     clauses.push(`names : ${quote(folded)}*`);
   }
-  return { match: clauses.length ? clauses.join(' AND ') : null, dateOfBirth, leadingName };
+  const plainName = clauses.length === 1 && dateOfBirth === null && leadingName !== null && /^[a-z0-9]+$/.test(leadingName) ? leadingName : null;
+  return {
+    match: clauses.length ? clauses.join(' AND ') : null,
+    dateOfBirth,
+    leadingName,
+    plainName,
+    numbers: numbers.length > 0 && numbers.length === clauses.length ? numbers : null,
+  };
 }
 
-export interface PatientListQuery {
-  query: string;
-  /** How the clinic writes numeric dates (a typed 3/7/1985 is read that way). */
-  dateOrder?: TypedDateOrder;
-  includeArchived: boolean;
-  sort: PatientSort;
-  direction: 'asc' | 'desc';
-  offset: number;
-  limit: number;
+/** The patients the FTS index matches (its rowids are patient ids). */
+function ftsRowids(match: string): RawBuilder<unknown> {
+  return sql`select rowid from patients_fts where patients_fts match ${match}`;
 }
 
-/** The base query (from + filters) shared by the page and its count. */
-export function filteredPatients(db: Kysely<DB>, q: Pick<PatientListQuery, 'query' | 'includeArchived' | 'dateOrder'>) {
-  const search = parsePatientSearch(q.query, q.dateOrder);
-  let base = db.selectFrom('patients');
-  if (search.match !== null) {
-    base = base.where(sql<SqlBool>`patients.id in (select rowid from patients_fts where patients_fts match ${search.match})`);
-  }
-  if (search.dateOfBirth !== null) base = base.where('patients.dateOfBirth', '=', search.dateOfBirth);
-  if (!q.includeArchived) base = base.where('patients.archivedAt', 'is', null);
-  return { base, search };
+/**
+ * Matches of the search, as the query's driver: SQLite reads the matching ids first and looks each
+ * patient up. Right when there are few matches.
+ */
+export function matchDriven(match: string): Expression<SqlBool> {
+  return sql<SqlBool>`patients.id in (${ftsRowids(match)})`;
 }
 
-export function listPatientsQuery(db: Kysely<DB>, q: PatientListQuery) {
-  const { base, search } = filteredPatients(db, q);
-  let page = base.selectAll('patients');
-  const dir = q.direction;
-  const sort = q.sort === 'relevance' && search.leadingName === null ? 'name' : q.sort;
-  switch (sort) {
-    case 'relevance': {
-      const prefix = `${search.leadingName}%`;
-      const lastFirst: Expression<number> = sql<number>`(patients.last_name_key like ${prefix})`;
-      page = page.orderBy(lastFirst, 'desc').orderBy('patients.lastNameKey').orderBy('patients.firstNameKey');
-      break;
+/**
+ * Matches of the search as a filter only (the unary + stops SQLite driving by it): the query walks
+ * the index of its sort order and stops once the page is full. Right when there are many matches.
+ */
+export function matchFiltered(match: string): Expression<SqlBool> {
+  return sql<SqlBool>`+patients.id in (${ftsRowids(match)})`;
+}
+
+/** One patient's match, checked for that row alone (a rowid lookup in the index): for a handful of rows. */
+export function matchChecked(match: string): Expression<SqlBool> {
+  return sql<SqlBool>`exists (select 1 from patients_fts where patients_fts match ${match} and patients_fts.rowid = patients.id)`;
+}
+
+/**
+ * The patients whose phone or MRN has a token starting with each number, read from the row itself
+ * (no FTS set is built): for walking an index over a search that matches thousands. The tokens are
+ * the FTS index's own, made by the same expressions as its triggers (migration 0001): phone digits
+ * whole, their last 10, 7 and 4; the MRN ("RB000123", folded to lower case by the tokenizer), its
+ * digits and their number. A digit search matches phone or MRN tokens; an "rb…" search the MRN.
+ */
+export function numbersScanned(numbers: readonly string[]): Expression<SqlBool> {
+  const startsWith = (token: RawBuilder<unknown>, prefix: string) => sql`substr(${token}, 1, ${prefix.length}) = ${prefix}`;
+  const phone = sql.ref('patients.phoneDigits');
+  const mrn = sql.ref('patients.mrn');
+  const parts = numbers.map((n) => {
+    if (n.startsWith('rb')) {
+      const padded = paddedMrn(n);
+      const typed = startsWith(sql`lower(${mrn})`, n);
+      return padded ? sql`(${typed} or lower(${mrn}) = ${padded})` : typed;
     }
-    case 'name':
-      page = page.orderBy('patients.lastNameKey', dir).orderBy('patients.firstNameKey', dir);
-      break;
-    case 'dateOfBirth':
-      page = page.orderBy('patients.dateOfBirth', dir);
-      break;
-    case 'mrn':
-      page = page.orderBy('patients.mrn', dir);
-      break;
-    case 'createdAt':
-      page = page.orderBy('patients.createdAt', dir);
-      break;
-  }
-  return page.orderBy('patients.id', dir).limit(q.limit).offset(q.offset);
+    const tokens = [
+      sql`${phone}`,
+      sql`substr(${phone}, -10)`,
+      sql`substr(${phone}, -7)`,
+      sql`substr(${phone}, -4)`,
+      sql`substr(${mrn}, 3)`,
+      sql`cast(cast(substr(${mrn}, 3) as integer) as text)`,
+    ];
+    return sql`(${sql.join(
+      tokens.map((t) => startsWith(t, n)),
+      sql` or `,
+    )})`;
+  });
+  return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
 }
 
-export function countPatientsQuery(db: Kysely<DB>, q: Pick<PatientListQuery, 'query' | 'includeArchived' | 'dateOrder'>) {
-  return filteredPatients(db, q).base.select((eb) => eb.fn.countAll<number>().as('n'));
+/**
+ * How many patients the FTS part matches, counting no further than `cap` (archived ones included):
+ * read from the index alone, it decides whether to sort the matches or walk an index.
+ */
+export async function ftsMatchCount(db: Kysely<DB>, match: string, cap: number, withoutArchived = false): Promise<number> {
+  const archived = withoutArchived ? sql`and rowid not in (select id from patients where archived_at is not null)` : sql``;
+  const row = await sql<{ n: number }>`select count(*) as n from (select 1 from patients_fts where patients_fts match ${match} ${archived} limit ${cap})`.execute(db);
+  return Number(row.rows[0]?.n ?? 0);
+}
+
+/** Patients whose FTS entry matches, among the given ids (a lookup per id: for a few suspect rows). */
+export async function ftsMatchingAmong(db: Kysely<DB>, match: string, ids: number[]): Promise<Set<number>> {
+  const found = new Set<number>();
+  for (const id of ids) {
+    // FTS5 ignores a rowid constraint whose value is not typed INTEGER, and JavaScript numbers are
+    // bound as REAL: without the cast this would answer every match.
+    const row = await sql<{ id: number }>`select rowid as id from patients_fts where patients_fts match ${match} and rowid = cast(${id} as integer)`.execute(db);
+    if (row.rows.some((r) => r.id === id)) found.add(id);
+  }
+  return found;
+}
+
+/** The sort columns of each order; the list and its indexes follow them. */
+export function sortColumns(sort: Exclude<PatientSort, 'relevance'>) {
+  switch (sort) {
+    case 'name':
+      return ['patients.lastNameKey', 'patients.firstNameKey'] as const;
+    case 'dateOfBirth':
+      return ['patients.dateOfBirth'] as const;
+    case 'mrn':
+      return ['patients.mrn'] as const;
+    case 'createdAt':
+      return ['patients.createdAt'] as const;
+  }
+}
+
+/** The smallest text greater than every text starting with `prefix` (a range on an index). */
+export function prefixEnd(prefix: string): string {
+  const last = prefix.codePointAt(prefix.length - 1)!;
+  return prefix.slice(0, -1) + String.fromCodePoint(last + 1);
+}
+
+/**
+ * True when a last name surely starts an FTS name token with `word` (plain letters and digits): its
+ * first characters fold to it by canonical decomposition, which the FTS tokenizer's diacritic
+ * removal also undoes. Anything else (ligatures, full-width letters) is checked against the index.
+ */
+export function surelyStartsWith(lastName: string, word: string): boolean {
+  return lastName.trim().normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().startsWith(word);
 }

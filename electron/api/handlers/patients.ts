@@ -7,7 +7,7 @@ import { todayIn } from '../../../shared/util/dates';
 import { digitsOnly, foldForSearch } from '../../../shared/util/text';
 import type { DB, PatientsTable } from '../../db/schema';
 import { defineHandlers } from '../handler';
-import { countPatientsQuery, listPatientsQuery } from './patient-search';
+import { listPatients } from './patient-list';
 
 export function toPatient(row: Selectable<PatientsTable>): Patient {
   const { firstNameKey: _f, lastNameKey: _l, phoneDigits: _p, medicareBeneficiary, referralSource, ...rest } = row;
@@ -51,26 +51,10 @@ function columns(fields: PatientFields) {
 export const patientHandlers = defineHandlers({
   async 'patients.list'(input, ctx) {
     const clinic = await ctx.db.selectFrom('clinic').select('dateOrder').executeTakeFirst();
-    const q = { ...input, dateOrder: clinic?.dateOrder ?? 'MDY' };
-    const [rows, count] = await Promise.all([
-      listPatientsQuery(ctx.db, q).execute(),
-      countPatientsQuery(ctx.db, q).executeTakeFirstOrThrow(),
-    ]);
+    const { total, capped, rows } = await listPatients(ctx.db, { ...input, dateOrder: clinic?.dateOrder ?? 'MDY' });
     // A new search is a look into the patient index: record it (not every scrolled page).
     if (input.offset === 0 && input.query.trim() !== '') ctx.audit({ action: 'patients.search', entity: 'patient', detail: `search "${input.query.trim()}"` });
-    return {
-      total: Number(count.n),
-      rows: rows.map((r) => ({
-        id: r.id,
-        mrn: r.mrn,
-        legalFirstName: r.legalFirstName,
-        legalLastName: r.legalLastName,
-        preferredName: r.preferredName,
-        dateOfBirth: r.dateOfBirth,
-        phone: r.phone,
-        archivedAt: r.archivedAt,
-      })),
-    };
+    return { total, capped, rows };
   },
 
   async 'patients.get'({ id }, ctx) {

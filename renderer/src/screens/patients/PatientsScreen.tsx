@@ -10,7 +10,6 @@ import { birthAndAge, patientDisplayName } from './patientFormat';
 import { usePatientPages, type ListParams } from './usePatientPages';
 
 const ROW_HEIGHT = 38;
-const SEARCH_DEBOUNCE_MS = 150;
 
 type SortKey = Exclude<PatientSort, 'relevance'>;
 type Sort = NonNullable<PatientListMemory['sort']>;
@@ -74,20 +73,16 @@ export function PatientsScreen() {
   const kept = memory.current;
 
   const [query, setQuery] = useState(kept.query);
-  const [debounced, setDebounced] = useState(kept.query);
   const [includeArchived, setIncludeArchived] = useState(kept.includeArchived);
   const [sort, setSort] = useState<Sort | null>(kept.sort);
   const [highlight, setHighlight] = useState(kept.highlight);
 
-  useEffect(() => {
-    const t = setTimeout(() => setDebounced(query), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(t);
-  }, [query]);
-
-  const searching = debounced.trim() !== '';
+  // Search answers in a few milliseconds at 100,000 patients (issue #9): each keystroke asks at once,
+  // from the render it causes (no timer, no second render); a late answer never replaces a newer one.
+  const searching = query.trim() !== '';
   // While searching, the best match comes first unless someone chose a column to sort by.
   const effective: { key: PatientSort; direction: 'asc' | 'desc' } = sort ?? (searching ? { key: 'relevance', direction: 'asc' } : { key: 'name', direction: 'asc' });
-  const params: ListParams = { query: debounced.trim(), includeArchived, sort: effective.key, direction: effective.direction };
+  const params: ListParams = { query: query.trim(), includeArchived, sort: effective.key, direction: effective.direction };
   const pages = usePatientPages(params);
   const total = pages.total ?? 0;
 
@@ -166,7 +161,14 @@ export function PatientsScreen() {
   const sortValue = sort ? `${sort.key}-${sort.direction}` : searching ? 'relevance' : 'name-asc';
   // Counts and empty states describe the rows on screen (the previous search's until the new one answers).
   const shownQuery = pages.shownParams?.query ?? '';
-  const countText = pages.total === null ? '' : shownQuery ? countOf(total, 'match', 'matches', locale) : countOf(total, 'patient', 'patients', locale);
+  const countText =
+    pages.total === null
+      ? ''
+      : pages.capped
+        ? `${new Intl.NumberFormat(locale).format(total)}+ matches` // the server counts a broad search no further
+        : shownQuery
+          ? countOf(total, 'match', 'matches', locale)
+          : countOf(total, 'patient', 'patients', locale);
   const exampleDate = format.date('1985-03-07', 'short');
 
   return (

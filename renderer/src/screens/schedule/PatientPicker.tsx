@@ -44,6 +44,7 @@ export function PatientPicker({ label, value, onChange, error, autoFocus, extra 
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<PickedPatient[]>([]);
   const [total, setTotal] = useState(0);
+  const [capped, setCapped] = useState(false);
   const [highlight, setHighlight] = useState(0);
   const [open, setOpen] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -64,6 +65,7 @@ export function PatientPicker({ label, value, onChange, error, autoFocus, extra 
           if (!current) return;
           setResults(r.rows.map((p) => pickedFromSummary(p, today, locale)));
           setTotal(r.total);
+          setCapped(r.capped);
           setHighlight(0);
           setProblem(null);
         },
@@ -181,7 +183,12 @@ export function PatientPicker({ label, value, onChange, error, autoFocus, extra 
               <span className="picker-detail">{p.detail}</span>
             </li>
           ))}
-          {total > results.length && <li className="picker-more">{total - results.length} more — keep typing to narrow it down</li>}
+          {total > results.length && (
+            <li className="picker-more">
+              {total - results.length}
+              {capped ? '+' : ''} more — keep typing to narrow it down
+            </li>
+          )}
         </ul>
       )}
       {error && (

@@ -8,8 +8,8 @@ import type { Migration } from './migration';
  * A signed note cannot change: triggers refuse UPDATE and DELETE of a signed note and of any addendum,
  * whatever code (or raw SQL) runs against the file. Corrections are addenda.
  */
-export const migration0006: Migration = {
-  version: 6,
+export const migration0008: Migration = {
+  version: 8,
   name: 'charting',
   async up(db: Kysely<unknown>) {
     for (const statement of STATEMENTS) await sql.raw(statement).execute(db);

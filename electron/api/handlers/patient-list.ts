@@ -1,0 +1,225 @@
+import type { TypedDateOrder } from '../../../shared/util/dates';
+import type { Expression, Kysely, SqlBool } from 'kysely';
+import { PATIENT_SEARCH_TOTAL_CAP } from '../../../shared/api/patients';
+import type { PatientSort, PatientSummary } from '../../../shared/domain/patient';
+import type { DB } from '../../db/schema';
+import {
+  ftsMatchCount,
+  ftsMatchingAmong,
+  matchChecked,
+  matchDriven,
+  matchFiltered,
+  numbersScanned,
+  parsePatientSearch,
+  prefixEnd,
+  sortColumns,
+  surelyStartsWith,
+  type ParsedSearch,
+} from './patient-search';
+
+export interface PatientListQuery {
+  query: string;
+  /** How the clinic writes numeric dates (a typed 3/7/1985 is read that way). */
+  dateOrder?: TypedDateOrder;
+  includeArchived: boolean;
+  sort: PatientSort;
+  direction: 'asc' | 'desc';
+  offset: number;
+  limit: number;
+}
+
+export interface PatientListPage {
+  /** Every patient the list holds, or — when `capped` — the cap: there are more than that. */
+  total: number;
+  capped: boolean;
+  rows: PatientSummary[];
+}
+
+export interface ListTuning {
+  /** A search counts its matches no further than this ("1,000+ matches"). */
+  cap: number;
+  /** At or below this many matches, sorting the matches beats walking an index in order. */
+  narrow: number;
+  /**
+   * Past this many matches, a search of phone or MRN numbers walks its index checking each row's
+   * numbers, instead of building the set of every match first (a first digit matches tens of
+   * thousands of patients; the walk then meets a match every few rows).
+   */
+  wide: number;
+}
+
+export const DEFAULT_TUNING: ListTuning = { cap: PATIENT_SEARCH_TOTAL_CAP, narrow: PATIENT_SEARCH_TOTAL_CAP, wide: 5 * PATIENT_SEARCH_TOTAL_CAP };
+
+/**
+ * How a search's matches are used: to drive the query (few), to filter an index walk (many), or,
+ * for numbers matching very many, checked on each row the walk reads (numbersScanned).
+ */
+type How = 'driven' | 'filtered' | 'scanned';
+
+const SUMMARY = [
+  'patients.id',
+  'patients.mrn',
+  'patients.legalFirstName',
+  'patients.legalLastName',
+  'patients.preferredName',
+  'patients.dateOfBirth',
+  'patients.phone',
+  'patients.archivedAt',
+] as const;
+
+/**
+ * A page of the patient list and its total, in work that does not grow with the clinic: the list
+ * without a search reads its page from an index in order and its total from two index counts; a
+ * search counts its matches in the FTS index up to a cap and either sorts them (few) or walks the
+ * index of the chosen order, stopping at the page (many). The default order of a search — last
+ * names starting with the first word typed, then the other matches, each by name — is two walks.
+ */
+export async function listPatients(db: Kysely<DB>, q: PatientListQuery, tuning: ListTuning = DEFAULT_TUNING): Promise<PatientListPage> {
+  const search = parsePatientSearch(q.query, q.dateOrder);
+  if (search.match === null && search.dateOfBirth === null) return browse(db, q);
+  const { total, capped, how } = await countMatches(db, q, search, tuning);
+  const narrow = how === 'driven';
+  const sort = q.sort === 'relevance' && search.leadingName === null ? 'name' : q.sort;
+  const rows =
+    sort === 'relevance' && (search.plainName !== null || !narrow)
+      ? await relevancePage(db, q, search, search.leadingName!, how)
+      : await orderedPage(db, q, search, how, sort);
+  return { total, capped, rows };
+}
+
+function patients(db: Kysely<DB>, q: Pick<PatientListQuery, 'includeArchived'>) {
+  const base = db.selectFrom('patients');
+  return q.includeArchived ? base : base.where('patients.archivedAt', 'is', null);
+}
+
+/** The search's filters. A date of birth leads (a handful of rows, each checked against the index). */
+function matchFilter(search: ParsedSearch, how: How): Expression<SqlBool> | null {
+  const { match, dateOfBirth, numbers } = search;
+  if (match === null) return null;
+  if (dateOfBirth !== null) return matchChecked(match);
+  if (how === 'scanned' && numbers !== null) return numbersScanned(numbers);
+  return how === 'driven' ? matchDriven(match) : matchFiltered(match);
+}
+
+function searched(db: Kysely<DB>, q: PatientListQuery, search: ParsedSearch, how: How) {
+  let query = patients(db, q);
+  if (search.dateOfBirth !== null) query = query.where('patients.dateOfBirth', '=', search.dateOfBirth);
+  const filter = matchFilter(search, how);
+  return filter ? query.where(filter) : query;
+}
+
+async function browse(db: Kysely<DB>, q: PatientListQuery): Promise<PatientListPage> {
+  let page = patients(db, q).select(SUMMARY);
+  for (const column of sortColumns(q.sort === 'relevance' ? 'name' : q.sort)) page = page.orderBy(column, q.direction);
+  const rows = await page.orderBy('patients.id', q.direction).limit(q.limit).offset(q.offset).execute();
+  // count(*) of a whole table is read from its smallest index; the archived ones have their own.
+  const count = (archivedOnly: boolean) => {
+    const all = db.selectFrom('patients').select((eb) => eb.fn.countAll<number>().as('n'));
+    return (archivedOnly ? all.where('archivedAt', 'is not', null) : all).executeTakeFirstOrThrow();
+  };
+  const archived = q.includeArchived ? 0 : Number((await count(true)).n);
+  return { total: Number((await count(false)).n) - archived, capped: false, rows };
+}
+
+/** The search's total up to the cap, and how its page is found (few matches are sorted). */
+async function countMatches(db: Kysely<DB>, q: PatientListQuery, search: ParsedSearch, tuning: ListTuning): Promise<{ total: number; capped: boolean; how: How }> {
+  // Numbers are counted on to `wide`: past it their page is found without the set of matches.
+  const limit = Math.max(tuning.cap, tuning.narrow, search.numbers !== null && search.dateOfBirth === null ? tuning.wide : 0) + 1;
+  let n: number;
+  if (search.dateOfBirth !== null) {
+    // A date of birth narrows to a few patients: count them through its index.
+    const sub = searched(db, q, search, 'driven').select('patients.id').limit(limit);
+    n = Number((await db.selectFrom(sub.as('m')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  } else {
+    // From the FTS index alone (archived patients left out through their own small index).
+    n = await ftsMatchCount(db, search.match!, limit, !q.includeArchived);
+  }
+  const how: How = n <= tuning.narrow ? 'driven' : search.numbers !== null && search.dateOfBirth === null && n > tuning.wide ? 'scanned' : 'filtered';
+  return { total: Math.min(n, tuning.cap), capped: n > tuning.cap, how };
+}
+
+/** A page in one order: few matches are sorted; many are found by walking that order's index. */
+function orderedPage(db: Kysely<DB>, q: PatientListQuery, search: ParsedSearch, how: How, sort: PatientSort): Promise<PatientSummary[]> {
+  let page = searched(db, q, search, how).select(SUMMARY);
+  if (sort === 'relevance') {
+    const first = search.leadingName!;
+    page = page
+      .orderBy((eb) => eb.and([eb('patients.lastNameKey', '>=', first), eb('patients.lastNameKey', '<', prefixEnd(first))]), 'desc')
+      .orderBy('patients.lastNameKey')
+      .orderBy('patients.firstNameKey')
+      .orderBy('patients.id');
+  } else {
+    for (const column of sortColumns(sort)) page = page.orderBy(column, q.direction);
+    page = page.orderBy('patients.id', q.direction);
+  }
+  return page.limit(q.limit).offset(q.offset).execute();
+}
+
+/**
+ * The default order of a search: the matches whose last name starts with the first word (walking
+ * the name index over that prefix), then the other matches by name.
+ */
+async function relevancePage(db: Kysely<DB>, q: PatientListQuery, search: ParsedSearch, first: string, how: How): Promise<PatientSummary[]> {
+  const end = prefixEnd(first);
+  const inPrefix = (query: ReturnType<typeof searched>) => query.where('patients.lastNameKey', '>=', first).where('patients.lastNameKey', '<', end);
+  const leading =
+    search.plainName !== null
+      ? await plainLeading(db, q, search, first, end)
+      : {
+          page: await inPrefix(searched(db, q, search, how))
+            .select(SUMMARY)
+            .orderBy('patients.lastNameKey')
+            .orderBy('patients.firstNameKey')
+            .orderBy('patients.id')
+            .limit(q.limit)
+            .offset(q.offset)
+            .execute(),
+          count: null,
+        };
+  const head = leading.page;
+  if (head.length === q.limit) return head;
+  // The page runs past the leading matches: how many are there (all of them come before it)?
+  const leadingCount =
+    leading.count ??
+    (head.length > 0
+      ? q.offset + head.length
+      : Number((await inPrefix(searched(db, q, search, how)).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n));
+  const rest = await searched(db, q, search, how)
+    .select(SUMMARY)
+    .where((eb) => eb.or([eb('patients.lastNameKey', '<', first), eb('patients.lastNameKey', '>=', end)]))
+    .orderBy('patients.lastNameKey')
+    .orderBy('patients.firstNameKey')
+    .orderBy('patients.id')
+    .limit(q.limit - head.length)
+    .offset(Math.max(0, q.offset - leadingCount))
+    .execute();
+  return [...head, ...rest];
+}
+
+/**
+ * The leading matches of a one-word search ("a", "gar") without asking the FTS index for its
+ * thousands of matches: every patient whose last name starts with the word matches it, as long as
+ * the name folds to it plainly (surelyStartsWith); the few that do not are checked one by one.
+ * `count` is how many there are, when the walk reached their end.
+ */
+async function plainLeading(db: Kysely<DB>, q: PatientListQuery, search: ParsedSearch, first: string, end: string) {
+  const wanted = q.offset + q.limit;
+  let limit = wanted;
+  for (;;) {
+    const candidates = await patients(db, q)
+      .select(SUMMARY)
+      .where('patients.lastNameKey', '>=', first)
+      .where('patients.lastNameKey', '<', end)
+      .orderBy('patients.lastNameKey')
+      .orderBy('patients.firstNameKey')
+      .orderBy('patients.id')
+      .limit(limit)
+      .execute();
+    const unsure = candidates.filter((r) => !surelyStartsWith(r.legalLastName, first)).map((r) => r.id);
+    const confirmed = unsure.length ? await ftsMatchingAmong(db, search.match!, unsure) : new Set<number>();
+    const members = candidates.filter((r) => surelyStartsWith(r.legalLastName, first) || confirmed.has(r.id));
+    const exhausted = candidates.length < limit;
+    if (members.length >= wanted || exhausted) return { page: members.slice(q.offset, wanted), count: exhausted ? members.length : null };
+    limit += wanted - members.length;
+  }
+}

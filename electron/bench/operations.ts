@@ -1,0 +1,188 @@
+import type { ChannelName, RequestInput } from '../../shared/api/contract';
+import type { ResolvedSession } from '../api/context';
+import type { OpenApp } from '../app/open-app';
+import { parseActivityFile } from '../activities';
+import { segmentRunWalk } from '../../shared/running/run-walk-segmentation';
+import { rawReplay, recordHandlerStatements, type RecordedStatement } from './raw-statements';
+
+/** The demo clinic the bench runs against (a copy of it), and who calls. */
+export interface World {
+  app: OpenApp;
+  file: string;
+  now: Date;
+  desk: ResolvedSession;
+  therapist: ResolvedSession;
+  today: string;
+  week: { from: string; to: string; therapistIds: number[] };
+  chartPatientId: number;
+  /** A patient without runs, a new one each time: importing the same file twice would be a duplicate. */
+  nextImportPatient(): number;
+  fit: { name: string; bytes: Uint8Array };
+  /** A Strava bulk export of half-hour runs (1,000 of them unless told otherwise). */
+  strava: { activities: number; bytes: Uint8Array };
+}
+
+export interface Goal {
+  p50?: number;
+  p95?: number;
+  /** At most this many times the raw SQLite time (p50). */
+  ratio?: number;
+  text: string;
+}
+
+export interface Operation {
+  name: string;
+  runs: number;
+  /** Untimed runs first (default: up to 5). */
+  warmup?: number;
+  goal?: Goal;
+  /** One run through the dispatcher: the call or calls the app makes for it. */
+  run(world: World, i: number): Promise<void>;
+  /** The same run's SQL on raw SQLite, where there is SQL to compare with. */
+  raw?(world: World): Promise<{ run(i: number): void; close(): void }>;
+  rawNote?: string;
+}
+
+export async function call<K extends ChannelName>(world: World, channel: K, input: RequestInput<K>, session: ResolvedSession): Promise<unknown> {
+  const result = await world.app.dispatch({ channel, input, sessionToken: session.token, transport: 'direct' });
+  if (!result.ok) throw new Error(`${channel} failed during the bench: ${result.error.code} ${result.error.message}`);
+  return result.value;
+}
+
+/** Records each input's statements once; run i replays input i (cycling). */
+function replayEach<K extends ChannelName>(channel: K, inputs: (w: World) => RequestInput<K>[], who: (w: World) => ResolvedSession) {
+  return async (world: World) => {
+    const recorded: RecordedStatement[][] = [];
+    for (const input of inputs(world)) recorded.push(await recordHandlerStatements(world.file, channel, input, who(world), world.now));
+    const replays = recorded.map((statements) => rawReplay(world.file, statements));
+    return {
+      run: (i: number) => replays[Math.abs(i) % replays.length]!.run(),
+      close: () => replays.forEach((r) => r.close()),
+    };
+  };
+}
+
+/** What the front desk types, keystroke by keystroke: names, a phone, an MRN, a date of birth. */
+export const KEYSTROKE_MIX = [
+  ...['g', 'ga', 'gar', 'garc', 'garci', 'garcia'],
+  ...['m', 'ma', 'mar', 'mart', 'marti', 'martin'],
+  ...['sm', 'smi', 'smit', 'smith'],
+  ...['ng', 'ngu', 'nguy'],
+  ...['jo', 'jos', 'jose'],
+  ...['312', '312-5', '312-55'],
+  ...['rb0004', 'rb00042'],
+  ...['3/7/1985', 'mar 3/7/1985'],
+];
+export const ONE_LETTER = ['a', 'J', 'D'];
+/** A phone and an MRN typed from their first character (a first digit matches tens of thousands). */
+export const NUMBERS_TYPED = ['3', '31', '312', '312-5', '312-55', '312-555', 'rb0', 'rb00', 'rb000', 'rb0004'];
+/** A first name and the start of a last name. */
+export const TWO_WORDS = ['maria g', 'maria gar', 'jose m', 'smith j', 'nguyen t', 'ana s'];
+
+/** Stages a file, previews all of it as the import dialog does (50 at a time), saves every activity. */
+async function importFile(w: World, patientId: number, name: string, bytes: Uint8Array, expected: number) {
+  const { stageId, total } = (await call(w, 'runImport.stage', { patientId, files: [{ name, base64: Buffer.from(bytes).toString('base64') }] }, w.therapist)) as { stageId: string; total: number };
+  const items: { itemId: string; status: string }[] = [];
+  for (let done = 0; done < total; ) {
+    const page = (await call(w, 'runImport.preview', { stageId, count: 50 }, w.therapist)) as { done: number; items: { itemId: string; status: string }[] };
+    done = page.done;
+    items.push(...page.items);
+  }
+  const ready = items.filter((item) => item.status === 'ready');
+  if (ready.length !== expected) throw new Error(`${name}: ${ready.length} of ${expected} activities were ready to import (${JSON.stringify(items.find((i) => i.status !== 'ready'))})`);
+  await call(w, 'runImport.commit', { stageId, choices: ready.map((item) => ({ itemId: item.itemId, action: 'import' as const })) }, w.therapist);
+}
+
+/** The first page as the patient list asks for it (renderer/src/screens/patients/usePatientPages.ts). */
+const search = (queries: string[]) => (_w: World) => queries.map((query) => ({ query, limit: 100 })) as RequestInput<'patients.list'>[];
+
+function searchOperation(name: string, queries: string[], runsEach: number): Operation {
+  return {
+    name: `patient search, ${name}`,
+    runs: runsEach * queries.length,
+    goal: { p95: 5, text: 'p95 ≤ 5 ms' },
+    run: async (w, i) => void (await call(w, 'patients.list', search(queries)(w)[Math.abs(i) % queries.length]!, w.desk)),
+    raw: replayEach('patients.list', search(queries), (w) => w.desk),
+  };
+}
+const chartCalls = (w: World) =>
+  [
+    ['patients.get', { id: w.chartPatientId }],
+    ['appointments.patientSummary', { patientId: w.chartPatientId }],
+    ['runs.list', { patientId: w.chartPatientId }],
+    ['plans.get', { patientId: w.chartPatientId }],
+  ] as const;
+
+/**
+ * Printed documents, one line each: a new PDF (note, handout, superbill, receipt, progress report)
+ * is benched by adding its channel and an input built from the world.
+ */
+export const DOCUMENTS: { name: string; channel: ChannelName; input: (w: World) => unknown }[] = [
+  { name: 'day sheet PDF (every therapist, today)', channel: 'schedule.daySheet', input: (w) => ({ date: w.today }) },
+];
+
+export const OPERATIONS: Operation[] = [
+  searchOperation(`keystroke mix (${KEYSTROKE_MIX.length} queries)`, KEYSTROKE_MIX, 10),
+  searchOperation('one letter (a, J, D)', ONE_LETTER, 60),
+  searchOperation(`a phone and an MRN typed from the first character (${NUMBERS_TYPED.length} queries)`, NUMBERS_TYPED, 20),
+  searchOperation(`first name and last name (${TWO_WORDS.length} queries)`, TWO_WORDS, 30),
+  {
+    name: 'an empty call (auth.me)',
+    runs: 500,
+    goal: { p50: 0.5, p95: 2, text: 'p50 ≤ 0.5 ms, p95 ≤ 2 ms' },
+    run: async (w) => void (await call(w, 'auth.me', {}, w.desk)),
+    raw: replayEach('auth.me', () => [{}], (w) => w.desk),
+    rawNote: 'its handler reads the clinic row',
+  },
+  {
+    name: 'a week of every therapist (appointments.range)',
+    runs: 40,
+    goal: { ratio: 2, text: '≤ 2× raw' },
+    run: async (w) => void (await call(w, 'appointments.range', w.week, w.desk)),
+    raw: replayEach('appointments.range', (w) => [w.week], (w) => w.desk),
+  },
+  {
+    name: 'opening a chart (record, visits, runs, plan)',
+    runs: 100,
+    goal: { p95: 5, text: 'p95 ≤ 5 ms' },
+    // The chart asks for its four parts at once, as the screen does.
+    run: async (w) => void (await Promise.all(chartCalls(w).map(([channel, input]) => call(w, channel, input as never, w.therapist)))),
+    raw: async (w) => {
+      const replays: ReturnType<typeof rawReplay>[] = [];
+      for (const [channel, input] of chartCalls(w)) replays.push(rawReplay(w.file, await recordHandlerStatements(w.file, channel, input, w.therapist, w.now)));
+      return { run: () => replays.forEach((r) => r.run()), close: () => replays.forEach((r) => r.close()) };
+    },
+  },
+  {
+    name: 'import of a one-hour FIT file (stage, preview, save)',
+    runs: 15,
+    run: (w) => importFile(w, w.nextImportPatient(), w.fit.name, w.fit.bytes, 1),
+    raw: (w) =>
+      Promise.resolve({
+        run: () => {
+          const [parsed] = parseActivityFile(w.fit.name, w.fit.bytes);
+          if (parsed?.ok) segmentRunWalk(parsed.activity.samples);
+        },
+        close: () => {},
+      }),
+    rawNote: 'parsing and run/walk segmentation alone',
+  },
+  {
+    name: 'import of a Strava bulk export, 1,000 runs (stage, preview, save)',
+    runs: 3,
+    warmup: 1,
+    run: (w) => importFile(w, w.nextImportPatient(), 'export_12345.zip', w.strava.bytes, w.strava.activities),
+  },
+  ...DOCUMENTS.map(
+    (doc): Operation => ({
+      name: doc.name,
+      runs: 15,
+      run: async (w) => void (await call(w, doc.channel, doc.input(w) as never, w.desk)),
+      raw: async (w) => {
+        const replay = rawReplay(w.file, await recordHandlerStatements(w.file, doc.channel, doc.input(w), w.desk, w.now));
+        return { run: () => replay.run(), close: () => replay.close() };
+      },
+      rawNote: 'its queries alone, without drawing the PDF',
+    }),
+  ),
+];

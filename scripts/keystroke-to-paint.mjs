@@ -1,0 +1,161 @@
+// Keystroke to painted results on the patient list, measured in Chromium against web mode
+// (issue #9; the figures are in docs/performance.md). Not part of the test suite: timings belong to
+// the machine. Run `npm run build` first, then:
+//
+//   node bin/runback.cjs demo --data-dir /tmp/demo100k --patients 100000
+//   node scripts/keystroke-to-paint.mjs --data-dir /tmp/demo100k [--rounds 3] [--json]
+//
+// The clinic is copied first (sign-in and searches write sessions and audit rows). For every
+// keystroke the page itself records the keydown, then waits for the list to show that query's
+// results (its aria-busy goes true, then false) and for the next frame to be painted.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { chromium } from '@playwright/test';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const WORDS = ['garcia', 'martinez', 'nguyen', 'smith', 'johnson', 'lee', 'anderson', 'dang'];
+
+const { values } = parseArgs({
+  options: {
+    'data-dir': { type: 'string' },
+    rounds: { type: 'string', default: '3' },
+    json: { type: 'boolean', default: false },
+    chromium: { type: 'string', default: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+  },
+});
+if (!values['data-dir'] || !existsSync(join(values['data-dir'], 'runback.sqlite'))) {
+  process.stderr.write('usage: node scripts/keystroke-to-paint.mjs --data-dir DIR (a demo clinic: runback demo --data-dir DIR --patients 100000)\n');
+  process.exit(2);
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+
+async function serve(dataDir) {
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'runback.cjs'), 'serve', '--data-dir', dataDir, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const url = await new Promise((done, fail) => {
+    const onData = (chunk) => {
+      output += chunk.toString();
+      const m = /Open: (http:\/\/\S+#token=\S+)/.exec(output);
+      if (m) done(m[1]);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => fail(new Error(`runback serve exited (${code}):\n${output}`)));
+  });
+  return { url, child };
+}
+
+const copyDir = mkdtempSync(join(tmpdir(), 'runback-keystrokes-'));
+const source = new Database(join(resolve(values['data-dir']), 'runback.sqlite'), { readonly: true });
+await source.backup(join(copyDir, 'runback.sqlite'));
+source.close();
+const { url, child } = await serve(copyDir);
+const browser = await chromium.launch({ executablePath: values.chromium, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+try {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  await page.goto(url);
+  await page.getByLabel('Username').fill('frontdesk');
+  await page.getByLabel('Password').fill('demo-frontdesk-2026');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
+  const search = page.getByRole('searchbox', { name: 'Search patients' });
+  await search.waitFor();
+  await page.waitForFunction(() => document.querySelector('#patient-table')?.getAttribute('aria-busy') === 'false');
+
+  // In the page: keydown time, then the list busy with the new query, then idle, then a painted frame.
+  await page.evaluate(() => {
+    const table = document.querySelector('#patient-table');
+    window.__keystrokes = [];
+    // When each patient-list request left and its answer was in (to split the time into its parts).
+    window.__requests = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.name.includes('/api/patients.list')) window.__requests.push({ start: e.startTime, end: e.responseEnd });
+    }).observe({ type: 'resource', buffered: false });
+    document.addEventListener(
+      'keydown',
+      (event) => {
+        // Letters typed into the search only (clearing it between words is not measured).
+        if (event.key.length !== 1 || event.target !== document.querySelector('input[type=search]')) return;
+        const start = performance.now();
+        let sawBusy = table.getAttribute('aria-busy') === 'true';
+        // The frame after the change: a rAF callback runs just before it is painted, a message posted
+        // from there is handled just after.
+        const painted = new MessageChannel();
+        painted.port1.onmessage = () => {
+          const end = performance.now();
+          // The request this keystroke made: the last one that left after the keydown.
+          const request = window.__requests.filter((r) => r.start >= start && r.end <= end).at(-1);
+          window.__keystrokes.push({ key: event.key, ms: end - start, untilRequest: request ? request.start - start : null, request: request ? request.end - request.start : null });
+        };
+        const done = () => requestAnimationFrame(() => painted.port2.postMessage(null));
+        const observer = new MutationObserver(() => {
+          const busy = table.getAttribute('aria-busy') === 'true';
+          if (busy) sawBusy = true;
+          else if (sawBusy) {
+            observer.disconnect();
+            done();
+          }
+        });
+        observer.observe(table, { attributes: true, attributeFilter: ['aria-busy'] });
+      },
+      true,
+    );
+  });
+
+  const rounds = Number(values.rounds);
+  const all = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const word of WORDS) {
+      // Back to the whole list, and settled, before the next word.
+      await search.fill('');
+      await page.waitForFunction(
+        () => document.querySelector('#patient-table')?.getAttribute('aria-busy') === 'false' && /patients$/.test(document.querySelector('[data-testid=patient-count]')?.textContent ?? ''),
+      );
+      await page.evaluate(() => (window.__keystrokes.length = 0));
+      for (const [i, key] of [...word].entries()) {
+        await page.keyboard.press(key);
+        // Like a quick typist, but each key's results arrive before the next (one measure per key).
+        await page.waitForFunction((n) => window.__keystrokes.length >= n, i + 1, { timeout: 10_000 });
+      }
+      const times = await page.evaluate(() => window.__keystrokes);
+      all.push(...times.map((t, i) => ({ ...t, prefix: word.slice(0, i + 1) })));
+    }
+  }
+  const sorted = all.map((t) => t.ms).sort((a, b) => a - b);
+  const oneLetter = all.filter((t) => t.prefix.length === 1).map((t) => t.ms).sort((a, b) => a - b);
+  const median = (values) => percentile(values.filter((v) => v !== null).sort((a, b) => a - b), 0.5);
+  const result = {
+    machine: { cpu: cpus()[0]?.model.trim(), cores: cpus().length, loadAverage: Math.round(loadavg()[0] * 100) / 100 },
+    keystrokes: all.length,
+    p50: percentile(sorted, 0.5),
+    p95: percentile(sorted, 0.95),
+    // Medians of the parts: keydown → request sent, the request (server and loopback), answer → painted.
+    parts: {
+      untilRequest: median(all.map((t) => t.untilRequest)),
+      request: median(all.map((t) => t.request)),
+      afterAnswer: median(all.filter((t) => t.request !== null).map((t) => t.ms - t.untilRequest - t.request)),
+    },
+    firstLetter: { keystrokes: oneLetter.length, p50: percentile(oneLetter, 0.5), p95: percentile(oneLetter, 0.95) },
+  };
+  if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else {
+    process.stdout.write(
+      `Keystroke to painted results, ${result.keystrokes} keystrokes (${WORDS.join(', ')} typed letter by letter, ${rounds} rounds), Chromium at 1366×768:\n` +
+        `  every keystroke: p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms\n` +
+        `  the first letter (the broadest search): p50 ${result.firstLetter.p50.toFixed(1)} ms, p95 ${result.firstLetter.p95.toFixed(1)} ms\n` +
+        `  medians of its parts: keydown to request ${result.parts.untilRequest.toFixed(1)} ms, request ${result.parts.request.toFixed(1)} ms, answer to painted ${result.parts.afterAnswer.toFixed(1)} ms\n` +
+        `  on ${result.machine.cpu}, ${result.machine.cores} cores, load average ${result.machine.loadAverage}\n`,
+    );
+  }
+} finally {
+  await browser.close();
+  child.kill('SIGTERM');
+  await new Promise((done) => child.once('exit', done));
+  rmSync(copyDir, { recursive: true, force: true });
+}

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatBench } from '../../electron/bench/report';
+import { OPERATIONS } from '../../electron/bench/operations';
+import { BenchRefusedError, runBench, type BenchResult } from '../../electron/bench/run-bench';
+import { createTestApp, databaseFingerprint, PATIENT, type TestApp } from './harness';
+
+/**
+ * `runback bench` on a small clinic, two runs of each operation: that it measures every operation
+ * of issue #9 end to end (its figures are not checked: they belong to the machine, see
+ * docs/performance.md) and never changes the folder it measures.
+ */
+describe('runback bench', () => {
+  let t: TestApp;
+  let result: BenchResult;
+  let before: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    for (let i = 0; i < 12; i++) await t.ok('patients.create', { ...PATIENT, legalFirstName: `Runner${i}`, dateOfBirth: `19${70 + i}-05-0${1 + (i % 9)}` }, t.sessions.front_desk);
+    before = await databaseFingerprint(t);
+    result = await runBench({ dataDir: t.dataDir, runs: 2, stravaActivities: 5 });
+  }, 60_000);
+  afterAll(() => t.dispose());
+
+  it('reports every operation through the dispatcher, next to raw SQLite where there is SQL', () => {
+    expect(result.operations.map((o) => o.name)).toEqual(OPERATIONS.map((o) => o.name));
+    for (const o of result.operations) {
+      expect(o.runs, o.name).toBe(2);
+      expect(o.p50, o.name).toBeGreaterThan(0);
+      expect(o.p95, o.name).toBeGreaterThanOrEqual(o.p50);
+      if (!o.name.includes('Strava')) {
+        expect(o.raw, o.name).not.toBeNull();
+        expect(o.ratio, o.name).toBeGreaterThan(0);
+      }
+      if (o.goal) expect(typeof o.met, o.name).toBe('boolean');
+    }
+    expect(result.operations.map((o) => o.name)).toEqual(expect.arrayContaining(['an empty call (auth.me)', 'day sheet PDF (every therapist, today)']));
+    expect(result.data).toMatchObject({ patients: 12, fitFile: expect.stringMatching(/generated/), stravaActivities: 5 });
+    expect(result.machine.cores).toBeGreaterThan(0);
+  });
+
+  it('prints a table with the machine it ran on', () => {
+    const text = formatBench(result);
+    expect(text).toMatch(/^Machine: .+ cores/m);
+    for (const o of result.operations) expect(text).toContain(o.name);
+  });
+
+  it('works on a copy: the clinic measured is left exactly as it was', async () => {
+    expect(await databaseFingerprint(t)).toBe(before);
+  });
+
+  it('refuses a folder without a clinic, saying how to make one', async () => {
+    await expect(runBench({ dataDir: `${t.dataDir}/nothing-here`, runs: 1 })).rejects.toBeInstanceOf(BenchRefusedError);
+  });
+});
