@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { SessionUser } from '../../shared/domain/user';
 import type { DB } from '../db/schema';
 import type { ImportStaging } from '../activities/staging';
+import type { AttachmentStore } from '../attachments/store';
 import type { ReaderPool } from '../db/reader-pool';
 import type { LockWait } from '../db/transaction';
 import type { ResponseChecks } from './response-check';
@@ -30,6 +31,8 @@ export interface AppServices {
   importStaging: ImportStaging;
   /** Backups of this data folder (settings and history live beside the database). */
   backups: BackupService;
+  /** Attached documents in the data folder. */
+  attachments: AttachmentStore;
 }
 
 export interface ResolvedSession {
@@ -68,5 +71,6 @@ export interface HandlerContext {
   backups: BackupService;
   /** The app's own connection (outside this call's transaction), for work handed to AfterCommit. */
   appDb: Kysely<DB>;
+  attachments: AttachmentStore;
   audit(note: AuditNote): void;
 }

@@ -88,6 +88,7 @@ async function runCall(services: AppServices, handlers: Handlers, db: Kysely<DB>
     importStaging: services.importStaging,
     backups: services.backups,
     appDb: services.db,
+    attachments: services.attachments,
     audit: (note) => notes.push(note),
   };
   // The handler map is typed per channel; the parsed input matches this channel's schema.

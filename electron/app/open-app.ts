@@ -6,7 +6,8 @@ import type { AppServices, Logger } from '../api/context';
 import { CallGate } from '../api/call-gate';
 import { createDispatcher, type Dispatch } from '../api/dispatcher';
 import type { ResponseChecks } from '../api/response-check';
-import { DATABASE_FILE } from './data-dir';
+import { ATTACHMENTS_FOLDER, DATABASE_FILE } from './data-dir';
+import { AttachmentStore } from '../attachments/store';
 import { fileLogger } from './logger';
 import { ImportStaging } from '../activities/staging';
 import { BackupService } from '../backup/backup-service';
@@ -60,6 +61,7 @@ export async function openApp(dataDir: string, options: OpenAppOptions = {}): Pr
     log,
     importStaging: new ImportStaging(),
     backups,
+    attachments: new AttachmentStore(join(dataDir, ATTACHMENTS_FOLDER)),
   };
   if (options.autoBackups) backups.start();
   const gate = new CallGate();

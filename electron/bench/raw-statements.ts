@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import { contract, type ChannelName } from '../../shared/api/contract';
@@ -6,7 +7,8 @@ import { handlers } from '../api/handlers';
 import type { DB } from '../db/schema';
 import { ImportStaging } from '../activities/staging';
 import { BackupService } from '../backup/backup-service';
-import { dirname } from 'node:path';
+import { AttachmentStore } from '../attachments/store';
+import { ATTACHMENTS_FOLDER } from '../app/data-dir';
 
 export interface RecordedStatement {
   sql: string;
@@ -53,6 +55,8 @@ export async function recordHandlerStatements(file: string, channel: ChannelName
       // The benched channels read; a backup service of the clinic's own folder is there as in the app.
       backups: new BackupService(dirname(file), file, () => now, quiet),
       appDb: db,
+      // The data folder's own store: a read handler may list (never write) attached documents.
+      attachments: new AttachmentStore(join(dirname(file), ATTACHMENTS_FOLDER)),
       audit: () => {},
     };
     const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;

@@ -5,6 +5,7 @@ import { registerBackupCommands } from './commands/backup';
 import { registerDemoCommand } from './commands/demo';
 import { registerImportRunsCommand } from './commands/import-runs';
 import { registerPlanCommand } from './commands/plan';
+import { registerPrintCommand } from './commands/print';
 import { registerRulesCommand } from './commands/rules';
 import { registerServeCommand } from './commands/serve';
 
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerRulesCommand(program);
   registerPlanCommand(program);
   registerImportRunsCommand(program);
+  registerPrintCommand(program);
   registerBenchCommand(program);
   registerBenchImportCommand(program);
   registerBackupCommands(program);

@@ -1,6 +1,9 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Role } from '../../shared/domain/roles';
 import type { Country, DateOrder, TimeFormat, WeekStartDay } from '../../shared/domain/locale';
+import type { AttachmentsTable, EpisodeGoalsTable, EpisodesTable, NoteAddendaTable, NotesTable } from './schema-charting';
+
+export type { AttachmentsTable, EpisodeGoalsTable, EpisodesTable, NoteAddendaTable, NotesTable } from './schema-charting';
 
 /**
  * The database as Kysely sees it (camelCase; CamelCasePlugin maps to the snake_case columns).
@@ -27,6 +30,11 @@ export interface DB {
   clinicPolicy: ClinicPolicyTable;
   redFlagScreens: RedFlagScreensTable;
   redFlagAnswers: RedFlagAnswersTable;
+  episodes: EpisodesTable;
+  episodeGoals: EpisodeGoalsTable;
+  notes: NotesTable;
+  noteAddenda: NoteAddendaTable;
+  attachments: AttachmentsTable;
 }
 
 export interface ClinicTable {
@@ -305,7 +313,7 @@ export interface RedFlagScreensTable {
   noteId: number | null;
   /** Calendar date in the clinic's zone. */
   askedOn: string;
-  /** Null only for check-ins carried over from before migration 0006. */
+  /** Null only for check-ins carried over from before migration 0005. */
   askedBy: number | null;
   recordedAt: string;
   note: string | null;

@@ -12,6 +12,9 @@ import { runningChannels } from './running';
 import { todayChannels } from './today';
 import { redFlagChannels } from './redFlags';
 import { backupChannels } from './backups';
+import { episodeChannels } from './episodes';
+import { noteChannels } from './notes';
+import { attachmentChannels } from './attachments';
 
 /**
  * The one API contract. Each area declares its slice next to its schemas; this merges them.
@@ -31,6 +34,9 @@ export const contract = {
   ...todayChannels,
   ...redFlagChannels,
   ...backupChannels,
+  ...episodeChannels,
+  ...noteChannels,
+  ...attachmentChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

@@ -13,7 +13,7 @@ const HANG_GUARD_MS = 180_000;
 describe('runback CLI', { timeout: HANG_GUARD_MS }, () => {
   it('--help lists the admin commands', () => {
     const help = buildProgram().helpInformation();
-    for (const command of ['serve', 'demo', 'rules', 'plan', 'bench']) expect(help).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+    for (const command of ['serve', 'demo', 'rules', 'plan', 'print', 'bench']) expect(help).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
   });
 
   it('documents serve, demo and bench options', () => {
@@ -43,7 +43,7 @@ describe('runback CLI', { timeout: HANG_GUARD_MS }, () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 60_000);
 });
 
 describe('runback bench', { timeout: HANG_GUARD_MS }, () => {

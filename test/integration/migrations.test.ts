@@ -262,3 +262,37 @@ describe('migration 0007 (run legs)', () => {
     await db.destroy();
   });
 });
+
+describe('migration 0008 (charting)', () => {
+  it('keeps earlier data and adds episodes (one open per patient), notes locked once signed, addenda that never change, attachments', async () => {
+    const v = MIGRATIONS.find((m) => m.name === 'charting')!.version;
+    const raw = new Database(':memory:');
+    raw.pragma('foreign_keys = ON');
+    const db = createKysely(raw) as unknown as Kysely<unknown>;
+    await migrate(db, v - 1);
+    raw.prepare(`insert into users (username, display_name, role, password_hash, created_at, updated_at) values ('t', 'T', 'therapist', 'h', 'x', 'x')`).run();
+    raw.prepare(`insert into patients (mrn, legal_first_name, legal_last_name, first_name_key, last_name_key, date_of_birth, sex, created_at, updated_at)
+      values ('RB000001', 'Tấn', 'Đặng', 'tan', 'dang', '1990-01-01', 'male', 'x', 'x')`).run();
+    raw.prepare(`insert into appointments (patient_id, therapist_id, type_id, starts_at, ends_at, created_at, updated_at) values (1, 1, 1, '2026-01-01T15:00:00Z', '2026-01-01T16:00:00Z', 'x', 'x')`).run();
+    expect(await migrate(db, v)).toEqual({ from: v - 1, to: v });
+    expect(raw.prepare('select count(*) as n from appointments').get()).toEqual({ n: 1 });
+    const episode = raw.prepare(`insert into episodes (patient_id, start_date, referral_type, discharged_on, created_by, created_at, updated_at) values (1, '2026-01-01', 'self', ?, 1, 'x', 'x')`);
+    episode.run(null);
+    expect(() => episode.run(null)).toThrow(/UNIQUE/);
+    episode.run('2025-06-01'); // a discharged one beside it is fine
+    const note = raw.prepare(`insert into notes (patient_id, episode_id, appointment_id, author_id, note_type, date_of_service, status, content_json, billing_json, episode_json, signed_at, signed_by, content_hash, created_at, updated_at)
+      values (1, 1, ?, 1, 'daily', '2026-01-01', ?, '{}', ?, ?, ?, ?, ?, 'x', 'x')`);
+    expect(() => note.run(null, 'signed', null, null, null, null, null)).toThrow(/CHECK/);
+    note.run(1, 'draft', null, null, null, null, null);
+    expect(() => note.run(1, 'draft', null, null, null, null, null)).toThrow(/UNIQUE/); // one live note per appointment
+    raw.prepare(`update notes set status = 'discarded' where id = 1`).run();
+    note.run(1, 'signed', '{}', '{}', 'y', 1, 'a'.repeat(64));
+    expect(() => raw.prepare(`update notes set content_json = '{"x":1}' where id = 2`).run()).toThrow(/a signed note cannot be changed/);
+    expect(() => raw.prepare(`delete from notes where id = 2`).run()).toThrow(/a signed note cannot be deleted/);
+    raw.prepare(`insert into note_addenda (note_id, author_id, author_name, text, signed_at, content_hash) values (2, 1, 'T', 'fix', 'y', 'h')`).run();
+    expect(() => raw.prepare(`update note_addenda set text = 'other'`).run()).toThrow(/an addendum cannot be changed/);
+    expect(() => raw.prepare(`delete from note_addenda`).run()).toThrow(/an addendum cannot be deleted/);
+    expect(() => raw.prepare(`insert into attachments (patient_id, kind, title, file_name, mime_type, size_bytes, sha256, uploaded_by, uploaded_at) values (1, 'referral', 'R', 'r.exe', 'application/x-msdownload', 10, ?, 1, 'x')`).run('b'.repeat(64))).toThrow(/CHECK/);
+    await db.destroy();
+  });
+});

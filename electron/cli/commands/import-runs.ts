@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { ImportItem } from '../../../shared/api/running';
 import { defaultDataDir } from '../../app/data-dir';
 import { openApp, type OpenApp } from '../../app/open-app';
+import { osUser } from '../actor';
 
 export interface ImportRunsOptions {
   dataDir: string;
@@ -21,13 +21,7 @@ type Outcome = { itemId: string; outcome: 'imported' | 'duplicate' | 'skipped'; 
  * what the preview expected: imported / skipped as duplicate / needs confirmation / refused.
  */
 export async function importRuns(app: OpenApp, options: Omit<ImportRunsOptions, 'dataDir'>): Promise<{ exitCode: number; lines: string[] }> {
-  const actor = (() => {
-    try {
-      return userInfo().username;
-    } catch {
-      return 'unknown';
-    }
-  })();
+  const actor = osUser();
   const call = async <T>(channel: string, input: unknown): Promise<T> => {
     const r = await app.dispatch({ channel, input, transport: 'cli', cliActor: actor });
     if (!r.ok) throw new Error(r.error.message);

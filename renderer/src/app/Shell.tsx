@@ -58,7 +58,7 @@ function Screen() {
     case 'patientNew':
       return <NewPatientScreen />;
     case 'patient':
-      return <PatientChart key={route.id} id={route.id} tab={route.tab} />;
+      return <PatientChart key={route.id} id={route.id} tab={route.tab} noteId={route.noteId} />;
     case 'settings':
       return <SettingsScreen section={route.section} />;
     case 'notFound':
