@@ -115,7 +115,7 @@ describe('backups and restore', () => {
 
     const plain = await t.ok('backups.run', {}, admin);
     expected.set(plain.file!, atStart);
-    expect(plain).toMatchObject({ ok: true, kind: 'manual', encrypted: false, counts: { patients: 2, appointments: 6, runs: 1, notes: null } });
+    expect(plain).toMatchObject({ ok: true, kind: 'manual', encrypted: false, counts: { patients: 2, appointments: 6, runs: 1, notes: 0 } });
 
     await t.ok('backups.setPassphrase', { passphrase: 'correct horse battery staple' }, admin);
     const encrypted = await t.ok('backups.run', {}, admin);
@@ -138,7 +138,7 @@ describe('backups and restore', () => {
     expected.set(cliOut, rowsOf(live));
     const backedUp = await cli('backup', '--data-dir', t.dataDir, '--out', cliOut, '--passphrase-file', passFile);
     expect(backedUp.code).toBe(0);
-    expect(backedUp.out).toContain('Integrity check: ok. It holds 2 patients, 6 appointments, 1 run.');
+    expect(backedUp.out).toContain('Integrity check: ok. It holds 2 patients, 6 appointments, 1 run, 0 notes.');
 
     const handCopy = join(tempDir('hand'), 'copied-by-hand.sqlite');
     await new Database(live, { readonly: true }).backup(handCopy);
@@ -152,7 +152,7 @@ describe('backups and restore', () => {
       [handCopy, undefined],
     ] as const) {
       const { file: restored, report } = await restoredCopy(t, file, passphrase);
-      expect(report.counts, file).toEqual({ patients: 2, appointments: 6, runs: 1, notes: null });
+      expect(report.counts, file).toEqual({ patients: 2, appointments: 6, runs: 1, notes: 0 });
       expect(rowsOf(restored), file).toEqual(expected.get(file));
       const db = new Database(restored, { readonly: true });
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -381,7 +381,7 @@ describe('the backup before a migration', () => {
       writeFileSync(join(target, 'runback.sqlite'), 'this database was overwritten by accident');
       const restored = await cli('restore', '--data-dir', target, '--from', backup);
       expect(restored.code).toBe(0);
-      expect(restored.out).toMatch(/^Restored runback-.*-manual\.runbackup \(taken 26 Nov 2026, 15:00 UTC\) into .*\nIt holds 1 patient, 0 appointments, 0 runs\. Everyone signs in again\.\nThe database as it was before is kept at .*-as-found\.sqlite\nTo undo: runback restore/);
+      expect(restored.out).toMatch(/^Restored runback-.*-manual\.runbackup \(taken 26 Nov 2026, 15:00 UTC\) into .*\nIt holds 1 patient, 0 appointments, 0 runs, 0 notes\. Everyone signs in again\.\nThe database as it was before is kept at .*-as-found\.sqlite\nTo undo: runback restore/);
       const db = new Database(join(target, 'runback.sqlite'), { readonly: true });
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');

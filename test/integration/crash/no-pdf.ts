@@ -9,6 +9,8 @@ export const Document = refuse;
 export const Page = refuse;
 export const Text = refuse;
 export const View = refuse;
+export const Svg = refuse;
+export const Path = refuse;
 export const renderToBuffer = refuse;
 export const StyleSheet = { create: <T>(styles: T): T => styles };
 export const Font = { register: () => undefined, registerHyphenationCallback: () => undefined };
