@@ -51,7 +51,7 @@ test('an admin backs up, encrypts, restores a backup (losing what came after it)
   await expectAccessible(page, 'the restore dialog', testInfo);
   await restore.getByRole('button', { name: 'Restore' }).click();
   await expect(
-    page.getByText(/^The clinic was restored from runback-.*-manual\.runbackup \(taken .*\): 300 patients, [\d,]+ appointments, [\d,]+ logged runs\. The database as it was before is kept: Settings → Backups can undo this restore\. Sign in again\.$/),
+    page.getByText(/^The clinic was restored from runback-.*-manual\.runbackup \(taken .*\): 300 patients, [\d,]+ appointments, [\d,]+ logged runs, [\d,]+ notes?\. The database as it was before is kept: Settings → Backups can undo this restore\. Sign in again\.$/),
   ).toBeVisible();
   if (process.env.SCREENSHOTS === '1') await page.screenshot({ path: `${OUT}restored.png` });
 
