@@ -9,26 +9,12 @@ import { useClinic, useClinicToday } from '../../app/clinic';
 import { Banner } from '../../components/Banner';
 import { Dialog } from '../../components/Dialog';
 import { parseDurationText } from './runFormat';
+import { blobToBase64 } from './fileBytes';
 import './ImportDialog.css';
 
 export const IMPORT_ACCEPT = '.fit,.tcx,.gpx,.gz,.zip';
 const MAX_FILES = 50;
 const PREVIEW_BATCH = 10;
-
-/**
- * File bytes → base64 without one giant string of arguments: chunks of a multiple of 3 bytes encode
- * on their own, so their base64 texts simply join.
- */
-export async function blobToBase64(blob: Blob): Promise<string> {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  const CHUNK = 3 * 8192;
-  const parts: string[] = [];
-  for (let i = 0; i < bytes.length; i += CHUNK) {
-    const slice = bytes.subarray(i, i + CHUNK);
-    parts.push(btoa(String.fromCharCode.apply(null, slice as unknown as number[])));
-  }
-  return parts.join('');
-}
 
 type Action = 'import' | 'cross-training' | 'skip';
 interface Choice {
