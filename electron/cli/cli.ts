@@ -3,6 +3,7 @@ import { registerBenchCommand } from './commands/bench';
 import { registerBenchImportCommand } from './commands/bench-import';
 import { registerBackupCommands } from './commands/backup';
 import { registerDemoCommand } from './commands/demo';
+import { registerExportCommand } from './commands/export';
 import { registerImportRunsCommand } from './commands/import-runs';
 import { registerPlanCommand } from './commands/plan';
 import { registerPrintCommand } from './commands/print';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerBenchCommand(program);
   registerBenchImportCommand(program);
   registerBackupCommands(program);
+  registerExportCommand(program);
   return program;
 }
 

@@ -56,6 +56,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'backups.saveSettings': 'Changed the backup folder or how long backups are kept',
   'backups.setPassphrase': 'Set or removed the backup passphrase',
   'backups.restore': 'Restored the clinic from a backup',
+  'export.patient': 'Exported a patient’s record',
+  'export.clinic': 'Exported the whole clinic (CSV)',
+  'patientImport.commit': 'Imported patients from a CSV file',
+  'patientImport.saveMapping': 'Saved the patient-import column mapping',
 };
 
 /** The words for an action; an unknown one (from a newer Runback) reads as its name with spaces. */

@@ -127,6 +127,8 @@ export function channelSamples(t: TestApp, ids: SampleIds): { [K in ChannelName]
     'attachments.add': { patientId, kind: 'referral', title: 'Referral letter', fileName: 'referral.png', base64: TINY_PNG },
     'attachments.get': { id: ids.attachmentId },
     'attachments.remove': { id: ids.attachmentId, reason: 'Attached to the wrong patient' },
+    'export.patient': { patientId, format: 'fhir' },
+    'export.clinic': {},
   };
 }
 
@@ -224,6 +226,8 @@ export function invalidSamples(): { [K in ChannelName]: unknown } {
     'attachments.add': { patientId: 1, kind: 'xray', title: '', fileName: 'a.exe', base64: '' },
     'attachments.get': { id: 0 },
     'attachments.remove': { id: 1, reason: '' },
+    'export.patient': { patientId: 1, format: 'pdf' },
+    'export.clinic': 'everything',
   };
 }
 

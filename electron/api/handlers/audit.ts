@@ -6,6 +6,7 @@ import { addDays, localToInstant } from '../../../shared/schedule/clinic-time';
 import type { DB } from '../../db/schema';
 import type { ClinicFormat } from '../../../shared/format/clinic-format';
 import { loadClinicFormat } from '../clinic-format';
+import { csvText } from '../../export/csv';
 import { defineHandlers } from '../handler';
 
 /** The filtered log, newest first (indexes: audit_log_entity, _user, _action, _at). */
@@ -66,8 +67,6 @@ async function filterInWords(db: Kysely<DB>, f: AuditFilter, format: ClinicForma
   return parts.length ? `: ${parts.join(', ')}` : ', everything';
 }
 
-const csvCell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-
 export const auditHandlers = defineHandlers({
   async 'audit.list'({ beforeId, limit, ...filter }, ctx) {
     const clinic = await ctx.db.selectFrom('clinic').select('timeZone').executeTakeFirst();
@@ -84,10 +83,10 @@ export const auditHandlers = defineHandlers({
       .execute();
     const entries = await described(ctx.db, rows.slice(0, AUDIT_EXPORT_MAX));
     const header = ['When (clinic time)', 'When (UTC)', 'Who', 'Username', 'What', 'Action', 'Record', 'Detail'];
-    const lines = [header.join(','), ...entries.map((e) => [f.instant(e.at), e.at, e.who, e.username ?? '', e.actionLabel, e.action, e.record, e.detail ?? ''].map(csvCell).join(','))];
+    const lines = entries.map((e) => [f.instant(e.at), e.at, e.who, e.username ?? '', e.actionLabel, e.action, e.record, e.detail ?? '']);
     ctx.audit({ action: 'audit.export', entity: 'auditLog', detail: `exported ${entries.length} rows${await filterInWords(ctx.db, filter, f)}` });
     const stamp = ctx.now.toISOString().slice(0, 10);
-    // A byte-order mark so spreadsheet programs read the accented names as UTF-8.
-    return { filename: `audit-log-${stamp}.csv`, csv: `\ufeff${lines.join('\r\n')}\r\n`, rows: entries.length, truncated: rows.length > AUDIT_EXPORT_MAX };
+    // Details hold what staff typed (a reason, a name): a cell starting "=" must not run in a spreadsheet.
+    return { filename: `audit-log-${stamp}.csv`, csv: csvText(header, lines), rows: entries.length, truncated: rows.length > AUDIT_EXPORT_MAX };
   },
 });

@@ -1,0 +1,84 @@
+import { strToU8, zipSync, type Zippable } from 'fflate';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { DB } from '../db/schema';
+import { csvText, type CsvValue } from './csv';
+import { EXPORT_TABLES, snakeCase, type ExportTable } from './clinic-tables';
+
+/** Any table, for the export's one generic loop (each table's rows are written as they are). */
+type AnyDb = Kysely<Record<string, Record<string, unknown>>>;
+type AnyQuery = SelectQueryBuilder<Record<string, Record<string, unknown>>, string, Record<string, unknown>>;
+
+export interface TableColumns {
+  table: ExportTable;
+  /** camelCase (Kysely's names), in the database's column order. */
+  columns: string[];
+}
+
+/** Each exported table's columns, from the database itself (Kysely's portable introspection). */
+export async function exportColumns(db: Kysely<DB>): Promise<TableColumns[]> {
+  const tables = await db.introspection.getTables();
+  return EXPORT_TABLES.map((table) => {
+    const meta = tables.find((t) => t.name === table.file);
+    if (!meta) throw new Error(`The database has no table ${table.file}`);
+    const camel = (n: string) => n.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+    return { table, columns: meta.columns.map((c) => camel(c.name)).filter((c) => !table.omit?.includes(c)) };
+  });
+}
+
+/** One table's rows, or only those that belong to a patient (null: a table with no patient data). */
+function rowsQuery(db: AnyDb, table: ExportTable, columns: string[], patientId: number | null): AnyQuery | null {
+  const base = () => db.selectFrom(table.name).select(columns);
+  if (patientId === null) return base();
+  const scope = table.patient;
+  if (scope === null) return null;
+  if ('self' in scope) return base().where('id', '=', patientId);
+  if ('audit' in scope) return base().where('entity', '=', 'patient').where('entityId', '=', String(patientId));
+  if ('parent' in scope) {
+    const parent = EXPORT_TABLES.find((t) => t.name === scope.parent)!;
+    const parentIds = rowsQuery(db, parent, [scope.parentColumn], patientId)!;
+    return base().where(scope.column, 'in', parentIds);
+  }
+  return base().where(scope.column, '=', patientId);
+}
+
+const cell = (v: unknown): CsvValue => (v === null || v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : String(v));
+
+/**
+ * The clinic (or one patient's rows of it) as a zip of CSV files, one per table, with a README that
+ * says what each holds. Column names are the database's; units as the database keeps them (see
+ * docs/export.md).
+ */
+export async function clinicCsvZip(db: Kysely<DB>, options: { patientId: number | null; readme: string }): Promise<{ zip: Uint8Array; rows: Record<string, number> }> {
+  const files: Zippable = { 'README.txt': strToU8(options.readme) };
+  const rows: Record<string, number> = {};
+  for (const { table, columns } of await exportColumns(db)) {
+    const query = rowsQuery(db as unknown as AnyDb, table, columns, options.patientId);
+    if (!query) continue;
+    const found = await query.orderBy(columns.includes('id') ? 'id' : columns[0]!).execute();
+    rows[table.file] = found.length;
+    files[`${table.file}.csv`] = strToU8(
+      csvText(
+        columns.map(snakeCase),
+        found.map((r) => columns.map((c) => cell(r[c]))),
+      ),
+    );
+  }
+  return { zip: zipSync(files, { level: 6 }), rows };
+}
+
+/** The README inside every CSV zip, and the body of docs/export.md's column list. */
+export function exportReadme(tables: TableColumns[], heading: string): string {
+  const lines = [
+    heading,
+    '',
+    'One CSV file per table: UTF-8 (with a byte-order mark), one header row, comma-separated, CRLF lines.',
+    'Times ending in Z are UTC instants (ISO 8601); plain dates (YYYY-MM-DD) are calendar dates in the clinic’s time zone.',
+    'Money is in integer cents, distances in metres, durations in seconds; pain scores are 0–10. Columns ending _json hold JSON.',
+    'A text cell that would start with =, +, - or @ starts with an apostrophe (so spreadsheet programs do not run it as a formula).',
+    '',
+  ];
+  for (const { table, columns } of tables) {
+    lines.push(`${table.file}.csv: ${table.description}`, `  columns: ${columns.map(snakeCase).join(', ')}`, '');
+  }
+  return lines.join('\n');
+}
