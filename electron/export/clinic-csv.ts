@@ -82,3 +82,38 @@ export function exportReadme(tables: TableColumns[], heading: string): string {
   }
   return lines.join('\n');
 }
+
+export const EXPORT_DOC_COMMAND = 'UPDATE_EXPORT_DOC=1 npx vitest run test/integration/export.test.ts';
+
+/** docs/export.md: what an export holds, from the same registry and database the export reads. */
+export function exportDocMarkdown(tables: TableColumns[]): string {
+  return [
+    '# Exports: what leaves Runback, and in what shape',
+    '',
+    `<!-- Generated from electron/export/ (regenerate: ${EXPORT_DOC_COMMAND}). -->`,
+    '',
+    'From a patient’s chart (Export, admins and therapists) or `runback export --data-dir DIR --patient MRN --format fhir|csv --out FILE`;',
+    'the whole clinic with `runback export --data-dir DIR --all --format csv --out FILE` or Settings → Backups (admins). Every export is audited.',
+    '',
+    '## One patient as FHIR R4',
+    '',
+    'A `collection` Bundle (JSON, typed with @types/fhir): the Patient (US Core Patient; MRN as identifier); each episode’s diagnoses as',
+    'Conditions (US Core encounter diagnosis, ICD-10-CM, resolved once the episode is discharged); each **signed** note as an Encounter',
+    '(ambulatory), its pain scores as Observations (LOINC 72514-3, US Core screening and assessment), its billed lines as Procedures',
+    '(CPT with Runback’s own short labels; units, minutes and modifiers in the note) and the note itself as a DocumentReference holding',
+    'its PDF; each logged run as an Observation (category activity; distance in m, durations in s, pain around the run as LOINC 72514-3',
+    'components). Runs and note types have no standard code: they carry Runback’s own system `urn:runback:codes`. Drafts and discarded',
+    'notes are not part of the record and are left out. Outcome-measure scores will join as Observations (ODI total: LOINC 97909-6) when',
+    'Runback records them.',
+    '',
+    '## CSV (one patient, or the whole clinic)',
+    '',
+    'A zip of CSV files, one per table (one patient: only the tables and rows about them). Left out: sign-in sessions, password hashes,',
+    'internal counters and the search index. The same text is the zip’s README.txt:',
+    '',
+    '```text',
+    exportReadme(tables, 'Runback export').trimEnd(),
+    '```',
+    '',
+  ].join('\n');
+}

@@ -60,6 +60,16 @@ describe('the audit-log viewer', () => {
     expect(words).toBe('exported 2 rows: by Theo Therapist, “Opened a patient’s record”, from Nov 26, 2026, to Nov 30, 2026');
   });
 
+  it('neutralises cells a spreadsheet would run as a formula (a name starting with =, +, - or @)', async () => {
+    await t.ok('users.update', { id: t.userIds.therapist, displayName: '=HYPERLINK("http://x","y")' }, t.sessions.admin);
+    await t.ok('patients.get', { id: tan.id }, t.sessions.therapist);
+    const r = await t.ok('audit.export', { userId: t.userIds.therapist }, t.sessions.admin);
+    const cells = r.csv.split(/[,\r\n]+/);
+    expect(r.csv).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(cells.filter((c) => /^"?[=+@]/.test(c))).toEqual([]);
+    await t.ok('users.update', { id: t.userIds.therapist, displayName: 'Theo Therapist' }, t.sessions.admin);
+  });
+
   it('is for admins only', async () => {
     expectError(await t.call('audit.list', {}, t.sessions.therapist), 'FORBIDDEN');
     expectError(await t.call('audit.export', {}, t.sessions.front_desk), 'FORBIDDEN');
