@@ -11,9 +11,14 @@ export function downloadBlob(filename: string, blob: Blob) {
   window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+/** A file the API sends as base64 (printouts, exports), with its type. */
+export function downloadBase64(filename: string, base64: string, type: string) {
+  downloadBlob(filename, new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type }));
+}
+
 /** A PDF sent as base64 (printouts). */
 export function downloadPdf(filename: string, base64: string) {
-  downloadBlob(filename, new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type: 'application/pdf' }));
+  downloadBase64(filename, base64, 'application/pdf');
 }
 
 /** A text file (CSV exports). */

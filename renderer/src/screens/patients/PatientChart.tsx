@@ -9,6 +9,7 @@ import { paths } from '../../app/routes';
 import { Banner } from '../../components/Banner';
 import { useConfirm } from '../../components/ConfirmDialog';
 import { chartTabsFor } from './chartTabs';
+import { ExportDialog } from './ExportDialog';
 import { PatientHeader } from './PatientHeader';
 import { patientDisplayName } from './patientFormat';
 
@@ -20,6 +21,7 @@ export function PatientChart({ id, tab, noteId }: { id: number; tab: string; not
   const [version, setVersion] = useState(0);
   const [actionError, setActionError] = useState<string | null>(null);
   const [archiving, setArchiving] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const confirm = useConfirm();
   const { navigate } = useRouter();
 
@@ -112,6 +114,11 @@ export function PatientChart({ id, tab, noteId }: { id: number; tab: string; not
                   Book<span className="visually-hidden"> an appointment for {patientDisplayName(patient)}</span>
                 </button>
               )}
+              {role !== 'front_desk' && (
+                <button type="button" className="button" onClick={() => setExporting(true)}>
+                  Export<span className="visually-hidden"> {patientDisplayName(patient)}’s record</span>
+                </button>
+              )}
               <button type="button" className="button" onClick={() => void toggleArchived(patient)} disabled={archiving}>
                 {patient.archivedAt ? 'Unarchive' : 'Archive'}
               </button>
@@ -130,6 +137,7 @@ export function PatientChart({ id, tab, noteId }: { id: number; tab: string; not
           </ul>
         </nav>
       </div>
+      {exporting && <ExportDialog patient={patient} onClose={() => setExporting(false)} />}
       <div className="page chart-body">
         {actionError && <Banner tone="error">{actionError}</Banner>}
         {patient.archivedAt && (
