@@ -4,6 +4,7 @@ import { registerBenchImportCommand } from './commands/bench-import';
 import { registerBackupCommands } from './commands/backup';
 import { registerDemoCommand } from './commands/demo';
 import { registerExportCommand } from './commands/export';
+import { registerImportPatientsCommand } from './commands/import-patients';
 import { registerImportRunsCommand } from './commands/import-runs';
 import { registerPlanCommand } from './commands/plan';
 import { registerPrintCommand } from './commands/print';
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerBenchImportCommand(program);
   registerBackupCommands(program);
   registerExportCommand(program);
+  registerImportPatientsCommand(program);
   return program;
 }
 

@@ -16,6 +16,7 @@ import { episodeChannels } from './episodes';
 import { noteChannels } from './notes';
 import { attachmentChannels } from './attachments';
 import { exportChannels } from './exports';
+import { patientImportChannels } from './patientImport';
 
 /**
  * The one API contract. Each area declares its slice next to its schemas; this merges them.
@@ -39,6 +40,7 @@ export const contract = {
   ...noteChannels,
   ...attachmentChannels,
   ...exportChannels,
+  ...patientImportChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

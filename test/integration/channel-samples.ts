@@ -129,8 +129,15 @@ export function channelSamples(t: TestApp, ids: SampleIds): { [K in ChannelName]
     'attachments.remove': { id: ids.attachmentId, reason: 'Attached to the wrong patient' },
     'export.patient': { patientId, format: 'fhir' },
     'export.clinic': {},
+    'patientImport.mapping': {},
+    'patientImport.check': { csv: IMPORT_CSV, mapping: null },
+    'patientImport.commit': { csv: IMPORT_CSV, mapping: IMPORT_MAPPING, fileName: 'other-system.csv' },
   };
 }
+
+/** A two-patient CSV from another system, and its mapping (each sample import adds two new people). */
+export const IMPORT_CSV = `Surname,Given,DOB,Gender\r\nNguyễn,Thị Mai,${1950 + Math.floor(Math.random() * 50)}-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 9)},F\r\n`;
+export const IMPORT_MAPPING = { columns: { legalLastName: 'Surname', legalFirstName: 'Given', dateOfBirth: 'DOB', sex: 'Gender' }, dateOrder: 'MDY' } as const;
 
 /** Monday to Friday, 08:00–17:00. */
 export const WEEKDAY_HOURS = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '08:00', end: '17:00' }));
@@ -228,6 +235,9 @@ export function invalidSamples(): { [K in ChannelName]: unknown } {
     'attachments.remove': { id: 1, reason: '' },
     'export.patient': { patientId: 1, format: 'pdf' },
     'export.clinic': 'everything',
+    'patientImport.mapping': 1,
+    'patientImport.check': { csv: '', mapping: null },
+    'patientImport.commit': { csv: IMPORT_CSV, mapping: { columns: { nickname: 'x' }, dateOrder: 'MDY' } },
   };
 }
 

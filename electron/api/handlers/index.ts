@@ -24,6 +24,7 @@ import { notePdfHandlers } from './note-pdf';
 import { noteRedFlagHandlers } from './note-red-flags';
 import { attachmentHandlers } from './attachments';
 import { exportHandlers } from './exports';
+import { patientImportHandlers } from './patient-import';
 
 /** Every channel's handler; the type makes a channel without a handler a compile error. */
 export const handlers: Handlers = {
@@ -52,4 +53,5 @@ export const handlers: Handlers = {
   ...noteRedFlagHandlers,
   ...attachmentHandlers,
   ...exportHandlers,
+  ...patientImportHandlers,
 };

@@ -3,6 +3,7 @@ import { ApiError } from '../../../shared/api/errors';
 import { formatMrn } from '../../../shared/domain/identifiers';
 import { postalCodeProblem } from '../../../shared/domain/postal';
 import type { Patient, PatientFields } from '../../../shared/domain/patient';
+import type { Country } from '../../../shared/domain/locale';
 import { todayIn } from '../../../shared/util/dates';
 import { digitsOnly, foldForSearch } from '../../../shared/util/text';
 import type { DB, PatientsTable } from '../../db/schema';
@@ -25,20 +26,22 @@ async function patientOrThrow(db: Kysely<DB>, id: number) {
 }
 
 /** Rules that need the clinic: a date of birth cannot be after today there; a postal code is one of its country's. */
-async function checkDates(db: Kysely<DB>, fields: PatientFields, now: Date) {
-  const clinic = await db.selectFrom('clinic').select(['timeZone', 'country']).executeTakeFirstOrThrow();
+export function clinicProblem(fields: PatientFields, clinic: { country: Country }, today: string): { field: keyof PatientFields; message: string } | null {
   const postal = postalCodeProblem(fields.postalCode, clinic.country);
-  if (postal) throw new ApiError('VALIDATION', postal, { fields: { postalCode: postal } });
-  const today = todayIn(clinic.timeZone, now);
-  if (fields.dateOfBirth > today) {
-    throw new ApiError('VALIDATION', 'Date of birth is in the future', { fields: { dateOfBirth: 'Date of birth is in the future' } });
-  }
-  if (fields.dateOfBirth < '1900-01-01') {
-    throw new ApiError('VALIDATION', 'Date of birth is before 1900', { fields: { dateOfBirth: 'Date of birth is before 1900' } });
-  }
+  if (postal) return { field: 'postalCode', message: postal };
+  if (fields.dateOfBirth > today) return { field: 'dateOfBirth', message: 'Date of birth is in the future' };
+  if (fields.dateOfBirth < '1900-01-01') return { field: 'dateOfBirth', message: 'Date of birth is before 1900' };
+  return null;
 }
 
-function columns(fields: PatientFields) {
+async function checkDates(db: Kysely<DB>, fields: PatientFields, now: Date) {
+  const clinic = await db.selectFrom('clinic').select(['timeZone', 'country']).executeTakeFirstOrThrow();
+  const problem = clinicProblem(fields, clinic, todayIn(clinic.timeZone, now));
+  if (problem) throw new ApiError('VALIDATION', problem.message, { fields: { [problem.field]: problem.message } });
+}
+
+/** What a new patient's row holds besides the fields: the folded names and phone digits search uses. */
+export function columns(fields: PatientFields) {
   return {
     ...fields,
     firstNameKey: foldForSearch(fields.legalFirstName),
