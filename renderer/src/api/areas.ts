@@ -33,6 +33,9 @@ const AREA_OF_PREFIX: Record<string, Area> = {
   episodes: 'notes',
   notes: 'notes',
   attachments: 'notes',
+  // An export reads the chart; an import adds patients.
+  export: 'patients',
+  patientImport: 'patients',
 };
 
 /**

@@ -8,6 +8,7 @@ import { ScheduleSettings } from './ScheduleSettings';
 import { ClinicPolicySettings } from './ClinicPolicySettings';
 import { AuditLogSettings } from './AuditLogSettings';
 import { BackupSettings } from './BackupSettings';
+import { PatientImportSettings } from './PatientImportSettings';
 
 const SECTIONS: { id: SettingsSection; label: string; adminOnly: boolean }[] = [
   { id: 'clinic', label: 'Clinic', adminOnly: false },
@@ -16,6 +17,7 @@ const SECTIONS: { id: SettingsSection; label: string; adminOnly: boolean }[] = [
   { id: 'policy', label: 'Clinic policy', adminOnly: false },
   { id: 'audit', label: 'Audit log', adminOnly: true },
   { id: 'backups', label: 'Backups', adminOnly: true },
+  { id: 'import', label: 'Import patients', adminOnly: true },
 ];
 
 export function SettingsScreen({ section }: { section: SettingsSection }) {
@@ -52,6 +54,7 @@ export function SettingsScreen({ section }: { section: SettingsSection }) {
       {allowed && section === 'policy' && <ClinicPolicySettings canEdit={isAdmin} />}
       {allowed && section === 'audit' && <AuditLogSettings />}
       {allowed && section === 'backups' && <BackupSettings />}
+      {allowed && section === 'import' && <PatientImportSettings />}
     </div>
   );
 }
