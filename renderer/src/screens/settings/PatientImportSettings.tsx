@@ -169,30 +169,36 @@ export function PatientImportSettings() {
 
       {file && mapping && (
         <>
-          <h3>Which column is which</h3>
-          <div className="import-mapping form-grid">
-            {IMPORT_FIELDS.map((field) => (
-              <Field key={field} label={IMPORT_FIELD_LABELS[field]} className="span-1">
-                <select value={mapping.columns[field] ?? ''} onChange={(e) => setColumn(field, e.target.value)}>
-                  <option value="">Not in this file</option>
-                  {file.headers.map((h) => (
-                    <option key={h} value={h}>
-                      {h}
+          {/* Folded away once the rows are checked: the rows are what to look at then. */}
+          <details key={rows ? 'checked' : 'mapping'} open={!rows} className="import-mapping-details">
+            <summary>
+              <h3>Which column is which</h3>
+              <span className="muted">{Object.values(mapping.columns).filter(Boolean).length} of {file.headers.length} columns used</span>
+            </summary>
+            <div className="import-mapping form-grid">
+              {IMPORT_FIELDS.map((field) => (
+                <Field key={field} label={IMPORT_FIELD_LABELS[field]} className="span-1">
+                  <select value={mapping.columns[field] ?? ''} onChange={(e) => setColumn(field, e.target.value)}>
+                    <option value="">Not in this file</option>
+                    {file.headers.map((h) => (
+                      <option key={h} value={h}>
+                        {h}
+                      </option>
+                    ))}
+                  </select>
+                </Field>
+              ))}
+              <Field label="Dates like 03/07/1985 are" className="span-2">
+                <select value={mapping.dateOrder} onChange={(e) => (setMapping({ ...mapping, dateOrder: e.target.value as ImportMapping['dateOrder'] }), setRows(null))}>
+                  {ORDERS.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
                     </option>
                   ))}
                 </select>
               </Field>
-            ))}
-            <Field label="Dates like 03/07/1985 are" className="span-2">
-              <select value={mapping.dateOrder} onChange={(e) => (setMapping({ ...mapping, dateOrder: e.target.value as ImportMapping['dateOrder'] }), setRows(null))}>
-                {ORDERS.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
-            </Field>
-          </div>
+            </div>
+          </details>
           {mappingProblems.length > 0 && <Banner tone="warning">{mappingProblems.join(' ')}</Banner>}
           <div className="import-actions">
             <button type="button" className="button button-primary" onClick={() => void checkAll()} disabled={busy !== null}>
