@@ -93,7 +93,7 @@ export function exportDocMarkdown(tables: TableColumns[]): string {
     `<!-- Generated from electron/export/ (regenerate: ${EXPORT_DOC_COMMAND}). -->`,
     '',
     'From a patient’s chart (Export, admins and therapists) or `runback export --data-dir DIR --patient MRN --format fhir|csv --out FILE`;',
-    'the whole clinic with `runback export --data-dir DIR --all --format csv --out FILE` or Settings → Backups (admins). Every export is audited.',
+    'the whole clinic with `runback export --data-dir DIR --all --format csv --out FILE` or Settings → Import and export (admins). Every export is audited.',
     '',
     '## One patient as FHIR R4',
     '',

@@ -19,7 +19,7 @@ test('an admin imports patients from a CSV: a row with problems blocks the impor
   await page.goto(demoServer.url);
   await signIn(page, DEMO.admin.username, DEMO.admin.password);
   await page.getByRole('link', { name: 'Settings' }).click();
-  await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Import patients' }).click();
+  await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Import and export' }).click();
 
   await page.getByLabel('CSV file').setInputFiles({ name: 'old-system.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
   await expect(page.getByText('old-system.csv: 4 rows, 5 columns')).toBeVisible();

@@ -9,6 +9,7 @@ import { ClinicPolicySettings } from './ClinicPolicySettings';
 import { AuditLogSettings } from './AuditLogSettings';
 import { BackupSettings } from './BackupSettings';
 import { PatientImportSettings } from './PatientImportSettings';
+import { ClinicExportSection } from './ClinicExportSection';
 
 const SECTIONS: { id: SettingsSection; label: string; adminOnly: boolean }[] = [
   { id: 'clinic', label: 'Clinic', adminOnly: false },
@@ -17,7 +18,7 @@ const SECTIONS: { id: SettingsSection; label: string; adminOnly: boolean }[] = [
   { id: 'policy', label: 'Clinic policy', adminOnly: false },
   { id: 'audit', label: 'Audit log', adminOnly: true },
   { id: 'backups', label: 'Backups', adminOnly: true },
-  { id: 'import', label: 'Import patients', adminOnly: true },
+  { id: 'import', label: 'Import and export', adminOnly: true },
 ];
 
 export function SettingsScreen({ section }: { section: SettingsSection }) {
@@ -54,7 +55,12 @@ export function SettingsScreen({ section }: { section: SettingsSection }) {
       {allowed && section === 'policy' && <ClinicPolicySettings canEdit={isAdmin} />}
       {allowed && section === 'audit' && <AuditLogSettings />}
       {allowed && section === 'backups' && <BackupSettings />}
-      {allowed && section === 'import' && <PatientImportSettings />}
+      {allowed && section === 'import' && (
+        <>
+          <PatientImportSettings />
+          <ClinicExportSection />
+        </>
+      )}
     </div>
   );
 }
