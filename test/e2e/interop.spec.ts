@@ -42,6 +42,12 @@ test('an admin imports patients from a CSV: a row with problems blocks the impor
   await page.getByRole('button', { name: 'Import 2 patients' }).click();
   await expect(page.getByText(/^Imported 2 patients \(RB\d+ to RB\d+\); 2 rows left out\./)).toBeVisible();
 
+  // The whole clinic as CSV, from the same screen.
+  const zip = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV (zip)' }).click();
+  expect((await zip).suggestedFilename()).toMatch(/\.csv\.zip$/);
+  await expect(page.getByText(/is in your downloads \(22 CSV files: 302 patients, /)).toBeVisible();
+
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
   await page.getByRole('searchbox').fill('Søren');
   await expect(page.getByText('Ødegård, Søren')).toBeVisible();
