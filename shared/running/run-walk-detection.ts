@@ -21,10 +21,15 @@ import { fitTwoModes, type TwoModes } from './two-modes';
  * - running ↔ walking `RUN_WALK_CHANGE` (5): a walk inside a run must be worth five seconds spent
  *   fully at the other level at each end. A smoothed GPS track reads a few metres short wherever it
  *   cuts a corner or loses a fix, which looks like a 10–20 s dip towards walking; this cost keeps
- *   such dips from splitting a slow jog, and still finds a 20 s run between a walk and a light;
+ *   such dips from splitting a slow jog;
  * - standing ↔ running or walking `STAND_CHANGE` (0.5): a stop at a light is unmistakable (its level
- *   is far from both), so it needs no more than a token cost, and a short run cut off by a light
- *   (walk → run → stop) pays mostly one full change, not two.
+ *   is far from both), so it needs no more than a token cost. A stop is reached and left through a
+ *   ramp of up to `RAMP_SECONDS` (10) in which any speed between standing and the moving level is
+ *   free, and it stands for at least `MIN_STOP_SECONDS` (5): so a short run cut off by a light
+ *   (walk → run → stop) pays one full change, not two for the seconds of slowing down (see
+ *   `predecessors`). The ramp's length is how long the smoothed speed takes to fall from running to
+ *   standing (a second or two of slowing, the rolling mean, the GPS smoother's blur: 6–10 s on the
+ *   traces looked at); both figures were set on development seeds, never the held-out ones.
  * The running level used for classing is `RUN_LINE_SHIFT` (20 %) of the way down towards walking
  * from the session's running mode: a smoothed GPS speed reads low while running (corners cut,
  * fixes lost) far more often than it reads high while walking — on the test generator's tracks
