@@ -21,10 +21,15 @@ import { fitTwoModes, type TwoModes } from './two-modes';
  * - running ↔ walking `RUN_WALK_CHANGE` (5): a walk inside a run must be worth five seconds spent
  *   fully at the other level at each end. A smoothed GPS track reads a few metres short wherever it
  *   cuts a corner or loses a fix, which looks like a 10–20 s dip towards walking; this cost keeps
- *   such dips from splitting a slow jog, and still finds a 20 s run between a walk and a light;
+ *   such dips from splitting a slow jog;
  * - standing ↔ running or walking `STAND_CHANGE` (0.5): a stop at a light is unmistakable (its level
- *   is far from both), so it needs no more than a token cost, and a short run cut off by a light
- *   (walk → run → stop) pays mostly one full change, not two.
+ *   is far from both), so it needs no more than a token cost. A stop is reached and left through a
+ *   ramp of up to `RAMP_SECONDS` (10) in which any speed between standing and the moving level is
+ *   free, and it stands for at least `MIN_STOP_SECONDS` (5): so a short run cut off by a light
+ *   (walk → run → stop) pays one full change, not two for the seconds of slowing down (see
+ *   `predecessors`). The ramp's length is how long the smoothed speed takes to fall from running to
+ *   standing (a second or two of slowing, the rolling mean, the GPS smoother's blur: 6–10 s on the
+ *   traces looked at); both figures were set on development seeds, never the held-out ones.
  * The running level used for classing is `RUN_LINE_SHIFT` (20 %) of the way down towards walking
  * from the session's running mode: a smoothed GPS speed reads low while running (corners cut,
  * fixes lost) far more often than it reads high while walking — on the test generator's tracks
@@ -83,6 +88,8 @@ const MIN_MODE_SECONDS = 30;
 const RUN_WALK_CHANGE = 5;
 const STAND_CHANGE = 0.5;
 const RUN_LINE_SHIFT = 0.2;
+const RAMP_SECONDS = 10;
+const MIN_STOP_SECONDS = 5;
 
 export interface Classified {
   detection: Detection;
@@ -193,43 +200,115 @@ export function classifyWithHysteresis(values: Float64Array, runAbove: number, w
   return labels;
 }
 
-const STATES = ['stand', 'walk', 'run'] as const;
+/**
+ * The states of the labelling: standing (0), walking (1) and running (2), then the ramps into and
+ * out of a stop: from walking or running down to standing, and from standing up to either, each
+ * `RAMP_SECONDS` states long. Smoothed speed takes several seconds to fall to standing at a light
+ * and to rise again after it (the person slows and starts over a second or two, the rolling mean
+ * and the GPS smoother blur that over several more), and on the way it passes through the levels
+ * in between. A ramp second costs nothing while its value lies between standing and the level the
+ * ramp leads to, so a stop costs one token change (`STAND_CHANGE`) whatever the person did either
+ * side of it. Without ramps, a run of ~20 s between a walk and a light had to pay
+ * `RUN_WALK_CHANGE` twice (run → walk → stand, for the seconds of slowing down) and was read as
+ * walking.
+ */
+const STAND = 0;
+const WALK = 1;
+const RUN = 2;
+/** The first seconds of a stop, MIN_STOP_SECONDS states in a row: every stop passes through them. */
+const STOP = 3;
+/** The four ramps: [first state, the moving state at its far end, down (towards standing) or up]. */
+const RAMPS = [0, 1, 2, 3].map((k) => ({ first: STOP + MIN_STOP_SECONDS + k * RAMP_SECONDS, moving: k % 2 === 0 ? WALK : RUN, down: k < 2 }));
+const STATE_COUNT = STOP + MIN_STOP_SECONDS + 4 * RAMP_SECONDS;
 
 /**
- * The cheapest labelling of `values` with the three states (see the top of this file). Linear: three
- * running costs and a back pointer per second and state.
+ * For each state, the states it may be entered from and the cost of each change, in units of
+ * (running − walking)². Standing is entered only through the MIN_STOP_SECONDS states of a stop's
+ * start, so a stop lasts at least that long: otherwise a dip in a run could pass for a ramp down, a
+ * second of "standing" and a ramp up, 2·RAMP_SECONDS seconds for the price of one.
+ */
+function predecessors(): Array<Array<[from: number, cost: number]>> {
+  const into: Array<Array<[number, number]>> = [
+    [
+      [STAND, 0],
+      [STOP + MIN_STOP_SECONDS - 1, 0],
+    ],
+    [
+      [WALK, 0],
+      [STAND, STAND_CHANGE],
+      [RUN, RUN_WALK_CHANGE],
+    ],
+    [
+      [RUN, 0],
+      [STAND, STAND_CHANGE],
+      [WALK, RUN_WALK_CHANGE],
+    ],
+  ];
+  into[STOP] = [
+    [WALK, STAND_CHANGE],
+    [RUN, STAND_CHANGE],
+  ];
+  for (let k = 1; k < MIN_STOP_SECONDS; k++) into[STOP + k] = [[STOP + k - 1, 0]];
+  for (const ramp of RAMPS) {
+    // A ramp is passed through once: each of its seconds is a state of its own, entered only from
+    // the one before, so it lasts at most RAMP_SECONDS; it ends in a stop (down) or in walking or
+    // running (up), from any of its seconds.
+    const [from, to] = ramp.down ? [ramp.moving, STOP] : [STAND, ramp.moving];
+    for (let k = 0; k < RAMP_SECONDS; k++) {
+      into[ramp.first + k] = [k === 0 ? [from, STAND_CHANGE] : [ramp.first + k - 1, 0]];
+      into[to]!.push([ramp.first + k, 0]);
+    }
+  }
+  return into;
+}
+
+/**
+ * The cheapest labelling of `values` with the states above (see the top of this file). Linear: a
+ * running cost and a back pointer per second and state.
  */
 function viterbi(values: Float64Array, levels: Levels): IntervalKind[] {
   const n = values.length;
   const gap2 = (levels.run - levels.walk) ** 2;
-  const level = STATES.map((s) => levels[s]);
-  // Of two different states, only walk (1) and run (2) add up to 3.
-  const change = (a: number, b: number) => (a === b ? 0 : a + b === 3 ? RUN_WALK_CHANGE : STAND_CHANGE) * gap2;
-  const back = new Uint8Array(n * 3);
-  let cost = [0, 0, 0];
+  const into = predecessors();
+  // What a second costs in each state: its squared distance to the state's level; in a ramp, to
+  // the span between standing and the ramp's moving level.
+  const ceiling = new Float64Array(STATE_COUNT);
+  ceiling[STAND] = levels.stand;
+  ceiling[WALK] = levels.walk;
+  ceiling[RUN] = levels.run;
+  ceiling.fill(levels.stand, STOP, STOP + MIN_STOP_SECONDS);
+  for (const ramp of RAMPS) ceiling.fill(ramp.moving === WALK ? levels.walk : levels.run, ramp.first, ramp.first + RAMP_SECONDS);
+  const secondCost = (s: number, x: number) => (s < STOP + MIN_STOP_SECONDS ? (x - ceiling[s]!) ** 2 : x > ceiling[s]! ? (x - ceiling[s]!) ** 2 : x < levels.stand ? (levels.stand - x) ** 2 : 0);
+  const back = new Uint8Array(n * STATE_COUNT);
+  let cost = new Float64Array(STATE_COUNT);
+  for (let s = STOP; s < STATE_COUNT; s++) cost[s] = Infinity;
   for (let i = 0; i < n; i++) {
     const x = values[i]!;
-    const next = [0, 0, 0];
-    for (let s = 0; s < 3; s++) {
-      let best = i === 0 ? 0 : Infinity;
+    const next = new Float64Array(STATE_COUNT);
+    for (let s = 0; s < STATE_COUNT; s++) {
+      let best = i === 0 ? cost[s]! : Infinity;
       let from = s;
-      for (let p = 0; i > 0 && p < 3; p++) {
-        const c = cost[p]! + change(p, s);
-        if (c < best) {
-          best = c;
-          from = p;
+      if (i > 0) {
+        for (const [p, change] of into[s]!) {
+          const c = cost[p]! + change * gap2;
+          if (c < best) {
+            best = c;
+            from = p;
+          }
         }
       }
-      back[i * 3 + s] = from;
-      next[s] = best + (x - level[s]!) ** 2;
+      back[i * STATE_COUNT + s] = from;
+      next[s] = best + secondCost(s, x);
     }
     cost = next;
   }
-  let state = cost.indexOf(Math.min(...cost));
+  let state = 0;
+  for (let s = 1; s < STATE_COUNT; s++) if (cost[s]! < cost[state]!) state = s;
   const labels = new Array<IntervalKind>(n);
   for (let i = n - 1; i >= 0; i--) {
-    labels[i] = STATES[state] === 'run' ? 'run' : 'walk';
-    state = back[i * 3 + state]!;
+    // Standing and the ramps into and out of it are recovery: walking.
+    labels[i] = state === RUN ? 'run' : 'walk';
+    state = back[i * STATE_COUNT + state]!;
   }
   return labels;
 }

@@ -102,7 +102,7 @@ export function segmentSeries(series: PerSecondSeries | null, settings: RunWalkD
   const fit = source === 'gps-positions' && classified.detection.unit === 'mps' ? 'lines' : 'means';
   const parts = placeBoundaries(splitAtStops(merged, classified.standing, settings.minIntervalSeconds), classified.values, settings.minIntervalSeconds, classified.levels, fit);
   const joined = joinStops(parts);
-  const spans = fit === 'lines' ? mergeShortEdges(joined, classified.standing, 2 * settings.minIntervalSeconds) : joined;
+  const spans = fit === 'lines' ? mergeShortEdges(joined, classified.standing, 2 * settings.minIntervalSeconds, settings.minIntervalSeconds) : joined;
   const intervals = spans.map((s) => ({
     kind: s.kind,
     startSecond: s.start,
@@ -165,18 +165,23 @@ function mergeFlickers(spans: readonly Span[], min: number): Span[] {
 
 /**
  * At the very start and end of a recording, speed we smoothed from GPS positions rests on fixes
- * from one side only and reads noisier than anywhere else (a device's own records do not): a first or last interval shorter than `min` is the start-up or
- * wind-down of its neighbour, not an interval of its own — unless either of them is a stop (the
- * person stood still for most of it), which no noise imitates.
+ * from one side only and reads noisier than anywhere else (a device's own records do not): a first
+ * or last interval shorter than `min` is the start-up or wind-down of its neighbour, not an
+ * interval of its own — unless either of them holds a stop (at least `stopSeconds` standing in a
+ * row, as `splitAtStops` counts one), which no noise imitates: a short run from the start to the
+ * first light is a run.
  */
-function mergeShortEdges(spans: Span[], standing: Uint8Array, min: number): Span[] {
+function mergeShortEdges(spans: Span[], standing: Uint8Array, min: number, stopSeconds: number): Span[] {
   const out = spans.map((s) => ({ ...s }));
-  const stood = (s: Span) => {
-    let n = 0;
-    for (let i = s.start; i < s.end; i++) n += standing[i]!;
-    return 2 * n >= s.end - s.start;
+  const holdsStop = (s: Span) => {
+    let row = 0;
+    for (let i = s.start; i < s.end; i++) {
+      row = standing[i] === 1 ? row + 1 : 0;
+      if (row >= stopSeconds) return true;
+    }
+    return false;
   };
-  const short = (s: Span, next: Span) => s.end - s.start < min && !stood(s) && !stood(next);
+  const short = (s: Span, next: Span) => s.end - s.start < min && !holdsStop(s) && !holdsStop(next);
   if (out.length >= 2 && short(out[0]!, out[1]!)) {
     out[1]!.start = out[0]!.start;
     out.shift();

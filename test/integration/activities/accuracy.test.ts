@@ -20,7 +20,11 @@ import { runWalkPhases, type Phase } from '../../unit/running/synthetic';
  * Two sets of seeds, both printed: the detection's figures (run-walk-detection.ts,
  * run-walk-boundaries.ts) were chosen on seeds 1–60 and 1001–1060, of which the first few are
  * run here ('tuning'); seeds 3001–3060 were first run after every figure was fixed ('held out'),
- * so they say how the import does on tracks it was not fitted to.
+ * so they say how the import does on tracks it was not fitted to. The stop ramps and the shortest
+ * stop (run-walk-detection.ts) were added later against the misses the held-out rows had shown
+ * (a short run beside a light): they were worked out and checked on a third set, seeds 5001–5400
+ * of the rows with fixes every 1–5 s ('development', not run here; 18 misses in 2,000 sessions
+ * before, 10 after), and the held-out seeds were run once afterwards, with nothing changed since.
  */
 const SESSIONS: Record<string, Phase[]> = {
   '30/90': runWalkPhases(10, { seconds: 30, speed: 2.8 }, { seconds: 90, speed: 1.4 }),
@@ -37,10 +41,11 @@ interface Row {
   cadence?: boolean;
   /**
    * Held-out sessions in which not every interval is found: the issue asks for none, and where this
-   * is not 0 the row falls short of it (docs/architecture.md says so). Every miss but one is a run
-   * of about 20 s between a stop at a light and a walk: the smoother takes some 20 s to get up to
-   * speed from a standstill, so the run's speed never reaches the running level; the other is a
-   * 10 s "walk" inside a slow jog read from 3 m error on fixes 1–5 s apart.
+   * is not 0 the row falls short of it (docs/architecture.md says so). Slow jog/walk: a run of 22 s
+   * between a light and a walk whose smoothed speed stays under the running level (the GPS smoother
+   * blurs so short a run into its neighbours), and a 10 s dip inside a run where the smoother cut a
+   * corner, read as a walk, with a spurious short run at the very end; 30/90: a spurious 25 s run in
+   * the last walk.
    */
   heldOutMisses?: number;
 }
@@ -50,9 +55,8 @@ for (const session of Object.keys(SESSIONS)) {
   for (const noiseM of [1.5, 3]) for (const irregular of [false, true]) ROWS.push({ session, noiseM, irregular });
 }
 for (const [session, noiseM, misses] of [
-  ['60/90', 3, 1],
-  ['slow jog/walk', 1.5, 1],
-  ['slow jog/walk', 3, 3],
+  ['30/90', 3, 1],
+  ['slow jog/walk', 3, 2],
 ] as const) {
   ROWS.find((r) => r.session === session && r.noiseM === noiseM && r.irregular)!.heldOutMisses = misses;
 }
@@ -124,6 +128,18 @@ describe('accuracy on realistic tracks (distance, intervals, boundaries)', () =>
       }
     });
   }
+
+  it('a ~20 s run between a light and a walk is found (development seeds the stop ramps mended)', () => {
+    for (const [session, noiseM, seed] of [
+      ['slow jog/walk', 1.5, 5250],
+      ['slow jog/walk', 3, 5187],
+      ['60/90', 3, 5287],
+    ] as const) {
+      const track = realisticTrack(SESSIONS[session]!, { seed: seed * 7919 + noiseM * 10, noiseM, irregular: true, lights: 3, jumps: true });
+      const [r] = parseActivityFile('generated.gpx', strToU8(toGpx(track, '2026-05-04T07:30:00Z')), { nowMs: Date.parse('2026-11-30T12:00:00Z') });
+      expect(r?.ok && r.analysis.segmentation!.intervals.map((i) => i.kind).join(' ')).toBe(track.truth.intervals.map((i) => i.kind).join(' '));
+    }
+  });
 
   it('prints the table', () => {
     expect(results).toHaveLength(ROWS.length * Object.keys(SEED_SETS).length);

@@ -105,6 +105,27 @@ describe('what counts as an interval', () => {
     for (let seed = 1; seed <= 5; seed++) expect(kinds(phases, seed)).toBe('run walk run walk run');
   });
 
+  /** `seconds` one-second phases going linearly from `from` to `to` m/s, as smoothed speed slows to or starts from a stop. */
+  const ramp = (from: number, to: number, seconds: number): Array<[number, number]> =>
+    Array.from({ length: seconds }, (_, i) => [1, Math.max(0.05, from + ((to - from) * (i + 0.5)) / seconds)] as [number, number]);
+
+  it('a ~20 s run beside a stop is a run even where the speed takes 8–10 s to fall to standing or rise from it (smoothed GPS)', () => {
+    // Slowing to a light passes through walking pace on the way down: that is not a walk of its own.
+    const intoStop: Array<[number, number]> = [[180, 2.1], [120, 1.4], ...ramp(1.4, 2.1, 8), [8, 2.1], ...ramp(2.1, 0, 10), [40, 0], ...ramp(0, 2.1, 8), [180, 2.1], [120, 1.4], [180, 2.1]];
+    const outOfStop: Array<[number, number]> = [[180, 2.1], ...ramp(2.1, 0, 10), [40, 0], ...ramp(0, 2.1, 10), [8, 2.1], ...ramp(2.1, 1.4, 8), [120, 1.4], [180, 2.1]];
+    for (const source of ['device', 'gps-positions'] as const) {
+      for (let seed = 1; seed <= 3; seed++) {
+        expect(kinds(intoStop, seed, source)).toBe('run walk run walk run walk run');
+        expect(kinds(outOfStop, seed, source)).toBe('run walk run walk run');
+      }
+    }
+  });
+
+  it('a dip to walking pace inside a run is not taken for a stop with its two ramps: a stop stands still for seconds', () => {
+    const dip: Array<[number, number]> = [[180, 2.1], ...ramp(2.1, 0.6, 8), [1, 0.4], ...ramp(0.6, 2.1, 8), [180, 2.1], [120, 1.4], [180, 2.1]];
+    for (let seed = 1; seed <= 3; seed++) expect(kinds(dip, seed, 'gps-positions')).toBe('run walk run walk run');
+  });
+
   it('at the very start, 14 s at walking pace: a walk by the device’s own records, the start-up of the run from smoothed GPS; 16 s of running before a stop are a run either way', () => {
     const startUp: Array<[number, number]> = [
       [14, 1.4],
@@ -130,6 +151,8 @@ describe('what counts as an interval', () => {
           source,
         ),
       ).toBe('run walk run walk run');
+      // The stop after the first run may be the shorter part of its walk: the run is still a run.
+      expect(kinds([[16, 2.1], ...ramp(2.1, 0, 6), [15, 0], [40, 1.4], [200, 2.1], [120, 1.4], [200, 2.1]], 1, source)).toBe('run walk run walk run');
     }
   });
 });
