@@ -11,6 +11,7 @@ import { waitlistChannels } from './waitlist';
 import { runningChannels } from './running';
 import { todayChannels } from './today';
 import { redFlagChannels } from './redFlags';
+import { reassessmentChannels } from './reassessments';
 
 /**
  * The one API contract. Each area declares its slice next to its schemas; this merges them.
@@ -29,6 +30,7 @@ export const contract = {
   ...runningChannels,
   ...todayChannels,
   ...redFlagChannels,
+  ...reassessmentChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

@@ -94,6 +94,10 @@ export function channelSamples(t: TestApp, ids: SampleIds): { [K in ChannelName]
     'redFlags.list': { patientId },
     'redFlags.record': { patientId, context: { kind: 'check-in', weekId: ids.weekId }, entry: screenEntryOf() },
     'redFlags.acknowledge': { screenId: ids.screenId },
+    'reassessments.list': { patientId },
+    'reassessments.record': { patientId, measures: [{ code: 'thomas_hip_angle', side: 'left', value: 4, device: 'goniometer' }] },
+    'outcomes.list': { patientId },
+    'outcomes.record': { patientId, form: { instrument: 'nprs', answers: { score: 4 } } },
   };
 }
 
@@ -166,6 +170,10 @@ export function invalidSamples(): { [K in ChannelName]: unknown } {
     'redFlags.list': {},
     'redFlags.record': { patientId: 1, context: { kind: 'check-in', weekId: 1 }, entry: { answers: { saddleNumbness: 'maybe' } } },
     'redFlags.acknowledge': { screenId: 'x' },
+    'reassessments.list': { patientId: 'x' },
+    'reassessments.record': { patientId: 1, measures: [{ code: 'hip_ir', side: 'left', value: 400 }] },
+    'outcomes.list': {},
+    'outcomes.record': { patientId: 1, form: { instrument: 'odi', answers: { sections: { painIntensity: 6 } } } },
   };
 }
 

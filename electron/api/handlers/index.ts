@@ -15,6 +15,7 @@ import { planHandlers } from './plans';
 import { policyHandlers } from './clinic-policy';
 import { todayHandlers } from './today';
 import { redFlagHandlers } from './red-flags';
+import { reassessmentHandlers } from './reassessments';
 
 /** Every channel's handler; the type makes a channel without a handler a compile error. */
 export const handlers: Handlers = {
@@ -34,4 +35,5 @@ export const handlers: Handlers = {
   ...policyHandlers,
   ...todayHandlers,
   ...redFlagHandlers,
+  ...reassessmentHandlers,
 };

@@ -1,0 +1,47 @@
+import { ApiError } from '../../../shared/api/errors';
+import { todayIn } from '../../../shared/util/dates';
+import type { HandlerContext } from '../context';
+import { defineHandlers } from '../handler';
+import { clinicTimeAndUnits } from './appointment-rows';
+import { loadClinicPolicy } from './clinic-policy';
+import { outcomeSummaries, patientOutcomes, recordOutcome } from './outcome-records';
+import { asClinical, gatesNow, lastDevices, patientReassessments, recordReassessment, trendsOf } from './reassessment-records';
+
+async function assertPatient(ctx: HandlerContext, patientId: number) {
+  const patient = await ctx.db.selectFrom('patients').select('id').where('id', '=', patientId).executeTakeFirst();
+  if (!patient) throw new ApiError('NOT_FOUND', `There is no patient with id ${patientId}.`);
+}
+
+export const reassessmentHandlers = defineHandlers({
+  async 'reassessments.list'({ patientId }, ctx) {
+    await assertPatient(ctx, patientId);
+    const { policy } = await loadClinicPolicy(ctx.db);
+    const records = await patientReassessments(ctx.db, patientId);
+    const current = records.filter((r) => r.replacedById === null).sort((a, b) => (a.assessedOn < b.assessedOn ? -1 : a.assessedOn > b.assessedOn ? 1 : a.id - b.id));
+    const clinical = asClinical(records);
+    const { timeZone } = await clinicTimeAndUnits(ctx.db);
+    ctx.audit({ entity: 'patient', entityId: patientId, detail: 'reassessments opened' });
+    return {
+      reassessments: records,
+      trends: trendsOf(clinical, current.map((r) => r.id), policy),
+      lastDevices: lastDevices(records),
+      gates: gatesNow(clinical, todayIn(timeZone, ctx.now), policy),
+    };
+  },
+
+  async 'reassessments.record'(input, ctx) {
+    return recordReassessment(ctx, input);
+  },
+
+  async 'outcomes.list'({ patientId }, ctx) {
+    await assertPatient(ctx, patientId);
+    const { policy } = await loadClinicPolicy(ctx.db);
+    const records = await patientOutcomes(ctx.db, patientId, policy);
+    ctx.audit({ entity: 'patient', entityId: patientId, detail: 'outcome questionnaires opened' });
+    return { records, summaries: outcomeSummaries(records, policy) };
+  },
+
+  async 'outcomes.record'(input, ctx) {
+    return recordOutcome(ctx, input);
+  },
+});
