@@ -6,7 +6,7 @@ import { contract, type ChannelName } from '../../../shared/api/contract';
  * are asked again — wherever they are on screen. A booking made on the schedule is at once the
  * chart's next appointment; a run saved on the Running tab is at once in the Plan tab.
  */
-export const AREAS = ['session', 'users', 'clinic', 'audit', 'patients', 'schedule', 'waitlist', 'runs', 'plans', 'redFlags', 'policy', 'today'] as const;
+export const AREAS = ['session', 'users', 'clinic', 'audit', 'patients', 'schedule', 'waitlist', 'runs', 'plans', 'redFlags', 'reassessments', 'policy', 'today'] as const;
 export type Area = (typeof AREAS)[number];
 
 const AREA_OF_PREFIX: Record<string, Area> = {
@@ -27,6 +27,8 @@ const AREA_OF_PREFIX: Record<string, Area> = {
   runImport: 'runs',
   plans: 'plans',
   redFlags: 'redFlags',
+  reassessments: 'reassessments',
+  outcomes: 'reassessments',
   policy: 'policy',
   today: 'today',
 };
@@ -54,7 +56,9 @@ export const STALE_AFTER_WRITE: Record<Area, readonly Area[]> = {
   plans: ['plans', 'runs', 'today', 'redFlags'],
   // A screen's answers can stop this week's plan or lift a stop; an acknowledged alert leaves Today.
   redFlags: ['redFlags', 'plans', 'today'],
-  policy: ['policy', 'plans', 'runs'],
+  // New findings can hold or lift the plan's gates (a reviewed week goes stale).
+  reassessments: ['reassessments', 'plans', 'today'],
+  policy: ['policy', 'plans', 'runs', 'reassessments'],
   today: ['today'],
 };
 

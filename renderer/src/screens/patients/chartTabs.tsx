@@ -4,6 +4,7 @@ import type { Role } from '../../../../shared/domain/roles';
 import { PatientForm } from './PatientForm';
 import { RunningTab } from '../running/RunningTab';
 import { PlanTab } from '../plan/PlanTab';
+import { ReassessmentTab } from '../reassessment/ReassessmentTab';
 
 export interface ChartTabContext {
   patient: Patient;
@@ -27,6 +28,7 @@ export interface ChartTab {
  */
 export const CHART_TABS: readonly ChartTab[] = [
   { id: 'running', label: 'Running', roles: ['admin', 'therapist'], render: ({ patient }) => <RunningTab key={patient.id} patient={patient} /> },
+  { id: 'reassessment', label: 'Reassessment', roles: ['admin', 'therapist'], render: ({ patient }) => <ReassessmentTab key={patient.id} patient={patient} /> },
   { id: 'plan', label: 'Plan', roles: ['admin', 'therapist'], render: ({ patient }) => <PlanTab key={patient.id} patient={patient} /> },
   {
     id: 'details',
