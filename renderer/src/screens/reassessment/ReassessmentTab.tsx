@@ -52,9 +52,11 @@ export function ReassessmentTab({ patient }: { patient: Patient }) {
       </div>
       {notice && <Banner tone="success">{notice}</Banner>}
       {activeGates.map((g) => (
-        <Banner key={g.gate} tone="warning">
+        <div key={g.gate} data-testid="gate-holds">
+        <Banner tone="warning">
           <strong>Holds the running plan — {GATE_TITLES[g.gate]}:</strong> {g.findings.join('; ')} (reassessment of {f.date(g.reassessmentDate)}).
         </Banner>
+        </div>
       ))}
       {lifted.map((g) => (
         <Banner key={g.gate} tone="info">
