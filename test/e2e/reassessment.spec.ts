@@ -77,6 +77,18 @@ test('a reassessment typed by keyboard holds the plan at the weekly review, citi
   const outcomes = page.getByRole('table', { name: 'Outcome questionnaires' });
   await expect(outcomes).toContainText('36% — moderate disability (21–40%)');
   await expect(outcomes).toContainText('important change 10 points or 30%');
+
+  // A follow-up today: the left hip angle 10° better, beyond the 5° detectable change (clinic policy); the gate lifts.
+  await page.keyboard.press('Alt+a');
+  await expect(dialog.getByLabel('Modified Thomas test — hip angle — left')).toBeFocused();
+  await page.keyboard.type('2');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('-1');
+  await page.keyboard.press('Control+s');
+  await expect(dialog).toBeHidden();
+  await expect(trend.getByRole('row').nth(1)).toContainText('−10° better — real change');
+  await expect(page.getByText(/Gate lifted — hip extension/)).toBeVisible();
+  await page.getByRole('heading', { name: 'Reassessment', exact: true }).scrollIntoViewIfNeeded();
   if (pictures) await page.screenshot({ path: `${OUT}reassessment.png` });
 
   // The weekly review reads it: the finding holds progression, and the reason cites it.

@@ -95,6 +95,20 @@ describe('mobility gates', () => {
     const off = clinicPolicySchema.parse({ gates: { proneInstability: { enabled: false } } });
     expect(evaluateGates([r], '2026-03-22', off).map((g) => g.gate)).toEqual(['single-leg-squat']);
   });
+  it('a partial battery neither holds nor lifts a gate whose measures it did not take', () => {
+    const first = ra({ date: '2026-03-01', measures: [{ code: 'prone_instability', value: 'positive' }, { code: 'thomas_hip_angle', side: 'left', value: 12, device: 'goniometer' }] });
+    const hipsOnly = ra({ date: '2026-03-15', measures: [{ code: 'thomas_hip_angle', side: 'left', value: -2, device: 'goniometer' }] });
+    const gates = evaluateGates([first, hipsOnly], '2026-03-22', DEFAULT_POLICY);
+    expect(gates.map((g) => [g.gate, g.active, g.lifted, g.reassessmentDate])).toEqual([
+      ['thomas', false, true, '2026-03-15'],
+      ['prone-instability', true, false, '2026-03-01'],
+    ]);
+    const pitNegative = ra({ date: '2026-03-20', measures: [{ code: 'prone_instability', value: 'negative' }] });
+    expect(evaluateGates([first, hipsOnly, pitNegative], '2026-03-22', DEFAULT_POLICY).map((g) => [g.gate, g.active, g.lifted])).toEqual([
+      ['thomas', false, true],
+      ['prone-instability', false, true],
+    ]);
+  });
 });
 
 describe('range refusals, measure by measure', () => {
