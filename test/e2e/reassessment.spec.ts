@@ -88,7 +88,7 @@ test('a reassessment typed by keyboard holds the plan at the weekly review, citi
   await expect(dialog).toBeHidden();
   await expect(trend.getByRole('row').nth(1)).toContainText('−10° better — real change');
   await expect(page.getByText(/Gate lifted — hip extension/)).toBeVisible();
-  await page.getByRole('heading', { name: 'Reassessment', exact: true }).scrollIntoViewIfNeeded();
+  await page.getByRole('heading', { name: 'Reassessment', exact: true }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
   if (pictures) await page.screenshot({ path: `${OUT}reassessment.png` });
 
   // The weekly review reads it: the finding holds progression, and the reason cites it.
