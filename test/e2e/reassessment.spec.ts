@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
 import { addDays, startOfWeek } from '../../shared/clinical/calendar';
 import { todayIn } from '../../shared/util/dates';
 import { expectAccessible } from './axe';
+import { openChart } from './chart';
 import { test, expect, signIn, DEMO } from './fixtures';
 
 // A therapist records a reassessment by keyboard on the chart's Reassessment tab; the plan's weekly
@@ -11,17 +11,6 @@ import { test, expect, signIn, DEMO } from './fixtures';
 const OUT = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 const pictures = process.env.SCREENSHOTS === '1';
 test.setTimeout(90_000);
-
-async function openChart(page: Page, mrn: string, tab: 'Reassessment' | 'Plan') {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
-  const search = page.getByRole('searchbox', { name: 'Search patients' });
-  await search.fill(mrn);
-  await expect(page.getByTestId('patient-count')).toHaveText('1 match');
-  await expect(page.getByRole('row').filter({ hasText: mrn })).toBeVisible();
-  await search.press('Enter');
-  await expect(page.getByText(mrn, { exact: true })).toBeVisible();
-  await page.getByRole('navigation', { name: 'Chart sections' }).getByRole('link', { name: tab }).click();
-}
 
 test('a reassessment typed by keyboard holds the plan at the weekly review, citing the finding', async ({ page, demoServer }, testInfo) => {
   await page.setViewportSize({ width: 1366, height: 768 });
@@ -70,8 +59,8 @@ test('a reassessment typed by keyboard holds the plan at the weekly review, citi
   await page.getByRole('button', { name: 'Record a questionnaire' }).click();
   const q = page.getByRole('dialog', { name: 'Record a questionnaire' });
   await q.getByLabel('Questionnaire', { exact: true }).selectOption({ label: 'Oswestry Disability Index (ODI)' });
-  for (const [section, score] of [['1. Pain intensity', '3'], ['2. Personal care', '1'], ['3. Lifting', '3'], ['4. Walking', '2'], ['5. Sitting', '2'], ['6. Standing', '2'], ['7. Sleeping', '1'], ['9. Social life', '1'], ['10. Travelling', '1']])
-    await q.getByLabel(section).selectOption(score);
+  const odi: [string, string][] = [['1. Pain intensity', '3'], ['2. Personal care', '1'], ['3. Lifting', '3'], ['4. Walking', '2'], ['5. Sitting', '2'], ['6. Standing', '2'], ['7. Sleeping', '1'], ['9. Social life', '1'], ['10. Travelling', '1']];
+  for (const [section, score] of odi) await q.getByLabel(section).selectOption(score);
   await q.getByRole('button', { name: 'Save and score' }).click();
   await expect(q).toBeHidden();
   const outcomes = page.getByRole('table', { name: 'Outcome questionnaires' });
