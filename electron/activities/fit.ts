@@ -1,31 +1,25 @@
-import { Decoder, Stream, type FileIdMesg, type LapMesg, type RecordMesg, type SessionMesg } from '@garmin/fitsdk';
-import type { ActivitySample, ImportRefusal } from '../../shared/running/activity';
-import { isValidPosition, pathLengthMeters } from '../../shared/running/geo';
-import type { DraftActivity } from './draft';
-import { corrupt, emptyTrack, unsupported } from './messages';
+import { Decoder, Stream, type FileIdMesg, type RecordMesg } from '@garmin/fitsdk';
+import type { ImportRefusal } from '../../shared/running/activity';
+import { badTimes, corrupt, emptyTexts, emptyTrack, fitDamage, fitNotes, timeRepaired, unsupported, unsupportedFeature } from '../../shared/running/import-messages';
+import { checkTimes, EARLIEST_VALID_MS, LEFT_OUT } from '../../shared/running/timestamps';
+import type { DraftActivity, ParseOptions } from './draft';
+import { legDraft, readSession, recordsByLeg, recordsOnlyDraft, toMs, type Leg } from './fit-legs';
 
 /**
- * FIT through Garmin's own SDK. The file's CRC is checked first (`checkIntegrity`); a file that
- * fails it is refused as CORRUPT, even when `read()` could decode a part of it.
+ * FIT through Garmin's own SDK. The file's CRC is checked (`checkIntegrity`) and `read()` collects
+ * decoding errors.
  *
- * Why not import the readable part of a cut-short file? What survives is whatever the watch
- * wrote before the cut, with no way to tell how much is missing (the fixture keeps 14 s and 6 m of
- * a run); a silently short run would under-count the week's load that the planner decides on.
- * The refusal says how much could be read, so the clinic can re-export or enter it by hand.
- *
- * One activity per session message (a multisport file gives several); without sessions, one
- * activity from the laps and records.
+ * - A feature the SDK cannot decode (compressed-timestamp records) is said to be that, not damage.
+ * - A damaged file (cut short, or contents that stop making sense) with an **intact session
+ *   summary** is imported from that summary — date, distance and time — without its track (what
+ *   survives of the records is a part of unknown size; intervals from it would mislead the planner).
+ *   A file that decoded completely but whose checksum does not match is imported with its track and
+ *   a note. A damaged file without an intact summary is refused, saying how much could be read —
+ *   counted only from times that are possible, so a corrupt time never becomes a figure.
+ * - Record times are checked (timestamps.ts): impossible ones are left out with a note.
+ * - One activity per session (each leg of a multisport file, with its own number); without
+ *   sessions, one activity from the laps and records.
  */
-
-const SEMICIRCLE_TO_DEG = 180 / 2 ** 31;
-/** FIT times count seconds from 1989-12-31T00:00:00Z when not converted to Date. */
-const FIT_EPOCH_MS = 631_065_600_000;
-
-function toMs(x: unknown): number | undefined {
-  if (x instanceof Date) return Number.isFinite(x.getTime()) ? x.getTime() : undefined;
-  if (typeof x === 'number' && Number.isFinite(x)) return FIT_EPOCH_MS + x * 1000;
-  return undefined;
-}
 
 export function isFitBytes(bytes: Uint8Array): boolean {
   try {
@@ -35,7 +29,7 @@ export function isFitBytes(bytes: Uint8Array): boolean {
   }
 }
 
-export function parseFit(bytes: Uint8Array): DraftActivity[] | ImportRefusal {
+export function parseFit(bytes: Uint8Array, options: ParseOptions): Array<DraftActivity | ImportRefusal> | ImportRefusal {
   if (bytes.length === 0) return corrupt('FIT', 'the file is empty');
   if (!isFitBytes(bytes)) return corrupt('FIT', 'it does not start with a FIT header');
   const decoder = new Decoder(Stream.fromByteArray(bytes));
@@ -44,44 +38,97 @@ export function parseFit(bytes: Uint8Array): DraftActivity[] | ImportRefusal {
   try {
     result = decoder.read({ mergeHeartRates: true });
   } catch (e) {
-    return corrupt('FIT', `the decoder stopped: ${e instanceof Error ? e.message : String(e)}`);
+    return corrupt('FIT', fitDamage.stopped(e instanceof Error ? e.message : String(e)));
   }
   const { messages, errors } = result;
-  if (!intact || errors.length > 0) return corrupt('FIT', damageDetail(bytes.length, errors, messages.recordMesgs ?? []));
+  const firstError = errors[0]?.message ?? '';
+  if (/compressed timestamp/i.test(firstError)) return unsupportedFeature('compressed timestamps in its FIT records');
+  const checksumOnly = errors.every((e) => /CRC error/i.test(e.message));
+  const damaged = !intact || errors.length > 0;
 
   const fileId: FileIdMesg | undefined = messages.fileIdMesgs?.[0];
   const fileType = fileId?.type === undefined ? undefined : String(fileId.type);
-  if (fileType !== undefined && fileType !== 'activity') {
-    return unsupported(`This FIT file is a ${fileType} file, not a recorded activity: export the activity itself from the watch or app.`);
-  }
-  const records = (messages.recordMesgs ?? []).filter((r) => toMs(r.timestamp) !== undefined);
-  const sessions = (messages.sessionMesgs ?? []).filter((s) => toMs(s.startTime ?? s.timestamp) !== undefined);
-  const laps = messages.lapMesgs ?? [];
-  const device = deviceName(fileId);
-  const fallbackSport = messages.sportMesgs?.[0]?.sport ?? laps[0]?.sport;
+  if (fileType !== undefined && fileType !== 'activity') return unsupported(emptyTexts.fitNotAnActivity(fileType));
 
-  if (sessions.length === 0) {
-    if (records.length === 0) return emptyTrack('This FIT file holds no activity: no sessions and no track records.');
-    return [fromRecordsOnly(records, laps, fallbackSport === undefined ? '' : String(fallbackSport), device)];
+  const rawRecords = messages.recordMesgs ?? [];
+  const times = rawRecords.map((r) => toMs(r.timestamp) ?? NaN);
+  const check = checkTimes(times, options.nowMs);
+  const records: Array<{ ms: number; r: RecordMesg }> = [];
+  rawRecords.forEach((r, i) => {
+    if (check.keep[i]) records.push({ ms: times[i]!, r });
+  });
+  const legs = (messages.sessionMesgs ?? []).map((s) => readSession(s, options.nowMs));
+  const intactLegs = legs.filter((l): l is Leg => l !== null).sort((a, b) => a.startMs - b.startMs);
+  const device = deviceName(fileId);
+
+  if (damaged && !(checksumOnly && intactLegs.length > 0)) {
+    const detail = damageDetail(bytes.length, errors, records);
+    // In a damaged file only a summary that needs no repair is believed.
+    if (intactLegs.length === 0 || intactLegs.length < legs.length || intactLegs.some((l) => l.statedStartMs !== undefined)) return corrupt('FIT', detail);
+    return intactLegs.map((leg, i) => {
+      const d = legDraft(leg, [], false, device, legNumber(i, intactLegs.length), options.style);
+      d.warnings.unshift(fitNotes.summaryUsed(detail));
+      return d;
+    });
   }
-  const drafts = sessions.map((s, i) => fromSession(s, sessionRecords(records, sessions, i), device, sessions.length > 1 ? i : undefined));
+
+  // Impossible times cannot be placed in a leg: every leg says so. Records out of time order are named in their own leg.
+  const repairs = check.repairs.filter((r) => r.kind !== 'backwards').map((r) => timeRepaired(r, 'track record', options.style));
+  if (damaged) repairs.unshift(fitNotes.checksumOnly());
+  if (legs.length === 0) {
+    if (check.refusal !== null) return badTimes(check.refusal, options.style);
+    if (records.length === 0) return emptyTrack(emptyTexts.fitNothing());
+    const laps = messages.lapMesgs ?? [];
+    const sport = messages.sportMesgs?.[0]?.sport ?? laps[0]?.sport;
+    const d = recordsOnlyDraft(records, laps, sport === undefined ? '' : String(sport), device, options.nowMs);
+    d.warnings.push(...repairs, ...outOfOrder(times, check.leftOut, -Infinity, Infinity, options));
+    return [d];
+  }
+  if (intactLegs.length < legs.length) {
+    // A session whose summary cannot be true: its start is impossible, or its numbers contradict each other.
+    const bad = (messages.sessionMesgs ?? []).find((_, i) => legs[i] === null);
+    const stated = toMs(bad?.startTime);
+    if (stated !== undefined && stated < EARLIEST_VALID_MS) return badTimes({ kind: 'too-early', firstMs: stated, sameMs: null }, options.style);
+    if (stated !== undefined && stated > options.nowMs) return badTimes({ kind: 'future', firstMs: stated }, options.style);
+    return corrupt('FIT', fitDamage.summaryContradicts());
+  }
+  const byLeg = recordsByLeg(records, intactLegs);
+  const drafts = intactLegs.map((leg, i) => {
+    const d = legDraft(leg, byLeg[i]!, true, device, legNumber(i, intactLegs.length), options.style);
+    const from = i === 0 ? -Infinity : leg.startMs;
+    const to = i + 1 < intactLegs.length ? intactLegs[i + 1]!.startMs : Infinity;
+    d.warnings.push(...repairs, ...outOfOrder(times, check.leftOut, from, to, options));
+    return d;
+  });
   const empty = drafts.every((d) => d.samples.length === 0 && d.distanceMeters === 0 && d.durationSeconds === 0);
-  if (empty) return emptyTrack('This FIT file holds no activity: its session has no time, no distance and no track records.');
+  if (empty) return emptyTrack(emptyTexts.fitSessionEmpty());
   return drafts;
 }
 
-function damageDetail(size: number, errors: readonly Error[], records: readonly RecordMesg[]): string {
+/** Records with a possible time in [from, to) that were left out for going back in time. */
+function outOfOrder(times: readonly number[], leftOut: Uint8Array, from: number, to: number, options: ParseOptions): string[] {
+  let count = 0;
+  times.forEach((t, i) => {
+    if (leftOut[i] === LEFT_OUT.backwards && t >= from && t < to) count++;
+  });
+  return count > 0 ? [timeRepaired({ kind: 'backwards', count }, 'track record', options.style)] : [];
+}
+
+function legNumber(i: number, of: number): { number: number; of: number } | undefined {
+  return of > 1 ? { number: i + 1, of } : undefined;
+}
+
+function damageDetail(size: number, errors: readonly Error[], records: ReadonlyArray<{ ms: number }>): string {
   const first = errors[0]?.message ?? '';
   const at = /at byte (\d+)/.exec(first)?.[1];
+  const reason = first.replace(/^FIT Runtime Error\s*/, '').replace(/^at byte \d+\s*/, '').trim();
   const parts: string[] = [];
-  if (/end of stream/i.test(first)) parts.push(`it ends at byte ${at ?? size}, before the end its header announces`);
-  else if (first !== '') parts.push(`reading stopped: ${first.replace(/^FIT Runtime Error /, '')}`);
-  else parts.push('its checksum does not match its contents');
-  const times = records.map((r) => toMs(r.timestamp)).filter((t): t is number => t !== undefined);
-  if (times.length >= 2) {
-    const seconds = Math.round((times[times.length - 1]! - times[0]!) / 1000);
-    parts.push(`only ${records.length} track records covering ${seconds} s could be read`);
-  }
+  // The SDK says "end of stream", or fails reading past the end (a DataView RangeError): the file is cut short.
+  if (/end of stream|outside the bounds|DataView/i.test(first)) parts.push(fitDamage.cutShort(at === undefined ? size : Number(at)));
+  else if (/CRC error/i.test(first) || first === '') parts.push(fitDamage.checksum());
+  else if (reason === '' && at !== undefined) parts.push(fitDamage.stoppedAt(Number(at)));
+  else parts.push(fitDamage.stopped(reason));
+  if (records.length >= 2) parts.push(fitDamage.readable(records.length, Math.round((records[records.length - 1]!.ms - records[0]!.ms) / 1000)));
   return parts.join('; ');
 }
 
@@ -92,102 +139,4 @@ function deviceName(fileId: FileIdMesg | undefined): string | undefined {
   const makerText = maker === '' ? '' : maker.charAt(0).toUpperCase() + maker.slice(1);
   const text = [makerText, product === undefined ? '' : String(product)].filter((x) => x !== '').join(' ');
   return text === '' ? undefined : text;
-}
-
-/** Records that belong to session i: from its start to the next session's start. */
-function sessionRecords(records: readonly RecordMesg[], sessions: readonly SessionMesg[], i: number): RecordMesg[] {
-  if (sessions.length === 1) return [...records];
-  const start = sessionStart(sessions[i]!);
-  const next = sessions[i + 1];
-  const end = next === undefined ? Infinity : sessionStart(next);
-  return records.filter((r) => {
-    const t = toMs(r.timestamp)!;
-    return t >= start && t < end;
-  });
-}
-
-function sessionStart(s: SessionMesg): number {
-  return toMs(s.startTime ?? s.timestamp)!;
-}
-
-function toSamples(records: readonly RecordMesg[], startMs: number): ActivitySample[] {
-  const samples: ActivitySample[] = [];
-  for (const r of records) {
-    const t = Math.max(0, (toMs(r.timestamp)! - startMs) / 1000);
-    const s: ActivitySample = { t };
-    const distance = r.distance;
-    if (typeof distance === 'number' && Number.isFinite(distance) && distance >= 0) s.distance = distance;
-    const speed = r.enhancedSpeed ?? r.speed;
-    if (typeof speed === 'number' && Number.isFinite(speed) && speed >= 0) s.speed = speed;
-    if (typeof r.heartRate === 'number' && r.heartRate > 0 && r.heartRate < 255) s.heartRate = r.heartRate;
-    if (typeof r.positionLat === 'number' && typeof r.positionLong === 'number') {
-      const lat = r.positionLat * SEMICIRCLE_TO_DEG;
-      const lon = r.positionLong * SEMICIRCLE_TO_DEG;
-      if (isValidPosition(lat, lon)) {
-        s.lat = lat;
-        s.lon = lon;
-      }
-    }
-    samples.push(s);
-  }
-  return samples;
-}
-
-/** Distance from the samples when the file has no total: the watch's own distance, else GPS positions. */
-function distanceFromSamples(samples: readonly ActivitySample[]): { meters: number; source: DraftActivity['distanceSource'] } {
-  let last: number | undefined;
-  for (const s of samples) if (s.distance !== undefined) last = Math.max(last ?? 0, s.distance);
-  if (last !== undefined) return { meters: last, source: 'samples' };
-  return { meters: pathLengthMeters(samples), source: 'positions' };
-}
-
-function fromSession(s: SessionMesg, records: readonly RecordMesg[], device: string | undefined, index: number | undefined): DraftActivity {
-  const startMs = sessionStart(s);
-  const samples = toSamples(records, startMs);
-  const lastT = samples.length > 0 ? samples[samples.length - 1]!.t : 0;
-  const elapsed = num(s.totalElapsedTime) ?? lastT;
-  const timer = num(s.totalTimerTime) ?? elapsed;
-  const fileTotal = num(s.totalDistance);
-  const dist = fileTotal === undefined ? distanceFromSamples(samples) : { meters: fileTotal, source: 'file-total' as const };
-  const warnings: string[] = [];
-  if (index !== undefined) warnings.push(`This is session ${index + 1} of a multi-session file.`);
-  if (samples.length === 0) warnings.push('The file has no track records: only its totals were imported.');
-  return {
-    format: 'fit',
-    sportText: s.sport === undefined ? '' : String(s.sport),
-    ...(s.subSport === undefined ? {} : { subSportText: String(s.subSport) }),
-    startedAtMs: startMs,
-    distanceMeters: dist.meters,
-    distanceSource: dist.source,
-    durationSeconds: timer,
-    elapsedSeconds: elapsed,
-    samples,
-    ...(device === undefined ? {} : { device }),
-    warnings,
-  };
-}
-
-function fromRecordsOnly(records: readonly RecordMesg[], laps: readonly LapMesg[], sportText: string, device: string | undefined): DraftActivity {
-  const startMs = Math.min(...laps.map((l) => toMs(l.startTime) ?? Infinity), toMs(records[0]!.timestamp)!);
-  const samples = toSamples(records, startMs);
-  const elapsed = samples[samples.length - 1]!.t;
-  const lapTimer = laps.reduce((sum, l) => sum + (num(l.totalTimerTime) ?? 0), 0);
-  const lapDistance = laps.reduce((sum, l) => sum + (num(l.totalDistance) ?? 0), 0);
-  const dist = lapDistance > 0 ? { meters: lapDistance, source: 'file-total' as const } : distanceFromSamples(samples);
-  return {
-    format: 'fit',
-    sportText,
-    startedAtMs: startMs,
-    distanceMeters: dist.meters,
-    distanceSource: dist.source,
-    durationSeconds: lapTimer > 0 ? lapTimer : elapsed,
-    elapsedSeconds: elapsed,
-    samples,
-    ...(device === undefined ? {} : { device }),
-    warnings: ['The file has no session summary: totals were taken from its laps and records.'],
-  };
-}
-
-function num(x: unknown): number | undefined {
-  return typeof x === 'number' && Number.isFinite(x) ? x : undefined;
 }

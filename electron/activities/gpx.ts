@@ -1,144 +1,192 @@
-import type { Element } from '@xmldom/xmldom';
 import type { ActivitySample, ImportRefusal } from '../../shared/running/activity';
-import { haversineMeters, isValidPosition } from '../../shared/running/geo';
-import type { DraftActivity } from './draft';
-import { emptyTrack, noTimestamps } from './messages';
-import { childElements, childNumber, childText, findDescendant, parseXmlTime } from './xml';
+import { stepsPerMinuteFactor } from '../../shared/running/cadence';
+import { isValidPosition, pathLengthMeters } from '../../shared/running/geo';
+import { badTimes, emptyTexts, emptyTrack, noTimestamps, pointsLeftOut, timeRepaired } from '../../shared/running/import-messages';
+import { checkTimes } from '../../shared/running/timestamps';
+import { smoothTrack } from '../../shared/running/track-smoothing';
+import type { DraftActivity, ParseOptions } from './draft';
+import { numberOf, parseXmlTime, type XmlHandler } from './xml-stream';
 
 /**
- * GPX 1.0 and 1.1 (elements are matched by local name, so either namespace — or none — reads the
- * same). Read with @xmldom/xmldom directly rather than through @tmcw/togeojson: togeojson keeps a
- * point's time only when it has one, so its `times` array stops lining up with the coordinates as
- * soon as one point lacks a time, and it drops one-point segments; here every point keeps its own time.
- *
- * A GPX file is one activity: all its tracks in order (a GPSBabel dump splits one outing into
- * several "ACTIVE LOG" tracks). Routes (`rte`) are planned paths and waypoints are places, not
- * recordings: neither is imported.
- * - Distance: haversine between consecutive points within each segment, none across a segment
- *   break (a segment ends where recording stopped), as gpxpy counts it.
- * - Duration: the time recorded, i.e. the sum of each segment's first-to-last time; elapsed: first
- *   to last time of the whole file.
- * - Times: at least 90 % of the track points must have one; fewer is NO_TIMESTAMPS (the distance
- *   is still reported). The few points without a time are left out of the samples.
- * - Empty segments (`<trkseg></trkseg>`) are skipped; a track of fewer than 2 points is EMPTY_TRACK.
- * - Heart rate: Garmin's TrackPointExtension `hr` (any prefix) or a bare `heartrate`/`hr` extension.
+ * GPX 1.0 and 1.1, read as a stream (see xml-stream.ts). A GPX file is one activity: all its
+ * tracks in order (a GPSBabel dump splits one outing into several "ACTIVE LOG" tracks). Routes
+ * (`rte`) are planned paths and waypoints are places, not recordings: neither is imported.
+ * - Distance: along the track after smoothing out GPS noise (track-smoothing.ts), within each
+ *   segment, none across a segment break (a segment ends where recording stopped).
+ * - Duration: the time recorded, the sum of each segment's first-to-last time; the breaks between
+ *   segments are the activity's pauses. Elapsed: first to last time of the whole file.
+ * - Times: at least 90 % of the track points must have one, else NO_TIMESTAMPS (the distance —
+ *   measured point to point, as there are no times to smooth with — is still reported). Times that
+ *   cannot be true are checked (timestamps.ts): left out with a warning, or the file refused.
+ * - Heart rate, cadence, speed: Garmin's TrackPointExtension (`hr`, `cad`, any prefix), a bare
+ *   `heartrate`/`cadence`/`speed` extension, or GPX 1.0's `<speed>`.
  */
 
 const MIN_TIMED_FRACTION = 0.9;
 
-interface Point {
-  lat: number;
-  lon: number;
-  timeMs?: number;
-  heartRate?: number;
-  speed?: number;
+/** One segment's points as parallel arrays of numbers (NaN where a point lacks the value). */
+interface Segment {
+  lat: number[];
+  lon: number[];
+  time: number[];
+  hr: number[];
+  speed: number[];
+  cad: number[];
 }
 
-export function parseGpx(root: Element, contentHash: string): DraftActivity | ImportRefusal {
-  const tracks = childElements(root, 'trk');
-  const segments: Point[][] = [];
-  for (const trk of tracks) {
-    for (const seg of childElements(trk, 'trkseg')) {
-      const pts = childElements(seg, 'trkpt').map(readPoint).filter((p): p is Point => p !== undefined);
-      if (pts.length > 0) segments.push(pts);
+export class GpxReader implements XmlHandler {
+  private readonly segments: Segment[] = [];
+  private current: Segment | null = null;
+  private point: { lat: number; lon: number; time: number; hr: number; extSpeed: number; speed10: number; cad: number } | null = null;
+  private trackName: string | undefined;
+  private trackType: string | undefined;
+  private trackHasPoints = false;
+  private firstTrack: { name?: string; type?: string } | null = null;
+  private metaName: string | undefined;
+  private rootName: string | undefined;
+  private waypoints = 0;
+  private routes = 0;
+  creator: string | undefined;
+
+  open(name: string, attributes: Readonly<Record<string, string>>, path: readonly string[]): void {
+    const parent = path[path.length - 1];
+    if (name === 'gpx' && path.length === 0) this.creator = attributes['creator']?.trim() || undefined;
+    else if (name === 'wpt' && parent === 'gpx') this.waypoints++;
+    else if (name === 'rte' && parent === 'gpx') this.routes++;
+    else if (name === 'trk' && parent === 'gpx') {
+      this.trackName = undefined;
+      this.trackType = undefined;
+      this.trackHasPoints = false;
+    } else if (name === 'trkseg' && parent === 'trk') this.current = { lat: [], lon: [], time: [], hr: [], speed: [], cad: [] };
+    else if (name === 'trkpt' && parent === 'trkseg' && this.current !== null) {
+      const lat = Number(attributes['lat']);
+      const lon = Number(attributes['lon']);
+      const valid = attributes['lat'] !== undefined && attributes['lon'] !== undefined && isValidPosition(lat, lon);
+      this.point = valid ? { lat, lon, time: NaN, hr: NaN, extSpeed: NaN, speed10: NaN, cad: NaN } : null;
     }
   }
-  const total = segments.reduce((n, s) => n + s.length, 0);
-  if (total < 2) return emptyTrack(emptyMessage(root, total));
 
-  const distanceMeters = segments.reduce((sum, seg) => sum + segmentLength(seg), 0);
-  const timed = segments.reduce((n, s) => n + s.filter((p) => p.timeMs !== undefined).length, 0);
-  if (timed < 2 || timed < total * MIN_TIMED_FRACTION) return noTimestamps('GPX', Math.round(distanceMeters * 100) / 100, contentHash, timed, total);
-
-  const warnings: string[] = [];
-  const samples: ActivitySample[] = [];
-  let startMs: number | undefined;
-  let lastMs = -Infinity;
-  let cumulative = 0;
-  let recorded = 0;
-  let outOfOrder = 0;
-  for (const seg of segments) {
-    let prev: Point | undefined;
-    let segFirst: number | undefined;
-    let segLast: number | undefined;
-    for (const p of seg) {
-      if (prev !== undefined) cumulative += haversineMeters(prev.lat, prev.lon, p.lat, p.lon);
-      prev = p;
-      if (p.timeMs === undefined) continue;
-      if (p.timeMs < lastMs) {
-        outOfOrder++;
-        continue;
+  close(name: string, text: string, path: readonly string[]): void {
+    const parent = path[path.length - 1];
+    const p = this.point;
+    if (p !== null && path.includes('trkpt')) {
+      if (name === 'time' && parent === 'trkpt') p.time = parseXmlTime(text) ?? NaN;
+      else if (name === 'speed' && parent === 'trkpt') p.speed10 = nonNegative(numberOf(text));
+      else if (path.includes('extensions')) {
+        if (name === 'hr' || name === 'heartrate' || name === 'heartRate') {
+          const hr = numberOf(text);
+          if (hr !== undefined && hr > 0 && hr < 255) p.hr = hr;
+        } else if (name === 'cad' || name === 'cadence') p.cad = nonNegative(numberOf(text));
+        else if (name === 'speed') p.extSpeed = nonNegative(numberOf(text));
       }
-      lastMs = p.timeMs;
-      startMs ??= p.timeMs;
-      segFirst ??= p.timeMs;
-      segLast = p.timeMs;
-      const s: ActivitySample = { t: (p.timeMs - startMs) / 1000, distance: cumulative, lat: p.lat, lon: p.lon };
-      if (p.heartRate !== undefined) s.heartRate = p.heartRate;
-      if (p.speed !== undefined) s.speed = p.speed;
-      samples.push(s);
+      return;
     }
-    if (segFirst !== undefined && segLast !== undefined) recorded += (segLast - segFirst) / 1000;
+    if (name === 'trkpt' && p !== null && this.current !== null) {
+      const seg = this.current;
+      seg.lat.push(p.lat);
+      seg.lon.push(p.lon);
+      seg.time.push(p.time);
+      seg.hr.push(p.hr);
+      seg.speed.push(Number.isNaN(p.extSpeed) ? p.speed10 : p.extSpeed);
+      seg.cad.push(p.cad);
+      this.trackHasPoints = true;
+      this.point = null;
+    } else if (name === 'trkseg' && this.current !== null) {
+      if (this.current.lat.length > 0) this.segments.push(this.current);
+      this.current = null;
+    } else if (name === 'name' && parent === 'trk') this.trackName = text || undefined;
+    else if (name === 'type' && parent === 'trk') this.trackType = text || undefined;
+    else if (name === 'trk' && this.trackHasPoints && this.firstTrack === null) {
+      this.firstTrack = { ...(this.trackName ? { name: this.trackName } : {}), ...(this.trackType ? { type: this.trackType } : {}) };
+    } else if (name === 'name' && parent === 'metadata') this.metaName = text || undefined;
+    else if (name === 'name' && parent === 'gpx') this.rootName = text || undefined;
   }
-  if (timed < total) warnings.push(`${total - timed} of ${total} track points had no time and were left out of the samples.`);
-  if (outOfOrder > 0) warnings.push(`${outOfOrder} track points went back in time and were left out of the samples.`);
 
-  const firstTrack = tracks.find((t) => childElements(t, 'trkseg').some((s) => childElements(s, 'trkpt').length > 0));
-  const name = (firstTrack && childText(firstTrack, 'name')) ?? metadataName(root);
-  const creator = root.getAttribute('creator')?.trim();
-  return {
-    format: 'gpx',
-    sportText: (firstTrack && childText(firstTrack, 'type')) ?? '',
-    ...(name === undefined ? {} : { name }),
-    startedAtMs: startMs!,
-    distanceMeters,
-    distanceSource: 'positions',
-    durationSeconds: recorded,
-    elapsedSeconds: (lastMs - startMs!) / 1000,
-    samples,
-    ...(creator ? { device: creator } : {}),
-    warnings,
-  };
-}
+  finish(contentHash: string, options: ParseOptions): DraftActivity | ImportRefusal {
+    const segments = this.segments;
+    const total = segments.reduce((n, s) => n + s.lat.length, 0);
+    if (total < 2) return emptyTrack(this.emptyMessage(total));
+    const times: number[] = [];
+    for (const s of segments) for (const t of s.time) times.push(t);
+    const timed = times.filter((t) => !Number.isNaN(t)).length;
+    if (timed < 2 || timed < total * MIN_TIMED_FRACTION) {
+      const metres = segments.reduce((sum, s) => sum + pathLengthMeters(s.lat.map((lat, i) => ({ lat, lon: s.lon[i]! }))), 0);
+      return noTimestamps('GPX', Math.round(metres * 100) / 100, contentHash, timed, total, options.style);
+    }
+    const check = checkTimes(times, options.nowMs);
+    if (check.refusal !== null) return badTimes(check.refusal, options.style);
+    if (check.kept < 2) return emptyTrack(this.emptyMessage(check.kept));
 
-function readPoint(el: Element): Point | undefined {
-  const lat = Number(el.getAttribute('lat'));
-  const lon = Number(el.getAttribute('lon'));
-  if (!isValidPosition(lat, lon) || el.getAttribute('lat') === null || el.getAttribute('lon') === null) return undefined;
-  const p: Point = { lat, lon };
-  const timeMs = parseXmlTime(childText(el, 'time'));
-  if (timeMs !== undefined) p.timeMs = timeMs;
-  const ext = childElements(el, 'extensions')[0];
-  if (ext !== undefined) {
-    const hr = Number(findDescendant(ext, ['hr', 'heartrate', 'heartRate'])?.textContent?.trim());
-    if (Number.isFinite(hr) && hr > 0 && hr < 255) p.heartRate = hr;
-    const speed = Number(findDescendant(ext, ['speed'])?.textContent?.trim());
-    if (Number.isFinite(speed) && speed >= 0) p.speed = speed;
+    // The kept points, segment by segment, on seconds from the first kept time.
+    let startMs = NaN;
+    for (let i = 0; i < times.length; i++) {
+      if (check.keep[i]) {
+        startMs = times[i]!;
+        break;
+      }
+    }
+    const cadFactor = stepsPerMinuteFactor(segments.flatMap((s) => s.cad.filter((c) => !Number.isNaN(c))));
+    const kept: Array<{ points: Array<{ t: number; lat: number; lon: number }>; extra: Array<{ hr: number; speed: number; cad: number }> }> = [];
+    let k = 0;
+    for (const s of segments) {
+      const points: Array<{ t: number; lat: number; lon: number }> = [];
+      const extra: Array<{ hr: number; speed: number; cad: number }> = [];
+      for (let i = 0; i < s.lat.length; i++, k++) {
+        if (!check.keep[k]) continue;
+        points.push({ t: (s.time[i]! - startMs) / 1000, lat: s.lat[i]!, lon: s.lon[i]! });
+        extra.push({ hr: s.hr[i]!, speed: s.speed[i]!, cad: s.cad[i]! * cadFactor });
+      }
+      if (points.length > 0) kept.push({ points, extra });
+    }
+    const smoothed = smoothTrack(kept.map((s) => s.points));
+    const samples: ActivitySample[] = [];
+    const pauses: Array<{ start: number; end: number }> = [];
+    let recorded = 0;
+    let n = 0;
+    for (const [index, seg] of kept.entries()) {
+      const first = seg.points[0]!.t;
+      const last = seg.points[seg.points.length - 1]!.t;
+      recorded += last - first;
+      if (index > 0) {
+        const previousEnd = kept[index - 1]!.points.at(-1)!.t;
+        if (first > previousEnd) pauses.push({ start: previousEnd, end: first });
+      }
+      seg.points.forEach((p, i) => {
+        const e = seg.extra[i]!;
+        const sample: ActivitySample = { t: p.t, distance: smoothed.distance[n]!, lat: p.lat, lon: p.lon };
+        if (!Number.isNaN(e.hr)) sample.heartRate = e.hr;
+        if (!Number.isNaN(e.speed)) sample.speed = e.speed;
+        if (!Number.isNaN(e.cad) && e.cad <= 400) sample.cadence = e.cad;
+        samples.push(sample);
+        n++;
+      });
+    }
+    const warnings: string[] = [];
+    if (timed < total) warnings.push(pointsLeftOut(total - timed, total, 'had no time'));
+    for (const r of check.repairs) warnings.push(timeRepaired(r, 'track point', options.style));
+    const name = this.firstTrack?.name ?? this.metaName ?? this.rootName;
+    return {
+      format: 'gpx',
+      sportText: this.firstTrack?.type ?? '',
+      ...(name === undefined ? {} : { name }),
+      startedAtMs: startMs,
+      distanceMeters: samples[samples.length - 1]!.distance!,
+      distanceSource: 'positions',
+      durationSeconds: recorded,
+      elapsedSeconds: samples[samples.length - 1]!.t,
+      samples,
+      ...(pauses.length > 0 ? { pauses } : {}),
+      ...(this.creator ? { device: this.creator } : {}),
+      warnings,
+    };
   }
-  // GPX 1.0 had <speed> on the point itself.
-  const speed10 = childNumber(el, 'speed');
-  if (p.speed === undefined && speed10 !== undefined && speed10 >= 0) p.speed = speed10;
-  return p;
+
+  private emptyMessage(trackPoints: number): string {
+    return emptyTexts.gpx(trackPoints, this.waypoints, this.routes);
+  }
+
 }
 
-function segmentLength(seg: readonly Point[]): number {
-  let d = 0;
-  for (let i = 1; i < seg.length; i++) d += haversineMeters(seg[i - 1]!.lat, seg[i - 1]!.lon, seg[i]!.lat, seg[i]!.lon);
-  return d;
-}
-
-function metadataName(root: Element): string | undefined {
-  const meta = childElements(root, 'metadata')[0];
-  return (meta && childText(meta, 'name')) ?? childText(root, 'name');
-}
-
-function emptyMessage(root: Element, trackPoints: number): string {
-  const waypoints = childElements(root, 'wpt').length;
-  const routes = childElements(root, 'rte').length;
-  const has: string[] = [];
-  if (trackPoints === 1) has.push('a single track point');
-  if (waypoints > 0) has.push(`${waypoints} waypoint${waypoints === 1 ? '' : 's'}`);
-  if (routes > 0) has.push(`${routes} planned route${routes === 1 ? '' : 's'}`);
-  const holds = has.length === 0 ? 'it holds no track points' : `it holds only ${has.join(', ')}`;
-  return `This GPX file has no recorded track to import: ${holds}. Export the activity itself (a track with times) from the watch or app.`;
+function nonNegative(x: number | undefined): number {
+  return x !== undefined && x >= 0 ? x : NaN;
 }

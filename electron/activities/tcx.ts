@@ -1,18 +1,21 @@
-import type { Element } from '@xmldom/xmldom';
 import type { ActivitySample, ImportRefusal } from '../../shared/running/activity';
+import { stepsPerMinuteFactor } from '../../shared/running/cadence';
 import { isValidPosition, pathLengthMeters } from '../../shared/running/geo';
-import type { DraftActivity } from './draft';
-import { emptyTrack, noTimestamps, unsupported } from './messages';
-import { childElements, childNumber, childText, findDescendant, firstChild, parseXmlTime } from './xml';
+import { badTimes, emptyTexts, emptyTrack, noTimestamps, pointsLeftOut, timeRepaired, unsupported } from '../../shared/running/import-messages';
+import { checkTimes, isPossibleTime } from '../../shared/running/timestamps';
+import { distanceFromPositions, type DraftActivity, type ParseOptions } from './draft';
+import { numberOf, parseXmlTime, type XmlHandler } from './xml-stream';
 
 /**
- * Garmin Training Center (TCX) v2, read with @xmldom/xmldom. One activity per `<Activity>`.
+ * Garmin Training Center (TCX) v2, read as a stream (see xml-stream.ts). One activity per `<Activity>`.
  * - Sport: the `Sport` attribute (Running, Biking, Other).
  * - Distance: the sum of the laps' `DistanceMeters` (the device's own total); else the last
- *   track point's cumulative distance; else haversine over the positions.
+ *   track point's cumulative distance; else along the positions after smoothing out GPS noise.
  * - Duration: the sum of the laps' `TotalTimeSeconds` (timer time); elapsed: from the start to the
  *   last track point (or the end of the last lap).
- * - Speed: the ActivityExtension `TPX/Speed` when present. Heart rate: `HeartRateBpm/Value`.
+ * - Speed and cadence: the ActivityExtension `TPX/Speed` and `TPX/RunCadence` (strides a minute).
+ *   Heart rate: `HeartRateBpm/Value`.
+ * - Times that cannot be true are checked (timestamps.ts): left out with a warning, or refused.
  */
 
 interface Lap {
@@ -21,104 +24,163 @@ interface Lap {
   meters?: number;
 }
 
-export function parseTcx(root: Element, contentHash: string): Array<DraftActivity | ImportRefusal> {
-  const activitiesEl = firstChild(root, 'Activities');
-  const activities = activitiesEl === undefined ? [] : childElements(activitiesEl, 'Activity');
-  if (activities.length === 0) {
-    const hasCourses = firstChild(root, 'Courses') !== undefined;
-    return [
-      hasCourses
-        ? unsupported('This TCX file holds a course (a planned route), not a recorded activity: export the activity itself from the watch or app.')
-        : emptyTrack('This TCX file holds no activity.'),
-    ];
-  }
-  return activities.map((a) => parseActivity(a, contentHash));
+interface Point {
+  time: number;
+  lat: number;
+  lon: number;
+  distance: number;
+  hr: number;
+  speed: number;
+  cad: number;
 }
 
-function parseActivity(activity: Element, contentHash: string): DraftActivity | ImportRefusal {
-  const laps: Lap[] = [];
-  const samples: ActivitySample[] = [];
-  const points: Array<{ timeMs?: number; sample: Omit<ActivitySample, 't'> }> = [];
-  for (const lapEl of childElements(activity, 'Lap')) {
-    const lap: Lap = {};
-    const startMs = parseXmlTime(lapEl.getAttribute('StartTime') ?? undefined);
-    if (startMs !== undefined) lap.startMs = startMs;
-    const seconds = childNumber(lapEl, 'TotalTimeSeconds');
-    if (seconds !== undefined) lap.seconds = seconds;
-    const meters = childNumber(lapEl, 'DistanceMeters');
-    if (meters !== undefined) lap.meters = meters;
-    laps.push(lap);
-    for (const track of childElements(lapEl, 'Track')) {
-      for (const tp of childElements(track, 'Trackpoint')) points.push(readTrackpoint(tp));
+interface ActivityState {
+  sport: string;
+  id?: number;
+  laps: Lap[];
+  points: Point[];
+  creator?: string;
+}
+
+export class TcxReader implements XmlHandler {
+  private readonly results: Array<DraftActivity | ImportRefusal> = [];
+  private activity: ActivityState | null = null;
+  private lap: Lap | null = null;
+  private point: Point | null = null;
+  private activityCount = 0;
+  private hasCourses = false;
+
+  constructor(
+    private readonly contentHash: string,
+    private readonly options: ParseOptions,
+  ) {}
+
+  open(name: string, attributes: Readonly<Record<string, string>>, path: readonly string[]): void {
+    const parent = path[path.length - 1];
+    if (name === 'Courses' && parent === 'TrainingCenterDatabase') this.hasCourses = true;
+    else if (name === 'Activity' && parent === 'Activities') {
+      this.activityCount++;
+      this.activity = { sport: attributes['Sport'] ?? '', laps: [], points: [] };
+    } else if (name === 'Lap' && parent === 'Activity' && this.activity !== null) {
+      const startMs = parseXmlTime(attributes['StartTime']);
+      this.lap = startMs === undefined ? {} : { startMs };
+      this.activity.laps.push(this.lap);
+    } else if (name === 'Trackpoint' && this.activity !== null) {
+      this.point = { time: NaN, lat: NaN, lon: NaN, distance: NaN, hr: NaN, speed: NaN, cad: NaN };
     }
   }
 
-  const idMs = parseXmlTime(childText(activity, 'Id'));
-  const firstTimed = points.find((p) => p.timeMs !== undefined)?.timeMs;
-  const startMs = idMs ?? laps[0]?.startMs ?? firstTimed;
-  const lapSeconds = laps.every((l) => l.seconds !== undefined) && laps.length > 0 ? laps.reduce((s, l) => s + l.seconds!, 0) : undefined;
+  close(name: string, text: string, path: readonly string[]): void {
+    const parent = path[path.length - 1];
+    const a = this.activity;
+    if (a === null) return;
+    const p = this.point;
+    if (p !== null) {
+      if (name === 'Trackpoint') {
+        if (!isValidPosition(p.lat, p.lon)) {
+          p.lat = NaN;
+          p.lon = NaN;
+        }
+        a.points.push(p);
+        this.point = null;
+      } else if (name === 'Time' && parent === 'Trackpoint') p.time = parseXmlTime(text) ?? NaN;
+      else if (name === 'LatitudeDegrees') p.lat = numberOf(text) ?? NaN;
+      else if (name === 'LongitudeDegrees') p.lon = numberOf(text) ?? NaN;
+      else if (name === 'DistanceMeters' && parent === 'Trackpoint') p.distance = nonNegative(numberOf(text));
+      else if (name === 'Value' && parent === 'HeartRateBpm') {
+        const hr = numberOf(text);
+        if (hr !== undefined && hr > 0 && hr < 255) p.hr = hr;
+      } else if (name === 'Speed' && path.includes('Extensions')) p.speed = nonNegative(numberOf(text));
+      else if (name === 'RunCadence' && path.includes('Extensions')) p.cad = nonNegative(numberOf(text));
+      return;
+    }
+    const lap = this.lap;
+    if (lap !== null && parent === 'Lap') {
+      if (name === 'TotalTimeSeconds') {
+        const v = numberOf(text);
+        if (v !== undefined) lap.seconds = v;
+      } else if (name === 'DistanceMeters') {
+        const v = numberOf(text);
+        if (v !== undefined) lap.meters = v;
+      }
+      return;
+    }
+    if (name === 'Lap') this.lap = null;
+    else if (name === 'Id' && parent === 'Activity') {
+      const id = parseXmlTime(text);
+      if (id !== undefined) a.id = id;
+    } else if (name === 'Name' && parent === 'Creator' && path[path.length - 2] === 'Activity') a.creator = text || undefined;
+    else if (name === 'Activity') {
+      this.results.push(buildActivity(a, this.contentHash, this.options));
+      this.activity = null;
+    }
+  }
+
+  finish(): Array<DraftActivity | ImportRefusal> {
+    if (this.activityCount > 0) return this.results;
+    return [this.hasCourses ? unsupported(emptyTexts.tcxCourse()) : emptyTrack(emptyTexts.tcxNothing())];
+  }
+}
+
+function buildActivity(a: ActivityState, contentHash: string, options: ParseOptions): DraftActivity | ImportRefusal {
+  const { laps, points } = a;
+  const lapSeconds = laps.length > 0 && laps.every((l) => l.seconds !== undefined) ? laps.reduce((s, l) => s + l.seconds!, 0) : undefined;
   const lapMeters = laps.length > 0 && laps.every((l) => l.meters !== undefined) ? laps.reduce((s, l) => s + l.meters!, 0) : undefined;
+  if (points.length === 0 && (lapSeconds === undefined || lapSeconds <= 0)) return emptyTrack(emptyTexts.tcxActivityEmpty());
 
-  const timedPoints = points.filter((p) => p.timeMs !== undefined);
-  if (points.length === 0 && (lapSeconds === undefined || lapSeconds <= 0)) return emptyTrack('This TCX activity has no track points and no lap times.');
-  if (startMs === undefined || (timedPoints.length < points.length * 0.9 && lapSeconds === undefined)) {
-    const withPos = points.map((p) => ({ t: 0, ...p.sample }));
-    return noTimestamps('TCX', lapMeters ?? pathLengthMeters(withPos), contentHash, timedPoints.length, points.length);
+  const times = points.map((p) => p.time);
+  const timed = times.filter((t) => !Number.isNaN(t)).length;
+  const check = checkTimes(times, options.nowMs);
+  if (check.refusal !== null) return badTimes(check.refusal, options.style);
+  const firstKept = points.find((_, i) => check.keep[i])?.time;
+  const lapStart = laps.map((l) => l.startMs).find((t) => isPossibleTime(t, options.nowMs));
+  const startMs = isPossibleTime(a.id, options.nowMs) ? a.id : (lapStart ?? firstKept);
+  if (startMs === undefined || (timed < points.length * 0.9 && lapSeconds === undefined)) {
+    const withPos = points.filter((p) => !Number.isNaN(p.lat));
+    return noTimestamps('TCX', lapMeters ?? pathLengthMeters(withPos), contentHash, timed, points.length, options.style);
   }
 
-  let lastMs = startMs;
-  for (const p of timedPoints) {
-    if (p.timeMs! < lastMs && samples.length > 0) continue;
-    lastMs = Math.max(lastMs, p.timeMs!);
-    samples.push({ t: Math.max(0, (p.timeMs! - startMs) / 1000), ...p.sample });
-  }
-  const lapEnd = Math.max(...laps.map((l) => (l.startMs !== undefined && l.seconds !== undefined ? l.startMs + l.seconds * 1000 : -Infinity)));
-  const endMs = samples.length > 0 ? lastMs : Number.isFinite(lapEnd) ? lapEnd : startMs;
-  const elapsed = (endMs - startMs) / 1000;
+  const keptPoints = points.filter((_, i) => check.keep[i]);
+  const cadFactor = stepsPerMinuteFactor(keptPoints.map((p) => p.cad).filter((c) => !Number.isNaN(c)));
+  const samples: ActivitySample[] = keptPoints.map((p) => {
+    const s: ActivitySample = { t: Math.max(0, (p.time - startMs) / 1000) };
+    if (!Number.isNaN(p.distance)) s.distance = p.distance;
+    if (!Number.isNaN(p.speed)) s.speed = p.speed;
+    if (!Number.isNaN(p.hr)) s.heartRate = p.hr;
+    if (!Number.isNaN(p.cad) && p.cad * cadFactor <= 400) s.cadence = p.cad * cadFactor;
+    if (!Number.isNaN(p.lat)) {
+      s.lat = p.lat;
+      s.lon = p.lon;
+    }
+    return s;
+  });
+  const lapEnd = Math.max(...laps.map((l) => (l.startMs !== undefined && l.seconds !== undefined && isPossibleTime(l.startMs, options.nowMs) ? l.startMs + l.seconds * 1000 : -Infinity)));
+  const lastMs = keptPoints.length > 0 ? keptPoints[keptPoints.length - 1]!.time : Number.isFinite(lapEnd) ? lapEnd : startMs;
+  const elapsed = Math.max(0, (lastMs - startMs) / 1000);
 
   let distance: { meters: number; source: DraftActivity['distanceSource'] };
   const lastSampleDistance = samples.reduce<number | undefined>((m, s) => (s.distance === undefined ? m : Math.max(m ?? 0, s.distance)), undefined);
   if (lapMeters !== undefined && lapMeters > 0) distance = { meters: lapMeters, source: 'file-total' };
   else if (lastSampleDistance !== undefined) distance = { meters: lastSampleDistance, source: 'samples' };
-  else distance = { meters: pathLengthMeters(samples), source: 'positions' };
+  else distance = { meters: distanceFromPositions(samples), source: 'positions' };
 
-  const creator = firstChild(activity, 'Creator');
-  const device = creator === undefined ? undefined : childText(creator, 'Name');
   const warnings: string[] = [];
-  if (timedPoints.length < points.length) warnings.push(`${points.length - timedPoints.length} of ${points.length} track points had no time and were left out of the samples.`);
+  if (timed < points.length) warnings.push(pointsLeftOut(points.length - timed, points.length, 'had no time'));
+  for (const r of check.repairs) warnings.push(timeRepaired(r, 'track point', options.style));
   return {
     format: 'tcx',
-    sportText: activity.getAttribute('Sport') ?? '',
+    sportText: a.sport,
     startedAtMs: startMs,
     distanceMeters: distance.meters,
     distanceSource: distance.source,
     durationSeconds: lapSeconds ?? elapsed,
     elapsedSeconds: elapsed,
     samples,
-    ...(device === undefined ? {} : { device }),
+    ...(a.creator === undefined ? {} : { device: a.creator }),
     warnings,
   };
 }
 
-function readTrackpoint(tp: Element): { timeMs?: number; sample: Omit<ActivitySample, 't'> } {
-  const sample: Omit<ActivitySample, 't'> = {};
-  const pos = firstChild(tp, 'Position');
-  if (pos !== undefined) {
-    const lat = childNumber(pos, 'LatitudeDegrees');
-    const lon = childNumber(pos, 'LongitudeDegrees');
-    if (isValidPosition(lat, lon)) {
-      sample.lat = lat!;
-      sample.lon = lon!;
-    }
-  }
-  const distance = childNumber(tp, 'DistanceMeters');
-  if (distance !== undefined && distance >= 0) sample.distance = distance;
-  const hrEl = firstChild(tp, 'HeartRateBpm');
-  const hr = hrEl === undefined ? undefined : childNumber(hrEl, 'Value');
-  if (hr !== undefined && hr > 0 && hr < 255) sample.heartRate = hr;
-  const ext = firstChild(tp, 'Extensions');
-  const speed = ext === undefined ? NaN : Number(findDescendant(ext, ['Speed'])?.textContent?.trim());
-  if (Number.isFinite(speed) && speed >= 0) sample.speed = speed;
-  const timeMs = parseXmlTime(childText(tp, 'Time'));
-  return timeMs === undefined ? { sample } : { timeMs, sample };
+function nonNegative(x: number | undefined): number {
+  return x !== undefined && x >= 0 ? x : NaN;
 }

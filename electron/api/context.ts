@@ -2,9 +2,11 @@ import type { Kysely } from 'kysely';
 import type { SessionUser } from '../../shared/domain/user';
 import type { DB } from '../db/schema';
 import type { ImportStaging } from '../activities/staging';
+import type { AttachmentStore } from '../attachments/store';
 import type { ReaderPool } from '../db/reader-pool';
 import type { LockWait } from '../db/transaction';
 import type { ResponseChecks } from './response-check';
+import type { BackupService } from '../backup/backup-service';
 
 export type Transport = 'ipc' | 'http' | 'cli' | 'direct';
 
@@ -27,6 +29,10 @@ export interface AppServices {
   log: Logger;
   /** Activity files between import preview and commit (memory only). */
   importStaging: ImportStaging;
+  /** Backups of this data folder (settings and history live beside the database). */
+  backups: BackupService;
+  /** Attached documents in the data folder. */
+  attachments: AttachmentStore;
 }
 
 export interface ResolvedSession {
@@ -62,5 +68,9 @@ export interface HandlerContext {
   transport: Transport;
   log: Logger;
   importStaging: ImportStaging;
+  backups: BackupService;
+  /** The app's own connection (outside this call's transaction), for work handed to AfterCommit. */
+  appDb: Kysely<DB>;
+  attachments: AttachmentStore;
   audit(note: AuditNote): void;
 }

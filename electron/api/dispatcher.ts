@@ -7,7 +7,7 @@ import { ApiError, type ApiErrorShape, type ApiResult } from '../../shared/api/e
 import type { DB } from '../db/schema';
 import { DatabaseBusyError, inImmediateTransaction, inReadTransaction } from '../db/transaction';
 import type { AppServices, AuditNote, HandlerContext, ResolvedSession, Transport } from './context';
-import type { Handlers } from './handler';
+import { AfterCommit, type Handlers } from './handler';
 import { handlers as allHandlers } from './handlers';
 import { activityDue, resolveSession } from './sessions';
 import { bookkeepingIn, DeferredBookkeeping, type Bookkeeping } from './bookkeeping';
@@ -86,11 +86,16 @@ async function runCall(services: AppServices, handlers: Handlers, db: Kysely<DB>
     transport: call.transport,
     log: services.log,
     importStaging: services.importStaging,
+    backups: services.backups,
+    appDb: services.db,
+    attachments: services.attachments,
     audit: (note) => notes.push(note),
   };
   // The handler map is typed per channel; the parsed input matches this channel's schema.
   const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
-  const value = checkResponse(name, def.response, await handler(input, ctx), services.responseChecks);
+  const raw = await handler(input, ctx);
+  // Work that must wait for the commit (a backup, a restore) is checked when it has run.
+  const value = raw instanceof AfterCommit ? raw : checkResponse(name, def.response, raw, services.responseChecks);
   if (def.kind === 'write' && notes.length === 0) notes.push({});
   for (const { actor, ...note } of notes) await books.audit(actor ?? session?.user ?? null, { action: name, ...note });
   return value;
@@ -152,6 +157,7 @@ export function createDispatcher(services: AppServices, handlers: Handlers = all
     const run: Run = { name, def, input: parsed.data, call, now: services.now() };
     try {
       const value = def.kind === 'write' ? await runWrite(services, handlers, run) : await runRead(services, handlers, run);
+      if (value instanceof AfterCommit) return { ok: true, value: checkResponse(name, def.response, await (value as AfterCommit<unknown>).work(), services.responseChecks) };
       return { ok: true, value };
     } catch (error) {
       if (error instanceof ApiError) {

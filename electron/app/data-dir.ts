@@ -3,6 +3,8 @@ import { join } from 'node:path';
 
 export const APP_FOLDER_NAME = 'Runback';
 export const DATABASE_FILE = 'runback.sqlite';
+/** Attached documents (by SHA-256); part of the data folder, so backups must carry it with the database. */
+export const ATTACHMENTS_FOLDER = 'attachments';
 
 /**
  * The platform's app-data folder, the same one Electron's app.getPath('userData') gives for

@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import { contract, type ChannelName } from '../../shared/api/contract';
@@ -5,6 +6,9 @@ import type { HandlerContext, ResolvedSession } from '../api/context';
 import { handlers } from '../api/handlers';
 import type { DB } from '../db/schema';
 import { ImportStaging } from '../activities/staging';
+import { BackupService } from '../backup/backup-service';
+import { AttachmentStore } from '../attachments/store';
+import { ATTACHMENTS_FOLDER } from '../app/data-dir';
 
 export interface RecordedStatement {
   sql: string;
@@ -37,6 +41,7 @@ export async function recordHandlerStatements(file: string, channel: ChannelName
       };
     },
   };
+  const quiet = { info: () => {}, error: () => {} };
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database }), plugins: [new CamelCasePlugin()] });
   try {
     const ctx: HandlerContext = {
@@ -45,8 +50,13 @@ export async function recordHandlerStatements(file: string, channel: ChannelName
       session,
       user: session.user,
       transport: 'cli',
-      log: { info: () => {}, error: () => {} },
+      log: quiet,
       importStaging: new ImportStaging(),
+      // The benched channels read; a backup service of the clinic's own folder is there as in the app.
+      backups: new BackupService(dirname(file), file, () => now, quiet),
+      appDb: db,
+      // The data folder's own store: a read handler may list (never write) attached documents.
+      attachments: new AttachmentStore(join(dirname(file), ATTACHMENTS_FOLDER)),
       audit: () => {},
     };
     const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;

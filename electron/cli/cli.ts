@@ -1,8 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { registerBenchCommand } from './commands/bench';
+import { registerBenchImportCommand } from './commands/bench-import';
+import { registerBackupCommands } from './commands/backup';
 import { registerDemoCommand } from './commands/demo';
 import { registerImportRunsCommand } from './commands/import-runs';
 import { registerPlanCommand } from './commands/plan';
+import { registerPrintCommand } from './commands/print';
 import { registerRulesCommand } from './commands/rules';
 import { registerServeCommand } from './commands/serve';
 
@@ -18,7 +21,10 @@ export function buildProgram(): Command {
   registerRulesCommand(program);
   registerPlanCommand(program);
   registerImportRunsCommand(program);
+  registerPrintCommand(program);
   registerBenchCommand(program);
+  registerBenchImportCommand(program);
+  registerBackupCommands(program);
   return program;
 }
 

@@ -37,10 +37,15 @@ export function createKysely(raw: Database.Database): Kysely<DB> {
  * Opens (creating if needed) the clinic database and brings it to the latest schema. A database
  * written by a newer Runback is refused before anything — not even the WAL switch — touches it.
  */
-export async function openDatabase(file: string, options: { migrate?: boolean } = {}): Promise<OpenDatabase> {
+export async function openDatabase(
+  file: string,
+  options: { migrate?: boolean; beforeMigrate?: (from: number, to: number) => Promise<void> } = {},
+): Promise<OpenDatabase> {
   if (existsSync(file)) {
     const found = peekVersion(file);
     if (found > LATEST_VERSION) throw new DatabaseTooNewError(found, LATEST_VERSION);
+    // A clinic's database is backed up before any migration touches it (a new, empty one has nothing to lose).
+    if (found > 0 && found < LATEST_VERSION && options.migrate !== false && options.beforeMigrate) await options.beforeMigrate(found, LATEST_VERSION);
   }
   const raw = new Database(file);
   raw.pragma('journal_mode = WAL');

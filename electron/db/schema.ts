@@ -1,6 +1,9 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Role } from '../../shared/domain/roles';
 import type { Country, DateOrder, TimeFormat, WeekStartDay } from '../../shared/domain/locale';
+import type { AttachmentsTable, EpisodeGoalsTable, EpisodesTable, NoteAddendaTable, NotesTable } from './schema-charting';
+
+export type { AttachmentsTable, EpisodeGoalsTable, EpisodesTable, NoteAddendaTable, NotesTable } from './schema-charting';
 
 /**
  * The database as Kysely sees it (camelCase; CamelCasePlugin maps to the snake_case columns).
@@ -30,6 +33,11 @@ export interface DB {
   reassessments: ReassessmentsTable;
   reassessmentMeasures: ReassessmentMeasuresTable;
   outcomeRecords: OutcomeRecordsTable;
+  episodes: EpisodesTable;
+  episodeGoals: EpisodeGoalsTable;
+  notes: NotesTable;
+  noteAddenda: NoteAddendaTable;
+  attachments: AttachmentsTable;
 }
 
 export interface ClinicTable {
@@ -247,6 +255,10 @@ export interface RunsTable {
   source: string;
   sourceName: string | null;
   contentHash: string | null;
+  /** 0 for a single-activity file; 1… for the legs of a multisport file (the same content hash). */
+  sourceLeg: Generated<number>;
+  /** How the intervals were told apart (shared/running/run-walk-detection.ts DETECTION_METHODS); null for manual runs. */
+  detectionMethod: string | null;
   deletedAt: string | null;
   createdAt: string;
   updatedAt: string;
@@ -304,7 +316,7 @@ export interface RedFlagScreensTable {
   noteId: number | null;
   /** Calendar date in the clinic's zone. */
   askedOn: string;
-  /** Null only for check-ins carried over from before migration 0006. */
+  /** Null only for check-ins carried over from before migration 0005. */
   askedBy: number | null;
   recordedAt: string;
   note: string | null;

@@ -11,6 +11,7 @@ import { writeAudit } from '../api/audit-writer';
 import { demoPatients } from './demo-patients';
 import { createDemoSchedule, createScheduleHistory } from './demo-schedule';
 import { createDemoRunning } from './demo-running';
+import { createDemoCharting, type DemoChartingResult } from './demo-charting';
 import { addDays } from '../../shared/schedule/clinic-time';
 
 export const DEMO_CLINIC = {
@@ -52,6 +53,7 @@ export interface DemoResult {
   appointments: number;
   historyAppointments: number;
   runs: number;
+  charting: DemoChartingResult;
   seconds: number;
 }
 
@@ -98,11 +100,11 @@ export async function createDemoClinic(dataDir: string, options: { patients: num
     });
     if (!setup.ok) throw new Error(`Could not create the demo clinic: ${setup.error.message}`);
     const { sessionToken } = setup.value as { sessionToken: string };
-    const therapists: { id: number; username: string }[] = [];
+    const therapists: { id: number; username: string; password: string }[] = [];
     for (const user of staff) {
       const created = await app.dispatch({ channel: 'users.create', input: user, sessionToken, transport: 'cli' });
       if (!created.ok) throw new Error(`Could not create demo user ${user.username}: ${created.error.message}`);
-      if (user.role === 'therapist') therapists.push({ id: (created.value as { id: number }).id, username: user.username });
+      if (user.role === 'therapist') therapists.push({ id: (created.value as { id: number }).id, username: user.username, password: user.password });
     }
     const desk = DEMO_USERS.find((u) => u.role === 'front_desk')!;
     const deskSignIn = await app.dispatch({ channel: 'auth.signIn', input: { username: desk.username, password: desk.password }, transport: 'cli' });
@@ -158,6 +160,18 @@ export async function createDemoClinic(dataDir: string, options: { patients: num
       runs = await createDemoRunning({ dispatch: app.dispatch, setNow, session: therapistSession, today, timeZone: DEMO_CLINIC.timeZone, seed: options.seed, patientIds: patientIds.slice(0, 6) });
       await app.dispatch({ channel: 'auth.signOut', input: {}, sessionToken: therapistSession, transport: 'cli' });
     }
+    // Notes for the visits that happened, each written by the visit's therapist.
+    let charting: DemoChartingResult = { notes: 0, drafts: 0, addenda: 0, discharged: 0 };
+    if (patientIds.length) {
+      const sessions = new Map<number, string>();
+      for (const t of therapists) {
+        const signIn = await app.dispatch({ channel: 'auth.signIn', input: { username: t.username, password: t.password }, transport: 'cli' });
+        if (!signIn.ok) throw new Error(signIn.error.message);
+        sessions.set(t.id, (signIn.value as { sessionToken: string }).sessionToken);
+      }
+      charting = await createDemoCharting({ dispatch: app.dispatch, setNow, sessions, admin: sessionToken, today, timeZone: DEMO_CLINIC.timeZone, seed: options.seed, runners: patientIds.slice(0, 6) });
+      for (const s of sessions.values()) await app.dispatch({ channel: 'auth.signOut', input: {}, sessionToken: s, transport: 'cli' });
+    }
     await setNow(now);
 
     let historyAppointments = 0;
@@ -184,7 +198,7 @@ export async function createDemoClinic(dataDir: string, options: { patients: num
     for (const s of [sessionToken, deskSession]) await app.dispatch({ channel: 'auth.signOut', input: {}, sessionToken: s, transport: 'cli' });
     await sql`pragma optimize`.execute(app.services.db);
     await sql`pragma synchronous = FULL`.execute(app.services.db);
-    return { users: DEMO_USERS, patients: options.patients, appointments, historyAppointments, runs, seconds: (Date.now() - started) / 1000 };
+    return { users: DEMO_USERS, patients: options.patients, appointments, historyAppointments, runs, charting, seconds: (Date.now() - started) / 1000 };
   } finally {
     await app.close();
   }

@@ -66,7 +66,7 @@ async function start(): Promise<void> {
     return;
   }
   try {
-    opened = await openApp(dataDir);
+    opened = await openApp(dataDir, { autoBackups: true });
   } catch (error) {
     if (error instanceof DatabaseTooNewError) {
       refuseToStart('Runback cannot open this data folder', error.message);

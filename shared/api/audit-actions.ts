@@ -56,6 +56,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'demo.generate': 'Created the demo clinic',
   'demo.history': 'Wrote the demo history',
   'audit.export': 'Exported the audit log',
+  'backups.run': 'Backed up the clinic',
+  'backups.saveSettings': 'Changed the backup folder or how long backups are kept',
+  'backups.setPassphrase': 'Set or removed the backup passphrase',
+  'backups.restore': 'Restored the clinic from a backup',
 };
 
 /** The words for an action; an unknown one (from a newer Runback) reads as its name with spaces. */

@@ -12,6 +12,10 @@ import { runningChannels } from './running';
 import { todayChannels } from './today';
 import { redFlagChannels } from './redFlags';
 import { reassessmentChannels } from './reassessments';
+import { backupChannels } from './backups';
+import { episodeChannels } from './episodes';
+import { noteChannels } from './notes';
+import { attachmentChannels } from './attachments';
 
 /**
  * The one API contract. Each area declares its slice next to its schemas; this merges them.
@@ -31,6 +35,10 @@ export const contract = {
   ...todayChannels,
   ...redFlagChannels,
   ...reassessmentChannels,
+  ...backupChannels,
+  ...episodeChannels,
+  ...noteChannels,
+  ...attachmentChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

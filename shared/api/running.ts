@@ -8,16 +8,26 @@ import { runEntrySchema, runIntervalSchema, runPlanRecordSchema, runRecordSchema
 const CLINICAL = ['admin', 'therapist'] as const;
 const patientId = z.number({ error: 'Patient is required' }).int().positive();
 
-export const IMPORT_STATUSES = ['ready', 'duplicate', 'refused', 'needs-duration', 'not-a-run'] as const;
+/**
+ * What the preview says of each activity: ready to import; a duplicate (of a logged run, or of an
+ * earlier activity in the same import); refused; a track without times (needs its duration); not a
+ * run (a ride, a swim, or something that moved like a car — can be logged as cross-training); or
+ * too short or slow to believe without the person importing it confirming it.
+ */
+export const IMPORT_STATUSES = ['ready', 'duplicate', 'refused', 'needs-duration', 'not-a-run', 'needs-confirmation'] as const;
 
 export const importItemSchema = z.object({
   itemId: z.string(),
   fileName: z.string(),
   status: z.enum(IMPORT_STATUSES),
-  /** Refusal code (CORRUPT, EMPTY_TRACK, NO_TIMESTAMPS, NOT_A_RUN, UNSUPPORTED, DUPLICATE) when not ready. */
+  /** Refusal code (CORRUPT, EMPTY_TRACK, NO_TIMESTAMPS, BAD_TIMES, NOT_A_RUN, NOT_ON_FOOT, UNSUPPORTED, DUPLICATE, CONFIRM) when not ready. */
   code: z.string().nullable(),
-  /** One plain sentence: what was found, or why it cannot be used as it is. */
+  /** One plain sentence: what was found, or why it cannot be used as it is (or the question to confirm). */
   message: z.string(),
+  /** The activity in one line ("A run on Aug 15, 2015: 9.01 km in 47:12, …"); null when nothing usable was found. */
+  summary: z.string().nullable(),
+  /** What was repaired or left out while reading it ("3 track points had impossible times…"). */
+  warnings: z.array(z.string()),
   found: z
     .object({
       sport: z.string(),
@@ -28,6 +38,8 @@ export const importItemSchema = z.object({
       runSeconds: z.number().nullable(),
       walkSeconds: z.number().nullable(),
       intervalSummary: z.string().nullable(),
+      /** How run and walk were told apart, in words ("…by this session's own two paces (5.0 and 7.6 km/h)"). */
+      detection: z.string().nullable(),
     })
     .nullable(),
 });
@@ -105,11 +117,19 @@ export const runningChannels = {
             /** For a track without timestamps: the date and duration the patient reports. */
             durationS: z.number().positive('Duration must be more than 0').max(86_400).optional(),
             date: calendarDay('Date').optional(),
+            /** For an activity that needs confirmation (very short or slow): the person importing it confirms it was real. */
+            confirmed: z.boolean().optional(),
           }),
         )
         .max(5000),
     }),
-    response: z.object({ imported: z.number().int(), skipped: z.number().int(), runIds: z.array(z.number().int()) }),
+    response: z.object({
+      imported: z.number().int(),
+      skipped: z.number().int(),
+      runIds: z.array(z.number().int()),
+      /** What happened to each chosen item, in the order of the choices: the truth for "one line per activity". */
+      outcomes: z.array(z.object({ itemId: z.string(), outcome: z.enum(['imported', 'duplicate', 'skipped']), runId: z.number().int().nullable() })),
+    }),
   }),
   'runImport.discard': channel({
     summary: 'Cancel an import: forget the staged files.',

@@ -26,3 +26,4 @@ export * from './docs';
 export * from './json';
 export * from './outcomes';
 export * from './billing';
+export * from './documentation';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UNIT_RULES } from './billing/eightMinuteRule';
 import { WEEKDAYS } from './calendar';
 
 /**
@@ -193,6 +194,18 @@ const metricsPolicySchema = z.strictObject({
   recentSpeedWindowDays: z.number().int().min(7).max(120).default(28),
 });
 
+/** Visit notes: the payer's rule for timed units and when progress notes and recertification fall due. */
+const documentationPolicySchema = z.strictObject({
+  /** CMS total-time 8-minute rule (Medicare) or the CPT midpoint rule per code (some commercial payers). */
+  unitRule: z.enum(UNIT_RULES).default('cms-8-minute'),
+  /** Medicare: a progress report at least every 10 treatment days (the evaluation day counts as the first). */
+  progressNoteEveryVisits: z.number().int().min(2).max(30).default(10),
+  /** …or after this many days since the last report, whichever comes first (no source: clinic policy). */
+  progressNoteEveryDays: z.number().int().min(7).max(90).default(30),
+  /** List plans of care whose certification ends within this many days (no source: clinic policy). */
+  recertifyWithinDays: z.number().int().min(1).max(60).default(14),
+});
+
 export const clinicPolicySchema = z.strictObject({
   weekStartsOn: z.enum(WEEKDAYS).default('monday'),
   pain: painPolicySchema.prefault({}),
@@ -204,6 +217,7 @@ export const clinicPolicySchema = z.strictObject({
   measurementError: measurementErrorPolicySchema.prefault({}),
   outcomes: outcomesPolicySchema.prefault({}),
   metrics: metricsPolicySchema.prefault({}),
+  documentation: documentationPolicySchema.prefault({}),
 });
 
 export type ClinicPolicy = z.output<typeof clinicPolicySchema>;

@@ -10,7 +10,7 @@ import { citeSources } from './sources';
  * the policy settings it reads. `runback rules` and docs/clinical-rules.md are printed from this list,
  * and every reason the engine gives names one of these ids.
  */
-export const RULE_AREAS = ['metrics', 'pain', 'red-flags', 'planner', 'gates', 'research-context', 'reassessment', 'outcomes', 'billing'] as const;
+export const RULE_AREAS = ['metrics', 'pain', 'red-flags', 'planner', 'gates', 'research-context', 'reassessment', 'outcomes', 'billing', 'documentation'] as const;
 export type RuleArea = (typeof RULE_AREAS)[number];
 
 export const RULE_AREA_TITLES: Record<RuleArea, string> = {
@@ -23,6 +23,7 @@ export const RULE_AREA_TITLES: Record<RuleArea, string> = {
   reassessment: 'Reassessment measures',
   outcomes: 'Outcome measures',
   billing: 'Billing units and codes',
+  documentation: 'Visit notes and plans of care',
 };
 
 export interface Rule {
@@ -159,6 +160,19 @@ export const RULES: readonly Rule[] = [
   r('billing.untimed', 'billing', 'confirmed', ['cms-8-minute', 'cpt-descriptors'], 'Untimed codes (evaluations and re-evaluation) bill 1 unit and are left out of the timed total.', [], '1 unit'),
   r('icd10.m54-5', 'billing', 'confirmed', ['icd10-m545'], 'M54.5 was deleted on 1 Oct 2021: use M54.50, M54.51 (vertebrogenic, imaging-defined) or M54.59.'),
   r('icd10.m51-36-37', 'billing', 'secondary', ['icd10-fy2025'], 'From 1 Oct 2024 M51.36 and M51.37 are no longer billable: use the six-character codes M51.360–M51.369 and M51.370–M51.379.'),
+  r('icd10.incomplete', 'billing', 'secondary', ['icd10-m545', 'icd10-fy2025'], 'A heading that has full codes beneath it (M54, M54.4, M51.3) is not billable, as the M54.5 and M51.36 expansions show: choose the full code.'),
+  r('billing.unit-rule', 'billing', 'confirmed', ['cms-8-minute', 'cpt-midpoint'], "Timed units follow the clinic's payer rule: the CMS 8-minute rule on the day's total timed minutes, or the CPT midpoint rule per code.", ['documentation.unitRule']),
+  r('billing.gp-modifier', 'billing', 'confirmed', ['pt-modifiers'], 'GP goes on every line of a PT plan of care, evaluations included.', [], 'GP on every line'),
+  r('billing.distinct-97140-97530', 'billing', 'confirmed', ['pt-modifiers'], '97140 billed with 97530 on the same day is an NCCI edit pair: suggest 59 on 97140 (either code of the pair may carry it), kept only when the services were distinct.', [], '59 on 97140'),
+  r('billing.distinct-97140-evaluation', 'billing', 'clinic-policy', ['clinic-policy'], '97140 billed with an evaluation or re-evaluation (97161–97164) on the same day: suggest 59 on 97140. The pair is the clinic\'s list from common billing guidance; the sources read show only 97140 with 97530.', [], '59 on 97140'),
+  r('billing.diagnosis-pointers', 'billing', 'confirmed', ['pt-superbill'], 'Each line points to up to 4 of the episode\'s diagnoses by letter (A–L, at most 12 diagnoses, primary first).', [], 'A–L, ≤4 per line'),
+  // Visit notes and plans of care (clinical.md §9)
+  r('documentation.progress-note-visits', 'documentation', 'confirmed', ['medicare-cadence'], 'A progress note is due by this treatment day counted from the last report (the evaluation day counts as the first): the next visit is written as a progress note.', ['documentation.progressNoteEveryVisits']),
+  r('documentation.progress-note-days', 'documentation', 'clinic-policy', ['clinic-policy'], 'A progress note is also due once this many days have passed since the last report, whichever comes first.', ['documentation.progressNoteEveryDays']),
+  r('documentation.certification-90-days', 'documentation', 'confirmed', ['medicare-cadence'], 'A plan of care is certified for at most 90 days; then it is recertified.', [], '90 days'),
+  r('documentation.recertify-soon', 'documentation', 'clinic-policy', ['clinic-policy'], 'Plans of care whose certification ends within this many days (or has ended) are listed as due for recertification.', ['documentation.recertifyWithinDays']),
+  r('documentation.discharge-note', 'documentation', 'confirmed', ['medicare-cadence'], 'Each episode of care ends with a discharge note, with the reason and a summary.'),
+  r('documentation.no-cloned-notes', 'documentation', 'confirmed', ['cloned-notes'], 'Rows copied forward from an earlier note stay marked as copied until the therapist changes or confirms them; signing lists any still untouched, because payers deny cloned notes.'),
 ];
 
 const BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DETECTION_METHODS } from '../running/run-walk-detection';
 import { RED_FLAGS } from '../clinical/runs';
 import { SURFACES } from '../clinical/policy';
 import { OVERRIDE_DECISIONS, PLAN_DECISIONS } from '../clinical/history';
@@ -68,6 +69,8 @@ export const runRecordSchema = z.object({
   intervalsCorrected: z.boolean(),
   /** "8 × (1:00 run / 1:30 walk)" or "continuous run 28:10", when intervals are known. */
   intervalSummary: z.string().nullable(),
+  /** How an imported run's intervals were told apart (null for manual runs and older imports). */
+  detectionMethod: z.enum(DETECTION_METHODS).nullable(),
   surface: z.enum(SURFACES).nullable(),
   painBefore: z.number().nullable(),
   painDuring: z.number().nullable(),

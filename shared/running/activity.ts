@@ -18,6 +18,8 @@ export const activitySampleSchema = z.strictObject({
   /** Metres per second, as the device measured it (FIT, TCX speed extension). */
   speed: z.number().min(0).optional(),
   heartRate: z.number().min(0).max(300).optional(),
+  /** Steps a minute, both feet (FIT, TCX and GPX write strides a minute; the parsers double them). */
+  cadence: z.number().min(0).max(400).optional(),
   lat: z.number().min(-90).max(90).optional(),
   lon: z.number().min(-180).max(180).optional(),
 });
@@ -49,8 +51,18 @@ export const importedActivitySchema = z.strictObject({
   contentHash: z.string().regex(/^[0-9a-f]{64}$/),
   /** The recording device or app as the file names it ("Garmin fenix2", "Forerunner 410…"). */
   device: z.string().optional(),
-  /** Where distance came from: the file's session/lap totals, or the sum over GPS positions. */
+  /**
+   * Where distance came from: the file's session/lap totals, the device's own cumulative distance
+   * records ('samples'), or the GPS positions after smoothing ('positions', see track-smoothing.ts).
+   */
   distanceSource: z.enum(['file-total', 'positions', 'samples']),
+  /**
+   * One leg of a multisport file (1-based, in time order): its identity is the file's hash and this
+   * number, so each leg is its own activity. Absent for a file that holds one activity.
+   */
+  leg: z.strictObject({ number: z.number().int().min(1), of: z.number().int().min(2) }).optional(),
+  /** Spans (seconds from the start) when the recording was paused: left out of run and walk time. */
+  pauses: z.array(z.strictObject({ start: z.number().min(0), end: z.number().min(0) })).optional(),
 });
 export type ImportedActivity = z.output<typeof importedActivitySchema>;
 
@@ -60,20 +72,21 @@ export type ImportedActivity = z.output<typeof importedActivitySchema>;
  * - CORRUPT: the file is damaged or cut short.
  * - EMPTY_TRACK: no track points (a GPX of waypoints only, a track of one point, an empty file).
  * - NO_TIMESTAMPS: positions but no times — the distance is known, the duration must be entered.
+ * - BAD_TIMES: its times cannot be true (a clock never set, in the future, jumping by days).
  * - NOT_A_RUN: a ride, swim, paddle… — `activity` is the parsed file, to offer as cross-training.
- * - UNSUPPORTED: not a FIT, TCX or GPX file (or a .gz or zip of them).
+ * - NOT_ON_FOOT: it moved at the speed of a bike or a car (`activity` as for NOT_A_RUN).
+ * - UNSUPPORTED: not a FIT, TCX or GPX file (or a .gz or zip of them), a file type that is not a
+ *   recorded activity, a feature Runback cannot read yet, or a zip past the size limits.
  */
-export const IMPORT_REFUSAL_CODES = ['CORRUPT', 'EMPTY_TRACK', 'NO_TIMESTAMPS', 'NOT_A_RUN', 'UNSUPPORTED'] as const;
+export const IMPORT_REFUSAL_CODES = ['CORRUPT', 'EMPTY_TRACK', 'NO_TIMESTAMPS', 'BAD_TIMES', 'NOT_A_RUN', 'NOT_ON_FOOT', 'UNSUPPORTED'] as const;
 export type ImportRefusalCode = (typeof IMPORT_REFUSAL_CODES)[number];
 
 export type ImportRefusal =
   | { code: 'CORRUPT'; message: string }
   | { code: 'EMPTY_TRACK'; message: string }
   | { code: 'NO_TIMESTAMPS'; message: string; distanceMeters: number; contentHash: string }
-  | { code: 'NOT_A_RUN'; message: string; sport: ImportedActivity['sport']; activity: ImportedActivity }
+  | { code: 'BAD_TIMES'; message: string }
+  /** `crossTraining: false` for what is no exercise of its own (a multisport file's transition). */
+  | { code: 'NOT_A_RUN'; message: string; sport: ImportedActivity['sport']; activity: ImportedActivity; crossTraining?: false }
+  | { code: 'NOT_ON_FOOT'; message: string; activity: ImportedActivity }
   | { code: 'UNSUPPORTED'; message: string };
-
-/** One activity found in a file: a FIT with two sessions or a zip gives several. */
-export type ParsedFile =
-  | { ok: true; sourceName: string; archiveName?: string; activity: ImportedActivity; warnings: string[] }
-  | { ok: false; sourceName: string; archiveName?: string; reason: ImportRefusal };

@@ -1,4 +1,5 @@
 export * from './activity';
 export * from './geo';
 export * from './run-walk-segmentation';
+export * from './run-walk-detection';
 export * from './sport';

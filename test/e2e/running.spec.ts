@@ -1,12 +1,14 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect, signIn, DEMO } from './fixtures';
 import { expectAccessible } from './axe';
 import { addDays, startOfWeek } from '../../shared/clinical/calendar';
 import { todayIn } from '../../shared/util/dates';
 import { openChart } from './chart';
+import { SHARED_ACTIVITY_FIXTURES } from '../fixture-dirs';
 
 // Real activity files, beside the clone (CI checks them out next to it).
-const ACTIVITIES = path.resolve(process.cwd(), '../shared/fixtures/activities');
+const ACTIVITIES = SHARED_ACTIVITY_FIXTURES;
 const file = (name: string) => path.join(ACTIVITIES, name);
 
 test('a therapist adds a run by keyboard and sees it with its pace; edits, deletes and undoes', async ({ page, demoServer }, testInfo) => {
@@ -131,6 +133,29 @@ test('imports a FIT file, shows refused files with their reason, and draws the c
   expect(await page.evaluate(() => document.querySelector('main')!.scrollWidth <= document.querySelector('main')!.clientWidth)).toBe(true);
 });
 
+test('the import preview says how intervals were found, names a second copy as a duplicate, and imports a very short run only when confirmed', async ({ page, demoServer }) => {
+  await page.goto(demoServer.url);
+  await signIn(page, DEMO.therapist.username, DEMO.therapist.password);
+  await openChart(page, 'RB000003', 'Running');
+  await page.getByRole('button', { name: 'Import watch files' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import watch files' });
+  const payload = (name: string, from = name) => ({ name, mimeType: 'application/octet-stream', buffer: readFileSync(file(from)) });
+  await dialog.getByLabel('Choose activity files').setInputFiles([payload('fenix2-run-9km.fit'), payload('fenix2-copy.fit', 'fenix2-run-9km.fit'), payload('fenix5-run-short.fit')]);
+  const rows = dialog.getByTestId('import-row');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(0)).toContainText("Run and walk told apart by this session's own two step rates (127 and 166 steps a minute).");
+  await expect(rows.nth(1)).toContainText('Duplicate');
+  await expect(rows.nth(1)).toContainText('The same activity as fenix2-run-9km.fit, earlier in this import: skipped.');
+  const short = rows.nth(2);
+  await expect(short).toContainText('Confirm');
+  await expect(short).toContainText('This lasted only 0:57 and covered 0.10 mi — was the watch started by accident?');
+  await expect(dialog.getByRole('button', { name: 'Import 1 activity' })).toBeEnabled();
+  await short.getByLabel('Confirm fenix5-run-short.fit?').selectOption('import');
+  await dialog.getByRole('button', { name: 'Import 2 activities' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('Imported 2 activities; 1 skipped.')).toBeVisible();
+});
+
 test('the plan shows the decision with every reason and source; a therapist overrides with a reason', async ({ page, demoServer }, testInfo) => {
   await page.goto(demoServer.url);
   await signIn(page, DEMO.therapist.username, DEMO.therapist.password);
@@ -211,7 +236,8 @@ test('the front desk does not see the Running and Plan tabs at all, and reads th
     window.location.hash = '#/patients/1/running';
   });
   await expect(page.getByText('RB000001', { exact: true })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Chart sections' }).getByRole('link')).toHaveText(['Details']);
+  // Notes is there for the front desk too, showing only that notes exist and their billing lines.
+  await expect(page.getByRole('navigation', { name: 'Chart sections' }).getByRole('link')).toHaveText(['Notes', 'Details']);
   await expect(page.getByRole('heading', { name: 'Running log' })).toHaveCount(0);
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();

@@ -7,6 +7,7 @@ import type { Locator } from '@playwright/test';
 import { test, expect, signIn, withDemoServer, DEMO } from './fixtures';
 import { addDays, isoWeekday } from '../../shared/schedule/clinic-time';
 import { todayIn } from '../../shared/util/dates';
+import { SHARED_ACTIVITY_FIXTURES } from '../fixture-dirs';
 import { choosePatient, column, drag, goToDate, points, REYES, ZONE } from './schedule-helpers';
 
 // Pictures of the main screens for the README and reviews: SCREENSHOTS=1 npx playwright test screenshots
@@ -166,7 +167,7 @@ test.describe('screenshots', () => {
   });
 
   test('running log, run entry, import preview with refusals, charts, the plan’s decision, clinic policy', async ({ page }) => {
-    const activities = join(process.cwd(), '../shared/fixtures/activities');
+    const activities = SHARED_ACTIVITY_FIXTURES;
     await withDemoServer(300, 3, async (demo) => {
       await page.goto(demo.url);
       await signIn(page, DEMO.therapist.username, DEMO.therapist.password);

@@ -1,6 +1,7 @@
 import type { ChannelName, RequestInput } from '../../shared/api/contract';
 import { CLINIC_INPUT, PASSWORDS, PATIENT, startPlan, type TestApp } from './harness';
 import { screenEntryOf } from '../../shared/clinical/redFlags';
+import { EPISODE_INPUT, evaluatedPatient, TINY_PNG } from './charting-helpers';
 
 /**
  * A valid request for every channel (a new channel without a sample is a compile error), used to
@@ -16,6 +17,12 @@ export interface SampleIds {
   planId: number;
   weekId: number;
   screenId: number;
+  /** The patient's open episode and its signed evaluation. */
+  episodeId: number;
+  noteId: number;
+  /** Another patient's episode, for the discharge sample. */
+  otherEpisodeId: number;
+  attachmentId: number;
 }
 
 /** A tiny timed GPX track: three points a minute apart. */
@@ -98,6 +105,32 @@ export function channelSamples(t: TestApp, ids: SampleIds): { [K in ChannelName]
     'reassessments.record': { patientId, measures: [{ code: 'thomas_hip_angle', side: 'left', value: 4, device: 'goniometer' }] },
     'outcomes.list': { patientId },
     'outcomes.record': { patientId, form: { instrument: 'nprs', answers: { score: 4 } } },
+    'backups.status': {},
+    'backups.alert': {},
+    'backups.run': {},
+    'backups.saveSettings': { folder: null, retention: { daily: 7, weekly: 4, monthly: 12 } },
+    'backups.setPassphrase': { passphrase: null },
+    'backups.restore': { file: '/nowhere/runback-backup.runbackup' },
+    'episodes.list': { patientId },
+    'episodes.save': { id: ids.episodeId, patientId, episode: EPISODE_INPUT },
+    'episodes.discharge': { id: ids.otherEpisodeId, discharge: { date: '2026-11-26', reason: 'goals_met', summary: 'Back to running 5 km without pain.' } },
+    'notes.list': { patientId },
+    'notes.get': { id: ids.noteId },
+    'notes.start': { patientId, type: 'daily' },
+    // The samples for draft-only channels name the signed note: every allowed role is refused with CONFLICT, not FORBIDDEN.
+    'notes.saveDraft': { id: ids.noteId, revision: 1, content: {} },
+    'notes.runningSummary': { noteId: ids.noteId },
+    'notes.redFlagScreen': { noteId: ids.noteId, entry: screenEntryOf(), replacesId: null },
+    'notes.sign': { id: ids.noteId, revision: 1 },
+    'notes.addendum': { noteId: ids.noteId, text: 'Pain score at rest was 4/10, not 5/10.' },
+    'notes.discard': { id: ids.noteId, revision: 1 },
+    'notes.pdf': { id: ids.noteId },
+    'notes.due': {},
+    'notes.forRange': { from: '2026-11-30', to: '2026-12-06' },
+    'attachments.list': { patientId },
+    'attachments.add': { patientId, kind: 'referral', title: 'Referral letter', fileName: 'referral.png', base64: TINY_PNG },
+    'attachments.get': { id: ids.attachmentId },
+    'attachments.remove': { id: ids.attachmentId, reason: 'Attached to the wrong patient' },
   };
 }
 
@@ -174,6 +207,31 @@ export function invalidSamples(): { [K in ChannelName]: unknown } {
     'reassessments.record': { patientId: 1, measures: [{ code: 'hip_ir', side: 'left', value: 400 }] },
     'outcomes.list': {},
     'outcomes.record': { patientId: 1, form: { instrument: 'odi', answers: { sections: { painIntensity: 6 } } } },
+    'backups.status': 'now',
+    'backups.alert': [],
+    'backups.run': 5,
+    'backups.saveSettings': { folder: null, retention: { daily: 0, weekly: -1, monthly: 1.5 } },
+    'backups.setPassphrase': { passphrase: 'short' },
+    'backups.restore': { file: '' },
+    'episodes.list': {},
+    'episodes.save': { patientId: 1, episode: { ...EPISODE_INPUT, diagnoses: ['M54.5'] } },
+    'episodes.discharge': { id: 1, discharge: { date: '2026-11-26', reason: 'bored', summary: '' } },
+    'notes.list': { patientId: 0 },
+    'notes.get': { id: 'x' },
+    'notes.start': { patientId: 1, type: 'consult' },
+    'notes.saveDraft': { id: 1, revision: 0, content: { subjective: { painNow: 11 } } },
+    'notes.runningSummary': {},
+    'notes.redFlagScreen': { noteId: 1, entry: { answers: { fever: 'maybe' } } },
+    'notes.sign': { id: 1 },
+    'notes.addendum': { noteId: 1, text: '   ' },
+    'notes.discard': { id: 1, revision: -1 },
+    'notes.pdf': { id: 1, paper: 'tabloid' },
+    'notes.due': { therapistId: 'me' },
+    'notes.forRange': { from: '2026-12-06', to: '2026-11-30' },
+    'attachments.list': { patientId: null },
+    'attachments.add': { patientId: 1, kind: 'xray', title: '', fileName: 'a.exe', base64: '' },
+    'attachments.get': { id: 0 },
+    'attachments.remove': { id: 1, reason: '' },
   };
 }
 
@@ -188,5 +246,22 @@ export async function sampleIds(t: TestApp, patientId: number): Promise<SampleId
   const run = await t.ok('runs.save', { patientId, run: { date: '2026-11-24', distanceM: 3000, durationS: 1800 } }, t.sessions.therapist);
   const plan = await startPlan(t, { patientId: other.id, startDate: '2026-11-23', startingStepId: 'rw-15-105' }, t.sessions.therapist);
   const screen = await t.ok('redFlags.record', { patientId, context: { kind: 'plan-start' }, entry: screenEntryOf() }, t.sessions.therapist);
-  return { patientId, appointmentId: booked.appointments[0]!.id, roomId: room.id, typeId, waitlistId: wait.id, runId: run.id, planId: plan.id, weekId: plan.weeks[0]!.id, screenId: screen.screen.id };
+  const { episode, evaluation } = await evaluatedPatient(t, patientId);
+  const otherEpisode = await t.ok('episodes.save', { patientId: other.id, episode: { ...EPISODE_INPUT, goals: [] } }, t.sessions.therapist);
+  const attachment = await t.ok('attachments.add', { patientId, kind: 'imaging', title: 'MRI report', fileName: 'mri.png', base64: TINY_PNG }, t.sessions.therapist);
+  return {
+    patientId,
+    appointmentId: booked.appointments[0]!.id,
+    roomId: room.id,
+    typeId,
+    waitlistId: wait.id,
+    runId: run.id,
+    planId: plan.id,
+    weekId: plan.weeks[0]!.id,
+    episodeId: episode.id,
+    noteId: evaluation.id,
+    otherEpisodeId: otherEpisode.id,
+    attachmentId: attachment.id,
+    screenId: screen.screen.id,
+  };
 }

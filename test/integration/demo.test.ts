@@ -76,6 +76,19 @@ describe('runback demo', { timeout: 300_000 }, () => {
       }
       const runs = await app.services.db.selectFrom('runs').select(['patientId']).execute();
       expect(new Set(runs.map((r) => r.patientId)).size).toBe(6);
+      // The visits that happened are charted by their therapists: evaluations opening episodes, daily
+      // notes copied forward, progress notes, signed notes and a few drafts, one addendum, one discharge.
+      const notes = await app.services.db.selectFrom('notes').select(['status', 'noteType', 'authorId', 'contentHash', 'appointmentId']).execute();
+      const charted = await app.services.db.selectFrom('appointments').select('id').where('status', 'in', ['arrived', 'completed']).execute();
+      expect(notes.filter((x) => x.appointmentId !== null)).toHaveLength(charted.length);
+      expect(notes.filter((x) => x.status === 'signed').length).toBeGreaterThan(100);
+      expect(notes.filter((x) => x.status === 'draft').length).toBeGreaterThan(3);
+      for (const type of ['initial_evaluation', 'daily', 'progress', 'discharge']) expect(notes.some((x) => x.noteType === type && x.status === 'signed'), type).toBe(true);
+      expect(new Set(notes.map((x) => x.authorId)).size).toBe(3);
+      expect(await app.services.db.selectFrom('noteAddenda').select('id').execute()).toHaveLength(1);
+      const episodes = await app.services.db.selectFrom('episodes').select(['dischargedOn', 'diagnosesJson']).execute();
+      expect(episodes.filter((e) => e.dischargedOn !== null)).toHaveLength(1);
+      expect(episodes.every((e) => JSON.parse(e.diagnosesJson).length > 0)).toBe(true);
     } finally {
       await app.close();
     }

@@ -240,6 +240,63 @@ describe('migration 0006 (read indexes)', () => {
   });
 });
 
+describe('migration 0007 (run legs)', () => {
+  it('keeps imported runs (as leg 0) and lets the legs of one multisport file share its hash; the same file and leg twice is still refused', async () => {
+    const raw = new Database(':memory:');
+    raw.pragma('foreign_keys = ON');
+    const db = createKysely(raw) as unknown as Kysely<unknown>;
+    await migrate(db, 3);
+    raw.prepare(`insert into patients (mrn, legal_first_name, legal_last_name, first_name_key, last_name_key, date_of_birth, sex, created_at, updated_at)
+      values ('RB000001', 'A', 'B', 'a', 'b', '1990-01-01', 'female', 'x', 'x')`).run();
+    raw.prepare(`insert into runs (patient_id, date, distance_m, duration_s, content_hash, created_at, updated_at) values (1, '2026-01-01', 5000, 1800, 'abc', 'x', 'x')`).run();
+    const version = MIGRATIONS.find((m) => m.name === 'run-legs')!.version;
+    expect(await migrate(db, version)).toEqual({ from: 3, to: version });
+    expect(raw.prepare('select content_hash, source_leg, detection_method from runs').all()).toEqual([{ content_hash: 'abc', source_leg: 0, detection_method: null }]);
+    const leg = raw.prepare(`insert into runs (patient_id, date, distance_m, duration_s, content_hash, source_leg, detection_method, deleted_at, created_at, updated_at) values (1, '2026-01-01', 2000, 900, ?, ?, 'speed-modes', ?, 'x', 'x')`);
+    leg.run('multi', 1, null);
+    leg.run('multi', 3, null);
+    expect(() => leg.run('multi', 3, null)).toThrow(/UNIQUE/);
+    leg.run('multi', 3, '2026-01-02T00:00:00Z'); // a deleted copy does not block
+    expect(() => leg.run('abc', 0, null)).toThrow(/UNIQUE/);
+    expect(() => leg.run('neg', -1, null)).toThrow(/CHECK/);
+    await db.destroy();
+  });
+});
+
+describe('migration 0008 (charting)', () => {
+  it('keeps earlier data and adds episodes (one open per patient), notes locked once signed, addenda that never change, attachments', async () => {
+    const v = MIGRATIONS.find((m) => m.name === 'charting')!.version;
+    const raw = new Database(':memory:');
+    raw.pragma('foreign_keys = ON');
+    const db = createKysely(raw) as unknown as Kysely<unknown>;
+    await migrate(db, v - 1);
+    raw.prepare(`insert into users (username, display_name, role, password_hash, created_at, updated_at) values ('t', 'T', 'therapist', 'h', 'x', 'x')`).run();
+    raw.prepare(`insert into patients (mrn, legal_first_name, legal_last_name, first_name_key, last_name_key, date_of_birth, sex, created_at, updated_at)
+      values ('RB000001', 'Tấn', 'Đặng', 'tan', 'dang', '1990-01-01', 'male', 'x', 'x')`).run();
+    raw.prepare(`insert into appointments (patient_id, therapist_id, type_id, starts_at, ends_at, created_at, updated_at) values (1, 1, 1, '2026-01-01T15:00:00Z', '2026-01-01T16:00:00Z', 'x', 'x')`).run();
+    expect(await migrate(db, v)).toEqual({ from: v - 1, to: v });
+    expect(raw.prepare('select count(*) as n from appointments').get()).toEqual({ n: 1 });
+    const episode = raw.prepare(`insert into episodes (patient_id, start_date, referral_type, discharged_on, created_by, created_at, updated_at) values (1, '2026-01-01', 'self', ?, 1, 'x', 'x')`);
+    episode.run(null);
+    expect(() => episode.run(null)).toThrow(/UNIQUE/);
+    episode.run('2025-06-01'); // a discharged one beside it is fine
+    const note = raw.prepare(`insert into notes (patient_id, episode_id, appointment_id, author_id, note_type, date_of_service, status, content_json, billing_json, episode_json, signed_at, signed_by, content_hash, created_at, updated_at)
+      values (1, 1, ?, 1, 'daily', '2026-01-01', ?, '{}', ?, ?, ?, ?, ?, 'x', 'x')`);
+    expect(() => note.run(null, 'signed', null, null, null, null, null)).toThrow(/CHECK/);
+    note.run(1, 'draft', null, null, null, null, null);
+    expect(() => note.run(1, 'draft', null, null, null, null, null)).toThrow(/UNIQUE/); // one live note per appointment
+    raw.prepare(`update notes set status = 'discarded' where id = 1`).run();
+    note.run(1, 'signed', '{}', '{}', 'y', 1, 'a'.repeat(64));
+    expect(() => raw.prepare(`update notes set content_json = '{"x":1}' where id = 2`).run()).toThrow(/a signed note cannot be changed/);
+    expect(() => raw.prepare(`delete from notes where id = 2`).run()).toThrow(/a signed note cannot be deleted/);
+    raw.prepare(`insert into note_addenda (note_id, author_id, author_name, text, signed_at, content_hash) values (2, 1, 'T', 'fix', 'y', 'h')`).run();
+    expect(() => raw.prepare(`update note_addenda set text = 'other'`).run()).toThrow(/an addendum cannot be changed/);
+    expect(() => raw.prepare(`delete from note_addenda`).run()).toThrow(/an addendum cannot be deleted/);
+    expect(() => raw.prepare(`insert into attachments (patient_id, kind, title, file_name, mime_type, size_bytes, sha256, uploaded_by, uploaded_at) values (1, 'referral', 'R', 'r.exe', 'application/x-msdownload', 10, ?, 1, 'x')`).run('b'.repeat(64))).toThrow(/CHECK/);
+    await db.destroy();
+  });
+});
+
 describe('migration 0009 (reassessments and outcomes)', () => {
   it('keeps earlier patients; stores each measure with side, unit and device, outcome answers with their score, and one correction per record', async () => {
     const raw = new Database(':memory:');
@@ -254,8 +311,9 @@ describe('migration 0009 (reassessments and outcomes)', () => {
     expect(raw.prepare('select count(*) as n from patients').get()).toEqual({ n: 1 });
     const sitting = raw.prepare(`insert into reassessments (patient_id, note_id, assessed_on, assessed_by, recorded_at, replaces_id) values (1, ?, '2026-11-02', 1, 'x', ?)`);
     sitting.run(null, null);
-    // The visit note's id is kept without a reference until charting brings the notes table.
-    sitting.run(42, 1);
+    // The visit note it names must exist.
+    expect(() => sitting.run(42, 1)).toThrow(/FOREIGN KEY/);
+    sitting.run(null, 1);
     expect(() => sitting.run(null, 1)).toThrow(/UNIQUE/);
     const measure = raw.prepare(`insert into reassessment_measures (reassessment_id, code, side, unit, value_number, value_result, device) values (1, ?, ?, ?, ?, ?, ?)`);
     measure.run('thomas_hip_angle', 'left', 'deg', 8, null, 'goniometer');

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditRows, createTestApp, databaseFingerprint, expectError, PATIENT, type TestApp } from './harness';
+import { SHARED_ACTIVITY_FIXTURES } from '../fixture-dirs';
 
-const FIXTURES = resolve(process.cwd(), '../shared/fixtures/activities');
+const FIXTURES = SHARED_ACTIVITY_FIXTURES;
 const file = (name: string) => ({ name, base64: readFileSync(resolve(FIXTURES, name)).toString('base64') });
 
 describe('the running log', () => {
@@ -63,7 +64,11 @@ describe('the running log', () => {
     expect(by['fenix2-run-9km.fit']).toMatchObject({ status: 'ready', found: { sport: 'running', date: '2015-08-15' } });
     expect(by['fenix2-run-9km.fit']!.found!.distanceM).toBeCloseTo(9008, -1);
     expect(by['fenix2-run-9km.fit']!.found!.durationS).toBeCloseTo(2832, -1);
-    expect(by['fenix5-walk-short.fit']).toMatchObject({ status: 'ready', found: { sport: 'walking' } });
+    // A 45-second walk is not a session anyone meant to log without saying so.
+    expect(by['fenix5-walk-short.fit']).toMatchObject({ status: 'needs-confirmation', code: 'CONFIRM', found: { sport: 'walking' } });
+    expect(by['fenix5-walk-short.fit']!.message).toBe('This lasted only 0:45 and covered 0.07 km — was the watch started by accident? Import it only if it was a real session.');
+    expect(by['fenix2-run-9km.fit']!.found!.detection).toBe("Run and walk told apart by this session's own two step rates (127 and 166 steps a minute).");
+    expect(by['gpx10-cerknicko-jezero.gpx']).toMatchObject({ status: 'not-a-run', code: 'NOT_ON_FOOT' });
     expect(by['tcx-running.tcx']!.found!.distanceM).toBeCloseTo(4689, -1);
     expect(by['bad-truncated-run.fit']).toMatchObject({ status: 'refused', code: 'CORRUPT' });
     expect(by['cycling-not-a-run.fit']).toMatchObject({ status: 'not-a-run', code: 'NOT_A_RUN' });
@@ -74,7 +79,7 @@ describe('the running log', () => {
     expect(by['gpx10-no-times.gpx']!.message).toMatch(/distance \d+\.\d\d km is known/);
     expect(by['fenix2-run-9km.fit']!.message).toMatch(/^A run on Aug 15, 2015: 9\.01 km in /);
     expect(by['gpx11-all-fields.gpx']).toMatchObject({ status: 'refused', code: 'EMPTY_TRACK' });
-    expect(by['gpx-empty-segment.gpx']).toMatchObject({ status: 'ready' });
+    expect(by['gpx-empty-segment.gpx']).toMatchObject({ status: 'needs-confirmation' });
     expect(await databaseFingerprint(t)).toBe(before);
   });
 

@@ -70,6 +70,9 @@ export async function traceHandler<K extends ChannelName>(t: TestApp, channel: K
       transport: 'direct',
       log: t.services.log,
       importStaging: t.services.importStaging,
+      backups: t.services.backups,
+      appDb: db,
+      attachments: t.services.attachments,
       audit: () => {},
     };
     const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;

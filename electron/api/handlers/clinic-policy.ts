@@ -7,15 +7,23 @@ import type { DB } from '../../db/schema';
 import { fieldErrors } from '../field-errors';
 import { defineHandlers } from '../handler';
 
+type LoadedPolicy = { policy: ClinicPolicy; changed: Record<string, unknown>; ladder: Ladder };
+/** The last stored policy read, by its exact text: parsing the whole policy on every call is the costly part. */
+let lastLoaded: { key: string; value: LoadedPolicy } | null = null;
+
 /** The clinic's planner policy: the stored changes over the defaults, and its ladder. */
-export async function loadClinicPolicy(db: Kysely<DB>): Promise<{ policy: ClinicPolicy; changed: Record<string, unknown>; ladder: Ladder }> {
+export async function loadClinicPolicy(db: Kysely<DB>): Promise<LoadedPolicy> {
   const row = await db.selectFrom('clinicPolicy').selectAll().executeTakeFirst();
+  const key = `${row?.policyJson ?? ''}\u0000${row?.ladderJson ?? ''}`;
+  if (lastLoaded?.key === key) return structuredClone(lastLoaded.value);
   const changed = row ? (JSON.parse(row.policyJson) as Record<string, unknown>) : {};
-  return {
+  const value = {
     policy: clinicPolicySchema.parse(changed),
     changed,
     ladder: row?.ladderJson ? ladderSchema.parse(JSON.parse(row.ladderJson)) : DEFAULT_LADDER,
   };
+  lastLoaded = { key, value };
+  return structuredClone(value);
 }
 
 function prefixed(fields: Record<string, string>, prefix: string) {

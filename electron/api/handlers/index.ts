@@ -16,6 +16,14 @@ import { policyHandlers } from './clinic-policy';
 import { todayHandlers } from './today';
 import { redFlagHandlers } from './red-flags';
 import { reassessmentHandlers } from './reassessments';
+import { backupHandlers } from './backups';
+import { episodeHandlers } from './episodes';
+import { noteHandlers } from './notes';
+import { noteSigningHandlers } from './note-signing';
+import { noteDueHandlers } from './notes-due';
+import { notePdfHandlers } from './note-pdf';
+import { noteRedFlagHandlers } from './note-red-flags';
+import { attachmentHandlers } from './attachments';
 
 /** Every channel's handler; the type makes a channel without a handler a compile error. */
 export const handlers: Handlers = {
@@ -36,4 +44,12 @@ export const handlers: Handlers = {
   ...todayHandlers,
   ...redFlagHandlers,
   ...reassessmentHandlers,
+  ...backupHandlers,
+  ...episodeHandlers,
+  ...noteHandlers,
+  ...noteSigningHandlers,
+  ...noteDueHandlers,
+  ...notePdfHandlers,
+  ...noteRedFlagHandlers,
+  ...attachmentHandlers,
 };

@@ -1,25 +1,15 @@
-import type { Kysely } from 'kysely';
 import type { ImportItem } from '../../../shared/api/running';
 import { ApiError } from '../../../shared/api/errors';
-import type { ImportedActivity, ParsedFile } from '../../../shared/running/activity';
-import { segmentRunWalk } from '../../../shared/running/run-walk-segmentation';
-import { SPORT_NOUNS } from '../../../shared/running/sport';
+import type { ImportedActivity } from '../../../shared/running/activity';
+import type { ParsedFile } from '../../../shared/running/parsed-file';
+import type { RunWalkInterval } from '../../../shared/running/run-walk-segmentation';
+import { commitRefusals } from '../../../shared/running/import-messages';
 import { instantToLocal } from '../../../shared/schedule/clinic-time';
-import { formatDuration } from '../../../shared/units';
-import type { ClinicFormat } from '../../../shared/format/clinic-format';
-import { formatKm } from '../../activities/messages';
-import { loadClinicFormat } from '../clinic-format';
-import type { DB } from '../../db/schema';
-import type { Stage } from '../../activities/staging';
+import { withoutSamples, type RecordedSpan, type Stage } from '../../activities/staging';
 import type { HandlerContext } from '../context';
 import { defineHandlers } from '../handler';
 import { planStepOn } from './runs';
-import { clinicTimeAndUnits } from './appointment-rows';
-
-interface Clinic {
-  timeZone: string;
-  distanceUnit: 'km' | 'mi';
-}
+import { duplicateOf, fileNameOf, identityOf, importMessageStyle, previewOf, sameRun } from './run-import-preview';
 
 function stageOrThrow(ctx: HandlerContext, stageId: string): Stage {
   const stage = ctx.importStaging.get(stageId, ctx.user.id, ctx.now.getTime());
@@ -31,65 +21,20 @@ function itemId(fileIndex: string, n: number, count: number) {
   return count === 1 ? fileIndex : `${fileIndex}.${n}`;
 }
 
-/** Has this activity been logged for the patient already: the same file, or the same start and distance? */
-async function duplicateOf(db: Kysely<DB>, patientId: number, a: { contentHash: string; startedAt: string | null; distanceMeters: number }) {
-  const byHash = await db.selectFrom('runs').select(['id', 'date', 'distanceM']).where('patientId', '=', patientId).where('contentHash', '=', a.contentHash).where('deletedAt', 'is', null).executeTakeFirst();
-  if (byHash) return byHash;
-  if (!a.startedAt) return undefined;
-  const t = Date.parse(a.startedAt);
-  const candidates = await db
-    .selectFrom('runs')
-    .select(['id', 'date', 'distanceM', 'startedAt'])
-    .where('patientId', '=', patientId)
-    .where('deletedAt', 'is', null)
-    .where('startedAt', '>=', new Date(t - 120_000).toISOString())
-    .where('startedAt', '<=', new Date(t + 120_000).toISOString())
-    .execute();
-  return candidates.find((c) => Math.abs(c.distanceM - a.distanceMeters) <= Math.max(50, 0.02 * a.distanceMeters));
+interface RowValues {
+  date: string;
+  startedAt: string | null;
+  distanceM: number;
+  durationS: number;
+  contentHash: string;
+  sourceLeg: number;
+  sport: string;
+  intervals: RunWalkInterval[] | null;
+  runSeconds: number | null;
+  walkSeconds: number | null;
+  detectionMethod: string | null;
+  source: string;
 }
-
-function foundOf(activity: ImportedActivity, clinic: Clinic) {
-  const seg = activity.samples.length > 1 ? segmentRunWalk(activity.samples) : null;
-  return {
-    sport: activity.sport,
-    startedAt: activity.startedAt,
-    date: instantToLocal(activity.startedAt, clinic.timeZone).date,
-    distanceM: activity.distanceMeters,
-    durationS: activity.durationSeconds,
-    runSeconds: seg ? seg.summary.runSeconds : null,
-    walkSeconds: seg ? seg.summary.walkSeconds : null,
-    intervalSummary: seg ? seg.description : null,
-    intervals: seg ? seg.intervals : null,
-  };
-}
-
-/** What staff see for one activity before anything is saved. */
-async function previewOf(db: Kysely<DB>, patientId: number, id: string, parsed: ParsedFile, clinic: Clinic, seen: Set<string>, f: ClinicFormat): Promise<ImportItem> {
-  const fileName = parsed.archiveName ? `${parsed.archiveName} › ${parsed.sourceName}` : parsed.sourceName;
-  const base = { itemId: id, fileName };
-  if (!parsed.ok) {
-    const r = parsed.reason;
-    if (r.code === 'NOT_A_RUN') {
-      const { intervals: _i, ...found } = foundOf(r.activity, clinic);
-      return { ...base, status: 'not-a-run', code: r.code, message: r.message, found };
-    }
-    if (r.code === 'NO_TIMESTAMPS') {
-      // The parser words the distance in km; the clinic reads its own unit.
-      const message = r.message.split(formatKm(r.distanceMeters)).join(f.distance(r.distanceMeters));
-      return { ...base, status: 'needs-duration', code: r.code, message, found: { sport: 'unknown', startedAt: null, date: null, distanceM: r.distanceMeters, durationS: null, runSeconds: null, walkSeconds: null, intervalSummary: null } };
-    }
-    return { ...base, status: 'refused', code: r.code, message: r.message, found: null };
-  }
-  const a = parsed.activity;
-  const { intervals: _i, ...found } = foundOf(a, clinic);
-  const dup = seen.has(a.contentHash) ? { date: found.date, distanceM: a.distanceMeters } : await duplicateOf(db, patientId, a);
-  seen.add(a.contentHash);
-  const what = `${SPORT_NOUNS[a.sport]} on ${f.date(found.date)}: ${f.distance(a.distanceMeters)} in ${formatDuration(a.durationSeconds)}${found.intervalSummary ? `, ${found.intervalSummary}` : ''}`;
-  if (dup) return { ...base, status: 'duplicate', code: 'DUPLICATE', message: `Already in the log (${f.date(dup.date)}, ${f.distance(dup.distanceM)}): skipped.`, found };
-  return { ...base, status: 'ready', code: null, message: what.charAt(0).toUpperCase() + what.slice(1), found };
-}
-
-
 
 export const runImportHandlers = defineHandlers({
   async 'runImport.stage'({ patientId, files }, ctx) {
@@ -102,15 +47,14 @@ export const runImportHandlers = defineHandlers({
 
   async 'runImport.preview'({ stageId, count }, ctx) {
     const stage = stageOrThrow(ctx, stageId);
-    const clinic = await clinicTimeAndUnits(ctx.db);
-    const format = await loadClinicFormat(ctx.db);
-    const seen = new Set(stage.files.flatMap((f) => (f.parsed ?? []).flatMap((p) => (p.ok ? [p.activity.contentHash] : []))));
+    const style = await importMessageStyle(ctx.db);
     const items: ImportItem[] = [];
     const end = Math.min(stage.files.length, stage.cursor + count);
     for (; stage.cursor < end; stage.cursor++) {
       const file = stage.files[stage.cursor]!;
-      file.parsed = file.pending.parse();
-      for (const [n, parsed] of file.parsed.entries()) items.push(await previewOf(ctx.db, stage.patientId, itemId(file.itemId, n, file.parsed.length), parsed, clinic, seen, format));
+      const parsed = file.pending.parse({ nowMs: ctx.now.getTime(), style });
+      for (const [n, p] of parsed.entries()) items.push(await previewOf(ctx.db, stage.patientId, itemId(file.itemId, n, parsed.length), p, style, stage.seen));
+      file.parsed = parsed.map(withoutSamples);
     }
     return { done: stage.cursor, total: stage.files.length, items };
   },
@@ -118,97 +62,108 @@ export const runImportHandlers = defineHandlers({
   async 'runImport.commit'({ stageId, choices }, ctx) {
     const stage = stageOrThrow(ctx, stageId);
     if (stage.cursor < stage.files.length) throw new ApiError('CONFLICT', 'Preview every file before saving the import.');
-    const clinic = await clinicTimeAndUnits(ctx.db);
+    const style = await importMessageStyle(ctx.db);
     const byId = new Map<string, ParsedFile>();
     for (const f of stage.files) f.parsed?.forEach((p, n) => byId.set(itemId(f.itemId, n, f.parsed!.length), p));
     const now = ctx.now.toISOString();
-    const runIds: number[] = [];
-    const hashes = new Set<string>();
-    let skipped = 0;
+    const outcomes: Array<{ itemId: string; outcome: 'imported' | 'duplicate' | 'skipped'; runId: number | null }> = [];
+    const identities = new Set<string>();
+    const starts: RecordedSpan[] = [];
     for (const choice of choices) {
       const parsed = byId.get(choice.itemId);
       if (!parsed) throw new ApiError('VALIDATION', `There is no item ${choice.itemId} in this import.`, { fields: { [`choices.${choice.itemId}`]: 'Unknown item' } });
       if (choice.action === 'skip') {
-        skipped++;
+        outcomes.push({ itemId: choice.itemId, outcome: 'skipped', runId: null });
         continue;
       }
-      const name = parsed.archiveName ? `${parsed.archiveName} › ${parsed.sourceName}` : parsed.sourceName;
-      const refuse = (why: string) => {
-        throw new ApiError('VALIDATION', `${name}: ${why} Nothing was imported.`, { fields: { [`choices.${choice.itemId}`]: why } });
+      const name = fileNameOf(parsed.ok ? parsed : parsed.reason.code === 'NOT_A_RUN' || parsed.reason.code === 'NOT_ON_FOOT' ? { ...parsed, activity: parsed.reason.activity } : parsed);
+      const refuse = (why: string): never => {
+        throw new ApiError('VALIDATION', commitRefusals.wrapped(name, why), { fields: { [`choices.${choice.itemId}`]: why } });
       };
-      let activity: ImportedActivity | null = null;
       let kind: 'run' | 'walk' | 'cross_training' = 'run';
-      let row: { date: string; startedAt: string | null; distanceM: number; durationS: number; contentHash: string; sport: string; intervalsJson: string | null; runSeconds: number | null; walkSeconds: number | null; source: string };
+      let row: RowValues;
+      const fromActivity = (a: ImportedActivity, crossTraining: boolean, intervals: RunWalkInterval[] | null, method: string | null, seconds: { run: number; walk: number } | null): RowValues => ({
+        date: instantToLocal(a.startedAt, style.timeZone).date,
+        startedAt: a.startedAt,
+        distanceM: a.distanceMeters,
+        durationS: a.durationSeconds,
+        contentHash: a.contentHash,
+        sourceLeg: identityOf(a).leg,
+        sport: a.sport,
+        intervals: crossTraining ? null : intervals,
+        runSeconds: crossTraining || !seconds ? null : seconds.run,
+        walkSeconds: crossTraining || !seconds ? null : seconds.walk,
+        detectionMethod: crossTraining ? null : method,
+        source: parsed.archiveName ? 'strava' : a.format,
+      });
       if (parsed.ok) {
-        activity = parsed.activity;
-        if (choice.action === 'cross-training') kind = 'cross_training';
-        else kind = activity.sport === 'walking' ? 'walk' : 'run';
-      } else if (parsed.reason.code === 'NOT_A_RUN') {
-        if (choice.action !== 'cross-training') refuse('it is not a run; it can only be logged as cross-training.');
-        activity = parsed.reason.activity;
+        const a = parsed.activity;
+        if (parsed.analysis.plausibility.verdict === 'confirm' && choice.action === 'import' && !choice.confirmed) {
+          refuse(commitRefusals.confirm());
+        }
+        const crossTraining = choice.action === 'cross-training';
+        kind = crossTraining ? 'cross_training' : a.sport === 'walking' ? 'walk' : 'run';
+        const seg = parsed.analysis.segmentation;
+        row = fromActivity(a, crossTraining, seg?.intervals ?? null, seg?.detection?.method ?? null, seg ? { run: seg.summary.runSeconds, walk: seg.summary.walkSeconds } : null);
+      } else if (parsed.reason.code === 'NOT_A_RUN' || parsed.reason.code === 'NOT_ON_FOOT') {
+        if (parsed.reason.code === 'NOT_A_RUN' && parsed.reason.crossTraining === false) refuse(parsed.reason.message);
+        if (choice.action !== 'cross-training') refuse(commitRefusals.crossTrainingOnly());
         kind = 'cross_training';
+        row = fromActivity(parsed.reason.activity, true, null, null, null);
       } else if (parsed.reason.code === 'NO_TIMESTAMPS') {
-        if (!choice.durationS || !choice.date) refuse('the track has no times: give its date and duration to import it.');
-        row = { date: choice.date!, startedAt: null, distanceM: parsed.reason.distanceMeters, durationS: choice.durationS!, contentHash: parsed.reason.contentHash, sport: 'unknown', intervalsJson: null, runSeconds: null, walkSeconds: null, source: 'gpx' };
+        if (!choice.durationS || !choice.date) refuse(commitRefusals.needsDateAndDuration());
+        row = { date: choice.date!, startedAt: null, distanceM: parsed.reason.distanceMeters, durationS: choice.durationS!, contentHash: parsed.reason.contentHash, sourceLeg: 0, sport: 'unknown', intervals: null, runSeconds: null, walkSeconds: null, detectionMethod: null, source: 'gpx' };
       } else {
-        refuse(parsed.reason.message);
+        row = refuse(parsed.reason.message);
       }
-      if (activity) {
-        const found = foundOf(activity, clinic);
-        row = {
-          date: found.date,
-          startedAt: activity.startedAt,
-          distanceM: activity.distanceMeters,
-          durationS: activity.durationSeconds,
-          contentHash: activity.contentHash,
-          sport: activity.sport,
-          intervalsJson: kind === 'cross_training' || !found.intervals ? null : JSON.stringify(found.intervals),
-          runSeconds: kind === 'cross_training' ? null : found.runSeconds,
-          walkSeconds: kind === 'cross_training' ? null : found.walkSeconds,
-          source: parsed.archiveName ? 'strava' : activity.format,
-        };
-      }
-      const r = row!;
-      if (hashes.has(r.contentHash) || (await duplicateOf(ctx.db, stage.patientId, { contentHash: r.contentHash, startedAt: r.startedAt, distanceMeters: r.distanceM }))) {
-        skipped++;
+      const key = `${row.contentHash}#${row.sourceLeg}`;
+      const here = row.startedAt ? { ms: Date.parse(row.startedAt), durationS: row.durationS, distanceM: row.distanceM } : null;
+      const dupInBatch = identities.has(key) || (here !== null && starts.some((s) => sameRun(s, here)));
+      if (dupInBatch || (await duplicateOf(ctx.db, stage.patientId, { contentHash: row.contentHash, leg: row.sourceLeg, startedAt: row.startedAt, durationS: row.durationS, distanceMeters: row.distanceM }))) {
+        outcomes.push({ itemId: choice.itemId, outcome: 'duplicate', runId: null });
         continue;
       }
-      hashes.add(r.contentHash);
+      identities.add(key);
+      if (here) starts.push(here);
       const inserted = await ctx.db
         .insertInto('runs')
         .values({
           patientId: stage.patientId,
-          date: r.date,
-          startedAt: r.startedAt,
+          date: row.date,
+          startedAt: row.startedAt,
           kind,
-          sport: r.sport,
-          distanceM: r.distanceM,
-          durationS: Math.max(1, r.durationS),
-          runSeconds: r.runSeconds,
-          walkSeconds: r.walkSeconds,
-          intervalsJson: r.intervalsJson,
+          sport: row.sport,
+          distanceM: row.distanceM,
+          durationS: Math.max(1, row.durationS),
+          runSeconds: row.runSeconds,
+          walkSeconds: row.walkSeconds,
+          intervalsJson: row.intervals ? JSON.stringify(row.intervals) : null,
           surface: null,
           painBefore: null,
           painDuring: null,
           painAfter: null,
           painNextMorning: null,
           rpe: null,
-          stepId: kind === 'cross_training' ? null : await planStepOn(ctx.db, stage.patientId, r.date),
+          stepId: kind === 'cross_training' ? null : await planStepOn(ctx.db, stage.patientId, row.date),
           notes: null,
-          source: r.source,
+          source: row.source,
           sourceName: name.slice(0, 260),
-          contentHash: r.contentHash,
+          contentHash: row.contentHash,
+          sourceLeg: row.sourceLeg,
+          detectionMethod: row.detectionMethod,
           deletedAt: null,
           createdAt: now,
           updatedAt: now,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      runIds.push(inserted.id);
+      outcomes.push({ itemId: choice.itemId, outcome: 'imported', runId: inserted.id });
     }
     ctx.importStaging.discard(stageId);
+    const runIds = outcomes.flatMap((o) => (o.runId === null ? [] : [o.runId]));
+    const skipped = outcomes.length - runIds.length;
     ctx.audit({ entity: 'patient', entityId: stage.patientId, detail: `imported ${runIds.length} activit${runIds.length === 1 ? 'y' : 'ies'} from files (${skipped} skipped)` });
-    return { imported: runIds.length, skipped, runIds };
+    return { imported: runIds.length, skipped, runIds, outcomes };
   },
 
   async 'runImport.discard'({ stageId }, ctx) {

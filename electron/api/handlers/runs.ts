@@ -4,6 +4,7 @@ import { redFlagsFromCsv, redFlagsRecord, type Run } from '../../../shared/clini
 import { SURFACES } from '../../../shared/clinical/policy';
 import { runIntervalSchema, type RunInterval, type RunRecord, type runEntrySchema } from '../../../shared/domain/running';
 import { describeIntervals, summariseIntervals } from '../../../shared/running/run-walk-segmentation';
+import { DETECTION_METHODS } from '../../../shared/running/run-walk-detection';
 import type { z } from 'zod';
 import type { DB, RunsTable } from '../../db/schema';
 import { defineHandlers } from '../handler';
@@ -33,6 +34,7 @@ export function toRunRecord(row: RunRow): RunRecord {
     intervals,
     intervalsCorrected: row.intervalsCorrected === 1,
     intervalSummary: intervals ? describeIntervals(intervals) : null,
+    detectionMethod: (DETECTION_METHODS as readonly string[]).includes(row.detectionMethod ?? '') ? (row.detectionMethod as RunRecord['detectionMethod']) : null,
     surface: surface(row.surface),
     painBefore: row.painBefore,
     painDuring: row.painDuring,
@@ -123,7 +125,7 @@ export const runHandlers = defineHandlers({
     if (id === undefined) {
       row = await ctx.db
         .insertInto('runs')
-        .values({ ...cols, patientId, startedAt: null, sport: run.kind === 'walk' ? 'walking' : 'running', intervalsJson: null, stepId: await planStepOn(ctx.db, patientId, run.date), source: 'manual', sourceName: null, contentHash: null, deletedAt: null, createdAt: now, updatedAt: now })
+        .values({ ...cols, patientId, startedAt: null, sport: run.kind === 'walk' ? 'walking' : 'running', intervalsJson: null, stepId: await planStepOn(ctx.db, patientId, run.date), source: 'manual', sourceName: null, contentHash: null, detectionMethod: null, deletedAt: null, createdAt: now, updatedAt: now })
         .returningAll()
         .executeTakeFirstOrThrow();
     } else {
@@ -147,7 +149,14 @@ export const runHandlers = defineHandlers({
     const row = await runOrThrow(ctx.db, id);
     if (!row.deletedAt) throw new ApiError('CONFLICT', 'This run is not deleted.');
     if (row.contentHash) {
-      const again = await ctx.db.selectFrom('runs').select('id').where('patientId', '=', row.patientId).where('contentHash', '=', row.contentHash).where('deletedAt', 'is', null).executeTakeFirst();
+      const again = await ctx.db
+        .selectFrom('runs')
+        .select('id')
+        .where('patientId', '=', row.patientId)
+        .where('contentHash', '=', row.contentHash)
+        .where('sourceLeg', '=', row.sourceLeg)
+        .where('deletedAt', 'is', null)
+        .executeTakeFirst();
       if (again) throw new ApiError('CONFLICT', 'The same file has been imported again since: the run is already in the log.');
     }
     const restored = await ctx.db.updateTable('runs').set({ deletedAt: null }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();

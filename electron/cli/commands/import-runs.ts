@@ -1,26 +1,27 @@
 import { readFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { ImportItem } from '../../../shared/api/running';
 import { defaultDataDir } from '../../app/data-dir';
 import { openApp, type OpenApp } from '../../app/open-app';
+import { osUser } from '../actor';
 
 export interface ImportRunsOptions {
   dataDir: string;
   patient: string;
   files: string[];
+  /** Import activities that need confirmation (very short or slow) too. */
+  confirm?: boolean;
 }
 
-/** One line per activity: imported / skipped as duplicate / refused with the reason. */
+type Outcome = { itemId: string; outcome: 'imported' | 'duplicate' | 'skipped'; runId: number | null };
+
+/**
+ * One line per activity, saying what happened to it — taken from what the commit did, not from
+ * what the preview expected: imported / skipped as duplicate / needs confirmation / refused.
+ */
 export async function importRuns(app: OpenApp, options: Omit<ImportRunsOptions, 'dataDir'>): Promise<{ exitCode: number; lines: string[] }> {
-  const actor = (() => {
-    try {
-      return userInfo().username;
-    } catch {
-      return 'unknown';
-    }
-  })();
+  const actor = osUser();
   const call = async <T>(channel: string, input: unknown): Promise<T> => {
     const r = await app.dispatch({ channel, input, transport: 'cli', cliActor: actor });
     if (!r.ok) throw new Error(r.error.message);
@@ -49,12 +50,20 @@ export async function importRuns(app: OpenApp, options: Omit<ImportRunsOptions, 
     done = page.done;
     items.push(...page.items);
   }
-  const choices = items.map((i) => ({ itemId: i.itemId, action: i.status === 'ready' ? ('import' as const) : ('skip' as const) }));
-  await call('runImport.commit', { stageId, choices });
+  const wanted = (i: ImportItem) => i.status === 'ready' || (i.status === 'needs-confirmation' && options.confirm === true);
+  const choices = items.map((i) => (wanted(i) ? { itemId: i.itemId, action: 'import' as const, ...(i.status === 'needs-confirmation' ? { confirmed: true } : {}) } : { itemId: i.itemId, action: 'skip' as const }));
+  const { outcomes } = await call<{ outcomes: Outcome[] }>('runImport.commit', { stageId, choices });
+  const outcomeOf = new Map(outcomes.map((o) => [o.itemId, o.outcome]));
   for (const i of items) {
-    if (i.status === 'ready') lines.push(`imported: ${i.fileName} — ${i.message}`);
+    const outcome = outcomeOf.get(i.itemId);
+    const warned = i.warnings.length > 0 ? ` (${i.warnings.join(' ')})` : '';
+    if (outcome === 'imported') lines.push(`imported: ${i.fileName} — ${i.summary ?? i.message}${warned}`);
     else if (i.status === 'duplicate') lines.push(`skipped as duplicate: ${i.fileName} — ${i.message}`);
-    else {
+    else if (outcome === 'duplicate') lines.push(`skipped as duplicate: ${i.fileName} — already in the log or earlier in this import.`);
+    else if (i.status === 'needs-confirmation') {
+      refused++;
+      lines.push(`needs confirmation, not imported: ${i.fileName} — ${i.message} (run again with --confirm to import it)`);
+    } else {
       refused++;
       lines.push(`refused: ${i.fileName} — ${i.message}`);
     }
@@ -68,11 +77,12 @@ export function registerImportRunsCommand(program: Command) {
     .description('Import FIT, TCX, GPX files (also .gz, or a Strava export zip) into a patient’s running log; one line per activity.')
     .option('--data-dir <dir>', 'the clinic data folder (default: the platform app-data folder)')
     .requiredOption('--patient <mrn>', 'the patient’s MRN, e.g. RB000123')
+    .option('--confirm', 'also import activities that need confirmation (very short, or slower than a walk)')
     .argument('<files...>', 'activity files')
-    .action(async (files: string[], opts: { dataDir?: string; patient: string }) => {
+    .action(async (files: string[], opts: { dataDir?: string; patient: string; confirm?: boolean }) => {
       const app = await openApp(resolve(opts.dataDir ?? defaultDataDir()));
       try {
-        const result = await importRuns(app, { patient: opts.patient, files });
+        const result = await importRuns(app, { patient: opts.patient, files, confirm: opts.confirm === true });
         process.stdout.write(`${result.lines.join('\n')}\n`);
         process.exitCode = result.exitCode;
       } finally {

@@ -38,7 +38,7 @@ export function registerServeCommand(program: Command) {
         throw new Error(`The renderer is not built (${staticDir} has no index.html): run "npm run build" first.`);
       }
       const dataDir = resolve(opts.dataDir ?? defaultDataDir());
-      const app = await openApp(dataDir);
+      const app = await openApp(dataDir, { autoBackups: true });
       const token = newToken();
       const server = createWebServer({ dispatch: app.dispatch, staticDir, token });
       let port: number;

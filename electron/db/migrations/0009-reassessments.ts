@@ -10,7 +10,7 @@ import type { Migration } from './migration';
  * new record that replaces the earlier one, and both are kept.
  */
 export const migration0009: Migration = {
-  version: 7,
+  version: 9,
   name: 'reassessments',
   async up(db: Kysely<unknown>) {
     for (const statement of STATEMENTS) await sql.raw(statement).execute(db);
@@ -21,9 +21,8 @@ const STATEMENTS = [
   `create table reassessments (
     id integer primary key,
     patient_id integer not null references patients(id),
-    -- The visit note it was taken at. The notes table comes with charting (issue #12), which adds
-    -- the reference; until then the column is a plain nullable number.
-    note_id integer,
+    -- The visit note it was taken at, when it was taken at a visit.
+    note_id integer references notes(id),
     assessed_on text not null,
     assessed_by integer not null references users(id),
     recorded_at text not null,
@@ -50,8 +49,8 @@ const STATEMENTS = [
   `create table outcome_records (
     id integer primary key,
     patient_id integer not null references patients(id),
-    -- As on reassessments: the visit note, referenced once charting (issue #12) brings the table.
-    note_id integer,
+    -- As on reassessments: the visit note it was filled in at, if any.
+    note_id integer references notes(id),
     instrument text not null check (instrument in ('nprs', 'odi', 'modified-odi', 'psfs', 'rmdq', 'start-back')),
     completed_on text not null,
     recorded_by integer not null references users(id),

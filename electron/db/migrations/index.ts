@@ -5,9 +5,21 @@ import { migration0003 } from './0003-running';
 import { migration0004 } from './0004-locale-and-audit';
 import { migration0005 } from './0005-red-flag-screens';
 import { migration0006 } from './0006-read-indexes';
+import { migration0007 } from './0007-run-legs';
+import { migration0008 } from './0008-charting';
 import { migration0009 } from './0009-reassessments';
 
 /** Every migration, in order. An explicit list (no folder scan), so the order is reviewed code. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0009];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+  migration0006,
+  migration0007,
+  migration0008,
+  migration0009,
+];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -6,7 +6,7 @@ import { contract, type ChannelName } from '../../../shared/api/contract';
  * are asked again — wherever they are on screen. A booking made on the schedule is at once the
  * chart's next appointment; a run saved on the Running tab is at once in the Plan tab.
  */
-export const AREAS = ['session', 'users', 'clinic', 'audit', 'patients', 'schedule', 'waitlist', 'runs', 'plans', 'redFlags', 'reassessments', 'policy', 'today'] as const;
+export const AREAS = ['session', 'users', 'clinic', 'audit', 'patients', 'schedule', 'waitlist', 'runs', 'plans', 'redFlags', 'reassessments', 'policy', 'today', 'backups', 'notes', 'note'] as const;
 export type Area = (typeof AREAS)[number];
 
 const AREA_OF_PREFIX: Record<string, Area> = {
@@ -31,10 +31,25 @@ const AREA_OF_PREFIX: Record<string, Area> = {
   outcomes: 'reassessments',
   policy: 'policy',
   today: 'today',
+  backups: 'backups',
+  episodes: 'notes',
+  notes: 'notes',
+  attachments: 'notes',
+};
+
+/**
+ * Channels kept apart from their prefix's area. The open note is its own area: a draft's autosave
+ * (every pause in typing) must not make the note being written ask again — each opening of a note
+ * is in the audit log — and signing or an addendum hands back the note it changed.
+ */
+const AREA_OF_CHANNEL: Partial<Record<ChannelName, Area>> = {
+  'notes.get': 'note',
+  // The screen in a note's subjective is a red-flag screen like any other: the plan and Today follow it.
+  'notes.redFlagScreen': 'redFlags',
 };
 
 export function areaOf(channel: ChannelName): Area {
-  const area = AREA_OF_PREFIX[channel.split('.')[0]!];
+  const area = AREA_OF_CHANNEL[channel] ?? AREA_OF_PREFIX[channel.split('.')[0]!];
   if (!area) throw new Error(`Channel ${channel} has no area in renderer/src/api/areas.ts`);
   return area;
 }
@@ -46,11 +61,12 @@ export function areaOf(channel: ChannelName): Area {
  */
 export const STALE_AFTER_WRITE: Record<Area, readonly Area[]> = {
   session: [],
-  users: ['users', 'schedule', 'today', 'session'],
+  users: ['users', 'schedule', 'today', 'session', 'notes'],
   clinic: ['clinic', 'session', 'schedule', 'today'],
   audit: ['audit'],
-  patients: ['patients', 'schedule', 'waitlist', 'today'],
-  schedule: ['schedule', 'waitlist', 'today'],
+  patients: ['patients', 'schedule', 'waitlist', 'today', 'notes'],
+  // A visit checked in, completed or cancelled changes the schedule's note marks and what is due.
+  schedule: ['schedule', 'waitlist', 'today', 'notes'],
   waitlist: ['waitlist', 'schedule'],
   runs: ['runs', 'plans', 'today'],
   plans: ['plans', 'runs', 'today', 'redFlags'],
@@ -58,8 +74,15 @@ export const STALE_AFTER_WRITE: Record<Area, readonly Area[]> = {
   redFlags: ['redFlags', 'plans', 'today'],
   // New findings can hold or lift the plan's gates (a reviewed week goes stale).
   reassessments: ['reassessments', 'plans', 'today'],
-  policy: ['policy', 'plans', 'runs', 'reassessments'],
+  // The clinic's unit rule and progress-note cadence reach billing lines and what is due.
+  policy: ['policy', 'plans', 'runs', 'notes', 'reassessments'],
   today: ['today'],
+  // A restore replaces everything; the app signs everyone out after it anyway.
+  backups: ['backups', 'audit'],
+  // Episodes, notes and attachments: the chart's lists, what is due and Today's notes to write. The
+  // schedule's note marks are a notes read (notes.forRange), so they follow without the schedule.
+  notes: ['notes', 'today'],
+  note: [],
 };
 
 /** The areas to ask again after `channel` succeeded; none after a read. */

@@ -8,6 +8,7 @@ import { navItemsFor } from './nav';
 import { useRouter } from './router';
 import { paths } from './routes';
 import { useShellState } from './shell-state';
+import { BackupAlert } from './BackupAlert';
 import { PatientsScreen } from '../screens/patients/PatientsScreen';
 import { PatientChart } from '../screens/patients/PatientChart';
 import { NewPatientScreen } from '../screens/patients/NewPatientScreen';
@@ -57,7 +58,7 @@ function Screen() {
     case 'patientNew':
       return <NewPatientScreen />;
     case 'patient':
-      return <PatientChart key={route.id} id={route.id} tab={route.tab} />;
+      return <PatientChart key={route.id} id={route.id} tab={route.tab} noteId={route.noteId} />;
     case 'settings':
       return <SettingsScreen section={route.section} />;
     case 'notFound':
@@ -137,6 +138,7 @@ export function Shell({ session, onLock }: { session: SignedIn; onLock: () => vo
         </div>
       </nav>
       <main ref={mainRef} id="main" className="main" tabIndex={-1}>
+        {session.user.role === 'admin' && <BackupAlert />}
         <Screen />
       </main>
     </div>

@@ -1,7 +1,7 @@
 import type { Role } from '../../../shared/domain/roles';
 
 /** The app's places, as hash paths (#/patients/12/details): they work from app:// and from web mode alike. */
-export type SettingsSection = 'clinic' | 'users' | 'schedule' | 'policy' | 'audit';
+export type SettingsSection = 'clinic' | 'users' | 'schedule' | 'policy' | 'audit' | 'backups';
 
 /** What the schedule shows; kept in the address so a reload (or a link) opens the same day. */
 export interface ScheduleParams {
@@ -21,7 +21,7 @@ export type Route =
   | { name: 'today' }
   | { name: 'patients' }
   | { name: 'patientNew' }
-  | { name: 'patient'; id: number; tab: string }
+  | { name: 'patient'; id: number; tab: string; /** A note opened in the Notes tab. */ noteId?: number }
   | { name: 'settings'; section: SettingsSection }
   | { name: 'notFound'; path: string };
 
@@ -57,6 +57,7 @@ export const paths = {
   patients: () => '/patients',
   newPatient: () => '/patients/new',
   patient: (id: number, tab = 'details') => `/patients/${id}/${tab}`,
+  note: (patientId: number, noteId: number) => `/patients/${patientId}/notes/${noteId}`,
   settings: (section: SettingsSection = 'clinic') => `/settings/${section}`,
 };
 
@@ -71,6 +72,7 @@ export function parsePath(path: string): Route {
     if (second === undefined) return { name: 'patients' };
     if (second === 'new' && parts.length === 2) return { name: 'patientNew' };
     if (/^\d+$/.test(second) && parts.length <= 3) return { name: 'patient', id: Number(second), tab: third ?? 'details' };
+    if (/^\d+$/.test(second) && third === 'notes' && parts.length === 4 && /^\d+$/.test(parts[3]!)) return { name: 'patient', id: Number(second), tab: 'notes', noteId: Number(parts[3]) };
   }
   if (first === 'settings' && parts.length <= 2) {
     if (second === undefined || second === 'clinic') return { name: 'settings', section: 'clinic' };
@@ -78,6 +80,7 @@ export function parsePath(path: string): Route {
     if (second === 'schedule') return { name: 'settings', section: 'schedule' };
     if (second === 'policy') return { name: 'settings', section: 'policy' };
     if (second === 'audit') return { name: 'settings', section: 'audit' };
+    if (second === 'backups') return { name: 'settings', section: 'backups' };
   }
   return { name: 'notFound', path };
 }

@@ -1,3 +1,4 @@
+import { formatCalendarDate } from '../../format/dates';
 import type { EvidenceGrade } from '../evidence';
 
 /**
@@ -44,6 +45,7 @@ export const ICD10_REPLACED: Readonly<Record<string, { since: string; replacedBy
 export type Icd10Check =
   | { status: 'valid'; code: string; title: string; grade: EvidenceGrade }
   | { status: 'refused'; code: string; message: string; replacedBy: string[]; ruleId: string }
+  | { status: 'incomplete'; code: string; message: string; choices: string[]; ruleId: string }
   | { status: 'unchecked'; code: string; message: string }
   | { status: 'malformed'; code: string; message: string };
 
@@ -55,6 +57,16 @@ export function normalizeIcd10(text: string): string {
 
 const ICD10_SHAPE = /^[A-TV-Z]\d[0-9A-Z](\.[0-9A-Z]{1,4})?$/;
 
+/** "A, B or C". */
+function orList(codes: readonly string[]): string {
+  return codes.length === 1 ? codes[0]! : `${codes.slice(0, -1).join(', ')} or ${codes.at(-1)}`;
+}
+
+/** Listed codes that continue `code` (it is their heading): M54.4 → M54.40, M54.41, M54.42. */
+function codesUnder(code: string): string[] {
+  return ICD10_LBP_CODES.filter((c) => c.code.length > code.length && c.code.replace('.', '').startsWith(code.replace('.', ''))).map((c) => c.code);
+}
+
 export function checkIcd10(text: string): Icd10Check {
   const code = normalizeIcd10(text);
   if (!ICD10_SHAPE.test(code)) return { status: 'malformed', code, message: `"${text.trim()}" is not shaped like an ICD-10-CM code (e.g. M54.50)` };
@@ -65,9 +77,13 @@ export function checkIcd10(text: string): Icd10Check {
       code,
       replacedBy: replaced.replacedBy,
       ruleId: replaced.ruleId,
-      message: `${code} is no longer billable (since ${replaced.since}); use ${replaced.replacedBy.slice(0, -1).join(', ')} or ${replaced.replacedBy.at(-1)}`,
+      // ICD-10-CM is the US code set, so its dates read the US way.
+      message: `${code} is no longer billable (deleted ${formatCalendarDate(replaced.since, 'en-US')}); use ${orList(replaced.replacedBy)}`,
     };
   const known = ICD10_LBP_CODES.find((c) => c.code === code);
   if (known) return { status: 'valid', code, title: known.title, grade: known.grade };
+  const under = codesUnder(code);
+  if (under.length)
+    return { status: 'incomplete', code, choices: under, ruleId: 'icd10.incomplete', message: `${code} is a heading, not a billable code: use the full code, ${orList(under)}` };
   return { status: 'unchecked', code, message: `${code} is not in Runback's low-back-pain list; check it against the current ICD-10-CM code set` };
 }

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { gzipSync, strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parseActivityFile } from '../../../electron/activities';
+import type { ImportedActivity } from '../../../shared/running/activity';
+import type { ParsedFile } from '../../../shared/running/parsed-file';
 import { comparable, expectActivity, expectRefusal, fixture, parseOne } from './helpers';
 
 /**
@@ -11,7 +13,14 @@ import { comparable, expectActivity, expectRefusal, fixture, parseOne } from './
  * folders of photos and other CSVs that are not activities.
  */
 
+/** Files that parse to an activity (the lake track is refused for its stretch in a car, but still parsed). */
 const IMPORTABLE = ['fenix2-run-9km.fit', 'fenix5-run-short.fit', 'fenix5-walk-short.fit', 'tcx-running.tcx', 'gpx10-cerknicko-jezero.gpx', 'gpx-empty-segment.gpx'];
+
+/** The parsed activity, imported or refused as moving like a car. */
+function activityOf(r: ParsedFile | undefined): ImportedActivity {
+  if (r?.ok === false && r.reason.code === 'NOT_ON_FOOT') return r.reason.activity;
+  return expectActivity(r);
+}
 
 /** The fenix2 file's sha256, pinned: a change here means every stored hash would stop matching. */
 const FENIX2_SHA256 = 'a066d77db247c152c9583bddaecd33d36327bacc0821694ab795fe25671a8327';
@@ -26,7 +35,7 @@ describe('content hash', () => {
   });
 
   it('differs between different files', () => {
-    const hashes = IMPORTABLE.map((n) => expectActivity(parseOne(n)).contentHash);
+    const hashes = IMPORTABLE.map((n) => activityOf(parseOne(n)).contentHash);
     expect(new Set(hashes).size).toBe(IMPORTABLE.length);
   });
 });
@@ -34,10 +43,10 @@ describe('content hash', () => {
 describe('gzipped files (.fit.gz, .tcx.gz, .gpx.gz)', () => {
   for (const name of IMPORTABLE) {
     it(`${name}.gz gives the same activity and hash as ${name}`, () => {
-      const plain = expectActivity(parseOne(name));
+      const plain = activityOf(parseOne(name));
       // Two different gzips of the same file (level, mtime): the hash is of the unpacked bytes.
       for (const gz of [gzipSync(fixture(name), { level: 9, mtime: 0 }), gzipSync(fixture(name), { level: 1, mtime: new Date('2024-01-01') })]) {
-        const viaGz = expectActivity(parseOne(`${name}.gz`, gz));
+        const viaGz = activityOf(parseOne(`${name}.gz`, gz));
         expect(viaGz.sourceName).toBe(`${name}.gz`);
         expect(comparable(viaGz)).toEqual(comparable(plain));
         expect(viaGz.contentHash).toBe(plain.contentHash);
@@ -98,10 +107,10 @@ describe('a Strava bulk export (zip)', () => {
       expect(run).toMatchObject({ sport: 'running', name: 'Long run', archiveName: 'export_12345.zip' });
       expect(comparable(run)).toEqual(comparable(expectActivity(parseOne('fenix2-run-9km.fit'))));
 
-      // The GPX says nothing about its sport; the CSV says Walk.
-      const walk = expectActivity(gpx);
+      // The GPX says nothing about its sport; the CSV says Walk — but part of it moved like a car.
+      const walk = expectRefusal(gpx, 'NOT_ON_FOOT').activity;
       expect(walk).toMatchObject({ sport: 'walking', name: 'Lake loop' });
-      expect(comparable(walk)).toEqual(comparable(expectActivity(parseOne('gpx10-cerknicko-jezero.gpx'))));
+      expect(comparable(walk)).toEqual(comparable(activityOf(parseOne('gpx10-cerknicko-jezero.gpx'))));
 
       expect(expectActivity(tcx)).toMatchObject({ sport: 'running', name: 'Tuesday tempo', distanceMeters: 4689.24 });
       const reason = expectRefusal(ride, 'NOT_A_RUN');
@@ -115,19 +124,24 @@ describe('a Strava bulk export (zip)', () => {
     const results = parseActivityFile('export.zip', stravaExport());
     const hashOf = (i: number) => {
       const r = results[i]!;
-      return r.ok ? r.activity.contentHash : r.reason.code === 'NOT_A_RUN' ? r.reason.activity.contentHash : '';
+      return r.ok ? r.activity.contentHash : r.reason.code === 'NOT_A_RUN' || r.reason.code === 'NOT_ON_FOOT' ? r.reason.activity.contentHash : '';
     };
     expect(hashOf(0)).toBe(FENIX2_SHA256);
-    expect(hashOf(1)).toBe(expectActivity(parseOne('gpx10-cerknicko-jezero.gpx')).contentHash);
+    expect(hashOf(1)).toBe(activityOf(parseOne('gpx10-cerknicko-jezero.gpx')).contentHash);
     expect(hashOf(3)).toBe(createHash('sha256').update(fixture('cycling-not-a-run.fit')).digest('hex'));
   });
 
-  it("the CSV's activity type wins over the file's: a FIT ride that Strava calls a Run is a run", () => {
+  it("the CSV's activity type wins over the file's (a FIT run Strava calls a Walk is a walk) — but not over the speed: a ride called a Run is still a ride", () => {
     const zip = zipSync({
-      'activities.csv': strToU8('Activity ID,Activity Name,Activity Type,Filename\n1,Commute,Run,activities/1.fit.gz\n'),
+      'activities.csv': strToU8('Activity ID,Activity Name,Activity Type,Filename\n1,Commute,Run,activities/1.fit.gz\n2,Hill repeats,Walk,activities/2.fit\n'),
       'activities/1.fit.gz': gzipSync(fixture('cycling-not-a-run.fit')),
+      'activities/2.fit': fixture('fenix2-run-9km.fit'),
     });
-    expect(expectActivity(parseActivityFile('e.zip', zip)[0])).toMatchObject({ sport: 'running', name: 'Commute' });
+    const [ride, walk] = parseActivityFile('e.zip', zip);
+    const reason = expectRefusal(ride, 'NOT_ON_FOOT');
+    expect(reason.activity).toMatchObject({ sport: 'running', name: 'Commute' });
+    expect(reason.message).toMatch(/^This looks like a ride or a drive, not a run: it moved at a median 30\.\d km\/h/);
+    expect(expectActivity(walk)).toMatchObject({ sport: 'walking', name: 'Hill repeats' });
   });
 
   it('a zip without activities.csv still imports its activity files, by what each file says', () => {

@@ -18,6 +18,10 @@ export interface EncodeOptions {
   heartRate?: (i: number) => number;
   /** Leave out the session message (and laps), as some devices do. */
   withoutSession?: boolean;
+  /** Replace record i's time (a corrupt clock). */
+  recordTime?: (i: number, time: Date) => Date;
+  /** Cadence for sample i, strides a minute as FIT records it. */
+  cadence?: (i: number) => number;
 }
 
 export function encodeFitActivity(o: EncodeOptions): Uint8Array {
@@ -32,12 +36,13 @@ export function encodeFitActivity(o: EncodeOptions): Uint8Array {
   o.samples.forEach((s, i) => {
     const r: Encodable<RecordMesg> = {
       mesgNum: MESG['RECORD']!,
-      timestamp: at(s.t),
+      timestamp: o.recordTime ? o.recordTime(i, at(s.t)) : at(s.t),
       positionLat: Math.round(s.lat * DEG_TO_SEMICIRCLE),
       positionLong: Math.round(s.lon * DEG_TO_SEMICIRCLE),
       distance: s.distance,
       speed: s.speed,
       ...(o.heartRate ? { heartRate: o.heartRate(i) } : {}),
+      ...(o.cadence ? { cadence: o.cadence(i) } : {}),
     };
     enc.writeMesg(r);
   });

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
-import type { ImportRefusal, ImportedActivity, ParsedFile } from '../../../shared/running/activity';
+import type { ImportRefusal, ImportedActivity } from '../../../shared/running/activity';
+import type { ParsedFile } from '../../../shared/running/parsed-file';
 import { parseActivityFile } from '../../../electron/activities';
+import { SHARED_ACTIVITY_FIXTURES } from '../../fixture-dirs';
 
 /** The shared real-file fixtures sit beside the clone (see SOURCES.md there). */
-export const FIXTURE_DIR = path.resolve(process.cwd(), '../shared/fixtures/activities');
+export const FIXTURE_DIR = SHARED_ACTIVITY_FIXTURES;
 
 export function fixture(name: string): Uint8Array {
   return new Uint8Array(readFileSync(path.join(FIXTURE_DIR, name)));

@@ -84,7 +84,7 @@ describe('ICD-10-CM for low back pain', () => {
   it('refuses M54.5, naming M54.50, M54.51 and M54.59', () => {
     const c = checkIcd10('m54.5');
     expect(c).toMatchObject({ status: 'refused', code: 'M54.5', replacedBy: ['M54.50', 'M54.51', 'M54.59'] });
-    expect(c.status === 'refused' && c.message).toBe('M54.5 is no longer billable (since 2021-10-01); use M54.50, M54.51 or M54.59');
+    expect(c.status === 'refused' && c.message).toBe('M54.5 is no longer billable (deleted Oct 1, 2021); use M54.50, M54.51 or M54.59');
   });
   it('refuses M51.36 and M51.37, naming the six-character codes that replaced them', () => {
     expect(checkIcd10('M51.36')).toMatchObject({ status: 'refused', replacedBy: ['M51.360', 'M51.361', 'M51.362', 'M51.369'] });

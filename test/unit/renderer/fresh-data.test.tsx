@@ -57,6 +57,12 @@ describe('fresh data across screens (areas and invalidation)', () => {
     expect(staleAfter('runs.save')).toContain('plans');
     expect(staleAfter('runImport.commit')).toEqual(expect.arrayContaining(['runs', 'plans']));
     expect(staleAfter('clinic.update')).toContain('session'); // the frame's clinic name and locale
+    // A signed note leaves Today's notes to write and the schedule's marks (a notes read); an autosave
+    // never makes the note being written ask again (each opening is audited).
+    expect(staleAfter('notes.sign')).toEqual(expect.arrayContaining(['notes', 'today']));
+    expect(areaOf('notes.forRange')).toBe('notes');
+    expect(staleAfter('notes.saveDraft')).not.toContain(areaOf('notes.get'));
+    expect(staleAfter('appointments.setStatus')).toContain('notes');
   });
 
   it('a booking made anywhere shows at once as the patient’s next appointment', async () => {

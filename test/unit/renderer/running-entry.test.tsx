@@ -28,6 +28,7 @@ const stored = (over: Partial<RunRecord> = {}): RunRecord => ({
   intervals: null,
   intervalsCorrected: false,
   intervalSummary: null,
+  detectionMethod: null,
   surface: 'grass',
   painBefore: 1,
   painDuring: 2,

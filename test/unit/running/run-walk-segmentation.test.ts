@@ -140,7 +140,7 @@ describe('other shapes', () => {
   });
 
   it('no samples, or samples without distance or speed: nothing recorded', () => {
-    expect(segmentRunWalk([])).toEqual({ intervals: [], summary: summariseIntervals([]), description: 'nothing recorded' });
+    expect(segmentRunWalk([])).toEqual({ intervals: [], summary: summariseIntervals([]), description: 'nothing recorded', detection: null });
     expect(segmentRunWalk([{ t: 0 }, { t: 60 }]).intervals).toEqual([]);
   });
 
@@ -158,6 +158,8 @@ describe('settings (clinic policy)', () => {
     expect(runWalkDetectionSettingsSchema.parse({})).toEqual({
       runAboveMps: 2.2,
       walkBelowMps: 1.9,
+      cadenceRunAboveSpm: 145,
+      cadenceWalkBelowSpm: 135,
       smoothingSeconds: 7,
       minIntervalSeconds: 10,
       describeRoundingSeconds: 5,

@@ -13,7 +13,7 @@ import { PatientHeader } from './PatientHeader';
 import { patientDisplayName } from './patientFormat';
 
 /** One patient's chart: the header that stays put, and its tabs. */
-export function PatientChart({ id, tab }: { id: number; tab: string }) {
+export function PatientChart({ id, tab, noteId }: { id: number; tab: string; noteId?: number | undefined }) {
   const auth = useAuth();
   const role = auth.phase === 'signedIn' ? auth.user.role : 'front_desk';
   const { data: patient, error, loading, refetch, setData } = useQuery('patients.get', { id });
@@ -148,6 +148,7 @@ export function PatientChart({ id, tab }: { id: number; tab: string }) {
             );
           },
           version,
+          ...(noteId !== undefined && role !== 'front_desk' ? { noteId } : {}),
         })}
       </div>
     </div>

@@ -5,6 +5,8 @@ import { PatientForm } from './PatientForm';
 import { RunningTab } from '../running/RunningTab';
 import { PlanTab } from '../plan/PlanTab';
 import { ReassessmentTab } from '../reassessment/ReassessmentTab';
+import { NotesTab } from '../notes/NotesTab';
+import { NoteScreen } from '../notes/NoteEditor';
 
 export interface ChartTabContext {
   patient: Patient;
@@ -12,6 +14,8 @@ export interface ChartTabContext {
   onReload: () => void;
   /** Changes when the record is reloaded after a conflict: the tab starts again from it. */
   version: number;
+  /** The note opened in the Notes tab (#/patients/12/notes/34). */
+  noteId?: number;
 }
 
 export interface ChartTab {
@@ -27,6 +31,13 @@ export interface ChartTab {
  * Running, Plan, Home program and Billing here — each with the roles that may see it.
  */
 export const CHART_TABS: readonly ChartTab[] = [
+  {
+    id: 'notes',
+    label: 'Notes',
+    // The front desk sees that notes exist (date, type, status, billing), never what they say.
+    roles: 'all',
+    render: ({ patient, noteId }) => (noteId !== undefined && noteId > 0 ? <NoteScreen key={noteId} patientId={patient.id} noteId={noteId} /> : <NotesTab key={patient.id} patient={patient} />),
+  },
   { id: 'running', label: 'Running', roles: ['admin', 'therapist'], render: ({ patient }) => <RunningTab key={patient.id} patient={patient} /> },
   { id: 'reassessment', label: 'Reassessment', roles: ['admin', 'therapist'], render: ({ patient }) => <ReassessmentTab key={patient.id} patient={patient} /> },
   { id: 'plan', label: 'Plan', roles: ['admin', 'therapist'], render: ({ patient }) => <PlanTab key={patient.id} patient={patient} /> },

@@ -9,26 +9,12 @@ import { useClinic, useClinicToday } from '../../app/clinic';
 import { Banner } from '../../components/Banner';
 import { Dialog } from '../../components/Dialog';
 import { parseDurationText } from './runFormat';
+import { blobToBase64 } from './fileBytes';
 import './ImportDialog.css';
 
 export const IMPORT_ACCEPT = '.fit,.tcx,.gpx,.gz,.zip';
 const MAX_FILES = 50;
 const PREVIEW_BATCH = 10;
-
-/**
- * File bytes → base64 without one giant string of arguments: chunks of a multiple of 3 bytes encode
- * on their own, so their base64 texts simply join.
- */
-export async function blobToBase64(blob: Blob): Promise<string> {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  const CHUNK = 3 * 8192;
-  const parts: string[] = [];
-  for (let i = 0; i < bytes.length; i += CHUNK) {
-    const slice = bytes.subarray(i, i + CHUNK);
-    parts.push(btoa(String.fromCharCode.apply(null, slice as unknown as number[])));
-  }
-  return parts.join('');
-}
 
 type Action = 'import' | 'cross-training' | 'skip';
 interface Choice {
@@ -54,6 +40,7 @@ const STATUS_LABELS: Record<ImportItem['status'], string> = {
   refused: 'Refused',
   'needs-duration': 'Needs duration',
   'not-a-run': 'Not a run',
+  'needs-confirmation': 'Confirm',
 };
 const STATUS_TONES: Record<ImportItem['status'], string> = {
   ready: 'badge-ok',
@@ -61,7 +48,10 @@ const STATUS_TONES: Record<ImportItem['status'], string> = {
   refused: 'badge-danger',
   'needs-duration': 'badge-warning',
   'not-a-run': 'badge-warning',
+  'needs-confirmation': 'badge-warning',
 };
+/** Items that can be imported (some after a choice or an answer). */
+const ACTIONABLE: ReadonlyArray<ImportItem['status']> = ['ready', 'needs-duration', 'not-a-run', 'needs-confirmation'];
 
 function defaultChoice(item: ImportItem, locale: string): Choice {
   const typed = item.found?.date && parseLocaleDate(item.found.date, locale) ? calendarDateForTyping(item.found.date, locale) : '';
@@ -163,7 +153,7 @@ export function ImportDialog({ open, patientId, onClose, onImported }: { open: b
   };
 
   const previewDone = phase.name === 'preview' && phase.done >= phase.total;
-  const chosen = items.filter((it) => ['ready', 'needs-duration', 'not-a-run'].includes(it.status) && choiceOf(it).action !== 'skip');
+  const chosen = items.filter((it) => ACTIONABLE.includes(it.status) && choiceOf(it).action !== 'skip');
   const invalid = items.some((it) => Object.keys(needsErrors(it)).length > 0);
 
   const commit = async () => {
@@ -178,10 +168,11 @@ export function ImportDialog({ open, patientId, onClose, onImported }: { open: b
         stageId,
         choices: items.map((it) => {
           const c = choiceOf(it);
-          const actionable = ['ready', 'needs-duration', 'not-a-run'].includes(it.status);
-          const action: Action = actionable ? c.action : 'skip';
+          const action: Action = ACTIONABLE.includes(it.status) ? c.action : 'skip';
           if (it.status === 'needs-duration' && action !== 'skip')
             return { itemId: it.itemId, action, date: parseLocaleDate(c.date, locale)!, durationS: parseDurationText(c.duration)! };
+          // Choosing "import" on a very short or slow activity is the confirmation the preview asked for.
+          if (it.status === 'needs-confirmation' && action === 'import') return { itemId: it.itemId, action, confirmed: true };
           return { itemId: it.itemId, action };
         }),
       });
@@ -305,13 +296,27 @@ export function ImportDialog({ open, patientId, onClose, onImported }: { open: b
                             )}
                           </dl>
                         )}
+                        {item.found?.detection && <p className="import-detection field-hint">{item.found.detection}</p>}
                         {item.status !== 'ready' && <p className="import-message">{item.message}</p>}
+                        {item.warnings.length > 0 && (
+                          <ul className="import-warnings field-hint" aria-label={`Notes on ${item.fileName}`}>
+                            {item.warnings.map((w) => (
+                              <li key={w}>{w}</li>
+                            ))}
+                          </ul>
+                        )}
                       </td>
                       <td className="import-choice">
                         {item.status === 'ready' && (
                           <select className="input input-compact" aria-label={`Import ${item.fileName}?`} value={c.action} onChange={(e) => setChoice(item, { action: e.target.value as Action })}>
                             <option value="import">Import</option>
                             <option value="skip">Skip</option>
+                          </select>
+                        )}
+                        {item.status === 'needs-confirmation' && (
+                          <select className="input input-compact" aria-label={`Confirm ${item.fileName}?`} value={c.action} onChange={(e) => setChoice(item, { action: e.target.value as Action })}>
+                            <option value="skip">Skip</option>
+                            <option value="import">Import — it was a real session</option>
                           </select>
                         )}
                         {item.status === 'not-a-run' && (

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { RunInterval, RunRecord } from '../../../../shared/domain/running';
 import { describeIntervals } from '../../../../shared/running/run-walk-segmentation';
+import { DETECTION_METHOD_LABELS } from '../../../../shared/running/import-messages';
 import { formatDuration } from '../../../../shared/units/duration';
 import { formatDistance } from '../../../../shared/units/distance';
 import { formatCalendarDate } from '../../../../shared/format/dates';
@@ -132,7 +133,7 @@ function IntervalEditor({ run, onClose, onSaved }: { run: RunRecord; onClose: ()
       problem={problem}
     >
       <p className="form-section-note">
-        The watch file was split into run and walk intervals by speed. Correct a length, merge two intervals, or remove one (its time becomes a pause). The session lasted{' '}
+        The watch file was split into run and walk intervals by {run.detectionMethod ? DETECTION_METHOD_LABELS[run.detectionMethod] : 'speed'}. Correct a length, merge two intervals, or remove one (its time becomes a pause). The session lasted{' '}
         {formatDuration(run.durationS)}.
       </p>
       <div className="interval-scroll">

@@ -2,6 +2,7 @@ import type { CSSProperties } from 'react';
 import { APPOINTMENT_STATUS_LABELS, type Appointment } from '../../../../shared/domain/schedule';
 import { formatMinute, formatMinuteRange, formatMinuteShort } from './scheduleFormat';
 import { shortName } from './scheduleModel';
+import { NoteMark, noteMarkWords, useNoteMarks } from '../notes/scheduleNotes';
 import './AppointmentBlock.css';
 
 /** What a screen reader (and the tooltip) says about an appointment, in one line. */
@@ -68,7 +69,9 @@ export function AppointmentBlock({ appointment: a, columnKey, locale, compact, t
   ]
     .filter(Boolean)
     .join(' ');
-  const summary = appointmentSummary(a, locale);
+  const { marks } = useNoteMarks();
+  const noteWords = noteMarkWords(a, marks);
+  const summary = `${appointmentSummary(a, locale)}${noteWords ? `, ${noteWords}` : ''}`;
   return (
     <button
       type="button"
@@ -94,6 +97,7 @@ export function AppointmentBlock({ appointment: a, columnKey, locale, compact, t
           </span>
         )}
         <StatusMark a={a} tiny={tiny} />
+        <NoteMark appointment={a} tiny={tiny || compact} />
       </span>
       <span className="appt-line appt-name" aria-hidden="true">
         {a.patientName}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { APPOINTMENT_STATUS_LABELS, type Appointment } from '../../../../shared/domain/schedule';
+import { NoteAction } from '../notes/scheduleNotes';
 import type { Role } from '../../../../shared/domain/roles';
 import { call } from '../../api/client';
 import { messageOf } from '../../api/errors';
@@ -159,6 +160,7 @@ export function AppointmentDialog({ appointmentId, role, userId, lateCancelHours
 
           {!cancelling && !justCancelled && (
             <div className="appt-actions">
+              <NoteAction appointment={data} role={role} userId={userId} onOpened={onClose} />
               {mine && data.status === 'booked' && (
                 <button type="button" className="button button-primary" disabled={busy} onClick={() => void setStatus('arrived', `${data.patientName} is checked in.`)}>
                   ✓ Check in

@@ -26,6 +26,9 @@ export function ScheduleLegend({ types, canBook }: { types: AppointmentType[]; c
           <span className="legend-mark is-no-show">No-show</span>
         </li>
         <li className="legend-item">
+          <span className="appt-note-mark">✎</span> Note not signed
+        </li>
+        <li className="legend-item">
           <span className="legend-swatch legend-blocked" aria-hidden="true" /> Blocked
         </li>
         <li className="legend-item">

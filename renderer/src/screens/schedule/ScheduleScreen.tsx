@@ -4,6 +4,7 @@ import { instantToLocal } from '../../../../shared/schedule/clinic-time';
 import { call } from '../../api/client';
 import { messageOf } from '../../api/errors';
 import { useQuery } from '../../api/hooks';
+import { NoteMarksProvider } from '../notes/scheduleNotes';
 import { sessionStore, useAuth } from '../../api/session';
 import { useClinic, useClinicToday } from '../../app/clinic';
 import { useRouter } from '../../app/router';
@@ -203,6 +204,7 @@ export function ScheduleScreen({ params }: { params: ScheduleParams }) {
   const seriesAsk = moves.seriesAsk;
 
   return (
+    <NoteMarksProvider from={rangeInput.from} to={rangeInput.to}>
     <div className="schedule">
       <ScheduleToolbar
         params={params}
@@ -364,5 +366,6 @@ export function ScheduleScreen({ params }: { params: ScheduleParams }) {
         />
       )}
     </div>
+    </NoteMarksProvider>
   );
 }

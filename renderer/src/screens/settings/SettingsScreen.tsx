@@ -7,6 +7,7 @@ import { UsersSettings } from './UsersSettings';
 import { ScheduleSettings } from './ScheduleSettings';
 import { ClinicPolicySettings } from './ClinicPolicySettings';
 import { AuditLogSettings } from './AuditLogSettings';
+import { BackupSettings } from './BackupSettings';
 
 const SECTIONS: { id: SettingsSection; label: string; adminOnly: boolean }[] = [
   { id: 'clinic', label: 'Clinic', adminOnly: false },
@@ -14,6 +15,7 @@ const SECTIONS: { id: SettingsSection; label: string; adminOnly: boolean }[] = [
   { id: 'schedule', label: 'Schedule', adminOnly: true },
   { id: 'policy', label: 'Clinic policy', adminOnly: false },
   { id: 'audit', label: 'Audit log', adminOnly: true },
+  { id: 'backups', label: 'Backups', adminOnly: true },
 ];
 
 export function SettingsScreen({ section }: { section: SettingsSection }) {
@@ -49,6 +51,7 @@ export function SettingsScreen({ section }: { section: SettingsSection }) {
       {allowed && section === 'schedule' && <ScheduleSettings />}
       {allowed && section === 'policy' && <ClinicPolicySettings canEdit={isAdmin} />}
       {allowed && section === 'audit' && <AuditLogSettings />}
+      {allowed && section === 'backups' && <BackupSettings />}
     </div>
   );
 }

@@ -10,12 +10,14 @@ import { Banner } from '../../components/Banner';
 import { DataTable, type DataTableColumn } from '../../components/DataTable/DataTable';
 import { LoadFailed, Loading } from '../../components/LoadState';
 import { StatusBadge } from '../schedule/AppointmentDialog';
+import { DueLists } from '../notes/DueLists';
 import './TodayScreen.css';
 
 /**
  * A therapist's own day (ux.md: "who is next, notes still to sign"): today's appointments with who
  * has arrived, check-in and complete from the list, the chart one click away, and the plan weeks of
- * their patients that wait for a weekly review. An admin looks at any therapist's day.
+ * their patients that wait for a weekly review, and the notes still to write (DueLists: unsigned notes
+ * oldest first, progress notes and recertifications due). An admin looks at any therapist's day.
  */
 export function TodayScreen() {
   const auth = useAuth();
@@ -152,6 +154,7 @@ export function TodayScreen() {
               }
             />
           </section>
+          <DueLists therapistId={isAdmin ? d.therapist.id : null} />
           <section aria-labelledby="today-reviews" className="today-reviews">
             <h2 id="today-reviews" className="today-title">
               Weekly reviews due <span className="muted">({d.reviewsDue.length})</span>

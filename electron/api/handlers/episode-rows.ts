@@ -1,0 +1,103 @@
+import type { Kysely, Selectable } from 'kysely';
+import { ApiError } from '../../../shared/api/errors';
+import type { Diagnosis, Episode, Goal } from '../../../shared/charting/episode';
+import type { EpisodeSnapshot } from '../../../shared/charting/note';
+import type { NoteType } from '../../../shared/charting/note-content';
+import { certificationStatus, progressNoteStatus, type EpisodeVisit } from '../../../shared/clinical/documentation';
+import type { DB, EpisodesTable } from '../../db/schema';
+import type { ChartingContext } from './charting-context';
+
+export type EpisodeRow = Selectable<EpisodesTable>;
+
+export const VISIT_KIND: Record<NoteType, EpisodeVisit['kind']> = { initial_evaluation: 'evaluation', progress: 'progress', daily: 'visit', discharge: 'discharge' };
+
+export function parseDiagnoses(json: string | null): Diagnosis[] {
+  return json ? (JSON.parse(json) as Diagnosis[]) : [];
+}
+
+export async function episodeRowOrThrow(db: Kysely<DB>, id: number): Promise<EpisodeRow> {
+  const row = await db.selectFrom('episodes').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new ApiError('NOT_FOUND', `There is no episode of care with id ${id}.`);
+  return row;
+}
+
+export async function openEpisodeOf(db: Kysely<DB>, patientId: number): Promise<EpisodeRow | undefined> {
+  return db.selectFrom('episodes').selectAll().where('patientId', '=', patientId).where('dischargedOn', 'is', null).executeTakeFirst();
+}
+
+export async function goalsOf(db: Kysely<DB>, episodeIds: readonly number[]): Promise<Map<number, Goal[]>> {
+  const out = new Map<number, Goal[]>();
+  if (!episodeIds.length) return out;
+  const rows = await db
+    .selectFrom('episodeGoals')
+    .select(['id', 'episodeId', 'term', 'description', 'targetDate', 'status'])
+    .where('episodeId', 'in', [...episodeIds])
+    .where('removedAt', 'is', null)
+    .orderBy('episodeId')
+    .orderBy('sortOrder')
+    .execute();
+  for (const { episodeId, ...goal } of rows) out.set(episodeId, [...(out.get(episodeId) ?? []), goal]);
+  return out;
+}
+
+/** The episodes as records, with their goals, visit counts and what is due on the open ones. */
+export async function toEpisodes(db: Kysely<DB>, rows: readonly EpisodeRow[], cx: ChartingContext): Promise<Episode[]> {
+  const ids = rows.map((r) => r.id);
+  const goals = await goalsOf(db, ids);
+  const visitRows = ids.length
+    ? await db.selectFrom('notes').select(['episodeId', 'dateOfService', 'noteType']).where('episodeId', 'in', ids).where('status', '<>', 'discarded').execute()
+    : [];
+  return rows.map((row) => {
+    const visits = visitRows.filter((v) => v.episodeId === row.id).map((v) => ({ date: v.dateOfService, kind: VISIT_KIND[v.noteType] }));
+    const due: Episode['due'] = [];
+    if (row.dischargedOn === null) {
+      for (const r of progressNoteStatus({ visits, today: cx.today, policy: cx.policy, fmt: cx.fmt }).reasons) due.push({ ruleId: r.ruleId, sentence: r.sentence, kind: 'progress-note' });
+      if (row.certEnd) for (const r of certificationStatus({ certEnd: row.certEnd, today: cx.today, policy: cx.policy, fmt: cx.fmt }).reasons) due.push({ ruleId: r.ruleId, sentence: r.sentence, kind: 'recertify' });
+    }
+    return {
+      id: row.id,
+      patientId: row.patientId,
+      status: row.dischargedOn === null ? 'open' : 'discharged',
+      startDate: row.startDate,
+      referral: { type: row.referralType, physicianName: row.referralName, physicianNpi: row.referralNpi, date: row.referralDate },
+      onsetDate: row.onsetDate,
+      mechanism: row.mechanism,
+      diagnoses: parseDiagnoses(row.diagnosesJson),
+      goals: goals.get(row.id) ?? [],
+      planOfCare: { visitsPerWeek: row.visitsPerWeek, weeks: row.weeks, certStart: row.certStart, certEnd: row.certEnd },
+      discharge:
+        row.dischargedOn && row.dischargeReason && row.dischargeSummary !== null
+          ? { date: row.dischargedOn, reason: row.dischargeReason as NonNullable<Episode['discharge']>['reason'], summary: row.dischargeSummary }
+          : null,
+      visits: visits.length,
+      due,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+    };
+  });
+}
+
+/** A new, empty episode (the initial evaluation fills it in). */
+export async function createEpisode(db: Kysely<DB>, patientId: number, startDate: string, userId: number, now: Date): Promise<EpisodeRow> {
+  const at = now.toISOString();
+  return db
+    .insertInto('episodes')
+    .values({ patientId, startDate, referralType: 'self', referralName: null, referralNpi: null, referralDate: null, onsetDate: null, mechanism: null, visitsPerWeek: null, weeks: null, certStart: null, certEnd: null, dischargedOn: null, dischargeReason: null, dischargeSummary: null, createdBy: userId, createdAt: at, updatedAt: at })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** The episode as a note shows it and a signature freezes it: diagnoses, goals, plan of care, referral and onset. */
+export async function episodeSnapshot(db: Kysely<DB>, episodeId: number): Promise<EpisodeSnapshot> {
+  const row = await episodeRowOrThrow(db, episodeId);
+  const goals = (await goalsOf(db, [row.id])).get(row.id) ?? [];
+  return {
+    startDate: row.startDate,
+    referral: { type: row.referralType, physicianName: row.referralName, physicianNpi: row.referralNpi, date: row.referralDate },
+    onsetDate: row.onsetDate,
+    mechanism: row.mechanism,
+    diagnoses: parseDiagnoses(row.diagnosesJson),
+    goals,
+    planOfCare: { visitsPerWeek: row.visitsPerWeek, weeks: row.weeks, certStart: row.certStart, certEnd: row.certEnd },
+  };
+}

@@ -1,0 +1,31 @@
+import { createElement } from 'react';
+import { NOTE_TYPE_LABELS } from '../../../shared/charting/note-content';
+import { patientDisplayName, SEX_LABELS } from '../../../shared/domain/patient';
+import { NotePdf } from '../../print/note';
+import { renderPdf } from '../../print/render-pdf';
+import { defineHandlers } from '../handler';
+import { chartingContext } from './charting-context';
+import { noteRowOrThrow, toRecord } from './note-rows';
+
+export const notePdfHandlers = defineHandlers({
+  async 'notes.pdf'({ id, paper }, ctx) {
+    const row = await noteRowOrThrow(ctx.db, id);
+    const note = await toRecord(ctx.db, row, ctx);
+    const cx = await chartingContext(ctx.db, ctx.now);
+    const clinic = await ctx.db.selectFrom('clinic').selectAll().executeTakeFirstOrThrow();
+    const patient = await ctx.db.selectFrom('patients').selectAll().where('id', '=', row.patientId).executeTakeFirstOrThrow();
+    const pdf = await renderPdf(
+      createElement(NotePdf, {
+        clinic,
+        patient: { name: patientDisplayName(patient), dateOfBirth: patient.dateOfBirth, mrn: patient.mrn, sex: SEX_LABELS[patient.sex] },
+        note,
+        printedLabel: `printed ${cx.format.instant(ctx.now.toISOString())} by ${ctx.user.displayName}`,
+        paper,
+        format: cx.format,
+      }),
+    );
+    ctx.audit({ action: 'notes.print', entity: 'note', entityId: id, detail: `patient ${row.patientId}: ${NOTE_TYPE_LABELS[row.noteType]} of ${row.dateOfService} printed (${note.status})` });
+    const name = `${patient.legalLastName}-${patient.legalFirstName}`.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    return { filename: `note-${row.dateOfService}-${name}-${row.noteType.replace('_', '-')}.pdf`, pdfBase64: pdf.toString('base64') };
+  },
+});

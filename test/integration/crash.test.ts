@@ -1,0 +1,142 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, PATIENT } from './harness';
+import { WEEKDAY_HOURS } from './channel-samples';
+
+const KILLS = Number(process.env.CRASH_KILLS ?? 200);
+const WRITER_DIR = resolve('node_modules/.cache/runback-crash-test');
+
+/**
+ * The writer bundled once for this test (as the CLI is for the app), so each of the 200 processes
+ * starts quickly. It lives under node_modules so better-sqlite3 resolves.
+ */
+async function bundleWriter(): Promise<string> {
+  // Everything in one file but the native database module: one file reads faster than hundreds.
+  const external = ['better-sqlite3', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+  mkdirSync(WRITER_DIR, { recursive: true });
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    ssr: { noExternal: true },
+    resolve: { alias: { '@react-pdf/renderer': resolve('test/integration/crash/no-pdf.ts') } },
+    build: {
+      outDir: WRITER_DIR,
+      emptyOutDir: true,
+      target: 'node20',
+      minify: false,
+      ssr: true,
+      lib: { entry: { writer: 'test/integration/crash/writer.ts' }, formats: ['cjs'], fileName: (_f, name) => `${name}.cjs` },
+      rolldownOptions: { external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)) },
+    },
+  });
+  return join(WRITER_DIR, 'writer.cjs');
+}
+
+/** A seeded random number generator, so a failing run can be repeated. */
+function random(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let x = Math.imul(s ^ (s >>> 15), 1 | s);
+    x ^= x + Math.imul(x ^ (x >>> 7), 61 | x);
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Runs the writer until it has said "ready", waits `delayMs` more, kills it with SIGKILL; gives the writes it acknowledged. */
+function runAndKill(writer: string, args: string[], delayMs: number): Promise<{ acked: string[]; stderr: string; readyAt: boolean }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [writer, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    let ready = false;
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+      if (!ready && out.includes('ready\n')) {
+        ready = true;
+        setTimeout(() => child.kill('SIGKILL'), delayMs);
+      }
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+    child.on('error', fail);
+    child.on('close', () => {
+      // Only whole lines count: a write half-printed when the kill came was never acknowledged.
+      const lines = out.split('\n').slice(0, -1);
+      done({ acked: lines.filter((l) => l !== 'ready'), stderr: err, readyAt: ready });
+    });
+  });
+}
+
+describe('crash safety', () => {
+  let dataDir: string;
+  let writer: string;
+  /** Two writers at once, each booking for its own therapist and patient (as the desktop app and a CLI import might). */
+  let writers: string[][];
+  beforeAll(async () => {
+    writer = await bundleWriter();
+    const t = await createTestApp();
+    const second = await t.ok('users.create', { username: 'second', displayName: 'Sam Second', role: 'therapist', password: 'second-password' }, t.sessions.admin);
+    const typeId = (await t.ok('schedule.settings', {}, t.sessions.admin)).appointmentTypes[0]!.id;
+    writers = [];
+    for (const [therapistId, first, last] of [
+      [t.userIds.therapist, 'Trọng Tấn', 'Đặng'],
+      [second.id, 'Zoë', 'Núñez'],
+    ] as const) {
+      await t.ok('workingHours.set', { therapistId, intervals: WEEKDAY_HOURS }, t.sessions.admin);
+      const patient = await t.ok('patients.create', { ...PATIENT, legalFirstName: first, legalLastName: last }, t.sessions.admin);
+      writers.push([t.dataDir, String(patient.id), String(therapistId), String(typeId)]);
+    }
+    await t.close(); // the folder stays: every writer reuses it
+    dataDir = t.dataDir;
+  }, 120_000);
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(WRITER_DIR, { recursive: true, force: true });
+  });
+
+  it(`SIGKILL at ${KILLS} random moments during bookings and run saves: every database sound, every acknowledged write kept`, async () => {
+    const next = random(16);
+    const acknowledged = { a: new Set<number>(), r: new Set<number>() };
+    let corrupt = 0;
+    let lost = 0;
+    let unacknowledged = 0;
+    let kills = 0;
+    while (kills < KILLS) {
+      const runs = await Promise.all(writers.map((args) => runAndKill(writer, args, Math.floor(next() * 60))));
+      kills += runs.length;
+      for (const { acked, stderr, readyAt } of runs) {
+        expect(readyAt, stderr).toBe(true);
+        expect(stderr).toBe('');
+        for (const line of acked) {
+          const [kind, id] = line.split(' ');
+          expect(line).toMatch(/^[ar] \d+$/);
+          acknowledged[kind as 'a' | 'r'].add(Number(id));
+        }
+      }
+      const db = new Database(join(dataDir, 'runback.sqlite'));
+      try {
+        if (db.pragma('integrity_check', { simple: true }) !== 'ok' || (db.pragma('foreign_key_check') as unknown[]).length) corrupt++;
+        const appointments = new Set((db.prepare('select id from appointments').all() as { id: number }[]).map((r) => r.id));
+        const runs = new Set((db.prepare('select id from runs').all() as { id: number }[]).map((r) => r.id));
+        for (const id of acknowledged.a) if (!appointments.has(id)) lost++;
+        for (const id of acknowledged.r) if (!runs.has(id)) lost++;
+        // Writes the kill caught after their commit but before their line: whole in the database, never half there.
+        unacknowledged = appointments.size - acknowledged.a.size + runs.size - acknowledged.r.size;
+        const audited = (db.prepare(`select count(*) as n from audit_log where action in ('appointments.book', 'runs.save')`).get() as { n: number }).n;
+        if (audited !== appointments.size + runs.size) corrupt++;
+      } finally {
+        db.close();
+      }
+    }
+    const writes = acknowledged.a.size + acknowledged.r.size;
+    process.stdout.write(`${kills} kills, ${corrupt} corrupt, ${lost} acknowledged writes lost (${writes} acknowledged writes; ${unacknowledged} more were committed when a kill came before their acknowledgement)\n`);
+    expect(corrupt).toBe(0);
+    expect(lost).toBe(0);
+    expect(writes).toBeGreaterThan(KILLS);
+  }, 600_000);
+});
