@@ -52,6 +52,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'reassessments.list': 'Opened a patient’s reassessments',
   'reassessments.record': 'Recorded a reassessment',
   'outcomes.list': 'Opened a patient’s outcome questionnaires',
+  'reassessments.forNote': 'Opened the findings of a visit note',
   'outcomes.record': 'Recorded an outcome questionnaire',
   'kiosk.start': 'Handed a questionnaire to the patient',
   'kiosk.saveAnswers': 'Patient saved questionnaire answers',

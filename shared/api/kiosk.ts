@@ -21,7 +21,8 @@ export const kioskChannels = {
     request: z.strictObject({
       patientId: z.number({ error: 'Patient is required' }).int().positive(),
       instrument: z.enum(INSTRUMENTS, { error: 'Choose a questionnaire' }),
-      noteId: z.number().int().positive().nullable().default(null),
+      /** Left out, the patient's note of today (if any); null, none. */
+      noteId: z.number().int().positive().nullable().optional(),
     }),
     response: z.object({ kioskToken: z.string(), handedBy: z.string(), handedByUsername: z.string() }),
   }),

@@ -4,6 +4,7 @@ import { DEVICES, MEASURE_CODES } from '../clinical/reassessment';
 import {
   gateSummarySchema,
   measureTrendSchema,
+  noteFindingSchema,
   outcomeRecordSchema,
   outcomeRequestSchema,
   outcomeSummarySchema,
@@ -35,6 +36,13 @@ export const reassessmentChannels = {
     kind: 'write',
     request: reassessmentRequestSchema,
     response: reassessmentRecordSchema,
+  }),
+  'reassessments.forNote': channel({
+    summary: 'The reassessments and questionnaires linked to a visit note, each in a line of words (shown in the note and its printout).',
+    access: CLINICAL,
+    kind: 'read',
+    request: z.object({ noteId: z.number({ error: 'Note is required' }).int().positive() }),
+    response: z.object({ findings: z.array(noteFindingSchema) }),
   }),
   'outcomes.list': channel({
     summary: 'A patient’s outcome questionnaires (newest first, corrected ones marked) and each one’s change from the first against its detectable and important change.',

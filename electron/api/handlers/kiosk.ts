@@ -9,7 +9,7 @@ import { defineHandlers } from '../handler';
 import { endSession, idleLockMinutes, requireSession, startSession } from '../sessions';
 import { checkPasswordOrThrow } from './auth-checks';
 import { recordOutcome } from './outcome-records';
-import { defaultNoteFor } from './record-notes';
+import { todaysNote } from './record-notes';
 import { toSessionUser } from './users';
 
 /** A questionnaire takes minutes; a kiosk forgotten on the desk ends by itself. */
@@ -46,7 +46,7 @@ export const kioskHandlers = defineHandlers({
     const session = requireSession(ctx.session);
     const patient = await ctx.db.selectFrom('patients').select('id').where('id', '=', patientId).executeTakeFirst();
     if (!patient) throw new ApiError('NOT_FOUND', `There is no patient with id ${patientId}.`);
-    const note = await defaultNoteFor(ctx, patientId, noteId, undefined);
+    const note = await todaysNote(ctx, patientId, noteId);
     // Answers given earlier today and never finished (the screen was handed back half-way) come back.
     const dayStart = new Date(ctx.now.getTime() - 24 * 3_600_000).toISOString();
     const unfinished = await ctx.db

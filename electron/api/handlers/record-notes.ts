@@ -21,10 +21,15 @@ export async function dayNote(db: Kysely<DB>, patientId: number, date: string): 
   return row?.id ?? null;
 }
 
-/** The note named, checked against the patient; with none named, the patient's note of that day (today by default), if any. */
-export async function defaultNoteFor(ctx: HandlerContext, patientId: number, noteId: number | null, date: string | undefined): Promise<number | null> {
-  if (noteId === null) return dayNote(ctx.db, patientId, date ?? todayIn((await clinicTimeAndUnits(ctx.db)).timeZone, ctx.now));
-  return checkLinkedNote(ctx.db, patientId, noteId);
+/** The note named (checked against the patient), none (null), or when left out the patient's note of that day, if any. */
+export async function linkedNote(db: Kysely<DB>, patientId: number, noteId: number | null | undefined, date: string): Promise<number | null> {
+  if (noteId === undefined) return dayNote(db, patientId, date);
+  return checkLinkedNote(db, patientId, noteId);
+}
+
+/** As linkedNote, dated today in the clinic's zone. */
+export async function todaysNote(ctx: HandlerContext, patientId: number, noteId: number | null | undefined): Promise<number | null> {
+  return linkedNote(ctx.db, patientId, noteId, todayIn((await clinicTimeAndUnits(ctx.db)).timeZone, ctx.now));
 }
 
 /** A named note must be one of this patient's notes, and not a discarded draft. */

@@ -11,6 +11,7 @@ import { useClinicToday, useFormat } from '../../app/clinic';
 import { Field } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
 import { BOTHER_WORDS, ODI_TITLES, START_BACK_TITLES } from './instrumentLabels';
+import { noteChoice, VisitNoteField } from './VisitNoteField';
 import './OutcomeDialog.css';
 
 type Values = Record<string, string | boolean>;
@@ -45,6 +46,7 @@ export function OutcomeDialog({ patientId, onClose, onSaved }: { patientId: numb
   const today = useClinicToday();
   const { register, handleSubmit, formState, control, setError } = useForm<Values>({ defaultValues: { instrument: 'nprs', date: f.dateForTyping(today), sbBother: 'not-at-all' } });
   const instrument = useWatch({ control, name: 'instrument' }) as Instrument;
+  const dateText = useWatch({ control, name: 'date' });
   const [problem, setProblem] = useState<string | null>(null);
 
   const onSubmit = handleSubmit(async (values) => {
@@ -52,7 +54,7 @@ export function OutcomeDialog({ patientId, onClose, onSaved }: { patientId: numb
     const completedOn = f.parseTypedDate(text(values.date));
     if (!completedOn) return setError('date', { message: `Type the date as ${f.typedDatePattern}` }, { shouldFocus: true });
     try {
-      onSaved(await call('outcomes.record', { patientId, completedOn, form: toForm(instrument, values) }));
+      onSaved(await call('outcomes.record', { patientId, completedOn, noteId: noteChoice(text(values.note)), form: toForm(instrument, values) }));
     } catch (error) {
       setProblem(messageOf(error));
     }
@@ -83,6 +85,7 @@ export function OutcomeDialog({ patientId, onClose, onSaved }: { patientId: numb
         <Field label="Date" error={formState.errors.date?.message} hint={f.typedDatePattern}>
           <input {...register('date')} autoComplete="off" inputMode="numeric" />
         </Field>
+        <VisitNoteField patientId={patientId} date={f.parseTypedDate(text(dateText))} registration={register('note')} />
       </div>
       {instrument === 'nprs' && (
         <Field label="Pain now (0 = no pain, 10 = worst imaginable)">
