@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel } from './channel';
 import { DEVICES, MEASURE_CODES } from '../clinical/reassessment';
 import {
+  dueItemSchema,
   gateSummarySchema,
   measureTrendSchema,
   noteFindingSchema,
@@ -28,6 +29,8 @@ export const reassessmentChannels = {
       trends: z.array(measureTrendSchema),
       lastDevices: z.partialRecord(z.enum(MEASURE_CODES), z.enum(DEVICES)),
       gates: z.array(gateSummarySchema),
+      /** The battery and questionnaires due on the clinic's policy. */
+      due: z.array(dueItemSchema),
     }),
   }),
   'reassessments.record': channel({

@@ -181,3 +181,6 @@ export { START_BACK_GROUPS };
 /** A reassessment or questionnaire linked to a visit note, in words. */
 export const noteFindingSchema = z.object({ kind: z.enum(['reassessment', 'questionnaire']), id: z.number().int(), date: z.string(), text: z.string() });
 export type NoteFinding = z.infer<typeof noteFindingSchema>;
+
+/** Something due for the patient (shared/clinical/reassessmentDue.ts), in words. */
+export const dueItemSchema = z.object({ kind: z.enum(['battery', 'questionnaires']), reason: z.enum(['baseline', 'interval', 'progress-note', 'discharge']), dueOn: z.string(), overdue: z.boolean(), sentence: z.string() });

@@ -211,4 +211,19 @@ describe('reassessments and outcome questionnaires', () => {
     expect(findings.map((f) => f.text)).toEqual(['Reassessment — Modified Thomas test — hip angle: left 12°, right 3° (goniometer)', 'Numeric Pain Rating Scale (NPRS): 6/10']);
     expectError(await t.call('reassessments.forNote', { noteId: evaluation.id }, t.sessions.front_desk), 'FORBIDDEN');
   });
+
+  it('says what is due on the clinic’s policy: the baseline at the episode’s start, then nothing once recorded', async () => {
+    const patientId = await newPatient();
+    expect((await t.ok('reassessments.list', { patientId }, thera())).due).toEqual([]);
+    const { episode } = await evaluatedPatient(t, patientId);
+    const due = (await t.ok('reassessments.list', { patientId }, thera())).due;
+    expect(due.map((d) => [d.kind, d.reason, d.dueOn])).toEqual([
+      ['battery', 'baseline', episode.startDate],
+      ['questionnaires', 'baseline', episode.startDate],
+    ]);
+    expect(due[0]!.sentence).toMatch(/^Reassessment battery due: baseline for the episode of care that started [A-Z][a-z]{2} \d{1,2}, 2026\.$/);
+    await t.ok('reassessments.record', { patientId, measures: hip(1, 1) }, thera());
+    await t.ok('outcomes.record', { patientId, form: { instrument: 'nprs', answers: { score: 3 } } }, thera());
+    expect((await t.ok('reassessments.list', { patientId }, thera())).due).toEqual([]);
+  });
 });

@@ -5,7 +5,9 @@ import { defineHandlers } from '../handler';
 import { clinicTimeAndUnits } from './appointment-rows';
 import { loadClinicPolicy } from './clinic-policy';
 import { outcomeSummaries, patientOutcomes, recordOutcome } from './outcome-records';
+import { chartingContext } from './charting-context';
 import { noteFindings } from './note-findings';
+import { patientDue } from './reassessment-due';
 import { asClinical, gatesNow, lastDevices, patientReassessments, recordReassessment, trendsOf } from './reassessment-records';
 
 async function assertPatient(ctx: HandlerContext, patientId: number) {
@@ -27,6 +29,7 @@ export const reassessmentHandlers = defineHandlers({
       trends: trendsOf(clinical, current.map((r) => r.id), policy),
       lastDevices: lastDevices(records),
       gates: gatesNow(clinical, todayIn(timeZone, ctx.now), policy),
+      due: await patientDue(ctx.db, patientId, await chartingContext(ctx.db, ctx.now)),
     };
   },
 

@@ -56,6 +56,13 @@ export function ReassessmentTab({ patient }: { patient: Patient }) {
         </button>
       </div>
       {notice && <Banner tone="success">{notice}</Banner>}
+      {data?.due.length ? (
+        <div data-testid="reassessment-due">
+          <Banner tone="info">
+            <strong>Due on the clinic’s policy:</strong> {data.due.map((d) => `${d.sentence}${d.overdue ? ` Overdue since ${f.date(d.dueOn)}.` : ''}`).join(' ')}
+          </Banner>
+        </div>
+      ) : null}
       {activeGates.map((g) => (
         <div key={g.gate} data-testid="gate-holds">
         <Banner tone="warning">
