@@ -11,6 +11,8 @@ import { waitlistChannels } from './waitlist';
 import { runningChannels } from './running';
 import { todayChannels } from './today';
 import { redFlagChannels } from './redFlags';
+import { reassessmentChannels } from './reassessments';
+import { kioskChannels } from './kiosk';
 import { backupChannels } from './backups';
 import { episodeChannels } from './episodes';
 import { noteChannels } from './notes';
@@ -35,6 +37,8 @@ export const contract = {
   ...runningChannels,
   ...todayChannels,
   ...redFlagChannels,
+  ...reassessmentChannels,
+  ...kioskChannels,
   ...backupChannels,
   ...episodeChannels,
   ...noteChannels,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from './channel';
 import { appointmentSchema } from '../domain/schedule';
+import { dueItemSchema } from '../domain/reassessments';
 
 /** A plan week whose last day has passed and that no therapist has decided yet. */
 export const reviewDueSchema = z.object({
@@ -14,7 +15,7 @@ export const reviewDueSchema = z.object({
 
 export const todayChannels = {
   'today.get': channel({
-    summary: 'A therapist’s own day: their appointments today (who has arrived), and the plan weeks of their patients waiting for a review. Admins choose the therapist.',
+    summary: 'A therapist’s own day: their appointments today (who has arrived), the plan weeks of their patients waiting for a review, and today’s patients whose reassessment or questionnaires are due. Admins choose the therapist.',
     access: ['admin', 'therapist'],
     kind: 'read',
     request: z.object({ therapistId: z.number().int().positive().optional() }),
@@ -24,6 +25,8 @@ export const todayChannels = {
       therapists: z.array(z.object({ id: z.number().int(), displayName: z.string() })),
       appointments: z.array(appointmentSchema),
       reviewsDue: z.array(reviewDueSchema),
+      /** Patients booked with the therapist today whose reassessment or questionnaires are due (clinic policy). */
+      reassessmentsDue: z.array(z.object({ patientId: z.number().int(), patientName: z.string(), mrn: z.string(), items: z.array(dueItemSchema) })),
     }),
   }),
 } as const;

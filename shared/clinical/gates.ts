@@ -39,6 +39,14 @@ export const GATE_EXERCISES: Record<GateId, ExerciseId[]> = {
   'single-leg-squat': ['glute-bridge', 'side-bridge'],
 };
 
+/** The battery's measures each gate reads. */
+const GATE_MEASURES: Record<GateId, readonly MeasureCode[]> = {
+  thomas: ['thomas_hip_angle', 'thomas_knee_angle'],
+  aslr: ['aslr'],
+  'prone-instability': ['prone_instability'],
+  'single-leg-squat': ['single_leg_squat'],
+};
+
 export type GateLift = 'within-normal' | 'within-error' | 'improved';
 
 export interface GateStatus {
@@ -177,20 +185,23 @@ function assess(history: readonly Reassessment[], policy: ClinicPolicy): Map<Gat
 }
 
 /**
- * Evaluates the gates on the latest reassessment dated on or before `asOf`, and compares them with
- * the reassessment before it to say which gates lifted. `reassessments` may come in any order.
+ * Evaluates each gate on the latest reassessment dated on or before `asOf` that took its measures,
+ * and compares it with the one before to say which gates lifted. `reassessments` may come in any order.
  */
 export function evaluateGates(reassessmentsIn: readonly Reassessment[], asOf: string, policy: ClinicPolicy): GateStatus[] {
   const history = sortByDate(reassessmentsIn.filter((r) => r.date <= asOf));
-  const latest = history.at(-1);
-  if (!latest) return [];
-  const now = assess(history, policy);
-  const before = history.length > 1 ? assess(history.slice(0, -1), policy) : null;
+  if (!history.length) return [];
   const out: GateStatus[] = [];
   for (const gate of GATE_IDS) {
-    const f = now.get(gate)!;
+    // A partial battery neither holds nor lifts a gate whose measures it did not take: each gate is
+    // read on the reassessments that took its measures, the latest of them against the one before.
+    const taken = history.filter((r) => r.measures.some((m) => GATE_MEASURES[gate].includes(m.code)));
+    const latest = taken.at(-1);
+    if (!latest) continue;
+    const f = assess(taken, policy).get(gate)!;
+    const before = taken.length > 1 ? assess(taken.slice(0, -1), policy).get(gate)! : null;
     const active = f.positive.length > 0;
-    const heldBefore = (before?.get(gate)?.positive.length ?? 0) > 0;
+    const heldBefore = (before?.positive.length ?? 0) > 0;
     const lifted = !active && (heldBefore || f.improved.length > 0);
     if (!active && !lifted && !f.withinError.length) continue;
     const liftReason: GateLift | null = !lifted ? null : f.improved.length ? 'improved' : f.withinError.length ? 'within-error' : 'within-normal';

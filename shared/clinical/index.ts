@@ -27,3 +27,4 @@ export * from './json';
 export * from './outcomes';
 export * from './billing';
 export * from './documentation';
+export * from './reassessmentDue';

@@ -206,6 +206,16 @@ const documentationPolicySchema = z.strictObject({
   recertifyWithinDays: z.number().int().min(1).max(60).default(14),
 });
 
+/** When the battery and the questionnaires fall due (clinic policy: no source sets a cadence). */
+const reassessmentDuePolicySchema = z.strictObject({
+  /** Re-test this many weeks after the last one (the baseline is always due at an episode's start). */
+  everyWeeks: z.number().int().min(1).max(26).default(4),
+  /** Also due when a progress note is due. */
+  atProgressNote: z.boolean().default(true),
+  /** Also due at discharge (a discharge note is being written). */
+  atDischarge: z.boolean().default(true),
+});
+
 export const clinicPolicySchema = z.strictObject({
   weekStartsOn: z.enum(WEEKDAYS).default('monday'),
   pain: painPolicySchema.prefault({}),
@@ -218,6 +228,7 @@ export const clinicPolicySchema = z.strictObject({
   outcomes: outcomesPolicySchema.prefault({}),
   metrics: metricsPolicySchema.prefault({}),
   documentation: documentationPolicySchema.prefault({}),
+  reassessmentDue: reassessmentDuePolicySchema.prefault({}),
 });
 
 export type ClinicPolicy = z.output<typeof clinicPolicySchema>;

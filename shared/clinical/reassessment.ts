@@ -281,29 +281,39 @@ export function getMeasure(code: MeasureCode): MeasureDefinition {
 
 export const MEASURE_RESULTS = ['positive', 'negative', 'good', 'poor'] as const;
 
-export const measureResultSchema = z
-  .strictObject({
-    code: z.enum(MEASURE_CODES),
-    side: z.enum(SIDES).default('none'),
-    value: z.union([z.number(), z.enum(MEASURE_RESULTS)]),
-    device: z.enum(DEVICES).nullable().default(null),
-    /** e.g. 'prone' or 'seated' for hip rotation. */
-    position: z.string().trim().max(40).nullable().default(null),
-  })
-  .superRefine((m, ctx) => {
-    const def = getMeasure(m.code);
-    if (def.sided && m.side === 'none') ctx.addIssue({ code: 'custom', message: `${def.name} is recorded per side (left or right)`, path: ['side'] });
-    if (!def.sided && m.side !== 'none') ctx.addIssue({ code: 'custom', message: `${def.name} has no sides (use "none")`, path: ['side'] });
-    if (def.kind === 'numeric') {
-      if (typeof m.value !== 'number') ctx.addIssue({ code: 'custom', message: `${def.name} needs a number (${def.unit})`, path: ['value'] });
-      else if (def.range && (m.value < def.range[0] || m.value > def.range[1]))
-        ctx.addIssue({ code: 'custom', message: `${def.name} must be between ${def.range[0]} and ${def.range[1]} ${def.unit}`, path: ['value'] });
-    } else if (def.kind === 'positive-negative' && m.value !== 'positive' && m.value !== 'negative') {
-      ctx.addIssue({ code: 'custom', message: `${def.name} is "positive" or "negative"`, path: ['value'] });
-    } else if (def.kind === 'good-poor' && m.value !== 'good' && m.value !== 'poor') {
-      ctx.addIssue({ code: 'custom', message: `${def.name} is "good" or "poor"`, path: ['value'] });
-    }
-  });
+/** The fields of one measure's result; `checkMeasureResult` holds them to the battery. */
+export const measureResultShape = {
+  code: z.enum(MEASURE_CODES, { error: 'Choose a measure of the battery' }),
+  side: z.enum(SIDES, { error: 'Side is left, right or none' }).default('none'),
+  value: z.union([z.number({ error: 'Enter a number' }), z.enum(MEASURE_RESULTS)], { error: 'Enter a number or a result' }),
+  device: z.enum(DEVICES, { error: 'Choose a device of the list' }).nullable().default(null),
+  /** e.g. 'prone' or 'seated' for hip rotation. */
+  position: z.string().trim().max(40).nullable().default(null),
+};
+
+const SIDE_WORDS: Record<Side, string> = { left: ' (left)', right: ' (right)', none: '' };
+const UNIT_WORDS: Record<MeasureDefinition['unit'], string> = { deg: '°', cm: ' cm', s: ' s', points: ' points', result: '' };
+
+/** Sides as the battery has them; numbers within the measure's range (the message names the measure, side and range). */
+export function checkMeasureResult(m: { code: MeasureCode; side: Side; value: number | string; device: Device | null }, ctx: z.RefinementCtx): void {
+  const def = getMeasure(m.code);
+  const name = `${def.name}${SIDE_WORDS[m.side]}`;
+  if (def.sided && m.side === 'none') ctx.addIssue({ code: 'custom', message: `${def.name} is recorded per side (left or right)`, path: ['side'] });
+  if (!def.sided && m.side !== 'none') ctx.addIssue({ code: 'custom', message: `${def.name} has no sides (use "none")`, path: ['side'] });
+  if (m.device !== null && !def.devices.includes(m.device) && m.device !== 'other')
+    ctx.addIssue({ code: 'custom', message: `${def.name} is not taken with a ${m.device}`, path: ['device'] });
+  if (def.kind === 'numeric') {
+    if (typeof m.value !== 'number' || !Number.isFinite(m.value)) ctx.addIssue({ code: 'custom', message: `${name} needs a number (${def.unit})`, path: ['value'] });
+    else if (def.range && (m.value < def.range[0] || m.value > def.range[1]))
+      ctx.addIssue({ code: 'custom', message: `${name} must be between ${def.range[0]} and ${def.range[1]}${UNIT_WORDS[def.unit]}`, path: ['value'] });
+  } else if (def.kind === 'positive-negative' && m.value !== 'positive' && m.value !== 'negative') {
+    ctx.addIssue({ code: 'custom', message: `${name} is "positive" or "negative"`, path: ['value'] });
+  } else if (def.kind === 'good-poor' && m.value !== 'good' && m.value !== 'poor') {
+    ctx.addIssue({ code: 'custom', message: `${name} is "good" or "poor"`, path: ['value'] });
+  }
+}
+
+export const measureResultSchema = z.strictObject(measureResultShape).superRefine(checkMeasureResult);
 export type MeasureResult = z.output<typeof measureResultSchema>;
 
 export const reassessmentSchema = z.strictObject({

@@ -125,6 +125,7 @@ export const RULES: readonly Rule[] = [
   // Reassessment (clinical.md §3)
   r('reassessment.device', 'reassessment', 'confirmed', ['roach-2013'], 'Record the device with every angle and use the same one at each visit: inclinometer and goniometer differ by about 3–5°.'),
   r('reassessment.change', 'reassessment', 'confirmed', ['jat-2012-thoracic', 'peeler-2008'], 'A change is improved or worse only when it reaches the measure\'s detectable change; otherwise it is within measurement error. Categorical tests change when the result flips.'),
+  r('reassessment.due', 'reassessment', 'clinic-policy', ['clinic-policy'], 'The battery and the questionnaires are due at the start of an episode of care (baseline), again this many weeks after the last, when a progress note is due, and at discharge (each of the last two can be turned off).', ['reassessmentDue.everyWeeks', 'reassessmentDue.atProgressNote', 'reassessmentDue.atDischarge']),
   mdcRule('thomas_hip_angle', 'clinic-policy', ['clinic-policy'], 'the modified Thomas hip angle (degrees; no published MDC)'),
   mdcRule('thomas_knee_angle', 'clinic-policy', ['clinic-policy', 'peeler-2008'], 'the modified Thomas knee angle (degrees; no published MDC — the default is the MDC90 derived from the published SEM of 7°)'),
   mdcRule('hip_ir', 'clinic-policy', ['clinic-policy'], 'hip internal rotation (degrees; no published MDC)'),

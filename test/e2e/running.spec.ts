@@ -1,27 +1,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { test, expect, signIn, DEMO } from './fixtures';
 import { expectAccessible } from './axe';
 import { addDays, startOfWeek } from '../../shared/clinical/calendar';
 import { todayIn } from '../../shared/util/dates';
+import { openChart } from './chart';
 import { SHARED_ACTIVITY_FIXTURES } from '../fixture-dirs';
 
 // Real activity files, beside the clone (CI checks them out next to it).
 const ACTIVITIES = SHARED_ACTIVITY_FIXTURES;
 const file = (name: string) => path.join(ACTIVITIES, name);
-
-/** Open a patient's chart tab: Patients → search the MRN → Enter → the tab. */
-async function openChart(page: Page, mrn: string, tab: 'Running' | 'Plan') {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
-  const search = page.getByRole('searchbox', { name: 'Search patients' });
-  await search.fill(mrn);
-  await expect(page.getByTestId('patient-count')).toHaveText('1 match');
-  await expect(page.getByRole('row').filter({ hasText: mrn })).toBeVisible();
-  await search.press('Enter');
-  await expect(page.getByText(mrn, { exact: true })).toBeVisible();
-  await page.getByRole('navigation', { name: 'Chart sections' }).getByRole('link', { name: tab }).click();
-}
 
 test('a therapist adds a run by keyboard and sees it with its pace; edits, deletes and undoes', async ({ page, demoServer }, testInfo) => {
   await page.setViewportSize({ width: 1366, height: 768 });

@@ -296,3 +296,39 @@ describe('migration 0008 (charting)', () => {
     await db.destroy();
   });
 });
+
+describe('migration 0009 (reassessments and outcomes)', () => {
+  it('keeps earlier patients; stores each measure with side, unit and device, outcome answers with their score, and one correction per record', async () => {
+    const raw = new Database(':memory:');
+    raw.pragma('foreign_keys = ON');
+    const db = createKysely(raw) as unknown as Kysely<unknown>;
+    const version = MIGRATIONS.find((m) => m.name === 'reassessments')!.version;
+    await migrate(db, version - 1);
+    raw.prepare(`insert into patients (mrn, legal_first_name, legal_last_name, first_name_key, last_name_key, date_of_birth, sex, created_at, updated_at)
+      values ('RB000001', 'Trọng Tấn', 'Đặng', 'trong tan', 'dang', '1990-01-01', 'male', 'x', 'x')`).run();
+    raw.prepare(`insert into users (username, display_name, role, password_hash, created_at, updated_at) values ('theo', 'Theo', 'therapist', 'x', 'x', 'x')`).run();
+    expect(await migrate(db, version)).toEqual({ from: version - 1, to: version });
+    expect(raw.prepare('select count(*) as n from patients').get()).toEqual({ n: 1 });
+    const sitting = raw.prepare(`insert into reassessments (patient_id, note_id, assessed_on, assessed_by, recorded_at, replaces_id) values (1, ?, '2026-11-02', 1, 'x', ?)`);
+    sitting.run(null, null);
+    // The visit note it names must exist.
+    expect(() => sitting.run(42, 1)).toThrow(/FOREIGN KEY/);
+    sitting.run(null, 1);
+    expect(() => sitting.run(null, 1)).toThrow(/UNIQUE/);
+    const measure = raw.prepare(`insert into reassessment_measures (reassessment_id, code, side, unit, value_number, value_result, device) values (1, ?, ?, ?, ?, ?, ?)`);
+    measure.run('thomas_hip_angle', 'left', 'deg', 8, null, 'goniometer');
+    measure.run('prone_instability', 'none', 'result', null, 'positive', 'visual');
+    expect(() => measure.run('thomas_hip_angle', 'left', 'deg', 3, null, 'goniometer')).toThrow(/UNIQUE/);
+    expect(() => measure.run('hip_ir', 'up', 'deg', 30, null, null)).toThrow(/CHECK/);
+    expect(() => measure.run('hip_ir', 'left', 'deg', 30, 'good', null)).toThrow(/CHECK/);
+    expect(() => measure.run('hip_ir', 'left', 'deg', null, 'good', null)).toThrow(/CHECK/);
+    expect(() => measure.run('hip_ir', 'left', 'deg', 30, null, 'ruler')).toThrow(/CHECK/);
+    expect(() => measure.run('hip_er', 'left', 'deg', 30, null, null)).not.toThrow();
+    const outcome = raw.prepare(`insert into outcome_records (patient_id, instrument, completed_on, recorded_by, recorded_at, answers_json, score) values (1, ?, '2026-11-02', 1, 'x', ?, ?)`);
+    outcome.run('nprs', '{"score":6}', 6);
+    outcome.run('odi', '{"version":"odi","sections":{}}', null);
+    expect(() => outcome.run('sf-36', '{}', 1)).toThrow(/CHECK/);
+    expect(() => raw.prepare(`insert into outcome_records (patient_id, instrument, completed_on, recorded_by, recorded_at, answers_json) values (9, 'nprs', '2026-11-02', 1, 'x', '{}')`).run()).toThrow(/FOREIGN KEY/);
+    await db.destroy();
+  });
+});

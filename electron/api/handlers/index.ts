@@ -15,6 +15,8 @@ import { planHandlers } from './plans';
 import { policyHandlers } from './clinic-policy';
 import { todayHandlers } from './today';
 import { redFlagHandlers } from './red-flags';
+import { reassessmentHandlers } from './reassessments';
+import { kioskHandlers } from './kiosk';
 import { backupHandlers } from './backups';
 import { episodeHandlers } from './episodes';
 import { noteHandlers } from './notes';
@@ -44,6 +46,8 @@ export const handlers: Handlers = {
   ...policyHandlers,
   ...todayHandlers,
   ...redFlagHandlers,
+  ...reassessmentHandlers,
+  ...kioskHandlers,
   ...backupHandlers,
   ...episodeHandlers,
   ...noteHandlers,

@@ -6,6 +6,7 @@ import { renderPdf } from '../../print/render-pdf';
 import type { HandlerContext } from '../context';
 import { defineHandlers } from '../handler';
 import { chartingContext } from './charting-context';
+import { noteFindings } from './note-findings';
 import { noteRowOrThrow, toRecord, type NoteRow } from './note-rows';
 
 /** A note as its PDF (the printout and the FHIR export's signed documents are the same file). */
@@ -22,6 +23,7 @@ export async function renderNotePdf(ctx: Pick<HandlerContext, 'db' | 'now' | 'us
       printedLabel: `printed ${cx.format.instant(ctx.now.toISOString())} by ${ctx.user.displayName}`,
       paper,
       format: cx.format,
+      findings: await noteFindings(ctx, row.patientId, row.id),
     }),
   );
   const name = `${patient.legalLastName}-${patient.legalFirstName}`.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-');

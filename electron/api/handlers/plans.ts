@@ -13,6 +13,7 @@ import { defineHandlers } from '../handler';
 import { loadClinicPolicy } from './clinic-policy';
 import { runRowsToClinicalRuns } from './runs';
 import { clinicTimeAndUnits } from './appointment-rows';
+import { currentReassessments } from './reassessment-records';
 import { checkInsByWeek, screenById, screenFindingsForWeek } from './red-flag-screens';
 
 const asDecision = (v: string | null): PlanDecisionKind | null => ((PLAN_DECISIONS as readonly string[]).includes(v ?? '') ? (v as PlanDecisionKind) : null);
@@ -177,7 +178,7 @@ export const planHandlers = defineHandlers({
       baselinePain: plan.baselinePain,
       history,
       runs,
-      reassessments: [],
+      reassessments: await currentReassessments(ctx.db, plan.patientId),
       distanceUnit: clinic.distanceUnit,
     });
     // A stop does not wait for the week's end; any other decision is taken on its last day or later.

@@ -117,8 +117,8 @@ export async function screenFindingsForWeek(db: Kysely<DB>, patientId: number, w
   return { flags: [...yes], physicianAssessed: SYSTEMIC_FLAGS.filter((f) => yes.has(f) && !notAssessed.has(f)) };
 }
 
-/** A new screen makes a reviewed but not yet accepted decision stale: it must be reviewed again. */
-async function clearStaleDecision(db: Kysely<DB>, patientId: number, askedOn: string, weekId: number | null): Promise<boolean> {
+/** A new screen (or reassessment) makes a reviewed but not yet accepted decision stale: it must be reviewed again. */
+export async function clearStaleDecision(db: Kysely<DB>, patientId: number, askedOn: string, weekId: number | null): Promise<boolean> {
   const plan = await db.selectFrom('runPlans').select('id').where('patientId', '=', patientId).where('endedAt', 'is', null).executeTakeFirst();
   if (!plan) return false;
   const latest = await db.selectFrom('planWeeks').selectAll().where('planId', '=', plan.id).orderBy('weekStart', 'desc').executeTakeFirstOrThrow();

@@ -4,6 +4,8 @@ import { addDays, localToInstant } from '../../../shared/schedule/clinic-time';
 import { todayIn } from '../../../shared/util/dates';
 import { defineHandlers } from '../handler';
 import { appointmentsWithNames, clinicTimeAndUnits, toAppointment } from './appointment-rows';
+import { chartingContext } from './charting-context';
+import { patientDue } from './reassessment-due';
 
 /** "Their patients" for the review list: seen by the therapist in the last 8 weeks or booked with them in the next 4. */
 const LOOK_BACK_DAYS = 56;
@@ -18,7 +20,7 @@ export const todayHandlers = defineHandlers({
     const id = ctx.user.role === 'therapist' ? ctx.user.id : (therapistId ?? therapists[0]?.id ?? null);
     const therapist = id === null ? null : (therapists.find((t) => t.id === id) ?? null);
     if (id !== null && !therapist) throw new ApiError('NOT_FOUND', 'That therapist is not active.');
-    if (!therapist) return { date, therapist: null, therapists, appointments: [], reviewsDue: [] };
+    if (!therapist) return { date, therapist: null, therapists, appointments: [], reviewsDue: [], reassessmentsDue: [] };
 
     const rows = await appointmentsWithNames(ctx.db)
       .where('a.therapistId', '=', therapist.id)
@@ -46,7 +48,18 @@ export const todayHandlers = defineHandlers({
       .where('pt.id', 'in', theirs)
       .orderBy('w.weekStart')
       .execute();
+    // Today's patients (not cancelled or no-show) with a reassessment or questionnaires due.
+    const cx = await chartingContext(ctx.db, ctx.now);
+    const todays = [...new Map(rows.filter((r) => !['cancelled', 'no_show'].includes(r.status)).map((r) => [r.patientId, r])).values()];
+    const reassessmentsDue = [];
+    for (const r of todays) {
+      const items = await patientDue(ctx.db, r.patientId, cx);
+      if (!items.length) continue;
+      const p = await ctx.db.selectFrom('patients').select(['mrn', 'legalFirstName', 'legalLastName', 'preferredName']).where('id', '=', r.patientId).executeTakeFirstOrThrow();
+      reassessmentsDue.push({ patientId: r.patientId, patientName: patientDisplayName(p), mrn: p.mrn, items });
+    }
     return {
+      reassessmentsDue,
       date,
       therapist,
       therapists,

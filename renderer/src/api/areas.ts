@@ -6,7 +6,7 @@ import { contract, type ChannelName } from '../../../shared/api/contract';
  * are asked again — wherever they are on screen. A booking made on the schedule is at once the
  * chart's next appointment; a run saved on the Running tab is at once in the Plan tab.
  */
-export const AREAS = ['session', 'users', 'clinic', 'audit', 'patients', 'schedule', 'waitlist', 'runs', 'plans', 'redFlags', 'policy', 'today', 'backups', 'notes', 'note'] as const;
+export const AREAS = ['session', 'users', 'clinic', 'audit', 'patients', 'schedule', 'waitlist', 'runs', 'plans', 'redFlags', 'reassessments', 'policy', 'today', 'backups', 'notes', 'note'] as const;
 export type Area = (typeof AREAS)[number];
 
 const AREA_OF_PREFIX: Record<string, Area> = {
@@ -27,6 +27,9 @@ const AREA_OF_PREFIX: Record<string, Area> = {
   runImport: 'runs',
   plans: 'plans',
   redFlags: 'redFlags',
+  reassessments: 'reassessments',
+  outcomes: 'reassessments',
+  kiosk: 'reassessments',
   policy: 'policy',
   today: 'today',
   backups: 'backups',
@@ -73,8 +76,10 @@ export const STALE_AFTER_WRITE: Record<Area, readonly Area[]> = {
   plans: ['plans', 'runs', 'today', 'redFlags'],
   // A screen's answers can stop this week's plan or lift a stop; an acknowledged alert leaves Today.
   redFlags: ['redFlags', 'plans', 'today'],
+  // New findings can hold or lift the plan's gates (a reviewed week goes stale).
+  reassessments: ['reassessments', 'plans', 'today'],
   // The clinic's unit rule and progress-note cadence reach billing lines and what is due.
-  policy: ['policy', 'plans', 'runs', 'notes'],
+  policy: ['policy', 'plans', 'runs', 'notes', 'reassessments'],
   today: ['today'],
   // A restore replaces everything; the app signs everyone out after it anyway.
   backups: ['backups', 'audit'],

@@ -95,4 +95,47 @@ describe('mobility gates', () => {
     const off = clinicPolicySchema.parse({ gates: { proneInstability: { enabled: false } } });
     expect(evaluateGates([r], '2026-03-22', off).map((g) => g.gate)).toEqual(['single-leg-squat']);
   });
+  it('a partial battery neither holds nor lifts a gate whose measures it did not take', () => {
+    const first = ra({ date: '2026-03-01', measures: [{ code: 'prone_instability', value: 'positive' }, { code: 'thomas_hip_angle', side: 'left', value: 12, device: 'goniometer' }] });
+    const hipsOnly = ra({ date: '2026-03-15', measures: [{ code: 'thomas_hip_angle', side: 'left', value: -2, device: 'goniometer' }] });
+    const gates = evaluateGates([first, hipsOnly], '2026-03-22', DEFAULT_POLICY);
+    expect(gates.map((g) => [g.gate, g.active, g.lifted, g.reassessmentDate])).toEqual([
+      ['thomas', false, true, '2026-03-15'],
+      ['prone-instability', true, false, '2026-03-01'],
+    ]);
+    const pitNegative = ra({ date: '2026-03-20', measures: [{ code: 'prone_instability', value: 'negative' }] });
+    expect(evaluateGates([first, hipsOnly, pitNegative], '2026-03-22', DEFAULT_POLICY).map((g) => [g.gate, g.active, g.lifted])).toEqual([
+      ['thomas', false, true],
+      ['prone-instability', false, true],
+    ]);
+  });
+});
+
+describe('range refusals, measure by measure', () => {
+  for (const def of MEASURES) {
+    const side = def.sided ? 'right' : 'none';
+    if (def.kind === 'numeric') {
+      it(`${def.name}: refuses values outside ${def.range![0]}–${def.range![1]} ${def.unit}, naming the measure and the range`, () => {
+        for (const value of [def.range![0] - 0.5, def.range![1] + 1]) {
+          const r = measureResultSchema.safeParse({ code: def.code, side, value });
+          expect(r.success).toBe(false);
+          expect(r.error!.issues[0]!.message).toContain(def.name);
+          expect(r.error!.issues[0]!.message).toContain(`between ${def.range![0]} and ${def.range![1]}`);
+        }
+        expect(measureResultSchema.safeParse({ code: def.code, side, value: Number.NaN }).success).toBe(false);
+        expect(measureResultSchema.safeParse({ code: def.code, side, value: def.range![1] }).success).toBe(true);
+        expect(measureResultSchema.safeParse({ code: def.code, side, value: 'positive' }).success).toBe(false);
+      });
+    } else {
+      it(`${def.name}: takes only its results`, () => {
+        const ok = def.kind === 'positive-negative' ? 'negative' : 'good';
+        expect(measureResultSchema.safeParse({ code: def.code, side, value: ok }).success).toBe(true);
+        expect(measureResultSchema.safeParse({ code: def.code, side, value: def.kind === 'positive-negative' ? 'good' : 'positive' }).success).toBe(false);
+        expect(measureResultSchema.safeParse({ code: def.code, side, value: 3 }).success).toBe(false);
+      });
+    }
+  }
+  it('refuses a device the measure is not taken with', () => {
+    expect(measureResultSchema.safeParse({ code: 'mcgill_flexor', value: 60, device: 'goniometer' }).error!.issues[0]!.message).toBe('McGill flexor endurance hold is not taken with a goniometer');
+  });
 });

@@ -4,6 +4,7 @@ import type { Role } from '../../../../shared/domain/roles';
 import { PatientForm } from './PatientForm';
 import { RunningTab } from '../running/RunningTab';
 import { PlanTab } from '../plan/PlanTab';
+import { ReassessmentTab } from '../reassessment/ReassessmentTab';
 import { NotesTab } from '../notes/NotesTab';
 import { NoteScreen } from '../notes/NoteEditor';
 
@@ -38,6 +39,7 @@ export const CHART_TABS: readonly ChartTab[] = [
     render: ({ patient, noteId }) => (noteId !== undefined && noteId > 0 ? <NoteScreen key={noteId} patientId={patient.id} noteId={noteId} /> : <NotesTab key={patient.id} patient={patient} />),
   },
   { id: 'running', label: 'Running', roles: ['admin', 'therapist'], render: ({ patient }) => <RunningTab key={patient.id} patient={patient} /> },
+  { id: 'reassessment', label: 'Reassessment', roles: ['admin', 'therapist'], render: ({ patient }) => <ReassessmentTab key={patient.id} patient={patient} /> },
   { id: 'plan', label: 'Plan', roles: ['admin', 'therapist'], render: ({ patient }) => <PlanTab key={patient.id} patient={patient} /> },
   {
     id: 'details',

@@ -28,6 +28,7 @@ export interface PolicyFormValues {
   progression: ClinicPolicy['progression'];
   spikeGuard: ClinicPolicy['spikeGuard'];
   cautionWindow: ClinicPolicy['cautionWindow'];
+  reassessmentDue: ClinicPolicy['reassessmentDue'];
 }
 
 export const POLICY_LABELS: Record<string, string> = {
@@ -51,6 +52,9 @@ export const POLICY_LABELS: Record<string, string> = {
   'cautionWindow.fromWeek': 'From plan week',
   'cautionWindow.toWeek': 'To plan week',
   'cautionWindow.action': 'In the window',
+  'reassessmentDue.everyWeeks': 'Re-test every (weeks)',
+  'reassessmentDue.atProgressNote': 'Also due when a progress note is due',
+  'reassessmentDue.atDischarge': 'Also due at discharge',
 };
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -93,7 +97,7 @@ export const policyResolver: Resolver<PolicyFormValues> = async (values) => {
 };
 
 export function formValuesOf(policy: ClinicPolicy): PolicyFormValues {
-  return { weekStartsOn: policy.weekStartsOn, pain: { ...policy.pain }, progression: { ...policy.progression }, spikeGuard: { ...policy.spikeGuard }, cautionWindow: { ...policy.cautionWindow } };
+  return { weekStartsOn: policy.weekStartsOn, pain: { ...policy.pain }, progression: { ...policy.progression }, spikeGuard: { ...policy.spikeGuard }, cautionWindow: { ...policy.cautionWindow }, reassessmentDue: { ...policy.reassessmentDue } };
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -263,6 +267,15 @@ function PolicyForm({ data, onSaved }: { data: PolicyData; onSaved: (data: Polic
               <option value="note">Only add a note</option>
             </select>
           </Field>
+        </div>
+      </fieldset>
+      <fieldset className="form-section">
+        <legend>Reassessments and questionnaires due — clinic policy</legend>
+        <p className="form-section-note">No source sets how often to re-test: the baseline is due at the start of each episode of care, then on the clinic’s own cadence. Shown on the chart’s Reassessment tab and the therapist’s Today screen.</p>
+        <div className="form-grid">
+          {numberField('reassessmentDue.everyWeeks', 'Weeks after the last battery or questionnaire; default 4', { min: 1, max: 26 })}
+          {check('reassessmentDue.atProgressNote', 'Due again whenever a progress note is due.')}
+          {check('reassessmentDue.atDischarge', 'Due again while a discharge note is being written.')}
         </div>
       </fieldset>
       <div className="form-actions">

@@ -175,6 +175,23 @@ export function TodayScreen() {
               </ul>
             )}
           </section>
+          <section aria-labelledby="today-reassessments" className="today-reviews">
+            <h2 id="today-reassessments" className="today-title">
+              Reassessments due today <span className="muted">({d.reassessmentsDue.length})</span>
+            </h2>
+            {d.reassessmentsDue.length === 0 ? (
+              <p className="muted">No reassessment or questionnaire is due for today’s patients.</p>
+            ) : (
+              <ul className="review-list">
+                {d.reassessmentsDue.map((r) => (
+                  <li key={r.patientId}>
+                    <a href={`#${paths.patient(r.patientId, 'reassessment')}`}>{r.patientName}</a>
+                    <span className="muted"> · {r.items.map((i) => `${i.sentence}${i.overdue ? ` (overdue since ${format.date(i.dueOn)})` : ''}`).join(' ')}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
         </>
       )}
     </div>
