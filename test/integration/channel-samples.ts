@@ -127,6 +127,17 @@ export function channelSamples(t: TestApp, ids: SampleIds): { [K in ChannelName]
     'attachments.add': { patientId, kind: 'referral', title: 'Referral letter', fileName: 'referral.png', base64: TINY_PNG },
     'attachments.get': { id: ids.attachmentId },
     'attachments.remove': { id: ids.attachmentId, reason: 'Attached to the wrong patient' },
+    'fees.list': {},
+    'fees.set': { code: '97140', feeCents: 6_500, effectiveFrom: '2026-11-01' },
+    'packageTypes.save': { name: 'Six visits', visits: 6, priceCents: 60_000 },
+    'ledger.account': { patientId },
+    'ledger.balance': { patientId },
+    'ledger.chargeNote': { noteId: ids.noteId },
+    'ledger.chargeManual': { patientId, dateOfService: '2026-11-20', code: 'VISIT', amountCents: 12_000 },
+    'ledger.takePayment': { patientId, receivedOn: '2026-11-26', parts: [{ method: 'card', amountCents: 5_000, reference: '4242' }] },
+    'ledger.sellPackage': { patientId, packageTypeId: 1, soldOn: '2026-11-26' },
+    'ledger.refund': { paymentId: 1, amountCents: 100, refundedOn: '2026-11-26', reason: 'Overpaid at the desk' },
+    'ledger.void': { entity: 'charge', id: 1, reason: 'Charged to the wrong patient' },
   };
 }
 
@@ -224,6 +235,17 @@ export function invalidSamples(): { [K in ChannelName]: unknown } {
     'attachments.add': { patientId: 1, kind: 'xray', title: '', fileName: 'a.exe', base64: '' },
     'attachments.get': { id: 0 },
     'attachments.remove': { id: 1, reason: '' },
+    'fees.list': 'all',
+    'fees.set': { code: '97140', feeCents: 65.5, effectiveFrom: '2026-02-30' },
+    'packageTypes.save': { name: '', visits: 0, priceCents: -1 },
+    'ledger.account': { patientId: 'x' },
+    'ledger.balance': {},
+    'ledger.chargeNote': { noteId: 1, pricing: 'free' },
+    'ledger.chargeManual': { patientId: 1, dateOfService: 'yesterday', code: '97140', units: 0 },
+    'ledger.takePayment': { patientId: 1, receivedOn: '2026-11-26', parts: [{ method: 'bitcoin', amountCents: 5_000 }] },
+    'ledger.sellPackage': { patientId: 1, packageTypeId: 0, soldOn: '2026-11-26' },
+    'ledger.refund': { paymentId: 1, amountCents: 0, refundedOn: '2026-11-26', reason: '' },
+    'ledger.void': { entity: 'charge', id: 1, reason: ' ' },
   };
 }
 

@@ -23,6 +23,9 @@ import { noteDueHandlers } from './notes-due';
 import { notePdfHandlers } from './note-pdf';
 import { noteRedFlagHandlers } from './note-red-flags';
 import { attachmentHandlers } from './attachments';
+import { ledgerFeeHandlers } from './ledger-fees';
+import { ledgerChargeHandlers } from './ledger-charges';
+import { ledgerPaymentHandlers } from './ledger-payments';
 
 /** Every channel's handler; the type makes a channel without a handler a compile error. */
 export const handlers: Handlers = {
@@ -50,4 +53,7 @@ export const handlers: Handlers = {
   ...notePdfHandlers,
   ...noteRedFlagHandlers,
   ...attachmentHandlers,
+  ...ledgerFeeHandlers,
+  ...ledgerChargeHandlers,
+  ...ledgerPaymentHandlers,
 };
