@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseMoney } from '../format/money';
 
 /**
  * The ledger as the API shows it: fees, package types, and one patient's account (charges,
@@ -116,3 +117,15 @@ export const accountSchema = balanceSchema.extend({
   unchargedNotes: z.array(unchargedNoteSchema),
 });
 export type Account = z.infer<typeof accountSchema>;
+
+/** An amount typed in a form ("85", "85.50", "$1,085.50") → integer cents, with the problem in words. */
+export const moneyText = (label: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${label} is required`)
+    .refine((t) => parseMoney(t) !== null, `${label} must be an amount like 85.00`)
+    .transform((t) => parseMoney(t)!);
+
+/** Cents written back for typing ("85.00"), no currency sign. */
+export const centsForTyping = (c: number) => (c / 100).toFixed(2);
