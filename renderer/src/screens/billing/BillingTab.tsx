@@ -60,7 +60,7 @@ export function BillingTab({ patient }: { patient: Patient }) {
 
   const chargeColumns: DataTableColumn<Charge>[] = [
     { id: 'date', accessorFn: (c) => c.dateOfService, header: 'Date of service', size: 130, meta: { className: 'nowrap' }, cell: (i) => f.date(i.row.original.dateOfService) },
-    { id: 'what', accessorFn: chargeName, header: 'Service', size: 240, meta: { rowHeader: true, grow: 2 }, cell: (i) => chargeName(i.row.original) },
+    { id: 'what', accessorFn: chargeName, header: 'Service', size: 220, meta: { rowHeader: true, grow: 2 }, cell: (i) => chargeName(i.row.original) },
     { id: 'mods', accessorFn: (c) => c.modifiers.join(' '), header: 'Modifiers', size: 90, cell: (i) => i.row.original.modifiers.join(', ') || '—' },
     { id: 'dx', accessorFn: (c) => c.pointers.join(''), header: 'Dx', size: 60, cell: (i) => i.row.original.pointers.join(', ') || '—' },
     { id: 'units', accessorFn: (c) => c.units, header: 'Units', size: 60, meta: { align: 'end' }, cell: (i) => i.row.original.units },
@@ -70,7 +70,7 @@ export function BillingTab({ patient }: { patient: Patient }) {
       id: 'source',
       accessorFn: (c) => c.source,
       header: 'Source',
-      size: 200,
+      size: 170,
       cell: ({ row: { original: c } }) =>
         c.voided ? (
           <span title={`${c.voided.byName}: ${c.voided.reason}`}>Void — {c.voided.reason}</span>
@@ -98,22 +98,22 @@ export function BillingTab({ patient }: { patient: Patient }) {
 
   const paymentWhat = (p: Payment) => `${PAYMENT_METHOD_LABELS[p.method]} ${money(p.amountCents)} on ${f.date(p.receivedOn)}`;
   const paymentColumns: DataTableColumn<Payment>[] = [
-    { id: 'date', accessorFn: (p) => p.receivedOn, header: 'Received', size: 120, meta: { className: 'nowrap' }, cell: (i) => f.date(i.row.original.receivedOn) },
+    { id: 'date', accessorFn: (p) => p.receivedOn, header: 'Received', size: 105, meta: { className: 'nowrap' }, cell: (i) => f.date(i.row.original.receivedOn) },
     {
       id: 'method',
       accessorFn: (p) => p.method,
       header: 'Method',
-      size: 190,
+      size: 160,
       meta: { rowHeader: true },
       cell: ({ row: { original: p } }) => `${PAYMENT_METHOD_LABELS[p.method]}${p.packageName ? ` — ${p.packageName}` : ''}${p.reference ? ` (${p.reference})` : ''}`,
     },
-    { id: 'amount', accessorFn: (p) => p.amountCents, header: 'Amount', size: 100, meta: { align: 'end' }, cell: (i) => money(i.row.original.amountCents) },
-    { id: 'applied', accessorFn: (p) => p.appliedCents, header: 'Paid charges', size: 110, meta: { align: 'end' }, cell: (i) => money(i.row.original.appliedCents) },
+    { id: 'amount', accessorFn: (p) => p.amountCents, header: 'Amount', size: 90, meta: { align: 'end' }, cell: (i) => money(i.row.original.amountCents) },
+    { id: 'applied', accessorFn: (p) => p.appliedCents, header: 'Paid charges', size: 100, meta: { align: 'end' }, cell: (i) => money(i.row.original.appliedCents) },
     {
       id: 'refunded',
       accessorFn: (p) => p.refundedCents,
       header: 'Refunded',
-      size: 190,
+      size: 150,
       cell: ({ row: { original: p } }) =>
         p.refunds.length === 0
           ? '—'
@@ -129,14 +129,14 @@ export function BillingTab({ patient }: { patient: Patient }) {
               </span>
             )),
     },
-    { id: 'credit', accessorFn: (p) => p.unappliedCents, header: 'On account', size: 100, meta: { align: 'end' }, cell: (i) => (i.row.original.voided ? '—' : money(i.row.original.unappliedCents)) },
-    { id: 'by', accessorFn: (p) => p.takenByName, header: 'Taken by', size: 170, cell: ({ row: { original: p } }) => (p.voided ? `Void — ${p.voided.reason} (${p.voided.byName})` : p.takenByName) },
+    { id: 'credit', accessorFn: (p) => p.unappliedCents, header: 'On account', size: 95, meta: { align: 'end' }, cell: (i) => (i.row.original.voided ? '—' : money(i.row.original.unappliedCents)) },
+    { id: 'by', accessorFn: (p) => p.takenByName, header: 'Taken by', size: 140, cell: ({ row: { original: p } }) => (p.voided ? `Void — ${p.voided.reason} (${p.voided.byName})` : p.takenByName) },
     ...(desk
       ? [
           {
             id: 'actions',
             header: '',
-            size: 150,
+            size: 130,
             meta: { srHeader: 'Actions', stickyEnd: true, grow: 0 },
             cell: ({ row: { original: p } }) =>
               p.voided ? null : (

@@ -50,7 +50,7 @@ export function FeesSettings({ canEdit }: { canEdit: boolean }) {
       size: 120,
       cell: ({ row: { original: x } }) => <span className={STATUS_WORDS[x.status].className}>{STATUS_WORDS[x.status].text}</span>,
     },
-    { id: 'by', accessorFn: (x) => x.createdByName, header: 'Set by', size: 140, cell: (i) => `${i.row.original.createdByName}, ${f.instantDate(i.row.original.createdAt)}` },
+    { id: 'by', accessorFn: (x) => x.createdByName, header: 'Set by', size: 200, cell: (i) => `${i.row.original.createdByName}, ${f.instantDate(i.row.original.createdAt)}` },
     ...(canEdit
       ? [
           {

@@ -126,8 +126,8 @@ export function PaymentDialog({ open, account, onClose, onDone }: { open: boolea
                   <input {...form.register(`parts.${i}.amount`)} inputMode="decimal" autoComplete="off" placeholder="0.00" />
                 </Field>
               )}
-              <Field label={`Reference ${i + 1}`} optional hint={method === 'check' ? 'Check number' : method === 'card' || method === 'hsa_fsa' ? 'Last 4 digits or approval code' : undefined}>
-                <input {...form.register(`parts.${i}.reference`)} autoComplete="off" />
+              <Field label={`Reference ${i + 1}`} optional>
+                <input {...form.register(`parts.${i}.reference`)} autoComplete="off" placeholder={method === 'check' ? 'Check number' : method === 'card' || method === 'hsa_fsa' ? 'Last 4 digits or approval code' : ''} />
               </Field>
               {parts.fields.length > 1 ? (
                 <button type="button" className="button button-small" onClick={() => parts.remove(i)}>
