@@ -14,7 +14,7 @@ export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = { card: 'Car
 export const VISIT_FEE_CODE = 'VISIT';
 
 export const CHARGE_SOURCES = ['note', 'manual', 'package'] as const;
-export const CHARGE_SOURCE_LABELS: Record<(typeof CHARGE_SOURCES)[number], string> = { note: 'From signed note', manual: 'Charged by hand (no signed note)', package: 'Package sale' };
+export const CHARGE_SOURCE_LABELS: Record<(typeof CHARGE_SOURCES)[number], string> = { note: 'Signed note', manual: 'By hand, no signed note', package: 'Package sale' };
 
 export const cents = (label: string) => z.number({ error: `${label} is required` }).int(`${label} must be whole cents`).min(0, `${label} cannot be negative`).max(10_000_000, `${label} is too large`);
 export const positiveCents = (label: string) => cents(label).min(1, `${label} must be more than zero`);

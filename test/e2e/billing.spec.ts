@@ -13,7 +13,7 @@ test('the front desk charges a visit by hand, takes a split payment from the cha
   await page.getByRole('button', { name: 'Charge a visit by hand' }).click();
   await page.getByRole('button', { name: 'Charge', exact: true }).click();
   await expect(page.getByText('Charged $120.00 by hand.')).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Charges' }).getByText('Charged by hand (no signed note)')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Charges' }).getByText('By hand, no signed note')).toBeVisible();
   await expect(page.getByTestId('owing')).toHaveText('$120.00');
   await expect(page.getByTestId('balance')).toHaveText(/Owes \$120\.00/);
 
