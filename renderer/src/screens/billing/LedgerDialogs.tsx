@@ -1,35 +1,16 @@
-import { useState } from 'react';
-import { Controller, useForm, type FieldValues } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { moneyText, type Account, type PackageType } from '../../../../shared/billing/ledger-schemas';
 import { parseMoney } from '../../../../shared/format/money';
 import { isIsoDate } from '../../../../shared/util/dates';
 import { call } from '../../api/client';
-import { messageOf } from '../../api/errors';
-import { useClinicToday, useFormat } from '../../app/clinic';
+import { useClinicToday } from '../../app/clinic';
 import { useMoney } from '../../app/money';
-import { DateInput } from '../../components/ClinicInputs';
 import { Field } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
 import { FEE_CODE_OPTIONS } from './FeeDialogs';
+import { DateField, useDialogForm } from './dialogForm';
 
 const dateField = z.string().refine(isIsoDate, 'Type a whole date');
-
-function useDialogForm<I extends FieldValues, O extends FieldValues>(schema: z.ZodType<O, I>, values: I) {
-  const form = useForm<I, unknown, O>({ resolver: zodResolver(schema as never) as never, mode: 'onTouched', values });
-  const [problem, setProblem] = useState<string | null>(null);
-  return { form, problem, setProblem };
-}
-
-function DateField({ label, control, name, error }: { label: string; control: never; name: string; error?: string | undefined }) {
-  const f = useFormat();
-  return (
-    <Field label={label} error={error} hint={`Type it as ${f.typedDatePattern}.`} className="span-3">
-      <Controller control={control} name={name} render={({ field }) => <DateInput value={field.value as string} onChange={field.onChange} onBlur={field.onBlur} ref={field.ref} />} />
-    </Field>
-  );
-}
 
 const chargeSchema = z.object({
   dateOfService: dateField,
@@ -43,29 +24,18 @@ const chargeSchema = z.object({
 export function ChargeVisitDialog({ open, patientId, onClose, onDone }: { open: boolean; patientId: number; onClose: () => void; onDone: (m: string) => void }) {
   const today = useClinicToday();
   const money = useMoney();
-  const { form, problem, setProblem } = useDialogForm(chargeSchema, { dateOfService: today, code: 'VISIT', units: '1', amount: '', description: '' });
-  const close = () => {
-    form.reset();
-    setProblem(null);
-    onClose();
-  };
-  const onSubmit = form.handleSubmit(async (v) => {
-    setProblem(null);
-    try {
-      const amount = v.amount.trim() ? parseMoney(v.amount)! : undefined;
-      const r = await call('ledger.chargeManual', { patientId, dateOfService: v.dateOfService, code: v.code, units: v.units, ...(amount !== undefined ? { amountCents: amount } : {}), description: v.description });
-      onDone(`Charged ${money(r.charges.reduce((s, c) => s + c.amountCents, 0))} by hand.`);
-      close();
-    } catch (error) {
-      setProblem(messageOf(error));
-    }
+  const { form, problem, close, submit } = useDialogForm(chargeSchema, { dateOfService: today, code: 'VISIT', units: '1', amount: '', description: '' }, onClose);
+  const onSubmit = submit(async (v) => {
+    const amount = v.amount.trim() ? parseMoney(v.amount)! : undefined;
+    const r = await call('ledger.chargeManual', { patientId, dateOfService: v.dateOfService, code: v.code, units: v.units, ...(amount !== undefined ? { amountCents: amount } : {}), description: v.description });
+    onDone(`Charged ${money(r.charges.reduce((s, c) => s + c.amountCents, 0))} by hand.`);
   });
   const e = form.formState.errors;
   return (
     <FormDialog open={open} onClose={close} title="Charge a visit by hand" onSubmit={onSubmit} submitLabel="Charge" submitting={form.formState.isSubmitting} dirty={form.formState.isDirty} problem={problem}>
       <p className="muted">For a visit without a signed note. The charge is marked “charged by hand”; a superbill needs a signed note’s diagnosis pointers.</p>
       <div className="form-grid">
-        <DateField label="Date of service" control={form.control as never} name="dateOfService" error={e.dateOfService?.message} />
+        <DateField label="Date of service" control={form.control} name="dateOfService" error={e.dateOfService?.message} />
         <Field label="Service" className="span-3">
           <select {...form.register('code')}>
             {FEE_CODE_OPTIONS.map((o) => (
@@ -95,21 +65,10 @@ export function SellPackageDialog({ open, patientId, types, onClose, onDone }: {
   const today = useClinicToday();
   const money = useMoney();
   const offered = types.filter((t) => t.active);
-  const { form, problem, setProblem } = useDialogForm(sellSchema, { packageTypeId: offered[0] ? String(offered[0].id) : '', soldOn: today });
-  const close = () => {
-    form.reset();
-    setProblem(null);
-    onClose();
-  };
-  const onSubmit = form.handleSubmit(async (v) => {
-    setProblem(null);
-    try {
-      await call('ledger.sellPackage', { patientId, packageTypeId: Number(v.packageTypeId), soldOn: v.soldOn });
-      onDone('Package sold: its price is charged; take the payment for it.');
-      close();
-    } catch (error) {
-      setProblem(messageOf(error));
-    }
+  const { form, problem, close, submit } = useDialogForm(sellSchema, { packageTypeId: offered[0] ? String(offered[0].id) : '', soldOn: today }, onClose);
+  const onSubmit = submit(async (v) => {
+    await call('ledger.sellPackage', { patientId, packageTypeId: Number(v.packageTypeId), soldOn: v.soldOn });
+    onDone('Package sold: its price is charged; take the payment for it.');
   });
   const e = form.formState.errors;
   return (
@@ -127,7 +86,7 @@ export function SellPackageDialog({ open, patientId, types, onClose, onDone }: {
               ))}
             </select>
           </Field>
-          <DateField label="Date sold" control={form.control as never} name="soldOn" error={e.soldOn?.message} />
+          <DateField label="Date sold" control={form.control} name="soldOn" error={e.soldOn?.message} />
         </div>
       )}
     </FormDialog>
@@ -139,22 +98,11 @@ const refundSchema = z.object({ amount: moneyText('Amount'), refundedOn: dateFie
 export function RefundDialog({ payment, onClose, onDone }: { payment: Account['payments'][number] | null; onClose: () => void; onDone: (m: string) => void }) {
   const today = useClinicToday();
   const money = useMoney();
-  const { form, problem, setProblem } = useDialogForm(refundSchema, { amount: payment ? (payment.unappliedCents / 100).toFixed(2) : '', refundedOn: today, reason: '' });
-  const close = () => {
-    form.reset();
-    setProblem(null);
-    onClose();
-  };
-  const onSubmit = form.handleSubmit(async (v) => {
+  const { form, problem, close, submit } = useDialogForm(refundSchema, { amount: payment ? (payment.unappliedCents / 100).toFixed(2) : '', refundedOn: today, reason: '' }, onClose);
+  const onSubmit = submit(async (v) => {
     if (!payment) return;
-    setProblem(null);
-    try {
-      await call('ledger.refund', { paymentId: payment.id, amountCents: v.amount, refundedOn: v.refundedOn, reason: v.reason });
-      onDone(`Refunded ${money(v.amount)}.`);
-      close();
-    } catch (error) {
-      setProblem(messageOf(error));
-    }
+    await call('ledger.refund', { paymentId: payment.id, amountCents: v.amount, refundedOn: v.refundedOn, reason: v.reason });
+    onDone(`Refunded ${money(v.amount)}.`);
   });
   const e = form.formState.errors;
   return (
@@ -164,7 +112,7 @@ export function RefundDialog({ payment, onClose, onDone }: { payment: Account['p
         <Field label="Amount" error={e.amount?.message} className="span-3">
           <input {...form.register('amount')} inputMode="decimal" autoComplete="off" />
         </Field>
-        <DateField label="Date refunded" control={form.control as never} name="refundedOn" error={e.refundedOn?.message} />
+        <DateField label="Date refunded" control={form.control} name="refundedOn" error={e.refundedOn?.message} />
         <Field label="Reason" error={e.reason?.message} className="span-6">
           <input {...form.register('reason')} autoComplete="off" />
         </Field>
@@ -183,22 +131,11 @@ const voidSchema = z.object({ reason: z.string().trim().min(1, 'Say why').max(30
 
 /** Admins: void a charge, payment or refund. The row stays, struck through, with who and why. */
 export function VoidDialog({ target, onClose, onDone }: { target: VoidTarget | null; onClose: () => void; onDone: (m: string) => void }) {
-  const { form, problem, setProblem } = useDialogForm(voidSchema, { reason: '' });
-  const close = () => {
-    form.reset();
-    setProblem(null);
-    onClose();
-  };
-  const onSubmit = form.handleSubmit(async (v) => {
+  const { form, problem, close, submit } = useDialogForm(voidSchema, { reason: '' }, onClose);
+  const onSubmit = submit(async (v) => {
     if (!target) return;
-    setProblem(null);
-    try {
-      await call('ledger.void', { entity: target.entity, id: target.id, reason: v.reason });
-      onDone(`Voided: ${target.what}.`);
-      close();
-    } catch (error) {
-      setProblem(messageOf(error));
-    }
+    await call('ledger.void', { entity: target.entity, id: target.id, reason: v.reason });
+    onDone(`Voided: ${target.what}.`);
   });
   return (
     <FormDialog

@@ -1,17 +1,14 @@
-import { useState } from 'react';
-import { Controller, useFieldArray, useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { useFieldArray } from 'react-hook-form';
 import { z } from 'zod';
 import { PAYMENT_METHOD_LABELS, PAYMENT_METHODS, type Account } from '../../../../shared/billing/ledger-schemas';
 import { parseMoney } from '../../../../shared/format/money';
 import { isIsoDate } from '../../../../shared/util/dates';
 import { call } from '../../api/client';
-import { messageOf } from '../../api/errors';
 import { useClinicToday, useFormat } from '../../app/clinic';
 import { useMoney } from '../../app/money';
-import { DateInput } from '../../components/ClinicInputs';
 import { Field } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
+import { DateField, useDialogForm } from './dialogForm';
 
 const partSchema = z
   .object({ method: z.enum(PAYMENT_METHODS), amount: z.string(), reference: z.string().max(80, 'Reference is longer than 80 characters'), packageId: z.string() })
@@ -25,7 +22,6 @@ const paymentSchema = z.object({
   parts: z.array(partSchema).min(1).max(4),
   chargeIds: z.array(z.string()),
 });
-type PaymentForm = z.input<typeof paymentSchema>;
 
 /**
  * Take a payment at the desk: one method or several (a split — part on a card, the rest in cash),
@@ -37,37 +33,25 @@ export function PaymentDialog({ open, account, onClose, onDone }: { open: boolea
   const money = useMoney();
   const packages = account.packages.filter((p) => p.left > 0);
   const open_ = account.charges.filter((c) => c.voided === null && c.openCents > 0);
-  const form = useForm<PaymentForm>({
-    resolver: zodResolver(paymentSchema),
-    mode: 'onTouched',
-    values: { receivedOn: today, parts: [{ method: 'card', amount: account.owingCents > 0 ? (account.owingCents / 100).toFixed(2) : '', reference: '', packageId: '' }], chargeIds: [] },
-  });
+  const { form, problem, close, submit } = useDialogForm(
+    paymentSchema,
+    { receivedOn: today, parts: [{ method: 'card', amount: account.owingCents > 0 ? (account.owingCents / 100).toFixed(2) : '', reference: '', packageId: '' }], chargeIds: [] },
+    onClose,
+  );
   const parts = useFieldArray({ control: form.control, name: 'parts' });
-  const [problem, setProblem] = useState<string | null>(null);
   const watched = form.watch('parts');
   const typed = watched.reduce((s, p) => s + (p.method === 'package' ? 0 : (parseMoney(p.amount) ?? 0)), 0);
-  const close = () => {
-    form.reset();
-    setProblem(null);
-    onClose();
-  };
-  const onSubmit = form.handleSubmit(async (v) => {
-    setProblem(null);
-    try {
-      const r = await call('ledger.takePayment', {
-        patientId: account.patientId,
-        receivedOn: v.receivedOn,
-        chargeIds: v.chargeIds.map(Number),
-        parts: v.parts.map((p) =>
-          p.method === 'package' ? { method: 'package' as const, packageId: Number(p.packageId), reference: p.reference } : { method: p.method, amountCents: parseMoney(p.amount)!, reference: p.reference },
-        ),
-      });
-      const after = r.account;
-      onDone(`Payment taken. ${after.owingCents > 0 ? `Still owes ${money(after.owingCents)}.` : 'Nothing owed.'}${after.creditCents > 0 ? ` Credit on account: ${money(after.creditCents)}.` : ''}`);
-      close();
-    } catch (error) {
-      setProblem(messageOf(error));
-    }
+  const onSubmit = submit(async (v) => {
+    const r = await call('ledger.takePayment', {
+      patientId: account.patientId,
+      receivedOn: v.receivedOn,
+      chargeIds: v.chargeIds.map(Number),
+      parts: v.parts.map((p) =>
+        p.method === 'package' ? { method: 'package' as const, packageId: Number(p.packageId), reference: p.reference } : { method: p.method, amountCents: parseMoney(p.amount)!, reference: p.reference },
+      ),
+    });
+    const after = r.account;
+    onDone(`Payment taken. ${after.owingCents > 0 ? `Still owes ${money(after.owingCents)}.` : 'Nothing owed.'}${after.creditCents > 0 ? ` Credit on account: ${money(after.creditCents)}.` : ''}`);
   });
   const e = form.formState.errors;
   return (
@@ -90,9 +74,7 @@ export function PaymentDialog({ open, account, onClose, onDone }: { open: boolea
       }
     >
       <div className="form-grid">
-        <Field label="Date received" error={e.receivedOn?.message} hint={`Type it as ${f.typedDatePattern}.`} className="span-3">
-          <Controller control={form.control} name="receivedOn" render={({ field }) => <DateInput value={field.value} onChange={field.onChange} onBlur={field.onBlur} ref={field.ref} />} />
-        </Field>
+        <DateField label="Date received" control={form.control} name="receivedOn" error={e.receivedOn?.message} />
       </div>
       <fieldset className="fieldset">
         <legend>How the patient pays</legend>
