@@ -19,6 +19,7 @@ import { noteChannels } from './notes';
 import { attachmentChannels } from './attachments';
 import { exportChannels } from './exports';
 import { patientImportChannels } from './patientImport';
+import { ledgerChannels } from './ledger';
 
 /**
  * The one API contract. Each area declares its slice next to its schemas; this merges them.
@@ -45,6 +46,7 @@ export const contract = {
   ...attachmentChannels,
   ...exportChannels,
   ...patientImportChannels,
+  ...ledgerChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

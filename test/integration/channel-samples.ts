@@ -142,6 +142,17 @@ export function channelSamples(t: TestApp, ids: SampleIds): { [K in ChannelName]
     'patientImport.mapping': {},
     'patientImport.check': { csv: IMPORT_CSV, mapping: null },
     'patientImport.commit': { csv: IMPORT_CSV, mapping: IMPORT_MAPPING, fileName: 'other-system.csv' },
+    'fees.list': {},
+    'fees.set': { code: '97140', feeCents: 6_500, effectiveFrom: '2026-11-01' },
+    'packageTypes.save': { name: 'Six visits', visits: 6, priceCents: 60_000 },
+    'ledger.account': { patientId },
+    'ledger.balance': { patientId },
+    'ledger.chargeNote': { noteId: ids.noteId },
+    'ledger.chargeManual': { patientId, dateOfService: '2026-11-20', code: 'VISIT', amountCents: 12_000 },
+    'ledger.takePayment': { patientId, receivedOn: '2026-11-26', parts: [{ method: 'card', amountCents: 5_000, reference: '4242' }] },
+    'ledger.sellPackage': { patientId, packageTypeId: 1, soldOn: '2026-11-26' },
+    'ledger.refund': { paymentId: 1, amountCents: 100, refundedOn: '2026-11-26', reason: 'Overpaid at the desk' },
+    'ledger.void': { entity: 'charge', id: 1, reason: 'Charged to the wrong patient' },
   };
 }
 
@@ -258,6 +269,17 @@ export function invalidSamples(): { [K in ChannelName]: unknown } {
     'patientImport.mapping': 1,
     'patientImport.check': { csv: '', mapping: null },
     'patientImport.commit': { csv: IMPORT_CSV, mapping: { columns: { nickname: 'x' }, dateOrder: 'MDY' } },
+    'fees.list': 'all',
+    'fees.set': { code: '97140', feeCents: 65.5, effectiveFrom: '2026-02-30' },
+    'packageTypes.save': { name: '', visits: 0, priceCents: -1 },
+    'ledger.account': { patientId: 'x' },
+    'ledger.balance': {},
+    'ledger.chargeNote': { noteId: 1, pricing: 'free' },
+    'ledger.chargeManual': { patientId: 1, dateOfService: 'yesterday', code: '97140', units: 0 },
+    'ledger.takePayment': { patientId: 1, receivedOn: '2026-11-26', parts: [{ method: 'bitcoin', amountCents: 5_000 }] },
+    'ledger.sellPackage': { patientId: 1, packageTypeId: 0, soldOn: '2026-11-26' },
+    'ledger.refund': { paymentId: 1, amountCents: 0, refundedOn: '2026-11-26', reason: '' },
+    'ledger.void': { entity: 'charge', id: 1, reason: ' ' },
   };
 }
 

@@ -27,6 +27,9 @@ import { noteRedFlagHandlers } from './note-red-flags';
 import { attachmentHandlers } from './attachments';
 import { exportHandlers } from './exports';
 import { patientImportHandlers } from './patient-import';
+import { ledgerFeeHandlers } from './ledger-fees';
+import { ledgerChargeHandlers } from './ledger-charges';
+import { ledgerPaymentHandlers } from './ledger-payments';
 
 /** Every channel's handler; the type makes a channel without a handler a compile error. */
 export const handlers: Handlers = {
@@ -58,4 +61,7 @@ export const handlers: Handlers = {
   ...attachmentHandlers,
   ...exportHandlers,
   ...patientImportHandlers,
+  ...ledgerFeeHandlers,
+  ...ledgerChargeHandlers,
+  ...ledgerPaymentHandlers,
 };

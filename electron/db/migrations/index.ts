@@ -8,6 +8,7 @@ import { migration0006 } from './0006-read-indexes';
 import { migration0007 } from './0007-run-legs';
 import { migration0008 } from './0008-charting';
 import { migration0009 } from './0009-reassessments';
+import { migration0010 } from './0010-ledger';
 
 /** Every migration, in order. An explicit list (no folder scan), so the order is reviewed code. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,7 +1,7 @@
 import type { Role } from '../../../shared/domain/roles';
 
 /** The app's places, as hash paths (#/patients/12/details): they work from app:// and from web mode alike. */
-export type SettingsSection = 'clinic' | 'users' | 'schedule' | 'policy' | 'audit' | 'backups' | 'import';
+export type SettingsSection = 'clinic' | 'users' | 'schedule' | 'policy' | 'audit' | 'backups' | 'import' | 'fees';
 
 /** What the schedule shows; kept in the address so a reload (or a link) opens the same day. */
 export interface ScheduleParams {
@@ -82,6 +82,7 @@ export function parsePath(path: string): Route {
     if (second === 'audit') return { name: 'settings', section: 'audit' };
     if (second === 'backups') return { name: 'settings', section: 'backups' };
     if (second === 'import') return { name: 'settings', section: 'import' };
+    if (second === 'fees') return { name: 'settings', section: 'fees' };
   }
   return { name: 'notFound', path };
 }

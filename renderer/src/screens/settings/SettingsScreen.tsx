@@ -10,12 +10,14 @@ import { AuditLogSettings } from './AuditLogSettings';
 import { BackupSettings } from './BackupSettings';
 import { PatientImportSettings } from './PatientImportSettings';
 import { ClinicExportSection } from './ClinicExportSection';
+import { FeesSettings } from '../billing/FeesSettings';
 
 const SECTIONS: { id: SettingsSection; label: string; adminOnly: boolean }[] = [
   { id: 'clinic', label: 'Clinic', adminOnly: false },
   { id: 'users', label: 'Users', adminOnly: true },
   { id: 'schedule', label: 'Schedule', adminOnly: true },
   { id: 'policy', label: 'Clinic policy', adminOnly: false },
+  { id: 'fees', label: 'Fees', adminOnly: false },
   { id: 'audit', label: 'Audit log', adminOnly: true },
   { id: 'backups', label: 'Backups', adminOnly: true },
   { id: 'import', label: 'Import and export', adminOnly: true },
@@ -61,6 +63,7 @@ export function SettingsScreen({ section }: { section: SettingsSection }) {
           <ClinicExportSection />
         </>
       )}
+      {allowed && section === 'fees' && <FeesSettings canEdit={isAdmin} />}
     </div>
   );
 }
