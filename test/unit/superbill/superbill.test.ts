@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { paidInFull, superbillProblems, type SuperbillData } from '../../../shared/superbill/superbill';
+import { unifyDiagnoses } from '../../../shared/superbill/assemble';
+import { pointerProblem } from '../../../shared/superbill/claim-codes';
 
 function complete(): SuperbillData {
   return {
@@ -88,5 +90,33 @@ describe('superbill completeness', () => {
     expect(paidInFull({ chargesCents: 100, paidCents: 150, balanceCents: -50 })).toBe(true);
     expect(paidInFull({ chargesCents: 100, paidCents: 50, balanceCents: 50 })).toBe(false);
     expect(paidInFull({ chargesCents: 0, paidCents: 0, balanceCents: 0 })).toBe(false);
+  });
+});
+
+describe('one diagnosis list for the superbill', () => {
+  const lbp = { code: 'M54.50', title: 'Low back pain, unspecified' };
+  const sciatica = { code: 'M54.41', title: 'Lumbago with sciatica, right side' };
+  const stenosis = { code: 'M48.061', title: 'Spinal stenosis' };
+  it('keeps each code once, re-letters a second episode’s pointers by code, and lists only what is pointed to', () => {
+    const first = [{ letter: 'A', ...lbp }, { letter: 'B', ...sciatica }, { letter: 'C', ...stenosis }];
+    const second = [{ letter: 'A', ...sciatica }, { letter: 'B', ...stenosis }];
+    expect(
+      unifyDiagnoses([
+        { diagnoses: first, pointers: ['A', 'B'] },
+        { diagnoses: first, pointers: ['B'] },
+        { diagnoses: second, pointers: ['A', 'B'] },
+      ]),
+    ).toEqual({
+      diagnoses: [
+        { letter: 'A', ...lbp },
+        { letter: 'B', ...sciatica },
+        { letter: 'C', ...stenosis },
+      ],
+      pointers: [['A', 'B'], ['B'], ['B', 'C']],
+    });
+  });
+  it('a pointer its episode does not letter stays visible as "?" (refused, never guessed)', () => {
+    expect(unifyDiagnoses([{ diagnoses: [{ letter: 'A', ...lbp }], pointers: ['D'] }]).pointers).toEqual([['?']]);
+    expect(pointerProblem(['?'], ['A'])).toBe('diagnosis pointer "?" is not a letter A–L');
   });
 });
