@@ -17,7 +17,6 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'users.resetPassword': 'Reset a password',
   'users.setBillingIdentity': 'Changed a therapist’s NPI, credentials or licence',
   'superbill.pdf': 'Printed a superbill',
-  'superbill.refused': 'Superbill refused',
   'receipts.pdf': 'Printed a receipt',
   'endOfDay.pdf': 'Printed the end-of-day report',
   'endOfDay.csv': 'Exported the end-of-day CSV',

@@ -23,6 +23,8 @@ import { noteDueHandlers } from './notes-due';
 import { notePdfHandlers } from './note-pdf';
 import { noteRedFlagHandlers } from './note-red-flags';
 import { attachmentHandlers } from './attachments';
+import { superbillHandlers } from './superbills';
+import { receiptHandlers } from './receipts';
 
 /** Every channel's handler; the type makes a channel without a handler a compile error. */
 export const handlers: Handlers = {
@@ -50,4 +52,6 @@ export const handlers: Handlers = {
   ...notePdfHandlers,
   ...noteRedFlagHandlers,
   ...attachmentHandlers,
+  ...superbillHandlers,
+  ...receiptHandlers,
 };
