@@ -46,6 +46,32 @@ export const billingDocChannels = {
     request: z.object({ paymentId: id('Payment'), paper }),
     response: pdf,
   }),
+  'endOfDay.get': channel({
+    summary: 'The day’s payments, refunds and voids, by method and by therapist, to look at before printing.',
+    access: DESK,
+    kind: 'read',
+    request: z.object({ date: calendarDay('Date') }),
+    response: z.object({
+      date: z.string(),
+      entries: z.array(
+        z.object({
+          id: z.number().int(),
+          receivedAt: z.string(),
+          patientName: z.string(),
+          mrn: z.string(),
+          methodLabel: z.string(),
+          reference: z.string().nullable(),
+          amountCents: z.number().int(),
+          receivedBy: z.string(),
+          kind: z.enum(['payment', 'refund', 'void']),
+          reason: z.string().nullable(),
+        }),
+      ),
+      byMethod: z.array(z.object({ label: z.string(), count: z.number().int(), amountCents: z.number().int() })),
+      byTherapist: z.array(z.object({ name: z.string(), amountCents: z.number().int() })),
+      totalCents: z.number().int(),
+    }),
+  }),
   'endOfDay.pdf': channel({
     summary: 'The day’s payments, refunds and voids, by method and by therapist, as a PDF.',
     access: DESK,

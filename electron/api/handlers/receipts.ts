@@ -53,6 +53,11 @@ export const receiptHandlers = defineHandlers({
     return { filename: `receipt-${receiptNumber(paymentId)}.pdf`, pdfBase64: pdf.toString('base64') };
   },
 
+  async 'endOfDay.get'({ date }, ctx) {
+    const { clinic: _c, ...day } = await loadEndOfDay(ctx.db, date);
+    return day;
+  },
+
   async 'endOfDay.pdf'({ date, paper }, ctx) {
     const data = await loadEndOfDay(ctx.db, date);
     const format = await loadClinicFormat(ctx.db);

@@ -11,6 +11,7 @@ import { useConfirm } from '../../components/ConfirmDialog';
 import { chartTabsFor } from './chartTabs';
 import { PatientHeader } from './PatientHeader';
 import { patientDisplayName } from './patientFormat';
+import { SuperbillDialog } from '../billing/SuperbillDialog';
 
 /** One patient's chart: the header that stays put, and its tabs. */
 export function PatientChart({ id, tab, noteId }: { id: number; tab: string; noteId?: number | undefined }) {
@@ -20,6 +21,7 @@ export function PatientChart({ id, tab, noteId }: { id: number; tab: string; not
   const [version, setVersion] = useState(0);
   const [actionError, setActionError] = useState<string | null>(null);
   const [archiving, setArchiving] = useState(false);
+  const [superbill, setSuperbill] = useState(false);
   const confirm = useConfirm();
   const { navigate } = useRouter();
 
@@ -112,6 +114,9 @@ export function PatientChart({ id, tab, noteId }: { id: number; tab: string; not
                   Book<span className="visually-hidden"> an appointment for {patientDisplayName(patient)}</span>
                 </button>
               )}
+              <button type="button" className="button" onClick={() => setSuperbill(true)}>
+                {patient.medicareBeneficiary ? 'Medicare: ABN reminder' : 'Superbill…'}
+              </button>
               <button type="button" className="button" onClick={() => void toggleArchived(patient)} disabled={archiving}>
                 {patient.archivedAt ? 'Unarchive' : 'Archive'}
               </button>
@@ -131,6 +136,7 @@ export function PatientChart({ id, tab, noteId }: { id: number; tab: string; not
         </nav>
       </div>
       <div className="page chart-body">
+        {superbill && <SuperbillDialog patientId={patient.id} patientName={patientDisplayName({ ...patient, preferredName: null })} onClose={() => setSuperbill(false)} />}
         {actionError && <Banner tone="error">{actionError}</Banner>}
         {patient.archivedAt && (
           <Banner tone="info">This patient is archived: hidden from the patient list unless “Show archived” is on. The record can still be edited.</Banner>
