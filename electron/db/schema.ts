@@ -2,8 +2,10 @@ import type { ColumnType, Generated } from 'kysely';
 import type { Role } from '../../shared/domain/roles';
 import type { Country, DateOrder, TimeFormat, WeekStartDay } from '../../shared/domain/locale';
 import type { AttachmentsTable, EpisodeGoalsTable, EpisodesTable, NoteAddendaTable, NotesTable } from './schema-charting';
+import type { ChargesTable, FeeScheduleTable, LedgerVoidsTable, PackageTypesTable, PatientPackagesTable, PaymentApplicationsTable, PaymentsTable, RefundsTable } from './schema-ledger';
 
 export type { AttachmentsTable, EpisodeGoalsTable, EpisodesTable, NoteAddendaTable, NotesTable } from './schema-charting';
+export type * from './schema-ledger';
 
 /**
  * The database as Kysely sees it (camelCase; CamelCasePlugin maps to the snake_case columns).
@@ -35,6 +37,14 @@ export interface DB {
   notes: NotesTable;
   noteAddenda: NoteAddendaTable;
   attachments: AttachmentsTable;
+  feeSchedule: FeeScheduleTable;
+  packageTypes: PackageTypesTable;
+  patientPackages: PatientPackagesTable;
+  charges: ChargesTable;
+  payments: PaymentsTable;
+  paymentApplications: PaymentApplicationsTable;
+  refunds: RefundsTable;
+  ledgerVoids: LedgerVoidsTable;
 }
 
 export interface ClinicTable {

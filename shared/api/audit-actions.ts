@@ -61,6 +61,15 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'backups.saveSettings': 'Changed the backup folder or how long backups are kept',
   'backups.setPassphrase': 'Set or removed the backup passphrase',
   'backups.restore': 'Restored the clinic from a backup',
+  'fees.set': 'Set a fee',
+  'packageTypes.save': 'Added or changed a prepaid package',
+  'ledger.account': 'Opened a patient’s account',
+  'ledger.chargeNote': 'Charged a signed note',
+  'ledger.chargeManual': 'Charged a visit by hand',
+  'ledger.takePayment': 'Took a payment',
+  'ledger.sellPackage': 'Sold a prepaid package',
+  'ledger.refund': 'Refunded a payment',
+  'ledger.void': 'Voided a charge, payment or refund',
 };
 
 /** The words for an action; an unknown one (from a newer Runback) reads as its name with spaces. */

@@ -15,6 +15,7 @@ import { backupChannels } from './backups';
 import { episodeChannels } from './episodes';
 import { noteChannels } from './notes';
 import { attachmentChannels } from './attachments';
+import { ledgerChannels } from './ledger';
 import { billingDocChannels } from './billingDocs';
 
 /**
@@ -38,6 +39,7 @@ export const contract = {
   ...episodeChannels,
   ...noteChannels,
   ...attachmentChannels,
+  ...ledgerChannels,
   ...billingDocChannels,
 } as const satisfies Record<string, ChannelDef>;
 

@@ -297,6 +297,45 @@ describe('migration 0008 (charting)', () => {
   });
 });
 
+describe('migration 0010 (ledger)', () => {
+  it('keeps earlier data and adds fees, packages, charges, payments, applications, refunds and voids that are never changed or deleted', async () => {
+    const v = MIGRATIONS.find((m) => m.name === 'ledger')!.version;
+    const raw = new Database(':memory:');
+    raw.pragma('foreign_keys = ON');
+    const db = createKysely(raw) as unknown as Kysely<unknown>;
+    await migrate(db, v - 1);
+    raw.prepare(`insert into users (username, display_name, role, password_hash, created_at, updated_at) values ('a', 'A', 'admin', 'h', 'x', 'x')`).run();
+    raw.prepare(`insert into patients (mrn, legal_first_name, legal_last_name, first_name_key, last_name_key, date_of_birth, sex, created_at, updated_at)
+      values ('RB000001', 'Tấn', 'Đặng', 'tan', 'dang', '1990-01-01', 'male', 'x', 'x')`).run();
+    raw.prepare(`insert into episodes (patient_id, start_date, referral_type, created_by, created_at, updated_at) values (1, '2026-01-01', 'self', 1, 'x', 'x')`).run();
+    expect(await migrate(db, v)).toEqual({ from: v - 1, to: v });
+    expect(raw.prepare('select count(*) as n from episodes').get()).toEqual({ n: 1 });
+
+    const fee = raw.prepare(`insert into fee_schedule (code, fee_cents, effective_from, created_by, created_at) values (?, ?, ?, 1, 'x')`);
+    fee.run('97140', 6500, '2026-01-01');
+    expect(() => fee.run('97140', -1, '2026-01-01')).toThrow(/CHECK/);
+    const charge = raw.prepare(`insert into charges (patient_id, date_of_service, source, note_id, code, description, units, amount_cents, created_by, created_at) values (1, '2026-01-02', ?, null, '97140', 'Manual therapy', ?, ?, 1, 'x')`);
+    charge.run('manual', 2, 13000);
+    expect(() => charge.run('note', 1, 100)).toThrow(/CHECK/); // a charge from a note names it
+    expect(() => charge.run('manual', 1, -5)).toThrow(/CHECK/);
+    const payment = raw.prepare(`insert into payments (patient_id, method, amount_cents, received_on, patient_package_id, taken_by, created_at) values (1, ?, ?, '2026-01-02', null, 1, 'x')`);
+    payment.run('card', 13000);
+    expect(() => payment.run('package', 100)).toThrow(/CHECK/); // a package payment names its package
+    expect(() => payment.run('card', 0)).toThrow(/CHECK/);
+    expect(() => payment.run('bitcoin', 100)).toThrow(/CHECK/);
+    raw.prepare(`insert into payment_applications (payment_id, charge_id, amount_cents, created_by, created_at) values (1, 1, 13000, 1, 'x')`).run();
+    expect(() => raw.prepare(`insert into refunds (payment_id, amount_cents, refunded_on, reason, created_by, created_at) values (1, 100, '2026-01-03', '  ', 1, 'x')`).run()).toThrow(/CHECK/);
+    const voidRow = raw.prepare(`insert into ledger_voids (entity, entity_id, reason, voided_by, voided_at) values ('charge', 1, 'Wrong patient', 1, 'x')`);
+    voidRow.run();
+    expect(() => voidRow.run()).toThrow(/UNIQUE/); // voided once
+    for (const table of ['fee_schedule', 'charges', 'payments', 'payment_applications', 'ledger_voids']) {
+      expect(() => raw.prepare(`update ${table} set id = id`).run()).toThrow(/never changed/);
+      expect(() => raw.prepare(`delete from ${table}`).run()).toThrow(/never deleted/);
+    }
+    await db.destroy();
+  });
+});
+
 describe('migration 0011 (billing identity)', () => {
   it('keeps the users and gives them an NPI (10 digits, no two alike), credentials and a licence', async () => {
     const v = MIGRATIONS.find((m) => m.name === 'billing-identity')!.version;

@@ -23,6 +23,9 @@ import { noteDueHandlers } from './notes-due';
 import { notePdfHandlers } from './note-pdf';
 import { noteRedFlagHandlers } from './note-red-flags';
 import { attachmentHandlers } from './attachments';
+import { ledgerFeeHandlers } from './ledger-fees';
+import { ledgerChargeHandlers } from './ledger-charges';
+import { ledgerPaymentHandlers } from './ledger-payments';
 import { superbillHandlers } from './superbills';
 import { receiptHandlers } from './receipts';
 
@@ -52,6 +55,9 @@ export const handlers: Handlers = {
   ...notePdfHandlers,
   ...noteRedFlagHandlers,
   ...attachmentHandlers,
+  ...ledgerFeeHandlers,
+  ...ledgerChargeHandlers,
+  ...ledgerPaymentHandlers,
   ...superbillHandlers,
   ...receiptHandlers,
 };

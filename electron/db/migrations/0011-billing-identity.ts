@@ -13,7 +13,7 @@ import type { Migration } from './migration';
  * Named 0011 (the ledger's 0010 comes before it); its version is its place in the list.
  */
 export const migration0011: Migration = {
-  version: 9,
+  version: 10,
   name: 'billing-identity',
   async up(db: Kysely<unknown>) {
     for (const statement of STATEMENTS) await sql.raw(statement).execute(db);

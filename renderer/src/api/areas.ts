@@ -6,7 +6,7 @@ import { contract, type ChannelName } from '../../../shared/api/contract';
  * are asked again — wherever they are on screen. A booking made on the schedule is at once the
  * chart's next appointment; a run saved on the Running tab is at once in the Plan tab.
  */
-export const AREAS = ['session', 'users', 'clinic', 'audit', 'patients', 'schedule', 'waitlist', 'runs', 'plans', 'redFlags', 'policy', 'today', 'backups', 'notes', 'note'] as const;
+export const AREAS = ['session', 'users', 'clinic', 'audit', 'patients', 'schedule', 'waitlist', 'runs', 'plans', 'redFlags', 'policy', 'today', 'backups', 'notes', 'note', 'ledger'] as const;
 export type Area = (typeof AREAS)[number];
 
 const AREA_OF_PREFIX: Record<string, Area> = {
@@ -33,6 +33,9 @@ const AREA_OF_PREFIX: Record<string, Area> = {
   episodes: 'notes',
   notes: 'notes',
   attachments: 'notes',
+  fees: 'ledger',
+  packageTypes: 'ledger',
+  ledger: 'ledger',
 };
 
 /**
@@ -77,8 +80,10 @@ export const STALE_AFTER_WRITE: Record<Area, readonly Area[]> = {
   backups: ['backups', 'audit'],
   // Episodes, notes and attachments: the chart's lists, what is due and Today's notes to write. The
   // schedule's note marks are a notes read (notes.forRange), so they follow without the schedule.
-  notes: ['notes', 'today'],
+  notes: ['notes', 'today', 'ledger'],
   note: [],
+  // Charges, payments and fees: the account, the balance at check-in and in the chart header.
+  ledger: ['ledger'],
 };
 
 /** The areas to ask again after `channel` succeeded; none after a read. */

@@ -15,7 +15,7 @@ import { superbillProblems, type SuperbillData } from '../../../shared/superbill
 
 const work = mkdtempSync(join(tmpdir(), 'runback-billing-docs-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-const format = clinicFormat({ ...DEFAULT_LOCALE_SETTINGS, country: 'US', timeZone: 'America/Chicago', distanceUnit: 'mi' });
+const format = clinicFormat({ ...DEFAULT_LOCALE_SETTINGS, timeZone: 'America/Chicago', distanceUnit: 'mi' });
 const clinic = { name: 'Stride Physio & Running', addressLine1: '200 W Lake St', addressLine2: 'Suite 4', city: 'Chicago', region: 'IL', postalCode: '60606', phone: '(312) 555-0100', npi: '1234567893', taxId: '36-1234567' };
 
 /** The text of a PDF twice (reading order, then layout), whitespace collapsed; LOOK=dir also keeps the PDF there to be looked at. */
