@@ -103,7 +103,7 @@ export async function loadEndOfDay(db: Kysely<DB>, date: string): Promise<EndOfD
     date,
     entries: entries.map(({ paymentId: _p, ...e }) => e),
     byMethod: [...byMethod.values()].sort((a, b) => a.label.localeCompare(b.label)),
-    byTherapist: [...byTherapist].map(([n, amountCents]) => ({ name: n, amountCents })).sort((a, b) => order(a.name) - order(b.name) || a.name.localeCompare(b.name)),
+    byTherapist: [...byTherapist].filter(([, cents]) => cents !== 0).map(([n, amountCents]) => ({ name: n, amountCents })).sort((a, b) => order(a.name) - order(b.name) || a.name.localeCompare(b.name)),
     totalCents: entries.reduce((s, e) => s + e.amountCents, 0),
   };
 }

@@ -8,7 +8,8 @@ import { loadClinicFormat } from '../clinic-format';
 import { defineHandlers } from '../handler';
 import { loadSuperbill } from './billing-doc-rows';
 
-const fileSafe = (text: string) => text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+// Đ/đ have no decomposition: spelled out first, so "Đặng" files as "dang".
+const fileSafe = (text: string) => text.replace(/Đ/g, 'D').replace(/đ/g, 'd').normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 export const superbillHandlers = defineHandlers({
   async 'superbill.check'({ patientId, from, to }, ctx) {
