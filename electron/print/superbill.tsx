@@ -1,7 +1,7 @@
 import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import type { ClinicFormat } from '../../shared/format/clinic-format';
 import { printedMoney } from '../../shared/superbill/money';
-import { paidInFull, type SuperbillData } from '../../shared/superbill/superbill';
+import { nameWithCredentials, paidInFull, type SuperbillData } from '../../shared/superbill/superbill';
 import { ns } from './note-parts';
 import { printStyles } from './print-styles';
 import { clinicAddress, Footer, Letterhead } from './print-parts';
@@ -95,8 +95,7 @@ export function SuperbillPdf({ data, format, printedLabel, paper }: SuperbillPdf
             {therapists.map((t) => (
               <View key={t.id} style={{ marginBottom: 2 }}>
                 <Text style={{ fontSize: 9, fontWeight: 'bold' }}>
-                  {t.name}
-                  {t.credentials ? `, ${t.credentials}` : ''}
+                  {nameWithCredentials(t.name, t.credentials)}
                 </Text>
                 <Text style={{ fontSize: 9 }}>NPI (type 1) {t.npi}</Text>
               </View>
@@ -176,8 +175,7 @@ export function SuperbillPdf({ data, format, printedLabel, paper }: SuperbillPdf
               <Text style={{ fontSize: 8.5, marginBottom: 2 }}>I certify that I rendered the services listed above on the dates shown.</Text>
               <View style={s.signLine} />
               <Text style={{ fontSize: 9, fontWeight: 'bold' }}>
-                {t.name}
-                {t.credentials ? `, ${t.credentials}` : ''}
+                {nameWithCredentials(t.name, t.credentials)}
               </Text>
               <Text style={{ fontSize: 8.5 }}>NPI {t.npi} · Date ____________</Text>
             </View>

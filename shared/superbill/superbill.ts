@@ -149,3 +149,10 @@ export function superbillProblems(d: SuperbillData): string[] {
 export function paidInFull(totals: SuperbillData['totals']): boolean {
   return totals.chargesCents > 0 && totals.balanceCents <= 0;
 }
+
+/** "Marisol Reyes, PT, DPT": credentials after the name, unless the name already ends with them. */
+export function nameWithCredentials(name: string, credentials: string | null): string {
+  const c = credentials?.trim();
+  if (!c) return name;
+  return name.replace(/\s+/g, ' ').toLowerCase().endsWith(`, ${c.toLowerCase()}`) ? name : `${name}, ${c}`;
+}

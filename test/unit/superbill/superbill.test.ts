@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paidInFull, superbillProblems, type SuperbillData } from '../../../shared/superbill/superbill';
+import { nameWithCredentials, paidInFull, superbillProblems, type SuperbillData } from '../../../shared/superbill/superbill';
 import { unifyDiagnoses } from '../../../shared/superbill/assemble';
 import { pointerProblem } from '../../../shared/superbill/claim-codes';
 
@@ -118,5 +118,16 @@ describe('one diagnosis list for the superbill', () => {
   it('a pointer its episode does not letter stays visible as "?" (refused, never guessed)', () => {
     expect(unifyDiagnoses([{ diagnoses: [{ letter: 'A', ...lbp }], pointers: ['D'] }]).pointers).toEqual([['?']]);
     expect(pointerProblem(['?'], ['A'])).toBe('diagnosis pointer "?" is not a letter A–L');
+  });
+});
+
+describe('the therapist’s name with credentials', () => {
+  it.each([
+    ['Nguyen, Lan', 'PT, DPT', 'Nguyen, Lan, PT, DPT'],
+    ['Marisol Reyes, PT, DPT', 'PT, DPT', 'Marisol Reyes, PT, DPT'],
+    ['Marisol Reyes, PT', 'PT, DPT', 'Marisol Reyes, PT, PT, DPT'],
+    ['Linh Nguyen', null, 'Linh Nguyen'],
+  ])('%s + %s → %s', (name, credentials, printed) => {
+    expect(nameWithCredentials(name, credentials)).toBe(printed);
   });
 });
