@@ -12,6 +12,7 @@ import { demoPatients } from './demo-patients';
 import { createDemoSchedule, createScheduleHistory } from './demo-schedule';
 import { createDemoRunning } from './demo-running';
 import { createDemoCharting, type DemoChartingResult } from './demo-charting';
+import { createDemoLedger, type DemoLedgerResult } from './demo-ledger';
 import { addDays } from '../../shared/schedule/clinic-time';
 
 export const DEMO_CLINIC = {
@@ -56,6 +57,7 @@ export interface DemoResult {
   historyAppointments: number;
   runs: number;
   charting: DemoChartingResult;
+  ledger: DemoLedgerResult;
   seconds: number;
 }
 
@@ -178,6 +180,9 @@ export async function createDemoClinic(dataDir: string, options: { patients: num
       charting = await createDemoCharting({ dispatch: app.dispatch, setNow, sessions, admin: sessionToken, today, timeZone: DEMO_CLINIC.timeZone, seed: options.seed, runners: patientIds.slice(0, 6) });
       for (const s of sessions.values()) await app.dispatch({ channel: 'auth.signOut', input: {}, sessionToken: s, transport: 'cli' });
     }
+    // The cash desk for the visits that were charted: fees, charges, payments, a package, a refund.
+    let ledger: DemoLedgerResult = { charges: 0, payments: 0, refunds: 0, voids: 0, packages: 0, owing: 0 };
+    if (patientIds.length) ledger = await createDemoLedger({ dispatch: app.dispatch, db: app.services.db, setNow, admin: sessionToken, desk: deskSession, today, timeZone: DEMO_CLINIC.timeZone });
     await setNow(now);
 
     let historyAppointments = 0;
@@ -204,7 +209,7 @@ export async function createDemoClinic(dataDir: string, options: { patients: num
     for (const s of [sessionToken, deskSession]) await app.dispatch({ channel: 'auth.signOut', input: {}, sessionToken: s, transport: 'cli' });
     await sql`pragma optimize`.execute(app.services.db);
     await sql`pragma synchronous = FULL`.execute(app.services.db);
-    return { users: DEMO_USERS, patients: options.patients, appointments, historyAppointments, runs, charting, seconds: (Date.now() - started) / 1000 };
+    return { users: DEMO_USERS, patients: options.patients, appointments, historyAppointments, runs, charting, ledger, seconds: (Date.now() - started) / 1000 };
   } finally {
     await app.close();
   }

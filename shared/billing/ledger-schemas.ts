@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseMoney } from '../format/money';
 
 /**
  * The ledger as the API shows it: fees, package types, and one patient's account (charges,
@@ -13,7 +14,7 @@ export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = { card: 'Car
 export const VISIT_FEE_CODE = 'VISIT';
 
 export const CHARGE_SOURCES = ['note', 'manual', 'package'] as const;
-export const CHARGE_SOURCE_LABELS: Record<(typeof CHARGE_SOURCES)[number], string> = { note: 'From signed note', manual: 'Charged by hand (no signed note)', package: 'Package sale' };
+export const CHARGE_SOURCE_LABELS: Record<(typeof CHARGE_SOURCES)[number], string> = { note: 'Signed note', manual: 'By hand, no signed note', package: 'Package sale' };
 
 export const cents = (label: string) => z.number({ error: `${label} is required` }).int(`${label} must be whole cents`).min(0, `${label} cannot be negative`).max(10_000_000, `${label} is too large`);
 export const positiveCents = (label: string) => cents(label).min(1, `${label} must be more than zero`);
@@ -116,3 +117,15 @@ export const accountSchema = balanceSchema.extend({
   unchargedNotes: z.array(unchargedNoteSchema),
 });
 export type Account = z.infer<typeof accountSchema>;
+
+/** An amount typed in a form ("85", "85.50", "$1,085.50") → integer cents, with the problem in words. */
+export const moneyText = (label: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${label} is required`)
+    .refine((t) => parseMoney(t) !== null, `${label} must be an amount like 85.00`)
+    .transform((t) => parseMoney(t)!);
+
+/** Cents written back for typing ("85.00"), no currency sign. */
+export const centsForTyping = (c: number) => (c / 100).toFixed(2);

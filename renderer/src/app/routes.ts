@@ -1,7 +1,7 @@
 import type { Role } from '../../../shared/domain/roles';
 
 /** The app's places, as hash paths (#/patients/12/details): they work from app:// and from web mode alike. */
-export type SettingsSection = 'clinic' | 'users' | 'schedule' | 'policy' | 'audit' | 'backups';
+export type SettingsSection = 'clinic' | 'users' | 'schedule' | 'policy' | 'audit' | 'backups' | 'fees';
 
 /** What the schedule shows; kept in the address so a reload (or a link) opens the same day. */
 export interface ScheduleParams {
@@ -87,6 +87,7 @@ export function parsePath(path: string): Route {
     if (second === 'policy') return { name: 'settings', section: 'policy' };
     if (second === 'audit') return { name: 'settings', section: 'audit' };
     if (second === 'backups') return { name: 'settings', section: 'backups' };
+    if (second === 'fees') return { name: 'settings', section: 'fees' };
   }
   return { name: 'notFound', path };
 }

@@ -7,6 +7,7 @@ import { attendanceText, hasAttendanceWarning, nextAppointmentText } from '../sc
 import { birthAndAge, patientDisplayName } from './patientFormat';
 import { PlanFlag } from '../plan/PlanFlag';
 import { useAuth } from '../../api/session';
+import { BalanceBadge } from '../billing/BalanceBadge';
 
 /** The chart's header: who this is, at a glance, and it stays on screen while the chart scrolls. */
 export function PatientHeader({ patient, actions }: { patient: Patient; actions?: ReactNode }) {
@@ -53,6 +54,14 @@ export function PatientHeader({ patient, actions }: { patient: Patient; actions?
           <div>
             <dt>Phone</dt>
             <dd>{patient.phone ?? <span className="muted">none</span>}</dd>
+          </div>
+          <div>
+            <dt>Account</dt>
+            <dd>
+              <a href={`#${paths.patient(patient.id, 'billing')}`}>
+                <BalanceBadge patientId={patient.id} />
+              </a>
+            </dd>
           </div>
           {visits && (
             <div>

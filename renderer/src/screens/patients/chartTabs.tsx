@@ -6,6 +6,7 @@ import { RunningTab } from '../running/RunningTab';
 import { PlanTab } from '../plan/PlanTab';
 import { NotesTab } from '../notes/NotesTab';
 import { NoteScreen } from '../notes/NoteEditor';
+import { BillingTab } from '../billing/BillingTab';
 
 export interface ChartTabContext {
   patient: Patient;
@@ -39,6 +40,8 @@ export const CHART_TABS: readonly ChartTab[] = [
   },
   { id: 'running', label: 'Running', roles: ['admin', 'therapist'], render: ({ patient }) => <RunningTab key={patient.id} patient={patient} /> },
   { id: 'plan', label: 'Plan', roles: ['admin', 'therapist'], render: ({ patient }) => <PlanTab key={patient.id} patient={patient} /> },
+  // The account: the desk charges and takes payments here; therapists see it; admins void.
+  { id: 'billing', label: 'Billing', roles: 'all', render: ({ patient }) => <BillingTab key={patient.id} patient={patient} /> },
   {
     id: 'details',
     label: 'Details',

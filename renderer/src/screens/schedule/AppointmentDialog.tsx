@@ -13,6 +13,7 @@ import { CancelForm } from './CancelForm';
 import { PatientFlags } from './PatientFlags';
 import { formatDay, formatDuration, formatMinuteRange } from './scheduleFormat';
 import { WaitlistMatches } from './WaitlistMatches';
+import { BalanceBadge } from '../billing/BalanceBadge';
 import './AppointmentDialog.css';
 
 export function StatusBadge({ a }: { a: Pick<Appointment, 'status' | 'lateCancel'> }) {
@@ -151,6 +152,17 @@ export function AppointmentDialog({ appointmentId, role, userId, lateCancelHours
                 </a>
                 {data.patientPhone && <span className="muted nowrap"> · {data.patientPhone}</span>}
                 <PatientFlags key={data.status} patientId={data.patientId} excludeAppointmentId={data.id} />
+              </dd>
+            </div>
+            <div className="facts-row">
+              <dt>Account</dt>
+              <dd>
+                <BalanceBadge patientId={data.patientId} />{' '}
+                {canBook && (
+                  <a href={`#${paths.patient(data.patientId, 'billing')}`} onClick={onClose}>
+                    Take payment or charge the visit
+                  </a>
+                )}
               </dd>
             </div>
           </dl>

@@ -8,12 +8,14 @@ import { ScheduleSettings } from './ScheduleSettings';
 import { ClinicPolicySettings } from './ClinicPolicySettings';
 import { AuditLogSettings } from './AuditLogSettings';
 import { BackupSettings } from './BackupSettings';
+import { FeesSettings } from '../billing/FeesSettings';
 
 const SECTIONS: { id: SettingsSection; label: string; adminOnly: boolean }[] = [
   { id: 'clinic', label: 'Clinic', adminOnly: false },
   { id: 'users', label: 'Users', adminOnly: true },
   { id: 'schedule', label: 'Schedule', adminOnly: true },
   { id: 'policy', label: 'Clinic policy', adminOnly: false },
+  { id: 'fees', label: 'Fees', adminOnly: false },
   { id: 'audit', label: 'Audit log', adminOnly: true },
   { id: 'backups', label: 'Backups', adminOnly: true },
 ];
@@ -52,6 +54,7 @@ export function SettingsScreen({ section }: { section: SettingsSection }) {
       {allowed && section === 'policy' && <ClinicPolicySettings canEdit={isAdmin} />}
       {allowed && section === 'audit' && <AuditLogSettings />}
       {allowed && section === 'backups' && <BackupSettings />}
+      {allowed && section === 'fees' && <FeesSettings canEdit={isAdmin} />}
     </div>
   );
 }
