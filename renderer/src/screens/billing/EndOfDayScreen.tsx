@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
 import type { ResponseData } from '../../../../shared/api/contract';
 import { addDays } from '../../../../shared/schedule/clinic-time';
-import { printedMoney } from '../../../../shared/superbill/money';
 import { isIsoDate } from '../../../../shared/util/dates';
 import { call } from '../../api/client';
 import { messageOf } from '../../api/errors';
 import { useQuery } from '../../api/hooks';
 import { useClinic, useClinicToday } from '../../app/clinic';
+import { useMoney } from '../../app/money';
 import { useRouter } from '../../app/router';
 import { paths } from '../../app/routes';
 import { Banner } from '../../components/Banner';
@@ -24,6 +24,7 @@ const receipt = (id: number) => `R-${String(id).padStart(6, '0')}`;
 /** The front desk's cash-up: the day's payments, refunds and voids, totals by method and therapist, the PDF and the accountant's CSV. */
 export function EndOfDayScreen({ date: asked }: { date?: string | undefined }) {
   const { format, locale } = useClinic();
+  const printedMoney = useMoney();
   const today = useClinicToday();
   const date = asked ?? today;
   const { navigate } = useRouter();
@@ -79,7 +80,7 @@ export function EndOfDayScreen({ date: asked }: { date?: string | undefined }) {
       { id: 'by', header: 'Taken by', size: 150, meta: { grow: 1 }, cell: (i) => i.row.original.receivedBy },
       { id: 'amount', header: 'Amount', size: 110, meta: { grow: 0, align: 'end' }, cell: (i) => printedMoney(i.row.original.amountCents) },
     ],
-    [format],
+    [format, printedMoney],
   );
 
   return (
