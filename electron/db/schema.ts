@@ -83,6 +83,12 @@ export interface UsersTable {
   active: Generated<number>;
   failedSignIns: Generated<number>;
   lockedUntil: string | null;
+  /** Individual NPI (type 1), for the superbill's rendering provider. */
+  npi: Generated<string | null>;
+  /** How the therapist signs, e.g. "PT, DPT". */
+  credentials: Generated<string | null>;
+  /** State licence, e.g. "TX PT 1234567". */
+  license: Generated<string | null>;
   createdAt: string;
   updatedAt: string;
 }

@@ -36,13 +36,15 @@ export interface DemoUser {
   displayName: string;
   role: Role;
   password: string;
+  /** Therapists: the individual NPI (valid check digit, made up) and credentials a superbill prints. */
+  billing?: { npi: string; credentials: string; license: string };
 }
 
 export const DEMO_USERS: DemoUser[] = [
   { username: 'admin', displayName: 'Dana Whitfield', role: 'admin', password: 'demo-admin-2026' },
-  { username: 'mreyes', displayName: 'Marisol Reyes, PT, DPT', role: 'therapist', password: 'demo-therapist-2026' },
-  { username: 'jokafor', displayName: 'James Okafor, PT, DPT', role: 'therapist', password: 'demo-therapist-2026' },
-  { username: 'lnguyen', displayName: 'Linh Nguyen, PT, OCS', role: 'therapist', password: 'demo-therapist-2026' },
+  { username: 'mreyes', displayName: 'Marisol Reyes, PT, DPT', role: 'therapist', password: 'demo-therapist-2026', billing: { npi: '1288456795', credentials: 'PT, DPT', license: 'IL PT 070012345' } },
+  { username: 'jokafor', displayName: 'James Okafor, PT, DPT', role: 'therapist', password: 'demo-therapist-2026', billing: { npi: '1647382914', credentials: 'PT, DPT', license: 'IL PT 070023456' } },
+  { username: 'lnguyen', displayName: 'Linh Nguyen, PT, OCS', role: 'therapist', password: 'demo-therapist-2026', billing: { npi: '1904328758', credentials: 'PT, OCS', license: 'IL PT 070034567' } },
   { username: 'frontdesk', displayName: 'Priya Shah', role: 'front_desk', password: 'demo-frontdesk-2026' },
 ];
 
@@ -103,9 +105,13 @@ export async function createDemoClinic(dataDir: string, options: { patients: num
     if (!setup.ok) throw new Error(`Could not create the demo clinic: ${setup.error.message}`);
     const { sessionToken } = setup.value as { sessionToken: string };
     const therapists: { id: number; username: string; password: string }[] = [];
-    for (const user of staff) {
+    for (const { billing, ...user } of staff) {
       const created = await app.dispatch({ channel: 'users.create', input: user, sessionToken, transport: 'cli' });
       if (!created.ok) throw new Error(`Could not create demo user ${user.username}: ${created.error.message}`);
+      if (billing) {
+        const set = await app.dispatch({ channel: 'users.setBillingIdentity', input: { id: (created.value as { id: number }).id, ...billing }, sessionToken, transport: 'cli' });
+        if (!set.ok) throw new Error(`Could not set the NPI of demo user ${user.username}: ${set.error.message}`);
+      }
       if (user.role === 'therapist') therapists.push({ id: (created.value as { id: number }).id, username: user.username, password: user.password });
     }
     const desk = DEMO_USERS.find((u) => u.role === 'front_desk')!;

@@ -20,6 +20,7 @@ import { attachmentChannels } from './attachments';
 import { exportChannels } from './exports';
 import { patientImportChannels } from './patientImport';
 import { ledgerChannels } from './ledger';
+import { billingDocChannels } from './billingDocs';
 
 /**
  * The one API contract. Each area declares its slice next to its schemas; this merges them.
@@ -47,6 +48,7 @@ export const contract = {
   ...exportChannels,
   ...patientImportChannels,
   ...ledgerChannels,
+  ...billingDocChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

@@ -193,6 +193,8 @@ export const scheduleChannels = {
       noShows: z.number().int(),
       completed: z.number().int(),
       upcoming: z.array(appointmentSchema),
+      /** The Medicare guard's flag, shown wherever the front desk books (no self-submit superbill). */
+      medicarePartBPrimary: z.boolean(),
     }),
   }),
   'schedule.daySheet': channel({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './channel';
-import { newPasswordSchema, newUserSchema, roleSchema, userSchema } from '../domain/user';
+import { billingIdentitySchema, newPasswordSchema, newUserSchema, roleSchema, userSchema } from '../domain/user';
 import { requiredText } from '../domain/fields';
 
 const userId = z.number({ error: 'User id is required' }).int().positive();
@@ -37,6 +37,13 @@ export const userChannels = {
     access: ['admin'],
     kind: 'write',
     request: z.object({ id: userId, password: newPasswordSchema }),
+    response: userSchema,
+  }),
+  'users.setBillingIdentity': channel({
+    summary: 'Set a therapist’s individual NPI (type 1), credentials and licence, as the superbill prints them.',
+    access: ['admin'],
+    kind: 'write',
+    request: billingIdentitySchema.extend({ id: userId }),
     response: userSchema,
   }),
   'users.therapists': channel({

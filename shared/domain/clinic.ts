@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isValidTimeZone } from '../util/dates';
-import { isValidNpi, normalizeEin } from './identifiers';
+import { einProblem, isValidNpi, normalizeEin } from './identifiers';
 import { optionalPhone, optionalText, requiredText } from './fields';
 import { COUNTRIES, DATE_ORDERS, DEFAULT_LOCALE_SETTINGS, TIME_FORMATS, WEEK_START_DAYS } from './locale';
 import { postalCodeProblem } from './postal';
@@ -41,7 +41,7 @@ export const clinicInputSchema = clinicAddressSchema.extend({
   taxId: optionalText(20, 'Tax ID').transform((v, ctx) => {
     if (v === null) return null;
     const ein = normalizeEin(v);
-    if (!ein) ctx.addIssue({ code: 'custom', message: 'Tax ID (EIN) must be 9 digits, e.g. 12-3456789' });
+    if (!ein) ctx.addIssue({ code: 'custom', message: `${einProblem(v) ?? 'Tax ID (EIN) is not valid'}; e.g. 12-3456789` });
     return ein;
   }),
   idleLockMinutes: z.coerce

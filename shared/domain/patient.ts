@@ -45,7 +45,8 @@ export const patientInputSchema = z.object({
   insurerName: optionalText(120, 'Insurer'),
   insurerMemberId: optionalText(60, 'Member ID'),
   insurerGroupId: optionalText(60, 'Group number'),
-  medicareBeneficiary: z.boolean({ error: 'Say whether the patient is a Medicare beneficiary' }),
+  /** Primary coverage is traditional Medicare Part B (the Medicare guard: no self-submit superbill). */
+  medicareBeneficiary: z.boolean({ error: 'Say whether the patient’s primary coverage is Medicare Part B' }),
   notes: optionalText(4000, 'Notes'),
 });
 export type PatientInput = z.input<typeof patientInputSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from './roles';
-import { requiredText } from './fields';
+import { optionalText, requiredText } from './fields';
+import { npiProblem } from './identifiers';
 
 export const MIN_PASSWORD_LENGTH = 10;
 
@@ -36,9 +37,25 @@ export const userSchema = z.object({
   role: roleSchema,
   active: z.boolean(),
   lockedUntil: z.string().nullable(),
+  /** Individual NPI (type 1): the superbill's rendering provider. */
+  npi: z.string().nullable(),
+  /** How the therapist signs, e.g. "PT, DPT". */
+  credentials: z.string().nullable(),
+  license: z.string().nullable(),
   createdAt: z.string(),
 });
 export type User = z.infer<typeof userSchema>;
 
 export const sessionUserSchema = userSchema.pick({ id: true, username: true, displayName: true, role: true });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
+
+/** What a superbill prints of a therapist: individual NPI (type 1, check digit verified), credentials, licence. */
+export const billingIdentitySchema = z.object({
+  npi: optionalText(20, 'NPI').superRefine((v, ctx) => {
+    const problem = v === null ? null : npiProblem(v.replace(/[\s-]/g, ''));
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }).transform((v) => (v === null ? null : v.replace(/[\s-]/g, ''))),
+  credentials: optionalText(40, 'Credentials').refine((v) => v === null || /^[\p{L}\p{N} ,.&/()-]+$/u.test(v), 'Credentials hold letters, digits, commas and dots, e.g. PT, DPT'),
+  license: optionalText(60, 'Licence'),
+});
+export type BillingIdentityInput = z.input<typeof billingIdentitySchema>;

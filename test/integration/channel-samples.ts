@@ -153,6 +153,13 @@ export function channelSamples(t: TestApp, ids: SampleIds): { [K in ChannelName]
     'ledger.sellPackage': { patientId, packageTypeId: 1, soldOn: '2026-11-26' },
     'ledger.refund': { paymentId: 1, amountCents: 100, refundedOn: '2026-11-26', reason: 'Overpaid at the desk' },
     'ledger.void': { entity: 'charge', id: 1, reason: 'Charged to the wrong patient' },
+    'users.setBillingIdentity': { id: t.userIds.therapist, npi: '1288456795', credentials: 'PT, DPT', license: null },
+    'superbill.check': { patientId, from: '2026-11-01', to: '2026-11-30' },
+    'superbill.pdf': { patientId, from: '2026-11-01', to: '2026-11-30' },
+    'receipts.pdf': { paymentId: 1 },
+    'endOfDay.get': { date: '2026-11-26' },
+    'endOfDay.pdf': { date: '2026-11-26' },
+    'endOfDay.csv': { date: '2026-11-26' },
   };
 }
 
@@ -280,6 +287,13 @@ export function invalidSamples(): { [K in ChannelName]: unknown } {
     'ledger.sellPackage': { patientId: 1, packageTypeId: 0, soldOn: '2026-11-26' },
     'ledger.refund': { paymentId: 1, amountCents: 0, refundedOn: '2026-11-26', reason: '' },
     'ledger.void': { entity: 'charge', id: 1, reason: ' ' },
+    'users.setBillingIdentity': { id: 1, npi: '1234567890', credentials: 'PT' },
+    'superbill.check': { patientId: 1, from: '2026-11-30', to: '2026-11-01' },
+    'superbill.pdf': { patientId: 1, from: 'last month', to: '2026-11-30' },
+    'receipts.pdf': { paymentId: 'R-000001' },
+    'endOfDay.get': { date: '2026-02-30' },
+    'endOfDay.pdf': { date: 'today' },
+    'endOfDay.csv': {},
   };
 }
 

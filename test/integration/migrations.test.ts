@@ -371,3 +371,25 @@ describe('migration 0010 (ledger)', () => {
     await db.destroy();
   });
 });
+
+describe('migration 0011 (billing identity)', () => {
+  it('keeps the users and gives them an NPI (10 digits, no two alike), credentials and a licence', async () => {
+    const v = MIGRATIONS.find((m) => m.name === 'billing-identity')!.version;
+    const raw = new Database(':memory:');
+    raw.pragma('foreign_keys = ON');
+    const db = createKysely(raw) as unknown as Kysely<unknown>;
+    await migrate(db, v - 1);
+    raw.prepare(`insert into users (username, display_name, role, password_hash, created_at, updated_at) values ('t', 'Nguyễn, Lan', 'therapist', 'h', 'x', 'x')`).run();
+    raw.prepare(`insert into users (username, display_name, role, password_hash, created_at, updated_at) values ('u', 'U', 'therapist', 'h', 'x', 'x')`).run();
+    expect(await migrate(db, v)).toEqual({ from: v - 1, to: v });
+    expect(raw.prepare('select display_name, npi, credentials, license from users where id = 1').get()).toEqual({ display_name: 'Nguyễn, Lan', npi: null, credentials: null, license: null });
+    const set = raw.prepare('update users set npi = ?, credentials = ? where id = ?');
+    set.run('1288456795', 'PT, DPT', 1);
+    expect(() => set.run('1288456795', 'PT', 2)).toThrow(/UNIQUE/);
+    expect(() => set.run('12884567', 'PT', 2)).toThrow(/CHECK/);
+    expect(() => set.run('12884567AB', 'PT', 2)).toThrow(/CHECK/);
+    expect(() => set.run(null, '', 2)).toThrow(/CHECK/);
+    set.run(null, null, 2);
+    await db.destroy();
+  });
+});

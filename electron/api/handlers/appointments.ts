@@ -345,7 +345,9 @@ export const appointmentHandlers = defineHandlers({
       .orderBy('a.startsAt')
       .limit(10)
       .execute();
+    const patient = await ctx.db.selectFrom('patients').select('medicareBeneficiary').where('id', '=', patientId).executeTakeFirst();
     return {
+      medicarePartBPrimary: patient?.medicareBeneficiary === 1,
       cancellations: Number(counts.cancellations ?? 0),
       lateCancellations: Number(counts.late ?? 0),
       noShows: Number(counts.noShows ?? 0),

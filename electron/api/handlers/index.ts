@@ -30,6 +30,8 @@ import { patientImportHandlers } from './patient-import';
 import { ledgerFeeHandlers } from './ledger-fees';
 import { ledgerChargeHandlers } from './ledger-charges';
 import { ledgerPaymentHandlers } from './ledger-payments';
+import { superbillHandlers } from './superbills';
+import { receiptHandlers } from './receipts';
 
 /** Every channel's handler; the type makes a channel without a handler a compile error. */
 export const handlers: Handlers = {
@@ -64,4 +66,6 @@ export const handlers: Handlers = {
   ...ledgerFeeHandlers,
   ...ledgerChargeHandlers,
   ...ledgerPaymentHandlers,
+  ...superbillHandlers,
+  ...receiptHandlers,
 };

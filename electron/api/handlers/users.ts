@@ -14,6 +14,9 @@ export function toUser(row: Selectable<UsersTable>): User {
     role: row.role,
     active: row.active === 1,
     lockedUntil: row.lockedUntil,
+    npi: row.npi,
+    credentials: row.credentials,
+    license: row.license,
     createdAt: row.createdAt,
   };
 }
@@ -105,6 +108,22 @@ export const userHandlers = defineHandlers({
       .executeTakeFirstOrThrow();
     await endSessionsOfUser(ctx.db, id, ctx.now);
     ctx.audit({ entity: 'user', entityId: id, detail: 'password reset by admin' });
+    return toUser(row);
+  },
+
+  async 'users.setBillingIdentity'({ id, npi, credentials, license }, ctx) {
+    const before = await userOrThrow(ctx.db, id);
+    if (npi !== null) {
+      const other = await ctx.db.selectFrom('users').select('displayName').where('npi', '=', npi).where('id', '!=', id).executeTakeFirst();
+      if (other) throw new ApiError('CONFLICT', `NPI ${npi} is already ${other.displayName}’s: an individual NPI belongs to one person.`, { fields: { npi: `Already ${other.displayName}’s NPI` } });
+      const clinic = await ctx.db.selectFrom('clinic').select('npi').executeTakeFirst();
+      if (clinic?.npi === npi) throw new ApiError('VALIDATION', `NPI ${npi} is the clinic’s billing NPI (type 2); a therapist’s individual NPI (type 1) is a different number.`, { fields: { npi: 'This is the clinic’s billing NPI, not an individual one' } });
+    }
+    const row = await ctx.db.updateTable('users').set({ npi, credentials, license, updatedAt: ctx.now.toISOString() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    const changes = ([['NPI', before.npi, npi], ['credentials', before.credentials, credentials], ['licence', before.license, license]] as const)
+      .filter(([, a, b]) => a !== b)
+      .map(([what, a, b]) => `${what} ${a ?? '(none)'} → ${b ?? '(none)'}`);
+    ctx.audit({ entity: 'user', entityId: id, detail: changes.join('; ') || 'no change' });
     return toUser(row);
   },
 

@@ -5,6 +5,7 @@ import { defaultDataDir } from '../../app/data-dir';
 import { openApp, type OpenApp } from '../../app/open-app';
 import { osUser } from '../actor';
 import { parseIntegerOption } from '../options';
+import { registerBillingPrintCommands } from './print-billing';
 
 export interface PrintNoteOptions {
   note: number;
@@ -46,4 +47,5 @@ export function registerPrintCommand(program: Command) {
         await app.close();
       }
     });
+  registerBillingPrintCommands(print);
 }

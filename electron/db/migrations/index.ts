@@ -9,6 +9,7 @@ import { migration0007 } from './0007-run-legs';
 import { migration0008 } from './0008-charting';
 import { migration0009 } from './0009-reassessments';
 import { migration0010 } from './0010-ledger';
+import { migration0011 } from './0011-billing-identity';
 
 /** Every migration, in order. An explicit list (no folder scan), so the order is reviewed code. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0008,
   migration0009,
   migration0010,
+  migration0011,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

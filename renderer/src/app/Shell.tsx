@@ -15,6 +15,7 @@ import { NewPatientScreen } from '../screens/patients/NewPatientScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { ScheduleScreen } from '../screens/schedule/ScheduleScreen';
 import { TodayScreen } from '../screens/today/TodayScreen';
+import { EndOfDayScreen } from '../screens/billing/EndOfDayScreen';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -53,6 +54,8 @@ function Screen() {
       return <ScheduleScreen params={route.params} />;
     case 'today':
       return <TodayScreen />;
+    case 'endOfDay':
+      return <EndOfDayScreen date={route.date} />;
     case 'patients':
       return <PatientsScreen />;
     case 'patientNew':

@@ -48,6 +48,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: icon('M12 7v5l3 2M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18'),
   },
   {
+    id: 'end-of-day',
+    label: 'End of day',
+    href: `#${paths.endOfDay()}`,
+    roles: ['front_desk', 'admin'],
+    isActive: (r) => r.name === 'endOfDay',
+    icon: icon('M4 7h16v11a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1zM4 7l2-3h12l2 3M9 12h6M12 10v5'),
+  },
+  {
     id: 'settings',
     label: 'Settings',
     href: `#${paths.settings()}`,

@@ -19,6 +19,7 @@ export interface ScheduleParams {
 export type Route =
   | { name: 'schedule'; params: ScheduleParams }
   | { name: 'today' }
+  | { name: 'endOfDay'; date?: string }
   | { name: 'patients' }
   | { name: 'patientNew' }
   | { name: 'patient'; id: number; tab: string; /** A note opened in the Notes tab. */ noteId?: number }
@@ -54,6 +55,7 @@ export const paths = {
   home: () => '/patients',
   schedule: (params: ScheduleParams = {}) => `/schedule${scheduleQuery(params)}`,
   today: () => '/today',
+  endOfDay: (date?: string) => `/end-of-day${date ? `?date=${date}` : ''}`,
   patients: () => '/patients',
   newPatient: () => '/patients/new',
   patient: (id: number, tab = 'details') => `/patients/${id}/${tab}`,
@@ -68,6 +70,10 @@ export function parsePath(path: string): Route {
   if (parts.length === 0) return { name: 'patients' };
   if (first === 'schedule' && parts.length === 1) return { name: 'schedule', params: parseScheduleQuery(query) };
   if (first === 'today' && parts.length === 1) return { name: 'today' };
+  if (first === 'end-of-day' && parts.length === 1) {
+    const date = new URLSearchParams(query).get('date');
+    return date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? { name: 'endOfDay', date } : { name: 'endOfDay' };
+  }
   if (first === 'patients') {
     if (second === undefined) return { name: 'patients' };
     if (second === 'new' && parts.length === 2) return { name: 'patientNew' };

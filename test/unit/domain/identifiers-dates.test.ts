@@ -52,7 +52,7 @@ describe('clinic settings', () => {
       timeZone: 'Time zone is not one this computer knows (e.g. America/Chicago)',
       distanceUnit: 'Choose kilometres or miles',
       npi: 'NPI must be 10 digits with a valid check digit',
-      taxId: 'Tax ID (EIN) must be 9 digits, e.g. 12-3456789',
+      taxId: 'Tax ID (EIN) "12" is not 9 digits written NN-NNNNNNN; e.g. 12-3456789',
       idleLockMinutes: 'Auto-lock must be at least 1 minute',
     });
   });

@@ -98,7 +98,7 @@ describe('patient form', () => {
     expect(messageFor('Legal last name')).toContain('Legal last name is required');
     expect(messageFor('Date of birth')).toContain('Date of birth is required');
     expect(messageFor('Sex')).toContain('Choose a sex');
-    expect(screen.getByText('Say whether the patient is a Medicare beneficiary')).toBeInTheDocument();
+    expect(screen.getByText('Say whether the patient’s primary coverage is Medicare Part B')).toBeInTheDocument();
     expect(screen.getByLabelText('Legal last name')).toHaveAttribute('aria-invalid', 'true');
     expect(server.calls).toEqual([]);
     expect(onSaved).not.toHaveBeenCalled();
@@ -177,11 +177,11 @@ describe('patient form', () => {
     expect(server.calls[1]?.input).toMatchObject({ confirmDuplicate: true, legalLastName: 'Álvarez', dateOfBirth: '1985-03-07', medicareBeneficiary: false });
   });
 
-  it('shows the Medicare self-pay caution when Medicare beneficiary is yes', async () => {
+  it('shows the Medicare self-pay caution when Medicare Part B is primary', async () => {
     fakeServer({});
     const { user } = renderForm();
-    expect(screen.queryByText(/superbill to self-submit/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/superbill to self-submit|not\s+print this patient a superbill/)).not.toBeInTheDocument();
     await user.click(screen.getByRole('radio', { name: 'Yes' }));
-    expect(screen.getByText(/superbill to self-submit/)).toBeInTheDocument();
+    expect(screen.getByText(/superbill to self-submit|not\s+print this patient a superbill/)).toBeInTheDocument();
   });
 });

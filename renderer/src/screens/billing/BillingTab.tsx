@@ -11,6 +11,8 @@ import { Banner } from '../../components/Banner';
 import { DataTable, type DataTableColumn } from '../../components/DataTable/DataTable';
 import { LoadFailed, Loading } from '../../components/LoadState';
 import { PaymentDialog } from './PaymentDialog';
+import { ReceiptButton } from './ReceiptButton';
+import { SuperbillDialog } from './SuperbillDialog';
 import { ChargeVisitDialog, RefundDialog, SellPackageDialog, VoidDialog, type VoidTarget } from './LedgerDialogs';
 import './billing.css';
 
@@ -32,6 +34,7 @@ export function BillingTab({ patient }: { patient: Patient }) {
   const money = useMoney();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [refunding, setRefunding] = useState<Payment | null>(null);
+  const [superbill, setSuperbill] = useState(false);
   const [voiding, setVoiding] = useState<VoidTarget | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -136,17 +139,17 @@ export function BillingTab({ patient }: { patient: Patient }) {
           {
             id: 'actions',
             header: '',
-            size: 130,
+            size: 210,
             meta: { srHeader: 'Actions', stickyEnd: true, grow: 0 },
-            cell: ({ row: { original: p } }) =>
-              p.voided ? null : (
+            cell: ({ row: { original: p } }) => (
                 <>
-                  {p.unappliedCents > 0 && p.method !== 'package' && (
+                  <ReceiptButton paymentId={p.id} what={paymentWhat(p)} onProblem={setProblem} />
+                  {!p.voided && p.unappliedCents > 0 && p.method !== 'package' && (
                     <button type="button" className="button button-small" onClick={() => setRefunding(p)}>
                       Refund<span className="visually-hidden"> {paymentWhat(p)}</span>
                     </button>
                   )}
-                  {admin && (
+                  {admin && !p.voided && (
                     <button type="button" className="button button-small" onClick={() => setVoiding({ entity: 'payment', id: p.id, what: paymentWhat(p) })}>
                       Void<span className="visually-hidden"> {paymentWhat(p)}</span>
                     </button>
@@ -188,6 +191,9 @@ export function BillingTab({ patient }: { patient: Patient }) {
             </button>
             <button type="button" className="button" onClick={() => setDialog('package')}>
               Sell a package
+            </button>
+            <button type="button" className="button" onClick={() => setSuperbill(true)}>
+              {patient.medicareBeneficiary ? 'Medicare: ABN reminder' : 'Superbill…'}
             </button>
           </div>
         )}
@@ -258,6 +264,7 @@ export function BillingTab({ patient }: { patient: Patient }) {
           empty={<p className="muted">No payments yet.</p>}
         />
       </section>
+      {superbill && <SuperbillDialog patientId={patient.id} patientName={`${patient.legalLastName}, ${patient.legalFirstName}`} onClose={() => setSuperbill(false)} />}
       <PaymentDialog open={dialog === 'pay'} account={account} onClose={() => setDialog(null)} onDone={done} />
       <ChargeVisitDialog open={dialog === 'charge'} patientId={patient.id} onClose={() => setDialog(null)} onDone={done} />
       <SellPackageDialog open={dialog === 'package'} patientId={patient.id} types={fees?.packageTypes ?? []} onClose={() => setDialog(null)} onDone={done} />

@@ -12,6 +12,7 @@ import { chartTabsFor } from './chartTabs';
 import { ExportDialog } from './ExportDialog';
 import { PatientHeader } from './PatientHeader';
 import { patientDisplayName } from './patientFormat';
+import { SuperbillDialog } from '../billing/SuperbillDialog';
 
 /** One patient's chart: the header that stays put, and its tabs. */
 export function PatientChart({ id, tab, noteId }: { id: number; tab: string; noteId?: number | undefined }) {
@@ -22,6 +23,7 @@ export function PatientChart({ id, tab, noteId }: { id: number; tab: string; not
   const [actionError, setActionError] = useState<string | null>(null);
   const [archiving, setArchiving] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [superbill, setSuperbill] = useState(false);
   const confirm = useConfirm();
   const { navigate } = useRouter();
 
@@ -119,6 +121,9 @@ export function PatientChart({ id, tab, noteId }: { id: number; tab: string; not
                   Export<span className="visually-hidden"> {patientDisplayName(patient)}’s record</span>
                 </button>
               )}
+              <button type="button" className="button" onClick={() => setSuperbill(true)}>
+                {patient.medicareBeneficiary ? 'Medicare: ABN reminder' : 'Superbill…'}
+              </button>
               <button type="button" className="button" onClick={() => void toggleArchived(patient)} disabled={archiving}>
                 {patient.archivedAt ? 'Unarchive' : 'Archive'}
               </button>
@@ -139,6 +144,7 @@ export function PatientChart({ id, tab, noteId }: { id: number; tab: string; not
       </div>
       {exporting && <ExportDialog patient={patient} onClose={() => setExporting(false)} />}
       <div className="page chart-body">
+        {superbill && <SuperbillDialog patientId={patient.id} patientName={patientDisplayName({ ...patient, preferredName: null })} onClose={() => setSuperbill(false)} />}
         {actionError && <Banner tone="error">{actionError}</Banner>}
         {patient.archivedAt && (
           <Banner tone="info">This patient is archived: hidden from the patient list unless “Show archived” is on. The record can still be edited.</Banner>

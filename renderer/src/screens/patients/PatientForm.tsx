@@ -225,7 +225,8 @@ export function PatientForm({ patient, onSaved, onReload }: PatientFormProps) {
             name="medicareBeneficiary"
             render={({ field, fieldState }) => (
               <fieldset className="choice-group field span-6" aria-invalid={fieldState.error ? true : undefined}>
-                <legend>Medicare beneficiary</legend>
+                <legend>Primary coverage is Medicare Part B</legend>
+                <p className="field-hint choice-hint">Traditional Medicare, billed first. Not a Medicare Advantage plan, and not Medicare as secondary payer.</p>
                 <label className="choice">
                   <input type="radio" name={field.name} ref={field.ref} checked={field.value === false} onChange={() => field.onChange(false)} onBlur={field.onBlur} /> No
                 </label>
@@ -240,8 +241,8 @@ export function PatientForm({ patient, onSaved, onReload }: PatientFormProps) {
             <div className="span-6">
               <Banner tone="info">
                 <p>
-                  <strong>Medicare patient.</strong> Physical therapists cannot opt out of Medicare, and cash payment for covered therapy is restricted. Do not give this patient a
-                  superbill to self-submit; billing for Medicare patients needs a claim submitted for them (or a signed ABN / written refusal).
+                  <strong>Medicare Part B is primary.</strong> Physical therapists cannot opt out of Medicare, and cash payment for covered therapy is restricted. Runback will not
+                  print this patient a superbill to self-submit; the clinic submits the claim for them, and gives an ABN before any service Medicare may not cover.
                 </p>
               </Banner>
             </div>

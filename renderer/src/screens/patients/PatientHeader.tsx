@@ -26,7 +26,7 @@ export function PatientHeader({ patient, actions }: { patient: Patient; actions?
           <h1>{patientDisplayName({ ...patient, preferredName: null })}</h1>
           {preferred && <span className="chart-preferred">goes by “{preferred}”</span>}
           <span className="chart-flags">
-            {patient.medicareBeneficiary && <span className="badge badge-medicare">Medicare beneficiary</span>}
+            {patient.medicareBeneficiary && <span className="badge badge-medicare" title="No self-submit superbill: the clinic submits the claim; ABN before non-covered services">Medicare Part B primary</span>}
             {patient.archivedAt && <span className="badge badge-archived">Archived</span>}
             {visits && (
               <span className={`badge${hasAttendanceWarning(visits) ? ' badge-warning' : ''}`} data-testid="attendance-flags">

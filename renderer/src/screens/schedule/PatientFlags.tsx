@@ -1,3 +1,4 @@
+import { MEDICARE_PRIMARY_LABEL } from '../../../../shared/superbill/medicare';
 import { useQuery } from '../../api/hooks';
 import { useClinic } from '../../app/clinic';
 import type { ResponseData } from '../../../../shared/api/contract';
@@ -40,6 +41,11 @@ export function PatientFlags({ patientId, variant = 'inline', excludeAppointment
   }
   return (
     <div className="patient-flags">
+      {data.medicarePartBPrimary && (
+        <span className="flag-warning" data-testid="medicare-flag">
+          {MEDICARE_PRIMARY_LABEL}: no self-submit superbill; an ABN before any service Medicare may not cover
+        </span>
+      )}
       <span className={warn ? 'flag-warning' : undefined}>{attendanceText(data)}</span>
       <span>{next ? `Next: ${next}` : excludeAppointmentId === undefined ? 'No upcoming appointment' : 'No other upcoming appointment'}</span>
     </div>

@@ -84,10 +84,10 @@ export function ClinicFields({ prefix = '' }: { prefix?: string }) {
       <Field label="Auto-lock after (minutes)" error={err('idleLockMinutes')} hint="The screen locks when nobody has used it this long." className="span-4">
         <input {...reg('idleLockMinutes')} type="number" inputMode="numeric" min={1} max={240} step={1} className="input-short" />
       </Field>
-      <Field label="NPI (organisation)" optional error={err('npi')} hint="10 digits; printed on superbills." className="span-3">
+      <Field label="Billing NPI (type 2, organisation)" optional error={err('npi')} hint="10 digits with a check digit; superbills are refused without it." className="span-3">
         <input {...reg('npi')} inputMode="numeric" autoComplete="off" />
       </Field>
-      <Field label="Tax ID (EIN)" optional error={err('taxId')} hint="For example 12-3456789." className="span-3">
+      <Field label="Tax ID (EIN)" optional error={err('taxId')} hint="NN-NNNNNNN, e.g. 12-3456789; superbills are refused without it." className="span-3">
         <input {...reg('taxId')} autoComplete="off" />
       </Field>
     </div>

@@ -17,6 +17,7 @@ import { Field } from '../../components/Field';
 import { applyServerErrors } from '../../forms/serverErrors';
 import { LoadFailed } from '../../components/LoadState';
 import { DataTable, type DataTableColumn } from '../../components/DataTable/DataTable';
+import { BillingIdentityDialog } from './BillingIdentityDialog';
 
 const samePasswords = <T extends { password: string; confirmPassword: string }>(v: T) => v.password === v.confirmPassword;
 const mismatch = { path: ['confirmPassword'], message: 'The two passwords are not the same', when: () => true };
@@ -136,6 +137,7 @@ export function UsersSettings() {
   const [notice, setNotice] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [resetting, setResetting] = useState<User | null>(null);
+  const [identity, setIdentity] = useState<User | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
 
   const update = async (user: User, change: { role?: Role; active?: boolean }, done: string) => {
@@ -235,14 +237,33 @@ export function UsersSettings() {
         );
       },
     },
+    {
+      id: 'npi',
+      accessorFn: (u) => u.npi ?? '',
+      header: 'NPI and credentials',
+      enableSorting: false,
+      size: 170,
+      cell: ({ row: { original: u } }) =>
+        u.role === 'therapist' || u.npi ? (
+          <span>
+            {u.npi ? <span className="mono">{u.npi}</span> : <span className="muted">no NPI</span>}
+            {u.credentials ? `, ${u.credentials}` : ''}
+          </span>
+        ) : (
+          <span className="muted">—</span>
+        ),
+    },
     { id: 'added', accessorFn: (u) => u.createdAt, header: 'Added', enableSorting: true, size: 110, meta: { className: 'nowrap' }, cell: (i) => formatInstantDate(i.row.original.createdAt, timeZone, locale) },
     {
       id: 'actions',
       header: '',
-      size: 250,
+      size: 340,
       meta: { srHeader: 'Actions', stickyEnd: true, grow: 0 },
       cell: ({ row: { original: u } }) => (
         <>
+          <button type="button" className="button button-small" onClick={() => setIdentity(u)} disabled={busy === u.id}>
+            NPI<span className="visually-hidden"> and credentials of {u.displayName}</span>
+          </button>
           <button type="button" className="button button-small" onClick={() => setResetting(u)} disabled={busy === u.id}>
             Reset password<span className="visually-hidden"> for {u.displayName}</span>
           </button>
@@ -282,6 +303,14 @@ export function UsersSettings() {
         onClose={() => setAdding(false)}
         onAdded={(u) => {
           setNotice(`${u.displayName} can now sign in as “${u.username}”.`);
+          refetch();
+        }}
+      />
+      <BillingIdentityDialog
+        user={identity}
+        onClose={() => setIdentity(null)}
+        onDone={(u) => {
+          setNotice(`Saved the NPI and credentials of ${u.displayName}.`);
           refetch();
         }}
       />
