@@ -3,6 +3,7 @@ import { channel } from './channel';
 import { DEVICES, MEASURE_CODES } from '../clinical/reassessment';
 import {
   gateSummarySchema,
+  measureLinesSchema,
   measureTrendSchema,
   outcomeRecordSchema,
   outcomeRequestSchema,
@@ -25,6 +26,8 @@ export const reassessmentChannels = {
     response: z.object({
       reassessments: z.array(reassessmentRecordSchema),
       trends: z.array(measureTrendSchema),
+      /** Each charted measure's cut-off and detectable change. */
+      lines: z.array(measureLinesSchema),
       lastDevices: z.partialRecord(z.enum(MEASURE_CODES), z.enum(DEVICES)),
       gates: z.array(gateSummarySchema),
     }),
