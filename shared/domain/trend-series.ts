@@ -1,4 +1,5 @@
 import type { MeasureDefinition } from '../clinical/reassessment';
+import { GRADE_WORDS, changeText, valueText } from '../format/measures';
 import type { MeasureLinesRecord, MeasureTrend, OutcomeSummary } from './reassessments';
 import type { TrendChartInput, TrendMark } from './trend-chart';
 
@@ -56,4 +57,23 @@ export function outcomeChartInput(summary: OutcomeSummary, box: ChartBox): Trend
     fixedDomain: scale.domain,
     box,
   };
+}
+
+const MARK_WORDS = { improved: 'better beyond', worse: 'worse beyond', 'within-error': 'within', baseline: '' } as const;
+
+/**
+ * Each series in one sentence, for the chart's caption and screen readers: first and latest
+ * reading and whether the change passes the detectable change (with the figure and its grade).
+ */
+export function trendSentences(def: MeasureDefinition, input: TrendChartInput, lines: MeasureLinesRecord | undefined, date: (iso: string) => string): string[] {
+  const dc = lines?.detectableChange;
+  const dcWords = dc ? `the ${valueText(dc.value, def.unit)} detectable change (${GRADE_WORDS[dc.grade]})` : 'the detectable change';
+  return input.series.map((s) => {
+    const pts = [...s.points].sort((a, b) => (a.date < b.date ? -1 : 1));
+    const first = pts[0]!;
+    const last = pts.at(-1)!;
+    const who = def.sided ? `${s.label}: ` : '';
+    if (pts.length === 1) return `${who}${valueText(first.value, def.unit)} on ${date(first.date)} (baseline only).`;
+    return `${who}${valueText(first.value, def.unit)} on ${date(first.date)} → ${valueText(last.value, def.unit)} on ${date(last.date)}: ${changeText(last.value - first.value, def.unit)}, ${MARK_WORDS[last.mark]} ${dcWords}.`;
+  });
 }

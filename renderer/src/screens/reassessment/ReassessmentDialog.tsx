@@ -9,7 +9,7 @@ import { isApiCallError, messageOf } from '../../api/errors';
 import { useClinicToday, useFormat } from '../../app/clinic';
 import { Field } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
-import { DEVICE_LABELS, RESULT_LABELS, UNIT_WORDS, rangeText } from './reassessmentFormat';
+import { DEVICE_LABELS, RESULT_LABELS, UNIT_WORDS, rangeText } from '../../../../shared/format/measures';
 import './ReassessmentDialog.css';
 
 type Values = Record<string, string>;

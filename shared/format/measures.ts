@@ -1,6 +1,6 @@
-import type { Device, MeasureDefinition, Side } from '../../../../shared/clinical/reassessment';
+import type { Device, MeasureDefinition, Side } from '../clinical/reassessment';
 
-/** Staff words for the battery's units, devices, sides and results (never the stored keys). */
+/** Staff words (screen and print) for the battery's units, devices, sides and results (never the stored keys). */
 export const UNIT_SUFFIX: Record<MeasureDefinition['unit'], string> = { deg: '°', cm: ' cm', s: ' s', points: '', result: '' };
 export const UNIT_WORDS: Record<MeasureDefinition['unit'], string> = { deg: 'degrees', cm: 'cm', s: 'seconds', points: 'points 0–5', result: 'result' };
 
@@ -39,3 +39,5 @@ export function rangeText(def: MeasureDefinition): string | null {
   if (!def.range) return null;
   return `${minus(String(def.range[0]))} to ${def.range[1]}${UNIT_SUFFIX[def.unit] || ` ${UNIT_WORDS[def.unit]}`}`;
 }
+
+export const GRADE_WORDS = { confirmed: 'published', secondary: 'published (secondary source)', 'clinic-policy': 'clinic policy' } as const;
