@@ -39,6 +39,16 @@ export const reassessmentChannels = {
     request: reassessmentRequestSchema,
     response: reassessmentRecordSchema,
   }),
+  'reassessments.progressReportPdf': channel({
+    summary: 'The progress report as a PDF: baseline against latest for every measure and questionnaire with small trend charts, and the goals, addressed to the patient or to the referring physician of the episode.',
+    access: CLINICAL,
+    kind: 'read',
+    request: patientRequest.extend({
+      addressee: z.enum(['patient', 'physician'], { error: 'Address the report to the patient or the physician' }).default('patient'),
+      paper: z.enum(['letter', 'a4']).default('letter'),
+    }),
+    response: z.object({ filename: z.string(), pdfBase64: z.string() }),
+  }),
   'outcomes.list': channel({
     summary: 'A patient’s outcome questionnaires (newest first, corrected ones marked) and each one’s change from the first against its detectable and important change.',
     access: CLINICAL,

@@ -22,6 +22,7 @@ import { noteHandlers } from './notes';
 import { noteSigningHandlers } from './note-signing';
 import { noteDueHandlers } from './notes-due';
 import { notePdfHandlers } from './note-pdf';
+import { progressReportHandlers } from './progress-report';
 import { noteRedFlagHandlers } from './note-red-flags';
 import { attachmentHandlers } from './attachments';
 
@@ -50,6 +51,7 @@ export const handlers: Handlers = {
   ...noteSigningHandlers,
   ...noteDueHandlers,
   ...notePdfHandlers,
+  ...progressReportHandlers,
   ...noteRedFlagHandlers,
   ...attachmentHandlers,
 };
