@@ -60,7 +60,7 @@ export const progressReportHandlers = defineHandlers({
       }),
     );
     ctx.audit({ entity: 'patient', entityId: patientId, detail: `progress report to the ${addressee} printed (${trends.length} measure sides, ${outcomes.length} questionnaires)` });
-    const file = `${patient.legalLastName}-${patient.legalFirstName}`.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    const file = `${patient.legalLastName}-${patient.legalFirstName}`.replace(/đ/gi, 'd').normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-');
     return { filename: `progress-report-${cx.today}-${file}.pdf`, pdfBase64: pdf.toString('base64') };
   },
 });
