@@ -35,7 +35,17 @@ export interface AppServices {
   attachments: AttachmentStore;
 }
 
+/** What a patient kiosk session reaches: one patient's one questionnaire (see shared/api/kiosk.ts). */
+export interface KioskScope {
+  kioskId: number;
+  patientId: number;
+  instrument: 'nprs' | 'odi' | 'modified-odi' | 'psfs' | 'rmdq' | 'start-back';
+  /** The staff member who handed it over. */
+  handedBy: SessionUser;
+}
+
 export interface ResolvedSession {
+  /** 0 for sessions without a row in `sessions` (the command line, a patient kiosk). */
   id: number;
   user: SessionUser;
   locked: boolean;
@@ -45,6 +55,8 @@ export interface ResolvedSession {
   lastActiveAt: string;
   /** The raw token, so sign-in from the lock screen can end it. */
   token: string;
+  /** Set for a patient kiosk: only 'patient-kiosk' channels answer it. */
+  kiosk?: KioskScope;
 }
 
 export interface AuditNote {

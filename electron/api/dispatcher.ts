@@ -68,10 +68,15 @@ async function runCall(services: AppServices, handlers: Handlers, db: Kysely<DB>
       ? cliSession(call.cliActor)
       : null;
   if (session?.idleLocked) await books.lockSession(session.id, session.lastActiveAt);
+  // A screen handed to a patient reaches its own few channels and nothing else, public ones included.
+  if (session?.kiosk && def.access !== 'patient-kiosk') {
+    await books.audit(session.user, { action: 'access.forbidden', detail: name, entity: 'patient', entityId: session.kiosk.patientId });
+    throw new ApiError('FORBIDDEN', 'This screen is handed to a patient: hand it back to a staff member first.', { commit: true });
+  }
   if (def.access !== 'public') {
     if (!session) throw new ApiError('UNAUTHENTICATED', 'Please sign in.');
     if (session.locked) throw new ApiError('LOCKED', 'The screen is locked: sign in again to go on.', { commit: true });
-    if (!isAllowed(def.access, session.user.role)) {
+    if (!session.kiosk && !isAllowed(def.access, session.user.role)) {
       await books.audit(session.user, { action: 'access.forbidden', detail: name });
       throw new ApiError('FORBIDDEN', 'Your role does not allow this.', { commit: true });
     }

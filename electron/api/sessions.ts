@@ -51,11 +51,38 @@ export async function resolveSession(db: Kysely<DB>, token: string, now: Date): 
   compiledSessionQuery ??= sessionQuery(db, '').compile();
   const result = await db.executeQuery<NonNullable<SessionRow>>({ ...compiledSessionQuery, parameters: [hashToken(token)] });
   const row = result.rows[0];
-  if (!row || row.endedAt !== null || row.active !== 1 || row.expiresAt <= now.toISOString()) return null;
+  if (!row) return resolveKiosk(db, token, now);
+  if (row.endedAt !== null || row.active !== 1 || row.expiresAt <= now.toISOString()) return null;
   const alreadyLocked = row.locked === 1;
   const idleLocked = !alreadyLocked && now.getTime() - Date.parse(row.lastActiveAt) > (row.idleLockMinutes ?? 10) * 60_000;
   const user: SessionUser = { id: row.userId, username: row.username, displayName: row.displayName, role: row.role };
   return { id: row.sessionId, user, locked: alreadyLocked || idleLocked, idleLocked, lastActiveAt: row.lastActiveAt, token };
+}
+
+/**
+ * A patient kiosk's token (kiosk.start): the patient, the questionnaire and who handed it over. It
+ * has no activity or idle lock of its own (a patient may take their time); it ends when handed
+ * back, when it expires, or when the staff member who handed it over is deactivated.
+ */
+async function resolveKiosk(db: Kysely<DB>, token: string, now: Date): Promise<ResolvedSession | null> {
+  const row = await db
+    .selectFrom('patientKiosks')
+    .innerJoin('users', 'users.id', 'patientKiosks.handedBy')
+    .select(['patientKiosks.id', 'patientKiosks.patientId', 'patientKiosks.instrument', 'patientKiosks.expiresAt', 'patientKiosks.endedAt', 'users.id as userId', 'users.username', 'users.displayName', 'users.role', 'users.active'])
+    .where('patientKiosks.tokenHash', '=', hashToken(token))
+    .executeTakeFirst();
+  if (!row || row.endedAt !== null || row.active !== 1 || row.expiresAt <= now.toISOString()) return null;
+  const handedBy: SessionUser = { id: row.userId, username: row.username, displayName: row.displayName, role: row.role };
+  return {
+    id: 0,
+    // Audit rows of the kiosk name the staff member who handed it over, marked as the patient's.
+    user: { ...handedBy, username: `kiosk:${row.username}`.slice(0, 60), displayName: `Patient (handed over by ${row.displayName})` },
+    locked: false,
+    idleLocked: false,
+    lastActiveAt: '',
+    token,
+    kiosk: { kioskId: row.id, patientId: row.patientId, instrument: row.instrument, handedBy },
+  };
 }
 
 /** True when this call's activity should be written (the last write is older than the interval). */

@@ -33,6 +33,7 @@ export interface DB {
   reassessments: ReassessmentsTable;
   reassessmentMeasures: ReassessmentMeasuresTable;
   outcomeRecords: OutcomeRecordsTable;
+  patientKiosks: PatientKiosksTable;
   episodes: EpisodesTable;
   episodeGoals: EpisodeGoalsTable;
   notes: NotesTable;
@@ -374,4 +375,21 @@ export interface OutcomeRecordsTable {
   answersJson: string;
   score: number | null;
   replacesId: number | null;
+}
+
+/** A questionnaire handed to the patient: a session scoped to one patient and one questionnaire. */
+export interface PatientKiosksTable {
+  id: Generated<number>;
+  tokenHash: string;
+  patientId: number;
+  instrument: OutcomeRecordsTable['instrument'];
+  noteId: number | null;
+  handedBy: number;
+  staffSessionId: number;
+  startedAt: string;
+  expiresAt: string;
+  answersJson: Generated<string>;
+  savedAt: string | null;
+  outcomeRecordId: number | null;
+  endedAt: string | null;
 }

@@ -7,6 +7,7 @@ import { describeRow, ROW_KIND_LABELS } from '../../shared/charting/describe';
 import { DISCHARGE_REASON_LABELS, EVALUATION_CODE_BY_COMPLEXITY, MAITLAND_GRADE_MEANINGS } from '../../shared/charting/vocab';
 import type { ClinicFormat } from '../../shared/format/clinic-format';
 import { printStyles } from './print-styles';
+import type { NoteFinding } from '../../shared/domain/reassessments';
 import { BillingTable, BodyChart, BodyChartComparison, Line, ns, Para, Section } from './note-parts';
 
 export type NoteClinic = Pick<Clinic, 'name' | 'addressLine1' | 'addressLine2' | 'city' | 'region' | 'postalCode' | 'phone' | 'npi' | 'taxId'>;
@@ -19,12 +20,14 @@ export interface NotePdfProps {
   paper: 'letter' | 'a4';
   /** The clinic's formatters (its date order, clock and zone). */
   format: ClinicFormat;
+  /** Reassessments and questionnaires linked to this visit, in words. */
+  findings?: readonly NoteFinding[];
 }
 
 const yesNo = (v: boolean | null) => (v === null ? null : v ? 'Yes' : 'No');
 
 /** The visit note as a document: letterhead, patient and episode, the SOAP note, billing, the signature and its hash, then addenda. */
-export function NotePdf({ clinic, patient, note, printedLabel, paper, format }: NotePdfProps) {
+export function NotePdf({ clinic, patient, note, printedLabel, paper, format, findings = [] }: NotePdfProps) {
   const c = note.content;
   const episode = note.episode;
   const date = (d: string | null) => (d ? format.date(d) : null);
@@ -136,6 +139,12 @@ export function NotePdf({ clinic, patient, note, printedLabel, paper, format }: 
           })}
           {usesThrust ? <Text style={ns.small}>Grade V = {MAITLAND_GRADE_MEANINGS.V}.</Text> : null}
           <Line label="Today's measures" value={c.objective.measures} />
+          {findings.length ? <Text style={ns.subheading}>Reassessments and questionnaires linked to this visit</Text> : null}
+          {findings.map((f) => (
+            <Text key={`${f.kind}-${f.id}`} style={ns.para}>
+              • {f.text}
+            </Text>
+          ))}
         </Section>
 
         <Section title="Assessment">

@@ -2,7 +2,7 @@ import { Document, Page, Text, View } from '@react-pdf/renderer';
 import { GOAL_STATUS_LABELS, GOAL_TERM_LABELS, type Episode } from '../../shared/charting/episode';
 import { MEASURES } from '../../shared/clinical/reassessment';
 import type { ClinicFormat } from '../../shared/format/clinic-format';
-import { DEVICE_LABELS, GRADE_WORDS, UNIT_WORDS, changeText, valueText } from '../../shared/format/measures';
+import { DEVICE_LABELS, GRADE_WORDS, UNIT_WORDS, changeText, valueText } from '../../shared/format/reassessment-format';
 import { INSTRUMENT_NAMES, type MeasureLinesRecord, type MeasureTrend, type OutcomeSummary } from '../../shared/domain/reassessments';
 import { SERIES_LABELS, measureChartInput, outcomeChartInput } from '../../shared/domain/trend-series';
 import type { NoteClinic } from './note';

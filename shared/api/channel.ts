@@ -3,9 +3,10 @@ import type { Role } from '../domain/roles';
 
 /**
  * Who may call a channel: anyone (before sign-in: setup and sign-in itself), any signed-in user,
- * or only the listed roles.
+ * only the listed roles, or only a patient holding a questionnaire handed to them ('patient-kiosk':
+ * those sessions may call nothing else, and staff sessions may not call these).
  */
-export type Access = 'public' | 'signed-in' | readonly Role[];
+export type Access = 'public' | 'signed-in' | 'patient-kiosk' | readonly Role[];
 
 export interface ChannelDef<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
   /** One line for docs and the audit viewer. */
@@ -23,7 +24,7 @@ export function channel<Req extends z.ZodType, Res extends z.ZodType>(def: Chann
 
 export function isAllowed(access: Access, role: Role | null): boolean {
   if (access === 'public') return true;
-  if (role === null) return false;
+  if (role === null || access === 'patient-kiosk') return false;
   if (access === 'signed-in') return true;
   return access.includes(role);
 }

@@ -12,6 +12,7 @@ import { runningChannels } from './running';
 import { todayChannels } from './today';
 import { redFlagChannels } from './redFlags';
 import { reassessmentChannels } from './reassessments';
+import { kioskChannels } from './kiosk';
 import { backupChannels } from './backups';
 import { episodeChannels } from './episodes';
 import { noteChannels } from './notes';
@@ -35,6 +36,7 @@ export const contract = {
   ...todayChannels,
   ...redFlagChannels,
   ...reassessmentChannels,
+  ...kioskChannels,
   ...backupChannels,
   ...episodeChannels,
   ...noteChannels,

@@ -25,8 +25,8 @@ export const reassessmentRequestSchema = z
     patientId: z.number({ error: 'Patient is required' }).int().positive(),
     /** Defaults to today in the clinic's zone; never in the future. */
     assessedOn: calendarDay('Date').optional(),
-    /** The day's visit note, once charting has notes. */
-    noteId: z.number().int().positive().nullable().default(null),
+    /** The visit note it was taken at: left out, the patient's note of that day (if any); null, none. */
+    noteId: z.number().int().positive().nullable().optional(),
     /** The earlier reassessment of this patient that this one corrects. */
     replacesId: z.number().int().positive().nullable().default(null),
     comment,
@@ -140,7 +140,8 @@ export type OutcomeAnswersInput = z.input<typeof outcomeAnswersSchema>;
 export const outcomeRequestSchema = z.strictObject({
   patientId: z.number({ error: 'Patient is required' }).int().positive(),
   completedOn: calendarDay('Date').optional(),
-  noteId: z.number().int().positive().nullable().default(null),
+  /** As on a reassessment: left out, the patient's note of that day; null, none. */
+  noteId: z.number().int().positive().nullable().optional(),
   replacesId: z.number().int().positive().nullable().default(null),
   form: outcomeAnswersSchema,
 });
@@ -196,3 +197,7 @@ export const outcomeSummarySchema = z.object({
 export type OutcomeSummary = z.infer<typeof outcomeSummarySchema>;
 
 export { START_BACK_GROUPS };
+
+/** A reassessment or questionnaire linked to a visit note, in words. */
+export const noteFindingSchema = z.object({ kind: z.enum(['reassessment', 'questionnaire']), id: z.number().int(), date: z.string(), text: z.string() });
+export type NoteFinding = z.infer<typeof noteFindingSchema>;

@@ -1,5 +1,5 @@
 import type { MeasureDefinition } from '../clinical/reassessment';
-import { GRADE_WORDS, changeText, valueText } from '../format/measures';
+import { GRADE_WORDS, changeText, valueText } from '../format/reassessment-format';
 import type { MeasureLinesRecord, MeasureTrend, OutcomeSummary } from './reassessments';
 import type { TrendChartInput, TrendMark } from './trend-chart';
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanDecision } from '../../shared/clinical/planner';
 import type { MeasureEntry } from '../../shared/domain/reassessments';
+import { evaluatedPatient } from './charting-helpers';
 import { auditRows, createTestApp, databaseFingerprint, expectError, PATIENT, startPlan, type TestApp } from './harness';
 
 // The test clock stands at Thu 2026-11-26 (Chicago). Plans start on Mondays. One app for the file;
@@ -186,5 +187,28 @@ describe('reassessments and outcome questionnaires', () => {
     expect(week2.weeks[1]!.engineDecision).toBe('progress');
     expect(d2.reasons.find((r) => r.ruleId === 'gate.thomas')).toBeUndefined();
     expect(d2.reasons.find((r) => r.ruleId === 'gate.lift')!.sentence).toContain('Hip extension (modified Thomas test) now within normal: gate lifted');
+  });
+
+  it('links to the day’s visit note by default (or the one chosen, or none), refuses another patient’s note, and the note lists its findings', async () => {
+    const patientId = await newPatient();
+    const other = await newPatient();
+    // The test clock's today: the evaluation is dated 2026-11-26.
+    const { evaluation } = await evaluatedPatient(t, patientId);
+    const { evaluation: othersNote } = await evaluatedPatient(t, other);
+    const linked = await t.ok('reassessments.record', { patientId, measures: hip(12, 3) }, thera());
+    expect(linked.noteId).toBe(evaluation.id);
+    const unlinked = await t.ok('reassessments.record', { patientId, assessedOn: '2026-11-20', measures: hip(10, 2) }, thera());
+    expect(unlinked.noteId).toBeNull();
+    expect((await t.ok('outcomes.record', { patientId, noteId: null, form: { instrument: 'nprs', answers: { score: 2 } } }, thera())).noteId).toBeNull();
+    const nprs = await t.ok('outcomes.record', { patientId, noteId: evaluation.id, completedOn: '2026-11-25', form: { instrument: 'nprs', answers: { score: 6 } } }, thera());
+    expect(nprs.noteId).toBe(evaluation.id);
+    const before = await databaseFingerprint(t);
+    const refused = await t.call('reassessments.record', { patientId, noteId: othersNote.id, measures: hip(1, 1) }, thera());
+    expectError(refused, 'VALIDATION');
+    if (!refused.ok) expect(refused.error.fields).toEqual({ noteId: 'Not a note of this patient' });
+    expect(await databaseFingerprint(t)).toBe(before);
+    const { findings } = await t.ok('reassessments.forNote', { noteId: evaluation.id }, thera());
+    expect(findings.map((f) => f.text)).toEqual(['Reassessment — Modified Thomas test — hip angle: left 12°, right 3° (goniometer)', 'Numeric Pain Rating Scale (NPRS): 6/10']);
+    expectError(await t.call('reassessments.forNote', { noteId: evaluation.id }, t.sessions.front_desk), 'FORBIDDEN');
   });
 });

@@ -16,6 +16,7 @@ import { policyHandlers } from './clinic-policy';
 import { todayHandlers } from './today';
 import { redFlagHandlers } from './red-flags';
 import { reassessmentHandlers } from './reassessments';
+import { kioskHandlers } from './kiosk';
 import { backupHandlers } from './backups';
 import { episodeHandlers } from './episodes';
 import { noteHandlers } from './notes';
@@ -45,6 +46,7 @@ export const handlers: Handlers = {
   ...todayHandlers,
   ...redFlagHandlers,
   ...reassessmentHandlers,
+  ...kioskHandlers,
   ...backupHandlers,
   ...episodeHandlers,
   ...noteHandlers,

@@ -5,6 +5,7 @@ import { NotePdf } from '../../print/note';
 import { renderPdf } from '../../print/render-pdf';
 import { defineHandlers } from '../handler';
 import { chartingContext } from './charting-context';
+import { noteFindings } from './note-findings';
 import { noteRowOrThrow, toRecord } from './note-rows';
 
 export const notePdfHandlers = defineHandlers({
@@ -22,6 +23,7 @@ export const notePdfHandlers = defineHandlers({
         printedLabel: `printed ${cx.format.instant(ctx.now.toISOString())} by ${ctx.user.displayName}`,
         paper,
         format: cx.format,
+        findings: await noteFindings(ctx, row.patientId, id),
       }),
     );
     ctx.audit({ action: 'notes.print', entity: 'note', entityId: id, detail: `patient ${row.patientId}: ${NOTE_TYPE_LABELS[row.noteType]} of ${row.dateOfService} printed (${note.status})` });

@@ -7,6 +7,7 @@ import type { DB, OutcomeRecordsTable } from '../../db/schema';
 import type { HandlerContext } from '../context';
 import { loadClinicPolicy } from './clinic-policy';
 import { checkRecordPlace, validationError } from './reassessment-records';
+import { linkedNote } from './record-notes';
 
 /**
  * Outcome questionnaires: the answers by item number (never the questionnaire's wording), scored
@@ -86,7 +87,7 @@ export async function recordOutcome(ctx: HandlerContext, input: OutcomeRequest):
   const { score, text } = scoreForm(form, policy);
   const row = await ctx.db
     .insertInto('outcomeRecords')
-    .values({ patientId: req.patientId, noteId: req.noteId, instrument: form.instrument, completedOn, recordedBy: ctx.user.id, recordedAt: ctx.now.toISOString(), answersJson: JSON.stringify(form.answers), score, replacesId: req.replacesId })
+    .values({ patientId: req.patientId, noteId: await linkedNote(ctx.db, req.patientId, req.noteId, completedOn), instrument: form.instrument, completedOn, recordedBy: ctx.user.id, recordedAt: ctx.now.toISOString(), answersJson: JSON.stringify(form.answers), score, replacesId: req.replacesId })
     .returningAll()
     .executeTakeFirstOrThrow();
   ctx.audit({ entity: 'patient', entityId: req.patientId, detail: `${INSTRUMENT_NAMES[form.instrument]} ${row.id} (${completedOn}): ${text}${req.replacesId ? `, correcting ${req.replacesId}` : ''}` });

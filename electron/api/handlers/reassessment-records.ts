@@ -13,6 +13,7 @@ import type { DB, ReassessmentsTable } from '../../db/schema';
 import type { HandlerContext } from '../context';
 import { clinicTimeAndUnits } from './appointment-rows';
 import { clearStaleDecision } from './red-flag-screens';
+import { linkedNote } from './record-notes';
 
 /**
  * The one storage path of reassessments: recorded whole, never edited (a correction is a new record
@@ -148,9 +149,10 @@ export async function recordReassessment(ctx: HandlerContext, input: RecordReass
   if (!parsed.success) throw validationError('reassessment', parsed.error.issues);
   const req = parsed.data;
   const assessedOn = await checkRecordPlace(ctx, 'reassessments', req, req.assessedOn, 'reassessment');
+  const noteId = await linkedNote(ctx.db, req.patientId, req.noteId, assessedOn);
   const row = await ctx.db
     .insertInto('reassessments')
-    .values({ patientId: req.patientId, noteId: req.noteId, assessedOn, assessedBy: ctx.user.id, recordedAt: ctx.now.toISOString(), comment: req.comment, replacesId: req.replacesId })
+    .values({ patientId: req.patientId, noteId, assessedOn, assessedBy: ctx.user.id, recordedAt: ctx.now.toISOString(), comment: req.comment, replacesId: req.replacesId })
     .returningAll()
     .executeTakeFirstOrThrow();
   await ctx.db

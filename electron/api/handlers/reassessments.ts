@@ -6,6 +6,7 @@ import { defineHandlers } from '../handler';
 import { clinicTimeAndUnits } from './appointment-rows';
 import { loadClinicPolicy } from './clinic-policy';
 import { outcomeSummaries, patientOutcomes, recordOutcome } from './outcome-records';
+import { noteFindings } from './note-findings';
 import { asClinical, gatesNow, lastDevices, patientReassessments, recordReassessment, trendsOf } from './reassessment-records';
 
 async function assertPatient(ctx: HandlerContext, patientId: number) {
@@ -34,6 +35,13 @@ export const reassessmentHandlers = defineHandlers({
 
   async 'reassessments.record'(input, ctx) {
     return recordReassessment(ctx, input);
+  },
+
+  async 'reassessments.forNote'({ noteId }, ctx) {
+    const note = await ctx.db.selectFrom('notes').select(['id', 'patientId']).where('id', '=', noteId).executeTakeFirst();
+    if (!note) throw new ApiError('NOT_FOUND', 'There is no such visit note.');
+    ctx.audit({ entity: 'patient', entityId: note.patientId, detail: `findings of visit note ${noteId} opened` });
+    return { findings: await noteFindings(ctx, note.patientId, noteId) };
   },
 
   async 'outcomes.list'({ patientId }, ctx) {

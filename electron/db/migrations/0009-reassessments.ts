@@ -7,7 +7,8 @@ import type { Migration } from './migration';
  * its side, unit and the device it was taken with, so readings of different devices are never
  * compared as equal. An outcome record is one questionnaire: the item numbers' answers (never the
  * questionnaire's wording) and the score the engine gave them. Neither is edited: a correction is a
- * new record that replaces the earlier one, and both are kept.
+ * new record that replaces the earlier one, and both are kept. A patient kiosk is a questionnaire
+ * handed to the patient on the clinic's screen: its own narrow session and its saved answers.
  */
 export const migration0009: Migration = {
   version: 9,
@@ -63,4 +64,23 @@ const STATEMENTS = [
   )`,
   `create index outcome_records_patient on outcome_records(patient_id, instrument, completed_on)`,
   `create unique index outcome_records_replaces on outcome_records(replaces_id) where replaces_id is not null`,
+  // A questionnaire handed to the patient: a session of its own, scoped to one patient and one
+  // questionnaire (only its token's hash is kept), the answers saved as they are given, and the
+  // staff session it came from (locked while the patient holds the screen).
+  `create table patient_kiosks (
+    id integer primary key,
+    token_hash text not null unique,
+    patient_id integer not null references patients(id),
+    instrument text not null check (instrument in ('nprs', 'odi', 'modified-odi', 'psfs', 'rmdq', 'start-back')),
+    note_id integer references notes(id),
+    handed_by integer not null references users(id),
+    staff_session_id integer not null references sessions(id),
+    started_at text not null,
+    expires_at text not null,
+    answers_json text not null default '{}',
+    saved_at text,
+    outcome_record_id integer references outcome_records(id),
+    ended_at text
+  )`,
+  `create index patient_kiosks_patient on patient_kiosks(patient_id, instrument, started_at)`,
 ];

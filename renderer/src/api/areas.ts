@@ -29,6 +29,7 @@ const AREA_OF_PREFIX: Record<string, Area> = {
   redFlags: 'redFlags',
   reassessments: 'reassessments',
   outcomes: 'reassessments',
+  kiosk: 'reassessments',
   policy: 'policy',
   today: 'today',
   backups: 'backups',

@@ -27,7 +27,8 @@ export function createClient({ transport, session }: ClientOptions) {
     if (result.ok) return result.value;
     const { code, message, fields } = result.error;
     const error = new ApiCallError(channel, code, message, fields ?? {});
-    const sessionCall = contract[channel].access !== 'public' && token !== null;
+    // Handing a kiosk back is a password check: a wrong one is the form's message, not the kiosk's end.
+    const sessionCall = contract[channel].access !== 'public' && channel !== 'kiosk.handBack' && token !== null;
     // Only act if the answer is about the session still in use (not one replaced meanwhile).
     if (sessionCall && session.token() === token) {
       if (code === 'UNAUTHENTICATED') session.end({ notice: 'Your session has ended. Please sign in again.' });

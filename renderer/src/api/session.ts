@@ -13,8 +13,18 @@ export interface SignedIn {
   generation: number;
 }
 
+/**
+ * The screen is handed to a patient: the token is the patient kiosk's (one patient, one
+ * questionnaire, its own few channels); the staff session is locked on the server meanwhile.
+ */
+export interface Kiosk {
+  phase: 'kiosk';
+  token: string;
+}
+
 export type AuthState =
   | { phase: 'starting' }
+  | Kiosk
   | { phase: 'setup' }
   | { phase: 'signedOut'; clinicName: string | null; notice: string | null }
   | { phase: 'failed'; message: string }
@@ -29,6 +39,35 @@ export interface SessionPersistence {
 export const memoryPersistence: SessionPersistence = { load: () => null, save: () => {} };
 
 const SESSION_KEY = 'runback.session';
+const KIOSK_KEY = 'runback.kiosk';
+
+/** A kiosk survives a reload of the tab (the patient cannot leave it by reloading); memory only in Electron. */
+export interface KioskPersistence {
+  load(): string | null;
+  save(token: string | null): void;
+}
+
+export const memoryKioskPersistence: KioskPersistence = { load: () => null, save: () => {} };
+
+export function sessionStorageKioskPersistence(storage: Storage): KioskPersistence {
+  return {
+    load: () => {
+      try {
+        return storage.getItem(KIOSK_KEY);
+      } catch {
+        return null;
+      }
+    },
+    save: (token) => {
+      try {
+        if (token) storage.setItem(KIOSK_KEY, token);
+        else storage.removeItem(KIOSK_KEY);
+      } catch {
+        // Storage refused: the kiosk still lives for this page.
+      }
+    },
+  };
+}
 
 export function sessionStoragePersistence(storage: Storage): SessionPersistence {
   return {
@@ -63,10 +102,13 @@ export class SessionStore {
   private generation = 0;
   private clinicName: string | null = null;
 
+  private kioskPersistence: KioskPersistence = memoryKioskPersistence;
+
   constructor(private persistence: SessionPersistence = memoryPersistence) {}
 
-  setPersistence(persistence: SessionPersistence) {
+  setPersistence(persistence: SessionPersistence, kiosk: KioskPersistence = memoryKioskPersistence) {
     this.persistence = persistence;
+    this.kioskPersistence = kiosk;
   }
 
   getState = (): AuthState => this.state;
@@ -82,7 +124,20 @@ export class SessionStore {
   }
 
   token(): string | null {
-    return this.state.phase === 'signedIn' ? this.state.token : null;
+    return this.state.phase === 'signedIn' || this.state.phase === 'kiosk' ? this.state.token : null;
+  }
+
+  /** A screen handed to a patient before a reload. */
+  restoreKiosk(): boolean {
+    const token = this.kioskPersistence.load();
+    if (!token) return false;
+    this.set({ phase: 'kiosk', token });
+    return true;
+  }
+
+  /** Hand the screen to a patient: nothing of the signed-in app stays mounted. */
+  handToPatient(kioskToken: string) {
+    this.set({ phase: 'kiosk', token: kioskToken });
   }
 
   isLocked(): boolean {
@@ -132,6 +187,7 @@ export class SessionStore {
 
   private set(next: AuthState) {
     this.state = next;
+    this.kioskPersistence.save(next.phase === 'kiosk' ? next.token : null);
     this.persistence.save(next.phase === 'signedIn' ? { token: next.token, user: next.user, idleLockMinutes: next.idleLockMinutes, locked: next.locked } : null);
     for (const l of this.listeners) l();
   }

@@ -5,12 +5,15 @@ import { sessionStore, useAuth } from '../api/session';
 import { AuthBrand } from '../components/Brand';
 import { Banner } from '../components/Banner';
 import { LockScreen } from '../screens/auth/LockScreen';
+import { KioskScreen } from '../screens/kiosk/KioskScreen';
 import { SignInScreen } from '../screens/auth/SignInScreen';
 import { SetupScreen } from '../screens/setup/SetupScreen';
 import { SignedInApp } from './SignedInApp';
 
 /** First run → setup; a session kept from before a reload → back in; otherwise → sign-in. */
 export async function boot() {
+  // A screen handed to a patient stays theirs through a reload: it asks nothing but its own channels.
+  if (sessionStore.restoreKiosk()) return;
   try {
     const status = await call('setup.status', {});
     sessionStore.setClinicName(status.clinicName);
@@ -61,6 +64,8 @@ export function App() {
       );
     case 'setup':
       return <SetupScreen />;
+    case 'kiosk':
+      return <KioskScreen key={auth.token} />;
     case 'signedOut':
       return <SignInScreen clinicName={auth.clinicName} notice={auth.notice} />;
     case 'signedIn':

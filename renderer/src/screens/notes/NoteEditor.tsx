@@ -19,6 +19,7 @@ import { BodyChartEditor, BodyChartView } from './BodyChart';
 import { clearBackup, readBackup, type DraftBackup } from './draftBackup';
 import { EpisodeForm } from './EpisodeForm';
 import { NoteDateField } from './NoteDateField';
+import { NoteFindings } from './NoteFindings';
 import { NoteRedFlags } from './NoteRedFlags';
 import { RedFlagsProvider } from '../redflags/RedFlagsProvider';
 import { addRow, copyStates, moveRow, setCopyConfirmed, sourcesOf } from './noteModel';
@@ -315,6 +316,7 @@ function NoteEditor({ patientId, initial, onReplaced }: { patientId: number; ini
           </RedFlagsProvider>
         ) : null}
       </SubjectiveSection>
+      <NoteFindings noteId={initial.id} />
       <EvaluationSection content={content} onChange={setContent} errors={errors} disabled={disabled} type={draft.type} />
       {draft.type !== 'daily' ? (
         <NoteSection id="note-body" letter="◍" title="Body chart">

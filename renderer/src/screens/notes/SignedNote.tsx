@@ -8,6 +8,7 @@ import { call } from '../../api/client';
 import { messageOf } from '../../api/errors';
 import { useFormat } from '../../app/clinic';
 import { RedFlagsProvider } from '../redflags/RedFlagsProvider';
+import { NoteFindings } from './NoteFindings';
 import { NoteRedFlags } from './NoteRedFlags';
 import { Banner } from '../../components/Banner';
 import { usePrintNote } from './noteOptions';
@@ -107,6 +108,7 @@ export function SignedNote({ note, onChanged }: { note: NoteRecord; onChanged: (
           </RedFlagsProvider>
         ) : null}
       </section>
+      <NoteFindings noteId={note.id} />
       {note.type === 'initial_evaluation' ? (
         <section className="note-read-section">
           <h3>Evaluation</h3>

@@ -10,28 +10,9 @@ import { messageOf } from '../../api/errors';
 import { useClinicToday, useFormat } from '../../app/clinic';
 import { Field } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
+import { BOTHER_WORDS, ODI_TITLES, START_BACK_TITLES } from './instrumentLabels';
+import { noteChoice, VisitNoteField } from './VisitNoteField';
 import './OutcomeDialog.css';
-
-/**
- * A questionnaire typed in from the patient's paper form. Only item numbers and our own short
- * labels are shown: the ODI's wording is licensed (Mapi), and STarT Back's licence for software is
- * not confirmed, so neither form's text is reproduced here.
- */
-const ODI_TITLES: Record<string, string> = {
-  painIntensity: 'Pain intensity',
-  personalCare: 'Personal care',
-  lifting: 'Lifting',
-  walking: 'Walking',
-  sitting: 'Sitting',
-  standing: 'Standing',
-  sleeping: 'Sleeping',
-  sexLife: 'Sex life',
-  employmentHomemaking: 'Work / homemaking',
-  socialLife: 'Social life',
-  travelling: 'Travelling',
-};
-const START_BACK_TITLES = ['Leg pain', 'Shoulder or neck pain', 'Walks only short distances', 'Dresses more slowly', 'Not safe to be active', 'Worrying thoughts', 'Pain feels terrible', 'Not enjoying things'];
-const BOTHER_WORDS: Record<(typeof BOTHERSOMENESS)[number], string> = { 'not-at-all': 'Not at all', slightly: 'Slightly', moderately: 'Moderately', 'very-much': 'Very much', extremely: 'Extremely' };
 
 type Values = Record<string, string | boolean>;
 const text = (v: string | boolean | undefined) => (typeof v === 'string' ? v.trim() : '');
@@ -55,11 +36,17 @@ function toForm(instrument: Instrument, v: Values): OutcomeAnswersInput {
   }
 }
 
+/**
+ * A questionnaire typed in from the patient's paper form. Only item numbers and our own short
+ * labels are shown: the ODI's wording is licensed (Mapi), and STarT Back's licence for software is
+ * not confirmed, so neither form's text is reproduced here.
+ */
 export function OutcomeDialog({ patientId, onClose, onSaved }: { patientId: number; onClose: () => void; onSaved: (r: OutcomeRecord) => void }) {
   const f = useFormat();
   const today = useClinicToday();
   const { register, handleSubmit, formState, control, setError } = useForm<Values>({ defaultValues: { instrument: 'nprs', date: f.dateForTyping(today), sbBother: 'not-at-all' } });
   const instrument = useWatch({ control, name: 'instrument' }) as Instrument;
+  const dateText = useWatch({ control, name: 'date' });
   const [problem, setProblem] = useState<string | null>(null);
 
   const onSubmit = handleSubmit(async (values) => {
@@ -67,7 +54,7 @@ export function OutcomeDialog({ patientId, onClose, onSaved }: { patientId: numb
     const completedOn = f.parseTypedDate(text(values.date));
     if (!completedOn) return setError('date', { message: `Type the date as ${f.typedDatePattern}` }, { shouldFocus: true });
     try {
-      onSaved(await call('outcomes.record', { patientId, completedOn, form: toForm(instrument, values) }));
+      onSaved(await call('outcomes.record', { patientId, completedOn, noteId: noteChoice(text(values.note)), form: toForm(instrument, values) }));
     } catch (error) {
       setProblem(messageOf(error));
     }
@@ -98,6 +85,7 @@ export function OutcomeDialog({ patientId, onClose, onSaved }: { patientId: numb
         <Field label="Date" error={formState.errors.date?.message} hint={f.typedDatePattern}>
           <input {...register('date')} autoComplete="off" inputMode="numeric" />
         </Field>
+        <VisitNoteField patientId={patientId} date={f.parseTypedDate(text(dateText))} registration={register('note')} />
       </div>
       {instrument === 'nprs' && (
         <Field label="Pain now (0 = no pain, 10 = worst imaginable)">

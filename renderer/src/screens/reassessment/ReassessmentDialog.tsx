@@ -9,7 +9,12 @@ import { isApiCallError, messageOf } from '../../api/errors';
 import { useClinicToday, useFormat } from '../../app/clinic';
 import { Field } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
-import { DEVICE_LABELS, RESULT_LABELS, UNIT_WORDS, rangeText } from '../../../../shared/format/measures';
+<<<<<<< HEAD
+import { DEVICE_LABELS, RESULT_LABELS, UNIT_WORDS, rangeText } from './reassessmentFormat';
+=======
+import { DEVICE_LABELS, RESULT_LABELS, UNIT_WORDS, rangeText } from './reassessmentFormat';
+import { noteChoice, VisitNoteField } from './VisitNoteField';
+>>>>>>> issue-13
 import './ReassessmentDialog.css';
 
 type Values = Record<string, string>;
@@ -65,7 +70,7 @@ export function ReassessmentDialog({ patientId, lastDevices, correcting, onClose
   const f = useFormat();
   const today = useClinicToday();
   const defaults = useMemo(() => {
-    const v: Values = { date: f.dateForTyping(correcting?.assessedOn ?? today), comment: correcting?.comment ?? '' };
+    const v: Values = { date: f.dateForTyping(correcting?.assessedOn ?? today), comment: correcting?.comment ?? '', note: correcting ? (correcting.noteId === null ? 'none' : String(correcting.noteId)) : '' };
     for (const def of MEASURES) {
       v[deviceKey(def.code)] = lastDevices[def.code] ?? def.devices[0]!;
       v[commentKey(def.code)] = '';
@@ -98,7 +103,7 @@ export function ReassessmentDialog({ patientId, lastDevices, correcting, onClose
     }
     if (!entries.length) return setProblem('Enter at least one measure: a partial battery is fine.');
     try {
-      const saved = await call('reassessments.record', { patientId, assessedOn, comment: values.comment ?? '', replacesId: correcting?.id ?? null, measures: entries });
+      const saved = await call('reassessments.record', { patientId, assessedOn, noteId: noteChoice(values.note), comment: values.comment ?? '', replacesId: correcting?.id ?? null, measures: entries });
       onSaved(saved);
     } catch (error) {
       if (isApiCallError(error) && error.code === 'VALIDATION') {
@@ -140,6 +145,7 @@ export function ReassessmentDialog({ patientId, lastDevices, correcting, onClose
         <Field label="Date" error={err('date')} hint={dateIso ? f.date(dateIso, 'long') : f.typedDatePattern}>
           <input {...register('date')} autoComplete="off" inputMode="numeric" />
         </Field>
+        <VisitNoteField patientId={patientId} date={dateIso} registration={register('note')} />
         <Field label="Comment" optional>
           <input {...register('comment')} autoComplete="off" maxLength={500} />
         </Field>

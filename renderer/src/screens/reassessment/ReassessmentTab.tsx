@@ -2,11 +2,17 @@ import { useEffect, useState } from 'react';
 import { GATE_TITLES } from '../../../../shared/clinical/gates';
 import { MEASURES } from '../../../../shared/clinical/reassessment';
 import type { Patient } from '../../../../shared/domain/patient';
+<<<<<<< HEAD
 import { INSTRUMENT_NAMES, type ReassessmentRecord } from '../../../../shared/domain/reassessments';
+=======
+import { patientDisplayName } from '../../../../shared/domain/patient';
+import type { ReassessmentRecord } from '../../../../shared/domain/reassessments';
+>>>>>>> issue-13
 import { useQuery } from '../../api/hooks';
 import { useFormat } from '../../app/clinic';
 import { Banner } from '../../components/Banner';
 import { LoadFailed } from '../../components/LoadState';
+import { HandToPatientDialog } from './HandToPatientDialog';
 import { OutcomeDialog } from './OutcomeDialog';
 import { OutcomeTable } from './OutcomeTable';
 import { ReassessmentDialog } from './ReassessmentDialog';
@@ -22,8 +28,12 @@ export function ReassessmentTab({ patient }: { patient: Patient }) {
   const [editing, setEditing] = useState<ReassessmentRecord | 'new' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [questionnaire, setQuestionnaire] = useState(false);
+<<<<<<< HEAD
   // Charts by default; the tables give every reading, device and mark in text.
   const [view, setView] = useState<'charts' | 'tables'>('charts');
+=======
+  const [handing, setHanding] = useState(false);
+>>>>>>> issue-13
 
   // Alt+A records a reassessment from anywhere on the tab.
   useEffect(() => {
@@ -130,6 +140,9 @@ export function ReassessmentTab({ patient }: { patient: Patient }) {
       <div className="section-header">
         <h3>Outcome questionnaires</h3>
         <span className="spacer" />
+        <button type="button" className="button" onClick={() => setHanding(true)}>
+          Hand to patient
+        </button>
         <button type="button" className="button" onClick={() => setQuestionnaire(true)}>
           Record a questionnaire
         </button>
@@ -146,6 +159,7 @@ export function ReassessmentTab({ patient }: { patient: Patient }) {
         </div>
       )}
 
+      {handing && <HandToPatientDialog patientId={patient.id} patientName={patientDisplayName(patient)} onClose={() => setHanding(false)} />}
       {questionnaire && (
         <OutcomeDialog
           patientId={patient.id}

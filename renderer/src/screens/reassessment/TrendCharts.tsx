@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { MeasureDefinition } from '../../../../shared/clinical/reassessment';
-import { GRADE_WORDS, UNIT_WORDS, valueText } from '../../../../shared/format/measures';
+import { GRADE_WORDS, UNIT_WORDS, valueText } from '../../../../shared/format/reassessment-format';
 import type { MeasureLinesRecord, MeasureTrend, OutcomeSummary } from '../../../../shared/domain/reassessments';
 import { INSTRUMENT_NAMES } from '../../../../shared/domain/reassessments';
 import { measureChartInput, outcomeChartInput, trendSentences } from '../../../../shared/domain/trend-series';

@@ -3,7 +3,7 @@ import type { MeasureDefinition, Side } from '../../../../shared/clinical/reasse
 import type { MeasureTrend } from '../../../../shared/domain/reassessments';
 import { useFormat } from '../../app/clinic';
 import { DataTable, type DataTableColumn } from '../../components/DataTable/DataTable';
-import { DEVICE_LABELS, GRADE_WORDS, changeText, valueText } from '../../../../shared/format/measures';
+import { DEVICE_LABELS, GRADE_WORDS, changeText, valueText } from './reassessmentFormat';
 
 type Point = MeasureTrend['points'][number];
 interface Row {

@@ -1,6 +1,8 @@
 import type { Device, MeasureDefinition, Side } from '../clinical/reassessment';
+import { getMeasure } from '../clinical/reassessment';
+import type { StoredMeasure } from '../domain/reassessments';
 
-/** Staff words (screen and print) for the battery's units, devices, sides and results (never the stored keys). */
+/** Staff words for the battery's units, devices, sides and results (never the stored keys). */
 export const UNIT_SUFFIX: Record<MeasureDefinition['unit'], string> = { deg: '°', cm: ' cm', s: ' s', points: '', result: '' };
 export const UNIT_WORDS: Record<MeasureDefinition['unit'], string> = { deg: 'degrees', cm: 'cm', s: 'seconds', points: 'points 0–5', result: 'result' };
 
@@ -38,6 +40,20 @@ export function changeText(difference: number, unit: MeasureDefinition['unit']):
 export function rangeText(def: MeasureDefinition): string | null {
   if (!def.range) return null;
   return `${minus(String(def.range[0]))} to ${def.range[1]}${UNIT_SUFFIX[def.unit] || ` ${UNIT_WORDS[def.unit]}`}`;
+}
+
+/** One sitting in a line for the visit note: "Modified Thomas test — hip angle: left 12°, right 3° (goniometer); …". */
+export function reassessmentLine(measures: readonly StoredMeasure[]): string {
+  const groups = new Map<string, StoredMeasure[]>();
+  for (const m of measures) groups.set(m.code, [...(groups.get(m.code) ?? []), m]);
+  return [...groups.entries()]
+    .map(([code, sides]) => {
+      const def = getMeasure(code as StoredMeasure['code']);
+      const values = sides.map((m) => `${m.side === 'none' ? '' : `${m.side} `}${valueText(m.value, m.unit)}`).join(', ');
+      const devices = [...new Set(sides.map((m) => m.device).filter((d) => d !== null))].map((d) => DEVICE_LABELS[d].toLowerCase());
+      return `${def.name}: ${values}${devices.length ? ` (${devices.join(', ')})` : ''}`;
+    })
+    .join('; ');
 }
 
 export const GRADE_WORDS = { confirmed: 'published', secondary: 'published (secondary source)', 'clinic-policy': 'clinic policy' } as const;
