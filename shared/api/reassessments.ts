@@ -40,7 +40,6 @@ export const reassessmentChannels = {
     request: reassessmentRequestSchema,
     response: reassessmentRecordSchema,
   }),
-<<<<<<< HEAD
   'reassessments.progressReportPdf': channel({
     summary: 'The progress report as a PDF: baseline against latest for every measure and questionnaire with small trend charts, and the goals, addressed to the patient or to the referring physician of the episode.',
     access: CLINICAL,
@@ -50,14 +49,13 @@ export const reassessmentChannels = {
       paper: z.enum(['letter', 'a4']).default('letter'),
     }),
     response: z.object({ filename: z.string(), pdfBase64: z.string() }),
-=======
+  }),
   'reassessments.forNote': channel({
     summary: 'The reassessments and questionnaires linked to a visit note, each in a line of words (shown in the note and its printout).',
     access: CLINICAL,
     kind: 'read',
     request: z.object({ noteId: z.number({ error: 'Note is required' }).int().positive() }),
     response: z.object({ findings: z.array(noteFindingSchema) }),
->>>>>>> issue-13
   }),
   'outcomes.list': channel({
     summary: 'A patient’s outcome questionnaires (newest first, corrected ones marked) and each one’s change from the first against its detectable and important change.',

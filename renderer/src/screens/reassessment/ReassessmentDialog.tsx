@@ -9,12 +9,8 @@ import { isApiCallError, messageOf } from '../../api/errors';
 import { useClinicToday, useFormat } from '../../app/clinic';
 import { Field } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
-<<<<<<< HEAD
-import { DEVICE_LABELS, RESULT_LABELS, UNIT_WORDS, rangeText } from './reassessmentFormat';
-=======
 import { DEVICE_LABELS, RESULT_LABELS, UNIT_WORDS, rangeText } from './reassessmentFormat';
 import { noteChoice, VisitNoteField } from './VisitNoteField';
->>>>>>> issue-13
 import './ReassessmentDialog.css';
 
 type Values = Record<string, string>;

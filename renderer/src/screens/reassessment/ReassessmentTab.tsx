@@ -2,12 +2,8 @@ import { useEffect, useState } from 'react';
 import { GATE_TITLES } from '../../../../shared/clinical/gates';
 import { MEASURES } from '../../../../shared/clinical/reassessment';
 import type { Patient } from '../../../../shared/domain/patient';
-<<<<<<< HEAD
-import { INSTRUMENT_NAMES, type ReassessmentRecord } from '../../../../shared/domain/reassessments';
-=======
 import { patientDisplayName } from '../../../../shared/domain/patient';
-import type { ReassessmentRecord } from '../../../../shared/domain/reassessments';
->>>>>>> issue-13
+import { INSTRUMENT_NAMES, type ReassessmentRecord } from '../../../../shared/domain/reassessments';
 import { useQuery } from '../../api/hooks';
 import { useFormat } from '../../app/clinic';
 import { Banner } from '../../components/Banner';
@@ -28,12 +24,9 @@ export function ReassessmentTab({ patient }: { patient: Patient }) {
   const [editing, setEditing] = useState<ReassessmentRecord | 'new' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [questionnaire, setQuestionnaire] = useState(false);
-<<<<<<< HEAD
+  const [handing, setHanding] = useState(false);
   // Charts by default; the tables give every reading, device and mark in text.
   const [view, setView] = useState<'charts' | 'tables'>('charts');
-=======
-  const [handing, setHanding] = useState(false);
->>>>>>> issue-13
 
   // Alt+A records a reassessment from anywhere on the tab.
   useEffect(() => {
