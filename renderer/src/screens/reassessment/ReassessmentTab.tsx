@@ -11,6 +11,7 @@ import { LoadFailed } from '../../components/LoadState';
 import { HandToPatientDialog } from './HandToPatientDialog';
 import { OutcomeDialog } from './OutcomeDialog';
 import { OutcomeTable } from './OutcomeTable';
+import { ProgressReportPrint } from './ProgressReportPrint';
 import { ReassessmentDialog } from './ReassessmentDialog';
 import { MeasureTrendChart, OutcomeTrendChart } from './TrendCharts';
 import { TrendTable } from './TrendTable';
@@ -58,6 +59,7 @@ export function ReassessmentTab({ patient }: { patient: Patient }) {
           Record reassessment
         </button>
       </div>
+      <ProgressReportPrint patientId={patient.id} />
       {notice && <Banner tone="success">{notice}</Banner>}
       {activeGates.map((g) => (
         <div key={g.gate} data-testid="gate-holds">
