@@ -53,6 +53,6 @@ test('the trends are drawn with their marks, and the progress report prints with
   await page.getByRole('button', { name: 'Print progress report' }).click();
   const file = await (await download).path();
   const text = execFileSync('pdftotext', [file!, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-  for (const expected of ['Progress report', 'To the patient', 'Đặng, Trọng Tấn', 'Modified Thomas test — hip angle', '−10°: better — beyond the detectable change', 'Passive straight-leg raise', '+13°: better — beyond the detectable change', 'Numeric Pain Rating Scale (NPRS)'])
+  for (const expected of ['Progress report', 'To the patient', 'Đặng, Trọng Tấn', 'Modified Thomas test — hip angle', '−10°: better — beyond', '−3°: within the detectable', 'Passive straight-leg raise', '+13°: better — beyond the detectable change', 'detectable change 5° (clinic policy)', 'Numeric Pain Rating Scale (NPRS)'])
     expect(text, expected).toContain(expected);
 });
