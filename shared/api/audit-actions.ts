@@ -56,6 +56,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'plans.end': 'Ended a run-walk plan',
   'reassessments.list': 'Opened a patient’s reassessments',
   'reassessments.record': 'Recorded a reassessment',
+  'reassessments.progressReportPdf': 'Printed a progress report',
   'outcomes.list': 'Opened a patient’s outcome questionnaires',
   'reassessments.forNote': 'Opened the findings of a visit note',
   'outcomes.record': 'Recorded an outcome questionnaire',

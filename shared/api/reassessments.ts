@@ -4,6 +4,7 @@ import { DEVICES, MEASURE_CODES } from '../clinical/reassessment';
 import {
   dueItemSchema,
   gateSummarySchema,
+  measureLinesSchema,
   measureTrendSchema,
   noteFindingSchema,
   outcomeRecordSchema,
@@ -27,6 +28,8 @@ export const reassessmentChannels = {
     response: z.object({
       reassessments: z.array(reassessmentRecordSchema),
       trends: z.array(measureTrendSchema),
+      /** Each charted measure's cut-off and detectable change. */
+      lines: z.array(measureLinesSchema),
       lastDevices: z.partialRecord(z.enum(MEASURE_CODES), z.enum(DEVICES)),
       gates: z.array(gateSummarySchema),
       /** The battery and questionnaires due on the clinic's policy. */
@@ -39,6 +42,16 @@ export const reassessmentChannels = {
     kind: 'write',
     request: reassessmentRequestSchema,
     response: reassessmentRecordSchema,
+  }),
+  'reassessments.progressReportPdf': channel({
+    summary: 'The progress report as a PDF: baseline against latest for every measure and questionnaire with small trend charts, and the goals, addressed to the patient or to the referring physician of the episode.',
+    access: CLINICAL,
+    kind: 'read',
+    request: patientRequest.extend({
+      addressee: z.enum(['patient', 'physician'], { error: 'Address the report to the patient or the physician' }).default('patient'),
+      paper: z.enum(['letter', 'a4']).default('letter'),
+    }),
+    response: z.object({ filename: z.string(), pdfBase64: z.string() }),
   }),
   'reassessments.forNote': channel({
     summary: 'The reassessments and questionnaires linked to a visit note, each in a line of words (shown in the note and its printout).',

@@ -1,6 +1,8 @@
 import type { ClinicPolicy } from '../clinical/policy';
 import type { ScoreChange } from '../clinical/outcomes/change';
 import { compareNprs } from '../clinical/outcomes/nprs';
+import type { EvidenceGrade } from '../clinical/evidence';
+import { effectiveGrade, getRule } from '../clinical/rules';
 import { ODI_BAND_LABELS, compareOdi, scoreOdi } from '../clinical/outcomes/odi';
 import { comparePsfs, scorePsfs } from '../clinical/outcomes/psfs';
 import { compareRmdq, scoreRmdq } from '../clinical/outcomes/rolandMorris';
@@ -81,5 +83,34 @@ export function thresholdsText(instrument: Instrument, policy: ClinicPolicy): st
       return `detectable change ${fmt(o.rmdq.mdcPoints)} points · important change ${fmt(o.rmdq.micPoints)} points or ${fmt(o.rmdq.micPercent)}%`;
     case 'start-back':
       return 'a risk group, not a change score';
+  }
+}
+
+/** A questionnaire's scale and the change figures its trend chart draws, each with its grade as the clinic uses it. */
+export interface OutcomeScale {
+  domain: [number, number];
+  higherIsBetter: boolean;
+  unit: string;
+  mdc: { value: number; grade: EvidenceGrade } | null;
+  /** The minimal important change in points (a percentage alternative is in the thresholds' words). */
+  mic: { value: number; grade: EvidenceGrade } | null;
+}
+
+export function outcomeScale(instrument: Instrument, policy: ClinicPolicy): OutcomeScale {
+  const o = policy.outcomes;
+  const fig = (value: number, ruleId: string) => ({ value, grade: effectiveGrade(getRule(ruleId), policy) });
+  switch (instrument) {
+    case 'nprs':
+      return { domain: [0, 10], higherIsBetter: false, unit: 'points 0–10', mdc: fig(o.nprs.mdcPoints, 'nprs.mdc'), mic: fig(o.nprs.micPoints, 'nprs.mic') };
+    case 'odi':
+      return { domain: [0, 100], higherIsBetter: false, unit: '% disability', mdc: fig(o.odi.mdcPoints, 'odi.mdc'), mic: fig(o.odi.micPoints, 'odi.mic') };
+    case 'modified-odi':
+      return { domain: [0, 100], higherIsBetter: false, unit: '% disability', mdc: fig(o.modifiedOdi.mdcPoints, 'modified-odi.mcid'), mic: fig(o.modifiedOdi.mcidPoints, 'modified-odi.mcid') };
+    case 'psfs':
+      return { domain: [0, 10], higherIsBetter: true, unit: 'average 0–10', mdc: fig(o.psfs.mdcAverage, 'psfs.mdc'), mic: null };
+    case 'rmdq':
+      return { domain: [0, 24], higherIsBetter: false, unit: 'points 0–24', mdc: fig(o.rmdq.mdcPoints, 'rmdq.mdc'), mic: fig(o.rmdq.micPoints, 'rmdq.mic') };
+    case 'start-back':
+      return { domain: [0, 9], higherIsBetter: false, unit: 'points 0–9', mdc: null, mic: null };
   }
 }

@@ -90,6 +90,16 @@ export const trendPointSchema = z.object({
 export const measureTrendSchema = z.object({ code: z.enum(MEASURE_CODES), side: z.enum(SIDES), points: z.array(trendPointSchema) });
 export type MeasureTrend = z.infer<typeof measureTrendSchema>;
 
+const gradedFigure = z.object({ value: z.number(), grade: z.enum(EVIDENCE_GRADES) });
+
+/** What a measure's trend chart draws besides the readings: its cut-off and detectable change. */
+export const measureLinesSchema = z.object({
+  code: z.enum(MEASURE_CODES),
+  cutoff: z.object({ value: z.number(), label: z.string(), grade: z.enum(EVIDENCE_GRADES) }).nullable(),
+  detectableChange: gradedFigure.nullable(),
+});
+export type MeasureLinesRecord = z.infer<typeof measureLinesSchema>;
+
 export const gateSummarySchema = z.object({
   gate: z.enum(GATE_IDS),
   active: z.boolean(),
@@ -173,6 +183,16 @@ export const outcomeSummarySchema = z.object({
     .nullable(),
   /** Threshold figures in words, for the table heading: "MDC 2 · MIC 2 points or 30%". */
   thresholds: z.string(),
+  /** Every current form's score in date order, for the trend chart. */
+  history: z.array(z.object({ id: z.number().int(), date: z.string(), score: z.number().nullable() })),
+  /** The scale and the change figures the chart draws. */
+  scale: z.object({
+    domain: z.tuple([z.number(), z.number()]),
+    higherIsBetter: z.boolean(),
+    unit: z.string(),
+    mdc: gradedFigure.nullable(),
+    mic: gradedFigure.nullable(),
+  }),
 });
 export type OutcomeSummary = z.infer<typeof outcomeSummarySchema>;
 

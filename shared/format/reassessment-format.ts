@@ -55,3 +55,5 @@ export function reassessmentLine(measures: readonly StoredMeasure[]): string {
     })
     .join('; ');
 }
+
+export const GRADE_WORDS = { confirmed: 'published', secondary: 'published (secondary source)', 'clinic-policy': 'clinic policy' } as const;

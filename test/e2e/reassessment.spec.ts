@@ -50,6 +50,9 @@ test('a reassessment typed by keyboard holds the plan at the weekly review, citi
 
   await expect(page.getByText(/Reassessment of .* saved \(4 measures\)\./)).toBeVisible();
   await expect(page.getByTestId('gate-holds').filter({ hasText: 'Thomas' })).toContainText('Holds the running plan — hip extension (modified Thomas test): modified Thomas hip angle 12° on the left');
+  // Trends are drawn by default; the tables give each reading in text.
+  await expect(page.getByTestId('trend-chart-thomas_hip_angle')).toBeVisible();
+  await page.getByRole('button', { name: 'Tables' }).click();
   const trend = page.getByRole('table', { name: 'Modified Thomas test — hip angle: trend' });
   await expect(trend).toContainText('12°');
   await expect(trend).toContainText('Goniometer');

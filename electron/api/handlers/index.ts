@@ -23,6 +23,7 @@ import { noteHandlers } from './notes';
 import { noteSigningHandlers } from './note-signing';
 import { noteDueHandlers } from './notes-due';
 import { notePdfHandlers } from './note-pdf';
+import { progressReportHandlers } from './progress-report';
 import { noteRedFlagHandlers } from './note-red-flags';
 import { attachmentHandlers } from './attachments';
 import { exportHandlers } from './exports';
@@ -59,6 +60,7 @@ export const handlers: Handlers = {
   ...noteSigningHandlers,
   ...noteDueHandlers,
   ...notePdfHandlers,
+  ...progressReportHandlers,
   ...noteRedFlagHandlers,
   ...attachmentHandlers,
   ...exportHandlers,

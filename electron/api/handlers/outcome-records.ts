@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { ClinicPolicy } from '../../../shared/clinical/policy';
-import { compareForms, scoreForm, thresholdsText } from '../../../shared/domain/outcomeScoring';
+import { compareForms, outcomeScale, scoreForm, thresholdsText } from '../../../shared/domain/outcomeScoring';
 import type { OutcomeAnswers, OutcomeRecord, OutcomeRequest, OutcomeSummary } from '../../../shared/domain/reassessments';
 import { INSTRUMENTS, INSTRUMENT_NAMES, outcomeAnswersSchema, outcomeRequestSchema } from '../../../shared/domain/reassessments';
 import type { DB, OutcomeRecordsTable } from '../../db/schema';
@@ -66,6 +66,8 @@ export function outcomeSummaries(records: readonly OutcomeRecord[], policy: Clin
         latest: point(last),
         change: change && { change: change.change, improvement: change.improvement, direction: change.direction, beyondMdc: change.beyondMdc, meetsMcid: change.meetsMcid, reasons: change.reasons },
         thresholds: thresholdsText(instrument, policy),
+        history: forms.map((r) => ({ id: r.id, date: r.completedOn, score: r.score })),
+        scale: outcomeScale(instrument, policy),
       },
     ];
   });

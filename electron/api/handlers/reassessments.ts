@@ -1,3 +1,4 @@
+import { measureLines } from '../../../shared/clinical/reassessment-lines';
 import { ApiError } from '../../../shared/api/errors';
 import { todayIn } from '../../../shared/util/dates';
 import type { HandlerContext } from '../context';
@@ -24,9 +25,11 @@ export const reassessmentHandlers = defineHandlers({
     const clinical = asClinical(records);
     const { timeZone } = await clinicTimeAndUnits(ctx.db);
     ctx.audit({ entity: 'patient', entityId: patientId, detail: 'reassessments opened' });
+    const trends = trendsOf(clinical, current.map((r) => r.id), policy);
     return {
       reassessments: records,
-      trends: trendsOf(clinical, current.map((r) => r.id), policy),
+      trends,
+      lines: [...new Set(trends.map((t) => t.code))].map((code) => ({ code, ...measureLines(code, policy) })),
       lastDevices: lastDevices(records),
       gates: gatesNow(clinical, todayIn(timeZone, ctx.now), policy),
       due: await patientDue(ctx.db, patientId, await chartingContext(ctx.db, ctx.now)),

@@ -23,6 +23,27 @@ export async function printNote(app: OpenApp, options: PrintNoteOptions): Promis
   return { exitCode: 0, message: `Wrote ${options.out} (${Math.round(bytes.length / 1024)} KB).` };
 }
 
+export interface PrintProgressReportOptions {
+  patient: string;
+  out: string;
+  to: 'patient' | 'physician';
+  paper: 'letter' | 'a4';
+}
+
+/** `runback print progress-report`: the MRN resolved to the patient, then the same channel the app prints through. */
+export async function printProgressReport(app: OpenApp, options: PrintProgressReportOptions): Promise<{ exitCode: number; message: string }> {
+  const actor = osUser();
+  const found = await app.dispatch({ channel: 'patients.list', input: { query: options.patient, includeArchived: true, limit: 5 }, transport: 'cli', cliActor: actor });
+  if (!found.ok) return { exitCode: 1, message: `runback print progress-report: ${found.error.message} Nothing was written.` };
+  const patient = (found.value as { rows: { id: number; mrn: string }[] }).rows.find((r) => r.mrn.toLowerCase() === options.patient.trim().toLowerCase());
+  if (!patient) return { exitCode: 2, message: `runback print progress-report: there is no patient with MRN ${options.patient}. Nothing was written.` };
+  const result = await app.dispatch({ channel: 'reassessments.progressReportPdf', input: { patientId: patient.id, addressee: options.to, paper: options.paper }, transport: 'cli', cliActor: actor });
+  if (!result.ok) return { exitCode: result.error.code === 'NOT_FOUND' ? 2 : 1, message: `runback print progress-report: ${result.error.message} Nothing was written.` };
+  const bytes = Buffer.from((result.value as { pdfBase64: string }).pdfBase64, 'base64');
+  writeFileSync(options.out, bytes);
+  return { exitCode: 0, message: `Wrote ${options.out} (${Math.round(bytes.length / 1024)} KB).` };
+}
+
 export function registerPrintCommand(program: Command) {
   const print = program.command('print').description('Print a document to a PDF file (the same PDF the app prints)');
   print
@@ -48,4 +69,28 @@ export function registerPrintCommand(program: Command) {
       }
     });
   registerBillingPrintCommands(print);
+  print
+    .command('progress-report')
+    .description('A progress report: baseline against latest for every measure and questionnaire, small trend charts and the goals, to the patient or the referring physician')
+    .option('--data-dir <dir>', 'the clinic data folder (default: the platform app-data folder)')
+    .requiredOption('--patient <mrn>', 'the patient’s MRN, e.g. RB000123')
+    .requiredOption('--out <file>', 'where to write the PDF')
+    .option('--to <addressee>', 'patient or physician', 'patient')
+    .option('--paper <size>', 'letter or a4', 'letter')
+    .action(async (opts: { dataDir?: string; patient: string; out: string; to: string; paper: string }) => {
+      const refuse = (message: string) => {
+        process.stderr.write(`runback print progress-report: ${message}\n`);
+        process.exitCode = 1;
+      };
+      if (opts.paper !== 'letter' && opts.paper !== 'a4') return refuse(`--paper is letter or a4, not "${opts.paper}".`);
+      if (opts.to !== 'patient' && opts.to !== 'physician') return refuse(`--to is patient or physician, not "${opts.to}".`);
+      const app = await openApp(resolve(opts.dataDir ?? defaultDataDir()));
+      try {
+        const result = await printProgressReport(app, { patient: opts.patient, out: resolve(opts.out), to: opts.to, paper: opts.paper });
+        (result.exitCode === 0 ? process.stdout : process.stderr).write(`${result.message}\n`);
+        process.exitCode = result.exitCode;
+      } finally {
+        await app.close();
+      }
+    });
 }

@@ -3,7 +3,7 @@ import { GATE_TITLES } from '../../../../shared/clinical/gates';
 import { MEASURES } from '../../../../shared/clinical/reassessment';
 import type { Patient } from '../../../../shared/domain/patient';
 import { patientDisplayName } from '../../../../shared/domain/patient';
-import type { ReassessmentRecord } from '../../../../shared/domain/reassessments';
+import { INSTRUMENT_NAMES, type ReassessmentRecord } from '../../../../shared/domain/reassessments';
 import { useQuery } from '../../api/hooks';
 import { useFormat } from '../../app/clinic';
 import { Banner } from '../../components/Banner';
@@ -11,7 +11,9 @@ import { LoadFailed } from '../../components/LoadState';
 import { HandToPatientDialog } from './HandToPatientDialog';
 import { OutcomeDialog } from './OutcomeDialog';
 import { OutcomeTable } from './OutcomeTable';
+import { ProgressReportPrint } from './ProgressReportPrint';
 import { ReassessmentDialog } from './ReassessmentDialog';
+import { MeasureTrendChart, OutcomeTrendChart } from './TrendCharts';
 import { TrendTable } from './TrendTable';
 import './ReassessmentTab.css';
 
@@ -24,6 +26,8 @@ export function ReassessmentTab({ patient }: { patient: Patient }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [questionnaire, setQuestionnaire] = useState(false);
   const [handing, setHanding] = useState(false);
+  // Charts by default; the tables give every reading, device and mark in text.
+  const [view, setView] = useState<'charts' | 'tables'>('charts');
 
   // Alt+A records a reassessment from anywhere on the tab.
   useEffect(() => {
@@ -55,6 +59,7 @@ export function ReassessmentTab({ patient }: { patient: Patient }) {
           Record reassessment
         </button>
       </div>
+      <ProgressReportPrint patientId={patient.id} />
       {notice && <Banner tone="success">{notice}</Banner>}
       {data?.due.length ? (
         <div data-testid="reassessment-due">
@@ -103,14 +108,32 @@ export function ReassessmentTab({ patient }: { patient: Patient }) {
                 </li>
               ))}
             </ul>
-            <h3>Trends</h3>
+            <div className="section-header">
+              <h3>Trends</h3>
+              <span className="spacer" />
+              <span id="trend-view-label" className="muted">
+                Show
+              </span>
+              <div className="segmented" role="group" aria-labelledby="trend-view-label">
+                <button type="button" aria-pressed={view === 'charts'} onClick={() => setView('charts')}>
+                  Charts
+                </button>
+                <button type="button" aria-pressed={view === 'tables'} onClick={() => setView('tables')}>
+                  Tables
+                </button>
+              </div>
+            </div>
             <div className="trend-grid">
-              {MEASURES.filter((def) => data.trends.some((t) => t.code === def.code)).map((def) => (
-                <div key={def.code} className="trend-block">
-                  <h4>{def.name}</h4>
-                  <TrendTable def={def} trends={data.trends.filter((t) => t.code === def.code)} />
-                </div>
-              ))}
+              {MEASURES.filter((def) => data.trends.some((t) => t.code === def.code)).map((def) => {
+                const trends = data.trends.filter((t) => t.code === def.code);
+                const drawn = view === 'charts' && def.kind === 'numeric';
+                return (
+                  <div key={def.code} className="trend-block card">
+                    <h4>{def.name}</h4>
+                    {drawn ? <MeasureTrendChart def={def} trends={trends} lines={data.lines.find((l) => l.code === def.code)} /> : <TrendTable def={def} trends={trends} />}
+                  </div>
+                );
+              })}
             </div>
           </>
         )
@@ -127,6 +150,16 @@ export function ReassessmentTab({ patient }: { patient: Patient }) {
         </button>
       </div>
       <OutcomeTable query={outcomes} />
+      {view === 'charts' && outcomes.data && outcomes.data.summaries.length > 0 && (
+        <div className="trend-grid outcome-charts">
+          {outcomes.data.summaries.map((s) => (
+            <div key={s.instrument} className="trend-block card">
+              <h4>{INSTRUMENT_NAMES[s.instrument]}</h4>
+              <OutcomeTrendChart summary={s} />
+            </div>
+          ))}
+        </div>
+      )}
 
       {handing && <HandToPatientDialog patientId={patient.id} patientName={patientDisplayName(patient)} onClose={() => setHanding(false)} />}
       {questionnaire && (

@@ -3,15 +3,13 @@ import type { MeasureDefinition, Side } from '../../../../shared/clinical/reasse
 import type { MeasureTrend } from '../../../../shared/domain/reassessments';
 import { useFormat } from '../../app/clinic';
 import { DataTable, type DataTableColumn } from '../../components/DataTable/DataTable';
-import { DEVICE_LABELS, changeText, valueText } from './reassessmentFormat';
+import { DEVICE_LABELS, GRADE_WORDS, changeText, valueText } from './reassessmentFormat';
 
 type Point = MeasureTrend['points'][number];
 interface Row {
   date: string;
   bySide: Partial<Record<Side, Point>>;
 }
-
-const GRADE_WORDS = { confirmed: 'published', secondary: 'published (secondary source)', 'clinic-policy': 'clinic policy' } as const;
 
 /** Since the baseline: the change, marked real (beyond the detectable change) or within measurement error. */
 function ChangeCell({ point, def }: { point: Point | undefined; def: MeasureDefinition }) {
