@@ -2,8 +2,10 @@ import type { ColumnType, Generated } from 'kysely';
 import type { Role } from '../../shared/domain/roles';
 import type { Country, DateOrder, TimeFormat, WeekStartDay } from '../../shared/domain/locale';
 import type { AttachmentsTable, EpisodeGoalsTable, EpisodesTable, NoteAddendaTable, NotesTable } from './schema-charting';
+import type { ExercisesTable, ExerciseVersionsTable } from './schema-exercises';
 
 export type { AttachmentsTable, EpisodeGoalsTable, EpisodesTable, NoteAddendaTable, NotesTable } from './schema-charting';
+export type { ExercisesTable, ExerciseVersionsTable } from './schema-exercises';
 
 /**
  * The database as Kysely sees it (camelCase; CamelCasePlugin maps to the snake_case columns).
@@ -35,6 +37,8 @@ export interface DB {
   notes: NotesTable;
   noteAddenda: NoteAddendaTable;
   attachments: AttachmentsTable;
+  exercises: ExercisesTable;
+  exerciseVersions: ExerciseVersionsTable;
 }
 
 export interface ClinicTable {

@@ -7,6 +7,7 @@ import { migration0005 } from './0005-red-flag-screens';
 import { migration0006 } from './0006-read-indexes';
 import { migration0007 } from './0007-run-legs';
 import { migration0008 } from './0008-charting';
+import { migration0012 } from './0012-exercises';
 
 /** Every migration, in order. An explicit list (no folder scan), so the order is reviewed code. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0012,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
