@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-/** Charting's tables (migration 0006): episodes of care, their goals, visit notes, addenda, attachments */
+/** Charting's tables (migration 0006): episodes of care, their goals, visit notes, addenda, attachments. */
 export interface EpisodesTable {
   id: Generated<number>;
   patientId: number;

@@ -56,6 +56,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'backups.saveSettings': 'Changed the backup folder or how long backups are kept',
   'backups.setPassphrase': 'Set or removed the backup passphrase',
   'backups.restore': 'Restored the clinic from a backup',
+  'exercises.save': 'Added or changed a library exercise',
+  'exercises.setArchived': 'Archived or brought back a library exercise',
 };
 
 /** The words for an action; an unknown one (from a newer Runback) reads as its name with spaces. */

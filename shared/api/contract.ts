@@ -15,6 +15,7 @@ import { backupChannels } from './backups';
 import { episodeChannels } from './episodes';
 import { noteChannels } from './notes';
 import { attachmentChannels } from './attachments';
+import { exerciseChannels } from './exercises';
 
 /**
  * The one API contract. Each area declares its slice next to its schemas; this merges them.
@@ -37,6 +38,7 @@ export const contract = {
   ...episodeChannels,
   ...noteChannels,
   ...attachmentChannels,
+  ...exerciseChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import type { ChannelName, RequestInput } from '../../shared/api/contract';
 import { CLINIC_INPUT, PASSWORDS, PATIENT, startPlan, type TestApp } from './harness';
 import { screenEntryOf } from '../../shared/clinical/redFlags';
 import { EPISODE_INPUT, evaluatedPatient, TINY_PNG } from './charting-helpers';
+import { exerciseInputOf, getSeededExercise } from '../../shared/clinical/library';
 
 /**
  * A valid request for every channel (a new channel without a sample is a compile error), used to
@@ -127,6 +128,10 @@ export function channelSamples(t: TestApp, ids: SampleIds): { [K in ChannelName]
     'attachments.add': { patientId, kind: 'referral', title: 'Referral letter', fileName: 'referral.png', base64: TINY_PNG },
     'attachments.get': { id: ids.attachmentId },
     'attachments.remove': { id: ids.attachmentId, reason: 'Attached to the wrong patient' },
+    'exercises.list': {},
+    'exercises.history': { key: 'bird-dog' },
+    'exercises.save': { exercise: { ...exerciseInputOf(getSeededExercise('calf-raise'), 'calf-raise'), title: 'Heel drops on a stair' } },
+    'exercises.setArchived': { key: 'a-skip', archived: true },
   };
 }
 
@@ -224,6 +229,10 @@ export function invalidSamples(): { [K in ChannelName]: unknown } {
     'attachments.add': { patientId: 1, kind: 'xray', title: '', fileName: 'a.exe', base64: '' },
     'attachments.get': { id: 0 },
     'attachments.remove': { id: 1, reason: '' },
+    'exercises.list': 'all',
+    'exercises.history': { key: 'Bird Dog!' },
+    'exercises.save': { exercise: { ...exerciseInputOf(getSeededExercise('calf-raise'), null), title: '', cues: ['only one'] } },
+    'exercises.setArchived': { key: 'bird-dog', archived: 'yes' },
   };
 }
 

@@ -23,6 +23,7 @@ import { noteDueHandlers } from './notes-due';
 import { notePdfHandlers } from './note-pdf';
 import { noteRedFlagHandlers } from './note-red-flags';
 import { attachmentHandlers } from './attachments';
+import { exerciseHandlers } from './exercises';
 
 /** Every channel's handler; the type makes a channel without a handler a compile error. */
 export const handlers: Handlers = {
@@ -50,4 +51,5 @@ export const handlers: Handlers = {
   ...notePdfHandlers,
   ...noteRedFlagHandlers,
   ...attachmentHandlers,
+  ...exerciseHandlers,
 };

@@ -36,7 +36,7 @@ export function exerciseSource(e: Exercise): string | null {
  * What is wrong with a library, in words (empty when sound): duplicate ids, easier/harder links to
  * exercises that are not there or to itself, two or three cues, a dose that cannot be done.
  */
-export function libraryProblems(list: readonly Exercise[]): string[] {
+export function libraryProblems(list: readonly Pick<Exercise, 'id' | 'easier' | 'harder' | 'cues' | 'steps' | 'commonErrors' | 'regions' | 'dosage'>[]): string[] {
   const problems: string[] = [];
   const ids = new Set<string>();
   for (const e of list) {
@@ -58,3 +58,4 @@ export function libraryProblems(list: readonly Exercise[]): string[] {
   }
   return problems;
 }
+export * from './schema';
