@@ -6,7 +6,7 @@ import { contract, type ChannelName } from '../../../shared/api/contract';
  * are asked again — wherever they are on screen. A booking made on the schedule is at once the
  * chart's next appointment; a run saved on the Running tab is at once in the Plan tab.
  */
-export const AREAS = ['session', 'users', 'clinic', 'audit', 'patients', 'schedule', 'waitlist', 'runs', 'plans', 'redFlags', 'policy', 'today', 'backups', 'notes', 'note'] as const;
+export const AREAS = ['session', 'users', 'clinic', 'audit', 'patients', 'schedule', 'waitlist', 'runs', 'plans', 'redFlags', 'policy', 'today', 'backups', 'notes', 'note', 'exercises'] as const;
 export type Area = (typeof AREAS)[number];
 
 const AREA_OF_PREFIX: Record<string, Area> = {
@@ -33,6 +33,7 @@ const AREA_OF_PREFIX: Record<string, Area> = {
   episodes: 'notes',
   notes: 'notes',
   attachments: 'notes',
+  exercises: 'exercises',
 };
 
 /**
@@ -79,6 +80,7 @@ export const STALE_AFTER_WRITE: Record<Area, readonly Area[]> = {
   // schedule's note marks are a notes read (notes.forRange), so they follow without the schedule.
   notes: ['notes', 'today'],
   note: [],
+  exercises: ['exercises'],
 };
 
 /** The areas to ask again after `channel` succeeded; none after a read. */

@@ -15,6 +15,7 @@ import { NewPatientScreen } from '../screens/patients/NewPatientScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { ScheduleScreen } from '../screens/schedule/ScheduleScreen';
 import { TodayScreen } from '../screens/today/TodayScreen';
+import { ExerciseLibraryScreen } from '../screens/exercises/ExerciseLibraryScreen';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -61,6 +62,8 @@ function Screen() {
       return <PatientChart key={route.id} id={route.id} tab={route.tab} noteId={route.noteId} />;
     case 'settings':
       return <SettingsScreen section={route.section} />;
+    case 'exercises':
+      return <ExerciseLibraryScreen selectedKey={route.key} />;
     case 'notFound':
       return (
         <div className="page">

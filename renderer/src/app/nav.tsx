@@ -48,6 +48,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: icon('M12 7v5l3 2M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18'),
   },
   {
+    id: 'exercises',
+    label: 'Exercises',
+    href: `#${paths.exercises()}`,
+    roles: ['therapist', 'admin'],
+    isActive: (r) => r.name === 'exercises',
+    icon: icon('M4 10v4M20 10v4M7 7v10M17 7v10M7 12h10'),
+  },
+  {
     id: 'settings',
     label: 'Settings',
     href: `#${paths.settings()}`,

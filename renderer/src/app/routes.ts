@@ -23,6 +23,7 @@ export type Route =
   | { name: 'patientNew' }
   | { name: 'patient'; id: number; tab: string; /** A note opened in the Notes tab. */ noteId?: number }
   | { name: 'settings'; section: SettingsSection }
+  | { name: 'exercises'; /** The exercise open beside the list. */ key?: string }
   | { name: 'notFound'; path: string };
 
 function scheduleQuery(p: ScheduleParams): string {
@@ -59,6 +60,7 @@ export const paths = {
   patient: (id: number, tab = 'details') => `/patients/${id}/${tab}`,
   note: (patientId: number, noteId: number) => `/patients/${patientId}/notes/${noteId}`,
   settings: (section: SettingsSection = 'clinic') => `/settings/${section}`,
+  exercises: (key?: string) => (key ? `/exercises/${key}` : '/exercises'),
 };
 
 export function parsePath(path: string): Route {
@@ -68,6 +70,8 @@ export function parsePath(path: string): Route {
   if (parts.length === 0) return { name: 'patients' };
   if (first === 'schedule' && parts.length === 1) return { name: 'schedule', params: parseScheduleQuery(query) };
   if (first === 'today' && parts.length === 1) return { name: 'today' };
+  if (first === 'exercises' && parts.length === 1) return { name: 'exercises' };
+  if (first === 'exercises' && parts.length === 2 && /^[a-z0-9-]+$/.test(second!)) return { name: 'exercises', key: second };
   if (first === 'patients') {
     if (second === undefined) return { name: 'patients' };
     if (second === 'new' && parts.length === 2) return { name: 'patientNew' };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EVIDENCE_GRADES } from '../evidence';
+import { SOURCES, type SourceId } from '../sources';
 import { EXERCISE_KINDS, EXERCISE_POSTURES, EXERCISE_REGIONS, type Exercise } from './types';
 
 const text = (label: string, max: number) => z.string({ error: `${label} is required` }).trim().min(1, `${label} is required`).max(max, `${label} is at most ${max} characters`);
@@ -31,7 +32,7 @@ export const exerciseSchema = z.object({
   kind: z.enum(EXERCISE_KINDS, { error: 'Choose mobility, motor control or strength' }),
   regions: z.array(z.enum(EXERCISE_REGIONS)).min(1, 'Choose at least one region'),
   posture: z.enum(EXERCISE_POSTURES, { error: 'Choose a starting posture' }),
-  evidence: z.object({ sourceIds: z.array(z.string()), grade: z.enum(EVIDENCE_GRADES) }).nullable(),
+  evidence: z.object({ sourceIds: z.array(z.custom<SourceId>((v) => SOURCES.some((s) => s.id === v), 'Not a source the rules engine has')), grade: z.enum(EVIDENCE_GRADES) }).nullable(),
 });
 
 /**
