@@ -14,7 +14,9 @@ export interface World {
   therapist: ResolvedSession;
   today: string;
   week: { from: string; to: string; therapistIds: number[] };
+  /** The patient with the most visit notes (a long chart), and their newest signed note. */
   chartPatientId: number;
+  signedNoteId: number | null;
   /** A patient without runs, a new one each time: importing the same file twice would be a duplicate. */
   nextImportPatient(): number;
   fit: { name: string; bytes: Uint8Array };
@@ -105,20 +107,43 @@ function searchOperation(name: string, queries: string[], runsEach: number): Ope
     raw: replayEach('patients.list', search(queries), (w) => w.desk),
   };
 }
+/** What the chart asks for when it opens on its first tab, Notes (PatientChart, PatientHeader, NotesTab). */
 const chartCalls = (w: World) =>
   [
     ['patients.get', { id: w.chartPatientId }],
     ['appointments.patientSummary', { patientId: w.chartPatientId }],
+    ['notes.list', { patientId: w.chartPatientId }],
+    ['episodes.list', { patientId: w.chartPatientId }],
+  ] as const;
+/** The Running and Plan tabs, a click away. */
+const runningCalls = (w: World) =>
+  [
     ['runs.list', { patientId: w.chartPatientId }],
     ['plans.get', { patientId: w.chartPatientId }],
   ] as const;
+
+/** A chart's calls at once, as the screen asks; and their statements replayed on raw SQLite. */
+function callsOperation(name: string, calls: (w: World) => readonly (readonly [ChannelName, unknown])[]): Operation {
+  return {
+    name,
+    runs: 100,
+    goal: { p95: 5, text: 'p95 ≤ 5 ms' },
+    run: async (w) => void (await Promise.all(calls(w).map(([channel, input]) => call(w, channel, input as never, w.therapist)))),
+    raw: async (w) => {
+      const replays: ReturnType<typeof rawReplay>[] = [];
+      for (const [channel, input] of calls(w)) replays.push(rawReplay(w.file, await recordHandlerStatements(w.file, channel, input, w.therapist, w.now)));
+      return { run: () => replays.forEach((r) => r.run()), close: () => replays.forEach((r) => r.close()) };
+    },
+  };
+}
 
 /**
  * Printed documents, one line each: a new PDF (note, handout, superbill, receipt, progress report)
  * is benched by adding its channel and an input built from the world.
  */
-export const DOCUMENTS: { name: string; channel: ChannelName; input: (w: World) => unknown }[] = [
-  { name: 'day sheet PDF (every therapist, today)', channel: 'schedule.daySheet', input: (w) => ({ date: w.today }) },
+export const DOCUMENTS: { name: string; channel: ChannelName; input: (w: World) => unknown; who: 'desk' | 'therapist' }[] = [
+  { name: 'day sheet PDF (every therapist, today)', channel: 'schedule.daySheet', input: (w) => ({ date: w.today }), who: 'desk' },
+  { name: 'visit note PDF (the long chart’s newest signed note)', channel: 'notes.pdf', input: (w) => ({ id: w.signedNoteId ?? 0 }), who: 'therapist' },
 ];
 
 export const OPERATIONS: Operation[] = [
@@ -141,18 +166,8 @@ export const OPERATIONS: Operation[] = [
     run: async (w) => void (await call(w, 'appointments.range', w.week, w.desk)),
     raw: replayEach('appointments.range', (w) => [w.week], (w) => w.desk),
   },
-  {
-    name: 'opening a chart (record, visits, runs, plan)',
-    runs: 100,
-    goal: { p95: 5, text: 'p95 ≤ 5 ms' },
-    // The chart asks for its four parts at once, as the screen does.
-    run: async (w) => void (await Promise.all(chartCalls(w).map(([channel, input]) => call(w, channel, input as never, w.therapist)))),
-    raw: async (w) => {
-      const replays: ReturnType<typeof rawReplay>[] = [];
-      for (const [channel, input] of chartCalls(w)) replays.push(rawReplay(w.file, await recordHandlerStatements(w.file, channel, input, w.therapist, w.now)));
-      return { run: () => replays.forEach((r) => r.run()), close: () => replays.forEach((r) => r.close()) };
-    },
-  },
+  callsOperation('opening a chart (record, visits, notes, episodes)', chartCalls),
+  callsOperation('the Running and Plan tabs (runs, plan)', runningCalls),
   {
     name: 'import of a one-hour FIT file (stage, preview, save)',
     runs: 15,
@@ -177,9 +192,9 @@ export const OPERATIONS: Operation[] = [
     (doc): Operation => ({
       name: doc.name,
       runs: 15,
-      run: async (w) => void (await call(w, doc.channel, doc.input(w) as never, w.desk)),
+      run: async (w) => void (await call(w, doc.channel, doc.input(w) as never, w[doc.who])),
       raw: async (w) => {
-        const replay = rawReplay(w.file, await recordHandlerStatements(w.file, doc.channel, doc.input(w), w.desk, w.now));
+        const replay = rawReplay(w.file, await recordHandlerStatements(w.file, doc.channel, doc.input(w), w[doc.who], w.now));
         return { run: () => replay.run(), close: () => replay.close() };
       },
       rawNote: 'its queries alone, without drawing the PDF',

@@ -23,7 +23,7 @@ export function formatBench(result: BenchResult): string {
   return [
     `Runback bench, ${result.startedAt}`,
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, ${m.os}; Node ${m.node}, SQLite ${m.sqlite}; load average ${m.loadAverage} at the start`,
-    `Data: ${d.patients.toLocaleString('en-US')} patients, ${d.appointments.toLocaleString('en-US')} appointments, ${d.runs.toLocaleString('en-US')} runs (${d.databaseMb} MB), on a copy; FIT: ${d.fitFile}; Strava export: ${d.stravaActivities.toLocaleString('en-US')} runs; response checks: ${result.responseChecks}`,
+    `Data: ${d.patients.toLocaleString('en-US')} patients, ${d.appointments.toLocaleString('en-US')} appointments, ${d.runs.toLocaleString('en-US')} runs, ${d.notes.toLocaleString('en-US')} visit notes (${d.databaseMb} MB); the chart opened has ${d.chartNotes} notes, on a copy; FIT: ${d.fitFile}; Strava export: ${d.stravaActivities.toLocaleString('en-US')} runs; response checks: ${result.responseChecks}`,
     '',
     line(header),
     line(widths.map((w) => '-'.repeat(w))),

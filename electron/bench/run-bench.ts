@@ -45,7 +45,7 @@ export interface BenchResult {
   machine: Machine;
   startedAt: string;
   responseChecks: string;
-  data: { patients: number; appointments: number; runs: number; databaseMb: number; fitFile: string; stravaActivities: number };
+  data: { patients: number; appointments: number; runs: number; notes: number; chartPatientId: number; chartNotes: number; databaseMb: number; fitFile: string; stravaActivities: number };
   operations: OperationResult[];
 }
 
@@ -69,7 +69,13 @@ async function buildWorld(app: OpenApp, file: string, options: BenchOptions, imp
   // A week the 10-year history of `runback demo --patients 100000` fills (it ends four weeks ago).
   const from = startOfWeek(addDays(today, -35));
   const therapists = await db.selectFrom('users').select('id').where('role', '=', 'therapist').orderBy('id').limit(50).execute();
-  const busiest = await db.selectFrom('runs').select('patientId').groupBy('patientId').orderBy((eb) => eb.fn.countAll(), 'desc').limit(1).executeTakeFirst();
+  // The longest chart: the patient with the most visit notes (else the most runs).
+  const longest =
+    (await db.selectFrom('notes').select('patientId').groupBy('patientId').orderBy((eb) => eb.fn.countAll(), 'desc').limit(1).executeTakeFirst()) ??
+    (await db.selectFrom('runs').select('patientId').groupBy('patientId').orderBy((eb) => eb.fn.countAll(), 'desc').limit(1).executeTakeFirst());
+  const signedNote = longest
+    ? await db.selectFrom('notes').select('id').where('patientId', '=', longest.patientId).where('status', '=', 'signed').orderBy('dateOfService', 'desc').limit(1).executeTakeFirst()
+    : undefined;
   const withoutRuns = await db
     .selectFrom('patients')
     .select('id')
@@ -91,7 +97,8 @@ async function buildWorld(app: OpenApp, file: string, options: BenchOptions, imp
     therapist: await sessionOf(app, 'therapist', now),
     today,
     week: { from, to: addDays(from, 6), therapistIds: therapists.map((t) => t.id) },
-    chartPatientId: busiest?.patientId ?? 1,
+    chartPatientId: longest?.patientId ?? 1,
+    signedNoteId: signedNote?.id ?? null,
     nextImportPatient: () => {
       const id = withoutRuns.pop()?.id;
       if (id === undefined) throw new BenchRefusedError('The clinic has run out of patients without runs to import into.');
@@ -136,11 +143,14 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       // Every import goes into a patient of its own (the same file twice would be a duplicate).
       const importRuns = chosen.filter((o) => o.name.startsWith('import')).reduce((n, o) => n + (options.runs ?? o.runs) + (o.warmup ?? 5), 0);
       const world = await buildWorld(app, file, options, importRuns);
-      const count = async (table: 'patients' | 'appointments' | 'runs') => Number((await app.services.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      const count = async (table: 'patients' | 'appointments' | 'runs' | 'notes') => Number((await app.services.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
       const data = {
         patients: await count('patients'),
         appointments: await count('appointments'),
         runs: await count('runs'),
+        notes: await count('notes'),
+        chartPatientId: world.chartPatientId,
+        chartNotes: Number((await app.services.db.selectFrom('notes').select((eb) => eb.fn.countAll<number>().as('n')).where('patientId', '=', world.chartPatientId).executeTakeFirstOrThrow()).n),
         databaseMb: Math.round(statSync(file).size / 2 ** 20),
         fitFile: options.fitFile ? basename(options.fitFile) : 'generated: 1 h run-walk, 3,601 records',
         stravaActivities: world.strava.activities,

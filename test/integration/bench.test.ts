@@ -3,6 +3,7 @@ import { formatBench } from '../../electron/bench/report';
 import { OPERATIONS } from '../../electron/bench/operations';
 import { BenchRefusedError, runBench, type BenchResult } from '../../electron/bench/run-bench';
 import { createTestApp, databaseFingerprint, PATIENT, type TestApp } from './harness';
+import { evaluatedPatient } from './charting-helpers';
 
 /**
  * `runback bench` on a small clinic, two runs of each operation: that it measures every operation
@@ -16,6 +17,8 @@ describe('runback bench', () => {
   beforeAll(async () => {
     t = await createTestApp();
     for (let i = 0; i < 12; i++) await t.ok('patients.create', { ...PATIENT, legalFirstName: `Runner${i}`, dateOfBirth: `19${70 + i}-05-0${1 + (i % 9)}` }, t.sessions.front_desk);
+    // One chart with a signed note: the chart opens on its notes, and the note PDF is benched.
+    await evaluatedPatient(t, 3);
     before = await databaseFingerprint(t);
     result = await runBench({ dataDir: t.dataDir, runs: 2, stravaActivities: 5 });
   }, 60_000);
@@ -33,8 +36,8 @@ describe('runback bench', () => {
       }
       if (o.goal) expect(typeof o.met, o.name).toBe('boolean');
     }
-    expect(result.operations.map((o) => o.name)).toEqual(expect.arrayContaining(['an empty call (auth.me)', 'day sheet PDF (every therapist, today)']));
-    expect(result.data).toMatchObject({ patients: 12, fitFile: expect.stringMatching(/generated/), stravaActivities: 5 });
+    expect(result.operations.map((o) => o.name)).toEqual(expect.arrayContaining(['an empty call (auth.me)', 'day sheet PDF (every therapist, today)', 'opening a chart (record, visits, notes, episodes)']));
+    expect(result.data).toMatchObject({ patients: 12, chartPatientId: 3, fitFile: expect.stringMatching(/generated/), stravaActivities: 5 });
     expect(result.machine.cores).toBeGreaterThan(0);
   });
 
