@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
 import { test, expect, signIn, DEMO } from './fixtures';
 import { expectAccessible } from './axe';
 
 const OUT = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
-const shot = async (page: import('@playwright/test').Page, name: string) => {
+const shot = async (page: Page, name: string) => {
   if (process.env.SCREENSHOTS === '1') await page.screenshot({ path: `${OUT}${name}.png` });
   if (process.env.LOOK_DIR) await page.screenshot({ path: `${process.env.LOOK_DIR}/${name}.png` });
 };
