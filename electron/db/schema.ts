@@ -5,7 +5,10 @@ import type { AttachmentsTable, EpisodeGoalsTable, EpisodesTable, NoteAddendaTab
 import type { ChargesTable, FeeScheduleTable, LedgerVoidsTable, PackageTypesTable, PatientPackagesTable, PaymentApplicationsTable, PaymentsTable, RefundsTable } from './schema-ledger';
 
 export type { AttachmentsTable, EpisodeGoalsTable, EpisodesTable, NoteAddendaTable, NotesTable } from './schema-charting';
+import type { ExercisesTable, ExerciseVersionsTable } from './schema-exercises';
+
 export type * from './schema-ledger';
+export type { ExercisesTable, ExerciseVersionsTable } from './schema-exercises';
 
 /**
  * The database as Kysely sees it (camelCase; CamelCasePlugin maps to the snake_case columns).
@@ -49,6 +52,8 @@ export interface DB {
   paymentApplications: PaymentApplicationsTable;
   refunds: RefundsTable;
   ledgerVoids: LedgerVoidsTable;
+  exercises: ExercisesTable;
+  exerciseVersions: ExerciseVersionsTable;
 }
 
 export interface ClinicTable {

@@ -86,6 +86,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'ledger.sellPackage': 'Sold a prepaid package',
   'ledger.refund': 'Refunded a payment',
   'ledger.void': 'Voided a charge, payment or refund',
+  'exercises.save': 'Added or changed a library exercise',
+  'exercises.setArchived': 'Archived or brought back a library exercise',
 };
 
 /** The words for an action; an unknown one (from a newer Runback) reads as its name with spaces. */

@@ -21,6 +21,7 @@ import { exportChannels } from './exports';
 import { patientImportChannels } from './patientImport';
 import { ledgerChannels } from './ledger';
 import { billingDocChannels } from './billingDocs';
+import { exerciseChannels } from './exercises';
 
 /**
  * The one API contract. Each area declares its slice next to its schemas; this merges them.
@@ -49,6 +50,7 @@ export const contract = {
   ...patientImportChannels,
   ...ledgerChannels,
   ...billingDocChannels,
+  ...exerciseChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

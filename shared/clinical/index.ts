@@ -17,6 +17,7 @@ export * from './pain';
 export * from './reassessment';
 export * from './gates';
 export * from './exercises';
+export * from './library';
 export * from './researchContext';
 export * from './prescription';
 export * from './planner';

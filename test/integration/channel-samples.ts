@@ -2,6 +2,7 @@ import type { ChannelName, RequestInput } from '../../shared/api/contract';
 import { CLINIC_INPUT, PASSWORDS, PATIENT, startPlan, type TestApp } from './harness';
 import { screenEntryOf } from '../../shared/clinical/redFlags';
 import { EPISODE_INPUT, evaluatedPatient, TINY_PNG } from './charting-helpers';
+import { exerciseInputOf, getSeededExercise } from '../../shared/clinical/library';
 
 /**
  * A valid request for every channel (a new channel without a sample is a compile error), used to
@@ -161,6 +162,10 @@ export function channelSamples(t: TestApp, ids: SampleIds): { [K in ChannelName]
     'endOfDay.get': { date: '2026-11-26' },
     'endOfDay.pdf': { date: '2026-11-26' },
     'endOfDay.csv': { date: '2026-11-26' },
+    'exercises.list': {},
+    'exercises.history': { key: 'bird-dog' },
+    'exercises.save': { exercise: { ...exerciseInputOf(getSeededExercise('calf-raise'), 'calf-raise'), title: 'Heel drops on a stair' } },
+    'exercises.setArchived': { key: 'a-skip', archived: true },
   };
 }
 
@@ -296,6 +301,10 @@ export function invalidSamples(): { [K in ChannelName]: unknown } {
     'endOfDay.get': { date: '2026-02-30' },
     'endOfDay.pdf': { date: 'today' },
     'endOfDay.csv': {},
+    'exercises.list': 'all',
+    'exercises.history': { key: 'Bird Dog!' },
+    'exercises.save': { exercise: { ...exerciseInputOf(getSeededExercise('calf-raise'), null), title: '', cues: ['only one'] } },
+    'exercises.setArchived': { key: 'bird-dog', archived: 'yes' },
   };
 }
 

@@ -393,3 +393,33 @@ describe('migration 0011 (billing identity)', () => {
     await db.destroy();
   });
 });
+
+describe('migration 0012 (exercises)', () => {
+  it('keeps earlier data and adds the clinic’s exercises with versions that never change, archived never deleted', async () => {
+    const v = MIGRATIONS.find((m) => m.name === 'exercises')!.version;
+    const raw = new Database(':memory:');
+    raw.pragma('foreign_keys = ON');
+    const db = createKysely(raw) as unknown as Kysely<unknown>;
+    await migrate(db, v - 1);
+    raw.prepare(`insert into users (username, display_name, role, password_hash, created_at, updated_at) values ('t', 'T', 'therapist', 'h', 'x', 'x')`).run();
+    raw.prepare(`insert into patients (mrn, legal_first_name, legal_last_name, first_name_key, last_name_key, date_of_birth, sex, created_at, updated_at)
+      values ('RB000001', 'Tấn', 'Đặng', 'tan', 'dang', '1990-01-01', 'male', 'x', 'x')`).run();
+    expect(await migrate(db, v)).toEqual({ from: v - 1, to: v });
+    expect(raw.prepare('select count(*) as n from patients').get()).toEqual({ n: 1 });
+    const exercise = raw.prepare(`insert into exercises (exercise_key, origin, created_by, created_at) values (?, ?, 1, 'x')`);
+    exercise.run('bird-dog', 'seeded');
+    exercise.run('clinic-2', 'clinic');
+    expect(() => exercise.run('clinic-2', 'clinic')).toThrow(/UNIQUE/);
+    expect(() => exercise.run('heel-drops', 'clinic')).toThrow(/CHECK/);
+    const version = raw.prepare(`insert into exercise_versions (exercise_id, version, body_json, created_by, created_at) values (?, ?, '{}', 1, 'x')`);
+    version.run(2, 1);
+    version.run(2, 2);
+    expect(() => version.run(2, 2)).toThrow(/UNIQUE/);
+    expect(() => raw.prepare(`update exercise_versions set body_json = '{"title":"x"}'`).run()).toThrow(/cannot be changed/);
+    expect(() => raw.prepare(`delete from exercise_versions`).run()).toThrow(/cannot be deleted/);
+    expect(() => raw.prepare(`delete from exercises where id = 1`).run()).toThrow(/archive it/);
+    expect(() => raw.prepare(`update exercises set archived_at = 'y' where id = 1`).run()).toThrow(/CHECK/);
+    raw.prepare(`update exercises set archived_at = 'y', archived_by = 1 where id = 1`).run();
+    await db.destroy();
+  });
+});

@@ -33,6 +33,7 @@ import { ledgerChargeHandlers } from './ledger-charges';
 import { ledgerPaymentHandlers } from './ledger-payments';
 import { superbillHandlers } from './superbills';
 import { receiptHandlers } from './receipts';
+import { exerciseHandlers } from './exercises';
 
 /** Every channel's handler; the type makes a channel without a handler a compile error. */
 export const handlers: Handlers = {
@@ -70,4 +71,5 @@ export const handlers: Handlers = {
   ...ledgerPaymentHandlers,
   ...superbillHandlers,
   ...receiptHandlers,
+  ...exerciseHandlers,
 };

@@ -10,6 +10,7 @@ import { migration0008 } from './0008-charting';
 import { migration0009 } from './0009-reassessments';
 import { migration0010 } from './0010-ledger';
 import { migration0011 } from './0011-billing-identity';
+import { migration0012 } from './0012-exercises';
 
 /** Every migration, in order. An explicit list (no folder scan), so the order is reviewed code. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0009,
   migration0010,
   migration0011,
+  migration0012,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

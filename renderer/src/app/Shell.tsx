@@ -16,6 +16,7 @@ import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { ScheduleScreen } from '../screens/schedule/ScheduleScreen';
 import { TodayScreen } from '../screens/today/TodayScreen';
 import { EndOfDayScreen } from '../screens/billing/EndOfDayScreen';
+import { ExerciseLibraryScreen } from '../screens/exercises/ExerciseLibraryScreen';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -64,6 +65,8 @@ function Screen() {
       return <PatientChart key={route.id} id={route.id} tab={route.tab} noteId={route.noteId} />;
     case 'settings':
       return <SettingsScreen section={route.section} />;
+    case 'exercises':
+      return <ExerciseLibraryScreen selectedKey={route.key} />;
     case 'notFound':
       return (
         <div className="page">

@@ -56,6 +56,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: icon('M4 7h16v11a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1zM4 7l2-3h12l2 3M9 12h6M12 10v5'),
   },
   {
+    id: 'exercises',
+    label: 'Exercises',
+    href: `#${paths.exercises()}`,
+    roles: ['therapist', 'admin'],
+    isActive: (r) => r.name === 'exercises',
+    icon: icon('M4 10v4M20 10v4M7 7v10M17 7v10M7 12h10'),
+  },
+  {
     id: 'settings',
     label: 'Settings',
     href: `#${paths.settings()}`,

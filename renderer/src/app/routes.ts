@@ -24,6 +24,7 @@ export type Route =
   | { name: 'patientNew' }
   | { name: 'patient'; id: number; tab: string; /** A note opened in the Notes tab. */ noteId?: number }
   | { name: 'settings'; section: SettingsSection }
+  | { name: 'exercises'; /** The exercise open beside the list. */ key?: string }
   | { name: 'notFound'; path: string };
 
 function scheduleQuery(p: ScheduleParams): string {
@@ -61,6 +62,7 @@ export const paths = {
   patient: (id: number, tab = 'details') => `/patients/${id}/${tab}`,
   note: (patientId: number, noteId: number) => `/patients/${patientId}/notes/${noteId}`,
   settings: (section: SettingsSection = 'clinic') => `/settings/${section}`,
+  exercises: (key?: string) => (key ? `/exercises/${key}` : '/exercises'),
 };
 
 export function parsePath(path: string): Route {
@@ -74,6 +76,8 @@ export function parsePath(path: string): Route {
     const date = new URLSearchParams(query).get('date');
     return date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? { name: 'endOfDay', date } : { name: 'endOfDay' };
   }
+  if (first === 'exercises' && parts.length === 1) return { name: 'exercises' };
+  if (first === 'exercises' && parts.length === 2 && /^[a-z0-9-]+$/.test(second!)) return { name: 'exercises', key: second };
   if (first === 'patients') {
     if (second === undefined) return { name: 'patients' };
     if (second === 'new' && parts.length === 2) return { name: 'patientNew' };
