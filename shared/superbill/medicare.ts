@@ -4,7 +4,7 @@
  */
 export const MEDICARE_SUPERBILL_REFUSAL =
   'No superbill for this patient: their primary coverage is Medicare Part B. A physical therapist cannot opt out of Medicare ' +
-  '(Medicare Benefit Policy Manual ch. 15 §40.4) and must submit the claim to Medicare for covered services, so the clinic may not hand the patient ' +
+  '(Medicare Benefit Policy Manual, chapter 15, section 40.4) and must submit the claim to Medicare for covered services, so the clinic may not hand the patient ' +
   'a superbill to submit themselves. Submit the claim for them, or, before a service Medicare may not cover, give them an Advance Beneficiary Notice (ABN).';
 
 /** What the front desk does instead, step by step (clinical.md §9). */

@@ -43,6 +43,10 @@ const AREA_OF_PREFIX: Record<string, Area> = {
   packageTypes: 'ledger',
   ledger: 'ledger',
   exercises: 'exercises',
+  // Billing documents read the ledger (the superbill, receipts, the end of day).
+  superbill: 'ledger',
+  receipts: 'ledger',
+  endOfDay: 'ledger',
 };
 
 /**
