@@ -33,6 +33,17 @@ function rowsQuery(db: AnyDb, table: ExportTable, columns: string[], patientId: 
   if (scope === null) return null;
   if ('self' in scope) return base().where('id', '=', patientId);
   if ('audit' in scope) return base().where('entity', '=', 'patient').where('entityId', '=', String(patientId));
+  if ('parents' in scope) {
+    // A row naming one of several tables belongs to the patient when the row it names does.
+    return base().where((eb) =>
+      eb.or(
+        Object.entries(scope.parents).map(([entity, parentName]) => {
+          const parent = EXPORT_TABLES.find((t) => t.name === parentName)!;
+          return eb.and([eb(scope.entityColumn, '=', entity), eb(scope.idColumn, 'in', rowsQuery(db, parent, ['id'], patientId)!)]);
+        }),
+      ),
+    );
+  }
   if ('parent' in scope) {
     const parent = EXPORT_TABLES.find((t) => t.name === scope.parent)!;
     const parentIds = rowsQuery(db, parent, [scope.parentColumn], patientId)!;
@@ -103,8 +114,10 @@ export function exportDocMarkdown(tables: TableColumns[]): string {
     '(CPT with Runback’s own short labels; units, minutes and modifiers in the note) and the note itself as a DocumentReference holding',
     'its PDF; each logged run as an Observation (category activity; distance in m, durations in s, pain around the run as LOINC 72514-3',
     'components). Runs and note types have no standard code: they carry Runback’s own system `urn:runback:codes`. Drafts and discarded',
-    'notes are not part of the record and are left out. Outcome-measure scores will join as Observations (ODI total: LOINC 97909-6) when',
-    'Runback records them.',
+    'notes are not part of the record and are left out. Each outcome questionnaire’s current score (a corrected record gives way to its',
+    'correction) is an Observation (category survey): NPRS as LOINC 72514-3, the ODI total as LOINC 97909-6, the modified ODI, PSFS,',
+    'Roland-Morris and STarT Back under `urn:runback:codes` (no LOINC code found); tied to the visit’s Encounter when filled in at a signed',
+    'note. Item answers stay in Runback (their wording may be licensed); the CSV export holds them by item number.',
     '',
     '## CSV (one patient, or the whole clinic)',
     '',

@@ -16,6 +16,8 @@ export type PatientScope =
   | { column: string; parent: TableName; parentColumn: string }
   /** Audit rows about the patient's record. */
   | { audit: true }
+  /** Rows that name one row of several tables (a void names a charge, a payment or a refund). */
+  | { entityColumn: string; idColumn: string; parents: Readonly<Record<string, TableName>> }
   /** Not patient data (clinic settings, staff, rooms). */
   | null;
 
@@ -50,8 +52,29 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
   { name: 'notes', file: 'notes', description: 'Visit notes: type, date of service, status, the SOAP content and billing lines (JSON), signature and its SHA-256.', patient: { column: 'patientId' } },
   { name: 'noteAddenda', file: 'note_addenda', description: 'Addenda to signed notes, each signed with its own hash.', patient: { column: 'noteId', parent: 'notes', parentColumn: 'id' } },
   { name: 'attachments', file: 'attachments', description: 'Attached files (the list; the files themselves are in the data folder’s attachments/, named by SHA-256).', patient: { column: 'patientId' } },
+  { name: 'reassessments', file: 'reassessments', description: 'Reassessments: one sitting of the mobility and motor-control battery, its date, who, the visit note, the record it corrects.', patient: { column: 'patientId' } },
+  { name: 'reassessmentMeasures', file: 'reassessment_measures', description: 'Each measure of a reassessment: code, side, unit (deg, cm, s, points or a result), value and the device it was taken with.', patient: { column: 'reassessmentId', parent: 'reassessments', parentColumn: 'id' } },
+  { name: 'outcomeRecords', file: 'outcome_records', description: 'Outcome questionnaires (NPRS, ODI, PSFS, Roland-Morris, STarT Back): item numbers and answers (JSON, never item wording) and the score.', patient: { column: 'patientId' } },
+  { name: 'feeSchedule', file: 'fee_schedule', description: 'Fees per CPT code (or VISIT, the self-pay visit fee) in cents, per visit or per unit, from their effective date.', patient: null },
+  { name: 'packageTypes', file: 'package_types', description: 'Prepaid visit packages the clinic sells: visits and price in cents.', patient: null },
+  { name: 'patientPackages', file: 'patient_packages', description: 'Packages sold to patients and the visits they hold.', patient: { column: 'patientId' } },
+  { name: 'charges', file: 'charges', description: 'Charges (ledger rows, never edited): date of service, code, modifiers, diagnosis pointers, units, amount in cents, the note they came from.', patient: { column: 'patientId' } },
+  { name: 'payments', file: 'payments', description: 'Payments (ledger rows): method, amount in cents, date, reference.', patient: { column: 'patientId' } },
+  { name: 'paymentApplications', file: 'payment_applications', description: 'Which charge each payment paid, and how much (cents).', patient: { column: 'paymentId', parent: 'payments', parentColumn: 'id' } },
+  { name: 'refunds', file: 'refunds', description: 'Refunds of payments: amount in cents, date, reason.', patient: { column: 'paymentId', parent: 'payments', parentColumn: 'id' } },
+  { name: 'ledgerVoids', file: 'ledger_voids', description: 'Voided charges, payments and refunds: which, who, when and why (the row itself stays).', patient: { entityColumn: 'entity', idColumn: 'entityId', parents: { charge: 'charges', payment: 'payments', refund: 'refunds' } } },
+  { name: 'exercises', file: 'exercises', description: 'The clinic’s own exercises and the seeded ones it edited or archived.', patient: null },
+  { name: 'exerciseVersions', file: 'exercise_versions', description: 'Every version of an exercise’s text (JSON), never changed.', patient: null },
   { name: 'auditLog', file: 'audit_log', description: 'The audit log: who did what, when (UTC), to which record.', patient: { audit: true } },
 ];
+
+/**
+ * Tables no export holds, and why: sign-in sessions and a patient's hand-to-patient session (tokens),
+ * counters and the schema version (bookkeeping), the search index (a copy of names). A test checks
+ * that every table of the database is either exported or named here, so a new table is a decision.
+ */
+export const NOT_EXPORTED: readonly string[] = ['sessions', 'patient_kiosks', 'counters', 'schema_version'];
+export const isSearchIndexTable = (name: string) => name.startsWith('patients_fts');
 
 /** Column names as the database spells them (snake_case), from the TypeScript (camelCase) ones. */
 export function snakeCase(name: string): string {

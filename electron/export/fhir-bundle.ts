@@ -5,7 +5,7 @@ import type { NoteContent } from '../../shared/charting/note-content';
 import type { HandlerContext } from '../api/context';
 import { renderNotePdf } from '../api/handlers/note-pdf';
 import { parseContent } from '../api/handlers/note-rows';
-import { conditionResource, documentReference, encounterResource, fullUrl, painObservation, patientResource, procedureResources, runObservation, type EncounterFacts } from './fhir-resources';
+import { conditionResource, documentReference, encounterResource, fullUrl, outcomeObservation, painObservation, patientResource, procedureResources, runObservation, type EncounterFacts } from './fhir-resources';
 
 export interface FhirExport {
   bundle: Bundle;
@@ -22,8 +22,9 @@ const PAIN_FIELDS: [keyof NoteContent['subjective'], string][] = [
  * One patient's record as a FHIR R4 collection Bundle: the Patient; per episode its diagnoses as
  * Conditions; per signed note an Encounter, its pain scores as Observations, its billed lines as
  * Procedures and the note itself as a PDF DocumentReference; each logged run as an Observation.
- * Drafts and discarded notes are not the record and are left out. Outcome-measure scores join as
- * Observations beside the pain scores once Runback records them (ODI total: LOINC 97909-6).
+ * Drafts and discarded notes are not the record and are left out. Each outcome questionnaire's
+ * score (the current record: a corrected one is left for its correction) is an Observation, tied to
+ * the visit's Encounter when it was filled in at a signed note.
  */
 export async function patientBundle(ctx: Pick<HandlerContext, 'db' | 'now' | 'user'>, patientId: number): Promise<FhirExport> {
   const { db } = ctx;
@@ -55,8 +56,10 @@ export async function patientBundle(ctx: Pick<HandlerContext, 'db' | 'now' | 'us
     .orderBy('notes.dateOfService')
     .orderBy('notes.id')
     .execute();
+  const encounterOf = new Map<number, string>();
   for (const { therapist, ...note } of notes) {
     const e: EncounterFacts = { url: fullUrl(key, 'note', note.id), noteType: note.noteType, dateOfService: note.dateOfService, therapist };
+    encounterOf.set(note.id, e.url);
     entries.push({ fullUrl: e.url, resource: encounterResource(e, patientUrl, conditionsOf.get(note.episodeId) ?? []) });
     const subjective = parseContent(note.contentJson).subjective;
     for (const [field, label] of PAIN_FIELDS) {
@@ -69,6 +72,21 @@ export async function patientBundle(ctx: Pick<HandlerContext, 'db' | 'now' | 'us
     const { filename, pdf } = await renderNotePdf(ctx, note);
     const doc = { e, signedAt: note.signedAt ?? note.updatedAt, signedBy: note.signedByName ?? therapist, contentHash: note.contentHash ?? '', filename, pdf };
     entries.push({ fullUrl: fullUrl(key, 'note-document', note.id), resource: documentReference(doc, patientUrl) });
+  }
+
+  const outcomes = await db
+    .selectFrom('outcomeRecords as o')
+    .selectAll('o')
+    .where('o.patientId', '=', p.id)
+    .where('o.score', 'is not', null)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('outcomeRecords as c').select('c.id').whereRef('c.replacesId', '=', 'o.id'))))
+    .orderBy('o.completedOn')
+    .orderBy('o.id')
+    .execute();
+  for (const o of outcomes) {
+    if (o.score === null) continue;
+    const encounter = o.noteId === null ? undefined : encounterOf.get(o.noteId);
+    entries.push({ fullUrl: fullUrl(key, 'outcome', o.id), resource: outcomeObservation({ ...o, score: o.score }, patientUrl, encounter) });
   }
 
   const runs = await db.selectFrom('runs').selectAll().where('patientId', '=', p.id).where('deletedAt', 'is', null).orderBy('date').orderBy('id').execute();

@@ -5,7 +5,7 @@ import type { Diagnosis } from '../../shared/charting/episode';
 import { NOTE_TYPE_LABELS, type NoteType } from '../../shared/charting/note-content';
 import { CPT_SHORT_LABELS, DISCHARGE_REASON_LABELS, type DischargeReason } from '../../shared/charting/vocab';
 import type { Selectable } from 'kysely';
-import type { EpisodesTable, PatientsTable, RunsTable } from '../db/schema';
+import type { EpisodesTable, OutcomeRecordsTable, PatientsTable, RunsTable } from '../db/schema';
 
 /**
  * One patient's record as FHIR R4 resources (typed by @types/fhir), following US Core where Runback
@@ -178,5 +178,36 @@ export function documentReference(d: SignedNoteDocument, patient: string): Docum
     description: `${NOTE_TYPE_LABELS[d.e.noteType]} of ${d.e.dateOfService}, signed by ${d.signedBy} (content SHA-256 ${d.contentHash})`,
     content: [{ attachment: { contentType: 'application/pdf', data: d.pdf.toString('base64'), title: d.filename, size: d.pdf.length, hash: createHash('sha1').update(d.pdf).digest('base64') } }],
     context: { encounter: [ref(d.e.url)], period: { start: d.e.dateOfService, end: d.e.dateOfService } },
+  };
+}
+
+/**
+ * Outcome questionnaires: the NPRS as the pain code, the ODI total as LOINC 97909-6 (clinical.md §9
+ * grades that code as seen in sample data and a terminology lookup, not confirmed), the others with no
+ * LOINC code found under Runback's own system. Only the score leaves: item answers are the clinic's
+ * record of the form, and their wording may be licensed.
+ */
+const OUTCOME_CODES: Record<OutcomeRecordsTable['instrument'], { coding: { system: string; code: string; display: string }; text: string }> = {
+  nprs: { coding: PAIN_LOINC, text: 'Numeric pain rating scale (NPRS), 0–10' },
+  odi: { coding: { system: SYSTEMS.loinc, code: '97909-6', display: 'Oswestry Disability Index total score' }, text: 'Oswestry Disability Index (ODI), % (0–100)' },
+  'modified-odi': { coding: { system: SYSTEMS.runback, code: 'modified-odi', display: 'Modified Oswestry (Fritz & Irrgang), % (0–100)' }, text: 'Modified Oswestry Disability Index, % (0–100)' },
+  psfs: { coding: { system: SYSTEMS.runback, code: 'psfs', display: 'Patient-Specific Functional Scale, mean 0–10' }, text: 'Patient-Specific Functional Scale (PSFS), mean 0–10' },
+  rmdq: { coding: { system: SYSTEMS.runback, code: 'rmdq', display: 'Roland-Morris Disability Questionnaire, 0–24' }, text: 'Roland-Morris Disability Questionnaire, 0–24' },
+  'start-back': { coding: { system: SYSTEMS.runback, code: 'start-back', display: 'Keele STarT Back total, 0–9' }, text: 'Keele STarT Back Screening Tool, total 0–9' },
+};
+
+export function outcomeObservation(record: Selectable<OutcomeRecordsTable> & { score: number }, patient: string, encounter?: string): Observation {
+  const code = OUTCOME_CODES[record.instrument];
+  return {
+    resourceType: 'Observation',
+    meta: { profile: [`${US_CORE}us-core-observation-screening-assessment`] },
+    status: 'final',
+    category: [{ coding: [{ system: SYSTEMS.observationCategory, code: 'survey', display: 'Survey' }] }],
+    code: { coding: [code.coding], text: code.text },
+    subject: ref(patient),
+    ...(encounter ? { encounter: ref(encounter) } : {}),
+    effectiveDateTime: record.completedOn,
+    // Scores such as an ODI of 13/45 are kept exact in the database; one decimal is what a reader uses.
+    ...(Number.isInteger(record.score) ? { valueInteger: record.score } : { valueDecimal: Math.round(record.score * 10) / 10 }),
   };
 }

@@ -89,7 +89,8 @@ describe('crash safety', () => {
     ] as const) {
       await t.ok('workingHours.set', { therapistId, intervals: WEEKDAY_HOURS }, t.sessions.admin);
       const patient = await t.ok('patients.create', { ...PATIENT, legalFirstName: first, legalLastName: last }, t.sessions.admin);
-      writers.push([t.dataDir, String(patient.id), String(therapistId), String(typeId)]);
+      const note = await t.ok('notes.start', { patientId: patient.id, type: 'initial_evaluation' }, t.sessions.admin);
+      writers.push([t.dataDir, String(patient.id), String(therapistId), String(typeId), String(note.id), String(t.userIds.admin)]);
     }
     await t.close(); // the folder stays: every writer reuses it
     dataDir = t.dataDir;
@@ -99,9 +100,11 @@ describe('crash safety', () => {
     rmSync(WRITER_DIR, { recursive: true, force: true });
   });
 
-  it(`SIGKILL at ${KILLS} random moments during bookings and run saves: every database sound, every acknowledged write kept`, async () => {
+  it(`SIGKILL at ${KILLS} random moments during bookings, run saves, note saves and payments: every database sound, every acknowledged write kept`, async () => {
     const next = random(16);
-    const acknowledged = { a: new Set<number>(), r: new Set<number>() };
+    const acknowledged = { a: new Set<number>(), r: new Set<number>(), p: new Set<number>() };
+    /** Each note's highest acknowledged draft revision: the database must hold it or a later one. */
+    const noteRevisions = new Map<number, number>();
     let corrupt = 0;
     let lost = 0;
     let unacknowledged = 0;
@@ -113,9 +116,10 @@ describe('crash safety', () => {
         expect(readyAt, stderr).toBe(true);
         expect(stderr).toBe('');
         for (const line of acked) {
-          const [kind, id] = line.split(' ');
-          expect(line).toMatch(/^[ar] \d+$/);
-          acknowledged[kind as 'a' | 'r'].add(Number(id));
+          const [kind, id, revision] = line.split(' ');
+          expect(line).toMatch(/^([arp] \d+|n \d+ \d+)$/);
+          if (kind === 'n') noteRevisions.set(Number(id), Math.max(noteRevisions.get(Number(id)) ?? 0, Number(revision)));
+          else acknowledged[kind as 'a' | 'r' | 'p'].add(Number(id));
         }
       }
       const db = new Database(join(dataDir, 'runback.sqlite'));
@@ -123,18 +127,24 @@ describe('crash safety', () => {
         if (db.pragma('integrity_check', { simple: true }) !== 'ok' || (db.pragma('foreign_key_check') as unknown[]).length) corrupt++;
         const appointments = new Set((db.prepare('select id from appointments').all() as { id: number }[]).map((r) => r.id));
         const runs = new Set((db.prepare('select id from runs').all() as { id: number }[]).map((r) => r.id));
+        const payments = new Set((db.prepare('select id from payments').all() as { id: number }[]).map((r) => r.id));
         for (const id of acknowledged.a) if (!appointments.has(id)) lost++;
         for (const id of acknowledged.r) if (!runs.has(id)) lost++;
+        for (const id of acknowledged.p) if (!payments.has(id)) lost++;
+        for (const [id, revision] of noteRevisions) if ((db.prepare('select revision from notes where id = ?').get(id) as { revision: number }).revision < revision) lost++;
         // Writes the kill caught after their commit but before their line: whole in the database, never half there.
-        unacknowledged = appointments.size - acknowledged.a.size + runs.size - acknowledged.r.size;
-        const audited = (db.prepare(`select count(*) as n from audit_log where action in ('appointments.book', 'runs.save')`).get() as { n: number }).n;
-        if (audited !== appointments.size + runs.size) corrupt++;
+        unacknowledged = appointments.size - acknowledged.a.size + runs.size - acknowledged.r.size + payments.size - acknowledged.p.size;
+        const audited = (db.prepare(`select count(*) as n from audit_log where action in ('appointments.book', 'runs.save', 'ledger.takePayment')`).get() as { n: number }).n;
+        if (audited !== appointments.size + runs.size + payments.size) corrupt++;
+        // A payment is applied whole or not at all: never more applied than paid.
+        const overApplied = db.prepare('select count(*) as n from payments p where (select coalesce(sum(amount_cents), 0) from payment_applications a where a.payment_id = p.id) > p.amount_cents').get() as { n: number };
+        if (overApplied.n > 0) corrupt++;
       } finally {
         db.close();
       }
     }
-    const writes = acknowledged.a.size + acknowledged.r.size;
-    process.stdout.write(`${kills} kills, ${corrupt} corrupt, ${lost} acknowledged writes lost (${writes} acknowledged writes; ${unacknowledged} more were committed when a kill came before their acknowledgement)\n`);
+    const writes = acknowledged.a.size + acknowledged.r.size + acknowledged.p.size;
+    process.stdout.write(`${kills} kills, ${corrupt} corrupt, ${lost} acknowledged writes lost (${writes} acknowledged bookings, runs and payments and note drafts saved to revision ${[...noteRevisions.values()].join(' and ')}; ${unacknowledged} more were committed when a kill came before their acknowledgement)\n`);
     expect(corrupt).toBe(0);
     expect(lost).toBe(0);
     expect(writes).toBeGreaterThan(KILLS);

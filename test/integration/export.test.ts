@@ -8,7 +8,7 @@ import type { Bundle, Condition, DocumentReference, Observation, Procedure } fro
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportToFile } from '../../electron/cli/commands/export';
 import { EXPORT_DOC_COMMAND, exportColumns, exportDocMarkdown } from '../../electron/export/clinic-csv';
-import { EXPORT_TABLES } from '../../electron/export/clinic-tables';
+import { EXPORT_TABLES, isSearchIndexTable, NOT_EXPORTED } from '../../electron/export/clinic-tables';
 import { evaluatedPatient } from './charting-helpers';
 import { auditRows, createTestApp, expectError, PATIENT, type TestApp } from './harness';
 
@@ -25,6 +25,10 @@ describe('export', () => {
     await evaluatedPatient(t, patientId);
     await t.ok('runs.save', { patientId, run: { date: '2026-11-24', distanceM: 3000, durationS: 1800, runSeconds: 600, walkSeconds: 1200, painDuring: 2, notes: '=HYPERLINK("http://evil")' } }, t.sessions.therapist);
     await t.ok('patients.create', { ...PATIENT, legalFirstName: '@Other', dateOfBirth: '1990-01-01' }, t.sessions.front_desk);
+    // Questionnaires: an NPRS corrected once (only the correction is the record) and an ODI.
+    const nprs = await t.ok('outcomes.record', { patientId, form: { instrument: 'nprs', answers: { score: 6 } } }, t.sessions.therapist);
+    await t.ok('outcomes.record', { patientId, replacesId: nprs.id, form: { instrument: 'nprs', answers: { score: 5 } } }, t.sessions.therapist);
+    await t.ok('outcomes.record', { patientId, noteId: null, form: { instrument: 'odi', answers: { sections: { painIntensity: 3, personalCare: 1, lifting: 2, walking: 1, sitting: 2, standing: 1, sleeping: 2, sexLife: 'not-applicable', socialLife: 1, travelling: 0 } } } }, t.sessions.therapist);
   });
   afterAll(async () => {
     await t.dispose();
@@ -43,7 +47,13 @@ describe('export', () => {
     expect(conditions.map((c) => c.code!.coding![0]!)).toEqual([expect.objectContaining({ system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'M54.50' }), expect.objectContaining({ code: 'M51.360' })]);
     expect(byType('Encounter')).toHaveLength(1);
     const pains = (byType('Observation') as Observation[]).filter((o) => o.code.coding?.[0]?.code === '72514-3');
-    expect(pains.map((o) => o.valueInteger)).toEqual([5, 2, 7]);
+    expect(pains.filter((o) => !o.code.text?.includes('NPRS')).map((o) => o.valueInteger)).toEqual([5, 2, 7]);
+    // Outcome scores: the corrected NPRS once (at the day's visit), the ODI total with its LOINC code.
+    const nprs = pains.filter((o) => o.code.text?.includes('NPRS'));
+    expect(nprs.map((o) => o.valueInteger)).toEqual([5]);
+    expect(nprs[0]!.encounter?.reference).toBe(bundle.entry!.find((e) => e.resource!.resourceType === 'Encounter')!.fullUrl);
+    const odi = (byType('Observation') as Observation[]).filter((o) => o.code.coding?.[0]?.code === '97909-6');
+    expect(odi.map((o) => [o.valueInteger ?? o.valueDecimal, o.encounter])).toEqual([[28.9, undefined]]);
     const run = (byType('Observation') as Observation[]).find((o) => o.code.coding?.[0]?.code === 'run')!;
     expect(run.component).toEqual(expect.arrayContaining([expect.objectContaining({ valueQuantity: expect.objectContaining({ value: 3000, code: 'm' }) }), expect.objectContaining({ valueInteger: 2 })]));
     const procedures = byType('Procedure') as Procedure[];
@@ -85,6 +95,16 @@ describe('export', () => {
     expect(csvRows(zip['users.csv']!)[0]).not.toContain('password_hash');
     expect(csvRows(zip['patients.csv']!).flat()).toContain('\'@Other');
     expect(strFromU8(zip['README.txt']!)).toMatch(/patients\.csv: Patients/);
+  });
+
+  it('holds every table of the database, or says why not: a new table is a decision, not a silent gap', async () => {
+    const tables = (await t.services.db.introspection.getTables()).map((x) => x.name).filter((n) => !isSearchIndexTable(n));
+    const decided = [...EXPORT_TABLES.map((x) => x.file), ...NOT_EXPORTED];
+    expect(tables.filter((n) => !decided.includes(n)), 'tables neither exported nor in NOT_EXPORTED').toEqual([]);
+    expect(decided.filter((n) => !tables.includes(n)), 'exported tables the database does not have').toEqual([]);
+    // One patient's zip holds the ledger's tables too, a void found through the row it voids.
+    const zip = unzipSync(Buffer.from((await t.ok('export.patient', { patientId, format: 'csv' }, t.sessions.admin)).base64, 'base64'));
+    for (const name of ['charges.csv', 'payments.csv', 'ledger_voids.csv', 'reassessments.csv', 'outcome_records.csv']) expect(Object.keys(zip), name).toContain(name);
   });
 
   it('is documented: docs/export.md lists every table and column the export writes', async () => {

@@ -63,7 +63,9 @@ export async function importPatients(app: OpenApp, options: ImportPatientsOption
   }
   const done = await call<{ imported: number; excluded: number; firstMrn: string | null; lastMrn: string | null }>('patientImport.commit', { csv, mapping, exclude, fileName: basename(options.file) });
   if ('error' in done) return refuse(done.error);
-  return { exitCode: 0, lines: [`Imported ${done.imported.toLocaleString('en')} patients (${done.firstMrn}–${done.lastMrn})${done.excluded ? `; ${done.excluded} rows left out` : ''}.`] };
+  const count = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+  const mrns = done.firstMrn === done.lastMrn ? done.firstMrn : `${done.firstMrn}–${done.lastMrn}`;
+  return { exitCode: 0, lines: [`Imported ${count(done.imported, 'patient', 'patients')} (${mrns})${done.excluded ? `; ${count(done.excluded, 'row', 'rows')} left out` : ''}.`] };
 }
 
 export function registerImportPatientsCommand(program: Command) {
