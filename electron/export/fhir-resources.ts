@@ -196,6 +196,11 @@ const OUTCOME_CODES: Record<OutcomeRecordsTable['instrument'], { coding: { syste
   'start-back': { coding: { system: SYSTEMS.runback, code: 'start-back', display: 'Keele STarT Back total, 0–9' }, text: 'Keele STarT Back Screening Tool, total 0–9' },
 };
 
+function outcomeQuantity(instrument: OutcomeRecordsTable['instrument'], score: number) {
+  const value = Math.round(score * 10) / 10;
+  return instrument === 'odi' || instrument === 'modified-odi' ? quantity(value, '%', '%') : quantity(value, 'score', '{score}');
+}
+
 export function outcomeObservation(record: Selectable<OutcomeRecordsTable> & { score: number }, patient: string, encounter?: string): Observation {
   const code = OUTCOME_CODES[record.instrument];
   return {
@@ -207,7 +212,8 @@ export function outcomeObservation(record: Selectable<OutcomeRecordsTable> & { s
     subject: ref(patient),
     ...(encounter ? { encounter: ref(encounter) } : {}),
     effectiveDateTime: record.completedOn,
-    // Scores such as an ODI of 13/45 are kept exact in the database; one decimal is what a reader uses.
-    ...(Number.isInteger(record.score) ? { valueInteger: record.score } : { valueDecimal: Math.round(record.score * 10) / 10 }),
+    // R4 has no decimal value: a fractional score (an ODI of 13/45 answered sections, a PSFS mean) is
+    // a Quantity, to one decimal — the database keeps it exact.
+    ...(Number.isInteger(record.score) ? { valueInteger: record.score } : { valueQuantity: outcomeQuantity(record.instrument, record.score) }),
   };
 }

@@ -53,7 +53,7 @@ describe('export', () => {
     expect(nprs.map((o) => o.valueInteger)).toEqual([5]);
     expect(nprs[0]!.encounter?.reference).toBe(bundle.entry!.find((e) => e.resource!.resourceType === 'Encounter')!.fullUrl);
     const odi = (byType('Observation') as Observation[]).filter((o) => o.code.coding?.[0]?.code === '97909-6');
-    expect(odi.map((o) => [o.valueInteger ?? o.valueDecimal, o.encounter])).toEqual([[28.9, undefined]]);
+    expect(odi.map((o) => [o.valueInteger ?? o.valueQuantity, o.encounter])).toEqual([[{ value: 28.9, unit: '%', system: 'http://unitsofmeasure.org', code: '%' }, undefined]]);
     const run = (byType('Observation') as Observation[]).find((o) => o.code.coding?.[0]?.code === 'run')!;
     expect(run.component).toEqual(expect.arrayContaining([expect.objectContaining({ valueQuantity: expect.objectContaining({ value: 3000, code: 'm' }) }), expect.objectContaining({ valueInteger: 2 })]));
     const procedures = byType('Procedure') as Procedure[];
