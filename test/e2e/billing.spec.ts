@@ -1,12 +1,26 @@
 import { test, expect, signIn, DEMO } from './fixtures';
-import { api } from './schedule-helpers';
+import { api, appointment, column, goToDate, quietTuesday, REYES } from './schedule-helpers';
 
-test('the front desk charges a visit by hand, takes a split payment from the chart, and sees the balance and credit', async ({ page, demoServer }) => {
+test('the front desk checks a patient in, charges the visit by hand, takes a split payment, refunds the rest, and sees the balance and credit', async ({ page, demoServer }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(demoServer.url);
   await signIn(page, DEMO.frontDesk.username, DEMO.frontDesk.password);
   const patient = await api<{ id: number }>(page, 'patients.create', { legalFirstName: 'Trọng Tấn', legalLastName: 'Đặng', dateOfBirth: '1983-06-14', sex: 'male', medicareBeneficiary: false });
-  await page.goto(`${demoServer.url.split('#')[0]}#/patients/${patient.id}/billing`);
+  const settings = await api<{ therapists: { id: number; displayName: string }[]; appointmentTypes: { id: number; name: string }[] }>(page, 'schedule.settings', {});
+  const day = quietTuesday(12);
+  const therapistId = settings.therapists.find((t) => t.displayName === REYES)!.id;
+  const typeId = settings.appointmentTypes.find((t) => t.name === 'Follow-up')!.id;
+  await api(page, 'appointments.book', { patientId: patient.id, therapistId, typeId, date: day, start: '09:00' });
+
+  // At check-in the appointment shows the account, and the way to the payment.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Schedule' }).click();
+  await goToDate(page, day);
+  await appointment(column(page, REYES), 'Đặng', '9:00').click();
+  const details = page.getByRole('dialog', { name: /Đặng/ });
+  await details.getByRole('button', { name: '✓ Check in' }).click();
+  await expect(details.getByText(/is checked in\./)).toBeVisible();
+  await expect(details.getByText('Paid up')).toBeVisible();
+  await details.getByRole('link', { name: 'Take payment or charge the visit' }).click();
   await expect(page.getByTestId('balance')).toHaveText(/Paid up/);
 
   // A visit without a signed note, at the demo's self-pay visit fee ($120.00), marked so.
