@@ -13,6 +13,7 @@ import { createDemoSchedule, createScheduleHistory } from './demo-schedule';
 import { createDemoRunning } from './demo-running';
 import { createDemoCharting, type DemoChartingResult } from './demo-charting';
 import { createDemoLedger, type DemoLedgerResult } from './demo-ledger';
+import { createDemoReassessments, type DemoReassessmentResult } from './demo-reassessments';
 import { addDays } from '../../shared/schedule/clinic-time';
 
 export const DEMO_CLINIC = {
@@ -57,6 +58,7 @@ export interface DemoResult {
   historyAppointments: number;
   runs: number;
   charting: DemoChartingResult;
+  reassessment: DemoReassessmentResult;
   ledger: DemoLedgerResult;
   seconds: number;
 }
@@ -170,6 +172,7 @@ export async function createDemoClinic(dataDir: string, options: { patients: num
     }
     // Notes for the visits that happened, each written by the visit's therapist.
     let charting: DemoChartingResult = { notes: 0, drafts: 0, addenda: 0, discharged: 0 };
+    let reassessment: DemoReassessmentResult = { reassessments: 0, questionnaires: 0, notImproving: null };
     if (patientIds.length) {
       const sessions = new Map<number, string>();
       for (const t of therapists) {
@@ -178,6 +181,8 @@ export async function createDemoClinic(dataDir: string, options: { patients: num
         sessions.set(t.id, (signIn.value as { sessionToken: string }).sessionToken);
       }
       charting = await createDemoCharting({ dispatch: app.dispatch, setNow, sessions, admin: sessionToken, today, timeZone: DEMO_CLINIC.timeZone, seed: options.seed, runners: patientIds.slice(0, 6) });
+      // The runners' batteries and questionnaires, after their notes so each links to its visit.
+      reassessment = await createDemoReassessments({ dispatch: app.dispatch, db: app.services.db, setNow, sessions, today, timeZone: DEMO_CLINIC.timeZone, runners: patientIds.slice(0, 6) });
       for (const s of sessions.values()) await app.dispatch({ channel: 'auth.signOut', input: {}, sessionToken: s, transport: 'cli' });
     }
     // The cash desk for the visits that were charted: fees, charges, payments, a package, a refund.
@@ -209,7 +214,7 @@ export async function createDemoClinic(dataDir: string, options: { patients: num
     for (const s of [sessionToken, deskSession]) await app.dispatch({ channel: 'auth.signOut', input: {}, sessionToken: s, transport: 'cli' });
     await sql`pragma optimize`.execute(app.services.db);
     await sql`pragma synchronous = FULL`.execute(app.services.db);
-    return { users: DEMO_USERS, patients: options.patients, appointments, historyAppointments, runs, charting, ledger, seconds: (Date.now() - started) / 1000 };
+    return { users: DEMO_USERS, patients: options.patients, appointments, historyAppointments, runs, charting, reassessment, ledger, seconds: (Date.now() - started) / 1000 };
   } finally {
     await app.close();
   }

@@ -89,6 +89,50 @@ describe('runback demo', { timeout: 300_000 }, () => {
       const episodes = await app.services.db.selectFrom('episodes').select(['dischargedOn', 'diagnosesJson']).execute();
       expect(episodes.filter((e) => e.dischargedOn !== null)).toHaveLength(1);
       expect(episodes.every((e) => JSON.parse(e.diagnosesJson).length > 0)).toBe(true);
+
+      // The runners' baseline and four-week batteries and questionnaires, each linked to its visit's note:
+      // most improve beyond the detectable / minimal important change, one does not and its plan is held.
+      const { reassessments, questionnaires, notImproving } = result.reassessment;
+      expect(reassessments).toBeGreaterThanOrEqual(8);
+      expect(questionnaires).toBeGreaterThanOrEqual(2 * reassessments);
+      expect(notImproving).not.toBeNull();
+      const recorded = await app.services.db.selectFrom('reassessments').select(['patientId', 'noteId', 'assessedOn']).execute();
+      expect(recorded).toHaveLength(reassessments);
+      expect(recorded.every((r) => r.noteId !== null && r.assessedOn <= '2026-11-26')).toBe(true);
+      const signIn = await app.dispatch({ channel: 'auth.signIn', input: { username: 'mreyes', password: 'demo-therapist-2026' }, transport: 'direct' });
+      if (!signIn.ok) throw new Error(signIn.error.message);
+      const session = (signIn.value as { sessionToken: string }).sessionToken;
+      const read = async <T>(channel: string, input: unknown) => {
+        const r = await app.dispatch({ channel, input, sessionToken: session, transport: 'direct' });
+        if (!r.ok) throw new Error(r.error.message);
+        return r.value as T;
+      };
+      type Trends = { trends: { code: string; side: string; points: { sinceBaseline: { classification: string } | null }[] }[]; gates: { gate: string; active: boolean }[] };
+      type Outcomes = { summaries: { instrument: string; change: { direction: string; meetsMcid: boolean | null } | null }[] };
+      const followedUp = [...new Set(recorded.map((r) => r.patientId))].filter((p) => recorded.filter((r) => r.patientId === p).length === 2);
+      expect(followedUp.length).toBeGreaterThanOrEqual(4);
+      for (const patientId of followedUp) {
+        const { trends, gates } = await read<Trends>('reassessments.list', { patientId });
+        const { summaries } = await read<Outcomes>('outcomes.list', { patientId });
+        const hip = trends.find((t) => t.code === 'thomas_hip_angle' && t.side === 'left')!.points.at(-1)!.sinceBaseline!.classification;
+        const odi = summaries.find((s) => s.instrument === 'odi')!.change!;
+        const nprs = summaries.find((s) => s.instrument === 'nprs')!.change!;
+        if (patientId === notImproving) {
+          expect([hip, odi.direction, nprs.direction, odi.meetsMcid]).toEqual(['worse', 'within-error', 'within-error', false]);
+          expect(gates.find((g) => g.gate === 'thomas')?.active).toBe(true);
+        } else {
+          expect([hip, odi.direction, nprs.direction, odi.meetsMcid, nprs.meetsMcid], `patient ${patientId}`).toEqual(['improved', 'improved', 'improved', true, true]);
+          expect(gates.some((g) => g.active), `patient ${patientId}`).toBe(false);
+          const endurance = trends.filter((t) => ['mcgill_flexor', 'biering_sorensen', 'side_bridge'].includes(t.code)).map((t) => t.points.at(-1)!.sinceBaseline!.classification);
+          expect(new Set(endurance)).toEqual(new Set(['improved']));
+        }
+      }
+      // The plan of the one not improving has not stepped up since, and its week waiting for review holds on the finding.
+      type Weeks = { weeks: { id: number; engineDecision: string | null; decision: { reasons: { ruleId: string }[] } | null }[] };
+      const stuckWeeks = (await read<{ plan: Weeks }>('plans.get', { patientId: notImproving })).plan.weeks;
+      const reviewed = (await read<Weeks>('plans.review', { weekId: stuckWeeks.at(-1)!.id })).weeks.at(-1)!;
+      expect(['hold', 'review', 'regress']).toContain(reviewed.engineDecision);
+      expect(reviewed.decision!.reasons.map((r) => r.ruleId)).toContain('gate.thomas');
     } finally {
       await app.close();
     }

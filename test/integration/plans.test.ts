@@ -45,7 +45,7 @@ describe('the run-walk plan', () => {
     // The current week has not ended (today is Thursday): no decision yet.
     const early = await t.call('plans.review', { weekId: accepted.weeks[1]!.id }, thera());
     expectError(early, 'CONFLICT');
-    if (!early.ok) expect(early.error.message).toContain('ends on 2026-11-29');
+    if (!early.ok) expect(early.error.message).toContain('ends on Nov 29, 2026');
   });
 
   it('red pain regresses; a red flag at the check-in stops for review; an override keeps its reason beside the engine’s decision', async () => {

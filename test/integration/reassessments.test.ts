@@ -171,7 +171,7 @@ describe('reassessments and outcome questionnaires', () => {
     const d1 = week1.weeks[0]!.decision as PlanDecision;
     expect(week1.weeks[0]!.engineDecision).toBe('hold');
     const gate = d1.reasons.find((r) => r.ruleId === 'gate.thomas')!;
-    expect(gate.sentence).toContain('The reassessment on 2026-11-12 found modified Thomas hip angle 12° on the left (above 0°: hip-extension deficit)');
+    expect(gate.sentence).toContain('The reassessment on Nov 12, 2026 found modified Thomas hip angle 12° on the left (above 0°: hip-extension deficit)');
     // The right side's 3° is within the goniometer's 5°: reported, not acted on.
     expect(gate.sentence).toContain('3° on the right is above 0° by 3°, within the 5° measurement error of a goniometer');
     expect(d1.homeExercises.map((e) => e.id)).toContain('hip-flexor-stretch');
@@ -187,6 +187,28 @@ describe('reassessments and outcome questionnaires', () => {
     expect(week2.weeks[1]!.engineDecision).toBe('progress');
     expect(d2.reasons.find((r) => r.ruleId === 'gate.thomas')).toBeUndefined();
     expect(d2.reasons.find((r) => r.ruleId === 'gate.lift')!.sentence).toContain('Hip extension (modified Thomas test) now within normal: gate lifted');
+  });
+
+  it('writes the dates in a finding the clinic’s way, in the decision, its gates and the Reassessment tab (stored as ISO)', async () => {
+    const patientId = await newPatient();
+    const plan = await startPlan(t, { patientId, startDate: '2026-11-09', startingStepId: 'rw-15-105', baselinePain: 2 }, thera());
+    for (const d of ['2026-11-09', '2026-11-11', '2026-11-14'])
+      await t.ok('runs.save', { patientId, run: { date: d, distanceM: 3200, durationS: 1800, runSeconds: 225, walkSeconds: 1575, surface: 'grass', painDuring: 2, painAfter: 2, painNextMorning: 2 } }, thera());
+    // Still 9° past the cut-off, but 7° better than the baseline: lifted by improvement, citing the baseline's date.
+    await t.ok('reassessments.record', { patientId, assessedOn: '2026-10-29', measures: hip(16, 3) }, thera());
+    await t.ok('reassessments.record', { patientId, assessedOn: '2026-11-12', measures: hip(9, 2) }, thera());
+    const reviewed = await t.ok('plans.review', { weekId: plan.weeks[0]!.id }, thera());
+    const decision = reviewed.weeks[0]!.decision as PlanDecision;
+    const lift = decision.reasons.find((r) => r.ruleId === 'gate.lift')!.sentence;
+    expect(lift).toContain('improved 7° since Oct 29, 2026, beyond the 5° detectable change');
+    expect(decision.gates.flatMap((g) => g.findings).join(' ')).toContain('since Oct 29, 2026');
+    const list = await t.ok('reassessments.list', { patientId }, thera());
+    expect(list.gates.find((g) => g.gate === 'thomas')!.findings.join(' ')).toContain('since Oct 29, 2026');
+    const shown = JSON.stringify([decision.reasons.map((r) => r.sentence), decision.gates.map((g) => g.findings), list.gates.map((g) => g.findings)]);
+    expect(shown).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    // Stored with ISO dates, so a change of the clinic's date order rewrites past decisions too.
+    const row = await t.services.db.selectFrom('planWeeks').select('decisionJson').where('id', '=', plan.weeks[0]!.id).executeTakeFirstOrThrow();
+    expect(row.decisionJson).toContain('since 2026-10-29');
   });
 
   it('links to the day’s visit note by default (or the one chosen, or none), refuses another patient’s note, and the note lists its findings', async () => {

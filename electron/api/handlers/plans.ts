@@ -7,8 +7,10 @@ import { decideNextWeek, type PlanDecision } from '../../../shared/clinical/plan
 import type { Run } from '../../../shared/clinical/runs';
 import { screenFlagsRecord } from '../../../shared/clinical/redFlags';
 import type { RunPlanRecord } from '../../../shared/domain/running';
+import { localiseDecisionDates } from '../../../shared/format/decision-dates';
 import { todayIn } from '../../../shared/util/dates';
 import type { DB, PlanWeeksTable, RunPlansTable } from '../../db/schema';
+import { loadClinicFormat } from '../clinic-format';
 import { defineHandlers } from '../handler';
 import { loadClinicPolicy } from './clinic-policy';
 import { runRowsToClinicalRuns } from './runs';
@@ -33,6 +35,7 @@ export async function toPlanRecord(db: Kysely<DB>, plan: Selectable<RunPlansTabl
   const weeks = await db.selectFrom('planWeeks').selectAll().where('planId', '=', plan.id).orderBy('weekStart').execute();
   const names = await userNames(db, weeks.flatMap((w) => [w.acceptedBy, w.overrideBy]));
   const checkIns = await checkInsByWeek(db, weeks.map((w) => w.id));
+  const format = await loadClinicFormat(db);
   return {
     id: plan.id,
     patientId: plan.patientId,
@@ -51,7 +54,7 @@ export async function toPlanRecord(db: Kysely<DB>, plan: Selectable<RunPlansTabl
       redFlags: checkIns.get(w.id)?.yes ?? [],
       screenAction: checkIns.get(w.id)?.action ?? null,
       engineDecision: asDecision(w.engineDecision),
-      decision: w.decisionJson ? (JSON.parse(w.decisionJson) as unknown) : null,
+      decision: w.decisionJson ? localiseDecisionDates(JSON.parse(w.decisionJson) as PlanDecision, format.dates) : null,
       decidedAt: w.decidedAt,
       acceptedBy: w.acceptedBy === null ? null : (names.get(w.acceptedBy) ?? null),
       acceptedAt: w.acceptedAt,
@@ -183,7 +186,7 @@ export const planHandlers = defineHandlers({
     });
     // A stop does not wait for the week's end; any other decision is taken on its last day or later.
     if (today < lastDay && decision.engineDecision !== 'stop-and-review') {
-      throw new ApiError('CONFLICT', `The week under review ends on ${lastDay}: the decision is taken on its last day or later.`);
+      throw new ApiError('CONFLICT', `The week under review ends on ${(await loadClinicFormat(ctx.db)).date(lastDay)}: the decision is taken on its last day or later.`);
     }
     await ctx.db.updateTable('planWeeks').set({ engineDecision: decision.engineDecision, decisionJson: JSON.stringify(decision), decidedAt: ctx.now.toISOString() }).where('id', '=', weekId).execute();
     ctx.audit({ entity: 'patient', entityId: plan.patientId, detail: `plan week ${week.weekStart} reviewed${today < lastDay ? ' early (a stop)' : ''}: ${decision.engineDecision} (${decision.reasons.map((r) => r.ruleId).join(', ')})` });

@@ -26,13 +26,15 @@ export const reassessmentHandlers = defineHandlers({
     const { timeZone } = await clinicTimeAndUnits(ctx.db);
     ctx.audit({ entity: 'patient', entityId: patientId, detail: 'reassessments opened' });
     const trends = trendsOf(clinical, current.map((r) => r.id), policy);
+    const cx = await chartingContext(ctx.db, ctx.now);
     return {
       reassessments: records,
       trends,
       lines: [...new Set(trends.map((t) => t.code))].map((code) => ({ code, ...measureLines(code, policy) })),
       lastDevices: lastDevices(records),
-      gates: gatesNow(clinical, todayIn(timeZone, ctx.now), policy),
-      due: await patientDue(ctx.db, patientId, await chartingContext(ctx.db, ctx.now)),
+      // The engine's findings name dates ("improved 7° since …"): staff read them the clinic's way.
+      gates: gatesNow(clinical, todayIn(timeZone, ctx.now), policy).map((g) => ({ ...g, findings: g.findings.map(cx.format.dates) })),
+      due: await patientDue(ctx.db, patientId, cx),
     };
   },
 

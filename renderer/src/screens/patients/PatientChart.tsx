@@ -7,6 +7,7 @@ import { useAuth } from '../../api/session';
 import { useRouter } from '../../app/router';
 import { paths } from '../../app/routes';
 import { Banner } from '../../components/Banner';
+import { useStickyScrollPadding } from '../../components/useStickyScrollPadding';
 import { useConfirm } from '../../components/ConfirmDialog';
 import { chartTabsFor } from './chartTabs';
 import { ExportDialog } from './ExportDialog';
@@ -24,6 +25,7 @@ export function PatientChart({ id, tab, noteId }: { id: number; tab: string; not
   const [archiving, setArchiving] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [superbill, setSuperbill] = useState(false);
+  const stickyRef = useStickyScrollPadding();
   const confirm = useConfirm();
   const { navigate } = useRouter();
 
@@ -103,7 +105,7 @@ export function PatientChart({ id, tab, noteId }: { id: number; tab: string; not
 
   return (
     <div className="chart">
-      <div className="chart-sticky">
+      <div className="chart-sticky" ref={stickyRef}>
         <div className="chart-back">
           <a href={`#${paths.patients()}`}>← Patients</a>
         </div>

@@ -12,13 +12,13 @@ export function OutcomeTable({ query }: { query: ReturnType<typeof useQuery<'out
   const f = useFormat();
   const columns = useMemo<DataTableColumn<OutcomeSummary>[]>(
     () => [
-      { id: 'name', header: 'Questionnaire', size: 190, meta: { rowHeader: true, grow: 1 }, cell: ({ row: { original: s } }) => INSTRUMENT_NAMES[s.instrument] },
-      { id: 'baseline', header: 'First', size: 180, meta: { grow: 1 }, cell: ({ row: { original: s } }) => `${f.date(s.baseline.date)}: ${s.baseline.scoreText}` },
-      { id: 'latest', header: 'Latest', size: 180, meta: { grow: 1 }, cell: ({ row: { original: s } }) => (s.latest.id === s.baseline.id ? <span className="muted">only one so far</span> : `${f.date(s.latest.date)}: ${s.latest.scoreText}`) },
+      { id: 'name', header: 'Questionnaire', size: 170, meta: { rowHeader: true, grow: 1 }, cell: ({ row: { original: s } }) => INSTRUMENT_NAMES[s.instrument] },
+      { id: 'baseline', header: 'First', size: 160, meta: { grow: 1 }, cell: ({ row: { original: s } }) => `${f.date(s.baseline.date)}: ${s.baseline.scoreText}` },
+      { id: 'latest', header: 'Latest', size: 160, meta: { grow: 1 }, cell: ({ row: { original: s } }) => (s.latest.id === s.baseline.id ? <span className="muted">only one so far</span> : `${f.date(s.latest.date)}: ${s.latest.scoreText}`) },
       {
         id: 'change',
         header: 'Change',
-        size: 200,
+        size: 190,
         meta: { grow: 1 },
         cell: ({ row: { original: s } }) => {
           const c = s.change;
@@ -34,7 +34,7 @@ export function OutcomeTable({ query }: { query: ReturnType<typeof useQuery<'out
           );
         },
       },
-      { id: 'thresholds', header: 'Thresholds', size: 250, meta: { grow: 1.5 }, cell: ({ row: { original: s } }) => <span className="muted">{s.thresholds}</span> },
+      { id: 'thresholds', header: 'Thresholds', size: 230, meta: { grow: 1.5 }, cell: ({ row: { original: s } }) => <span className="muted">{s.thresholds}</span> },
     ],
     [f],
   );

@@ -97,13 +97,27 @@ export function TrendChart({ title, input, axisLabel, value, cutoffLabel, bandLa
       </div>
       <div className="trend-chart-frame" aria-hidden="true">
         <ResponsiveContainer width={printing ? 620 : '100%'} height={210}>
-          <ComposedChart data={rows} margin={{ top: 10, right: 16, bottom: 18, left: 8 }}>
+          {/* The right margin holds the cut-off's label, outside the plot where no reading can sit under it. */}
+          <ComposedChart data={rows} margin={{ top: 12, right: g.cutoff ? 50 : 16, bottom: 18, left: 12 }}>
             <CartesianGrid stroke={GRID} vertical={false} />
             {g.series.map((s) =>
               s.band ? <ReferenceArea key={`band-${s.key}`} y1={s.band.low} y2={s.band.high} ifOverflow="hidden" fill={SERIES_STYLE[s.key]?.band ?? '#0f766e'} fillOpacity={0.1} stroke={SERIES_STYLE[s.key]?.band} strokeOpacity={0.45} strokeDasharray="3 3" /> : null,
             )}
-            {g.cutoff && <ReferenceLine y={g.cutoff.value} stroke={CUTOFF} strokeWidth={1.4} strokeDasharray="8 4" label={{ value: 'cut-off', position: 'insideTopRight', fontSize: 10.5, fill: CUTOFF }} />}
-            {g.series.map((s) => (s.important ? <ReferenceLine key={`mic-${s.key}`} y={s.important.value} stroke="#1c6434" strokeWidth={1.2} strokeDasharray="2 3" label={{ value: 'important change', position: 'insideBottomRight', fontSize: 10.5, fill: '#1c6434' }} /> : null))}
+            {g.cutoff && <ReferenceLine y={g.cutoff.value} stroke={CUTOFF} strokeWidth={1.4} strokeDasharray="8 4" label={{ value: 'cut-off', position: 'right', offset: 6, fontSize: 10.5, fill: CUTOFF }} />}
+            {g.series.map((s) =>
+              s.important ? (
+                <ReferenceLine
+                  key={`mic-${s.key}`}
+                  y={s.important.value}
+                  stroke="#1c6434"
+                  strokeWidth={1.2}
+                  strokeDasharray="2 3"
+                  // At the baseline's end, on the far side from it: the readings that cross the line are later, to the right.
+                  // (On a line, recharts' "insideBottom" sits above it and "insideTop" below.)
+                  label={{ value: 'important change', position: s.baseline !== null && s.important.value > s.baseline ? 'insideBottomLeft' : 'insideTopLeft', fontSize: 10.5, fill: '#1c6434' }}
+                />
+              ) : null,
+            )}
             <XAxis
               dataKey="x"
               type="number"
@@ -113,7 +127,7 @@ export function TrendChart({ title, input, axisLabel, value, cutoffLabel, bandLa
               tick={axisTick}
               label={{ value: 'Date', position: 'insideBottom', offset: -12, fontSize: 11, fill: MUTED }}
             />
-            <YAxis domain={[g.domain.y[0], g.domain.y[1]]} ticks={g.yTicks.map((t) => t.value)} tick={axisTick} width={52} allowDataOverflow label={{ value: axisLabel, angle: -90, position: 'insideLeft', offset: 4, fontSize: 11, fill: MUTED, style: { textAnchor: 'middle' } }} />
+            <YAxis domain={[g.domain.y[0], g.domain.y[1]]} ticks={g.yTicks.map((t) => t.value)} tick={axisTick} width={56} label={{ value: axisLabel, angle: -90, position: 'insideLeft', offset: 6, fontSize: 11, fill: MUTED, style: { textAnchor: 'middle' } }} />
             {g.series.map((s) => {
               const style = SERIES_STYLE[s.key] ?? SERIES_STYLE.none!;
               return (
