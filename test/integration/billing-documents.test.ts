@@ -119,7 +119,7 @@ describe('the superbill', () => {
     const range = { patientId, from: '2026-11-01', to: '2026-11-30' };
     const check = await t.ok('superbill.check', range, t.sessions.front_desk);
     expect(check.printable).toBe(false);
-    expect(check.medicare?.refusal).toMatch(/primary coverage is Medicare Part B\. A physical therapist cannot opt out of Medicare \(Medicare Benefit Policy Manual ch\. 15 §40\.4\) and must submit the claim/);
+    expect(check.medicare?.refusal).toMatch(/primary coverage is Medicare Part B\. A physical therapist cannot opt out of Medicare \(Medicare Benefit Policy Manual, chapter 15, section 40\.4\) and must submit the claim/);
     expect(check.medicare?.reminder.join(' ')).toMatch(/Advance Beneficiary Notice \(form CMS-R-131\)/);
     for (const session of [t.sessions.front_desk, t.sessions.admin, t.sessions.therapist]) {
       const before = await databaseFingerprint(t);
