@@ -46,7 +46,7 @@ test('an admin imports patients from a CSV: a row with problems blocks the impor
   const zip = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV (zip)' }).click();
   expect((await zip).suggestedFilename()).toMatch(/\.csv\.zip$/);
-  await expect(page.getByText(/is in your downloads \(22 CSV files: 302 patients, /)).toBeVisible();
+  await expect(page.getByText(/is in your downloads \(\d+ CSV files: 302 patients, /)).toBeVisible();
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
   await page.getByRole('searchbox').fill('Søren');

@@ -7,8 +7,8 @@ test('first run → setup → register, find, edit, reload, archive a patient', 
   // The launch token leaves the address bar at once.
   await expect(page).not.toHaveURL(/token=/);
   // At 1366×768, a field reached by Tab stops above the form's sticky action bar (NPI, tax ID).
-  await page.getByLabel(/^NPI/).focus();
-  const npi = (await page.getByLabel(/^NPI/).boundingBox())!;
+  await page.getByLabel(/^Billing NPI/).focus();
+  const npi = (await page.getByLabel(/^Billing NPI/).boundingBox())!;
   const bar = (await page.locator('.form-actions').boundingBox())!;
   expect(npi.y + npi.height).toBeLessThanOrEqual(bar.y);
   expect(await expectAccessible(page, 'setup', testInfo)).toEqual([]);

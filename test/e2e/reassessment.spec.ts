@@ -16,7 +16,7 @@ test('a reassessment typed by keyboard holds the plan at the weekly review, citi
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(demoServer.url);
   await signIn(page, DEMO.therapist.username, DEMO.therapist.password);
-  await openChart(page, 'RB000003', 'Reassessment');
+  await openChart(page, 'RB000006', 'Reassessment');
   await expect(page.getByRole('heading', { name: 'No reassessment yet — record the baseline battery' })).toBeVisible();
 
   // Dated on the Saturday of the week waiting for its review, so that review reads it.
@@ -84,7 +84,7 @@ test('a reassessment typed by keyboard holds the plan at the weekly review, citi
   if (pictures) await page.screenshot({ path: `${OUT}reassessment.png` });
 
   // The weekly review reads it: the finding holds progression, and the reason cites it.
-  await openChart(page, 'RB000003', 'Plan');
+  await openChart(page, 'RB000006', 'Plan');
   const checkIn = page.getByTestId('check-in');
   await expect(checkIn.getByText('Since the last check-in, has the patient had…')).toBeVisible();
   for (let rest = checkIn.getByRole('button', { name: 'No to the rest of these' }); (await rest.count()) > 0; ) await rest.first().click();

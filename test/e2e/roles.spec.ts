@@ -4,13 +4,13 @@ test('front desk starts on the Schedule, sees a read-only Clinic, and no Users o
   await page.goto(demoServer.url);
   await signIn(page, DEMO.frontDesk.username, DEMO.frontDesk.password);
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await expect(nav.getByRole('link')).toHaveText(['Schedule', 'Patients', 'Settings']);
+  await expect(nav.getByRole('link')).toHaveText(['Schedule', 'Patients', 'End of day', 'Settings']);
   await expect(nav.getByRole('link', { name: 'Schedule' })).toHaveAttribute('aria-current', 'page');
   await expect(nav.getByText('Front desk')).toBeVisible();
 
   await nav.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByText('Only an admin can change these settings.')).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link')).toHaveText(['Clinic', 'Clinic policy']);
+  await expect(page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link')).toHaveText(['Clinic', 'Clinic policy', 'Fees']);
   await expect(page.getByRole('button', { name: 'Save clinic settings' })).toHaveCount(0);
 
   // Typing the address of Users gets nowhere.

@@ -236,8 +236,8 @@ test('the front desk does not see the Running and Plan tabs at all, and reads th
     window.location.hash = '#/patients/1/running';
   });
   await expect(page.getByText('RB000001', { exact: true })).toBeVisible();
-  // Notes is there for the front desk too, showing only that notes exist and their billing lines.
-  await expect(page.getByRole('navigation', { name: 'Chart sections' }).getByRole('link')).toHaveText(['Notes', 'Details']);
+  // Notes is there for the front desk too, showing only that notes exist and their billing lines; and Billing.
+  await expect(page.getByRole('navigation', { name: 'Chart sections' }).getByRole('link')).toHaveText(['Notes', 'Billing', 'Details']);
   await expect(page.getByRole('heading', { name: 'Running log' })).toHaveCount(0);
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
