@@ -1,16 +1,19 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Role } from '../../shared/domain/roles';
+import type { Language } from '../../shared/i18n/languages';
 import type { Country, DateOrder, TimeFormat, WeekStartDay } from '../../shared/domain/locale';
 import type { AttachmentsTable, EpisodeGoalsTable, EpisodesTable, NoteAddendaTable, NotesTable } from './schema-charting';
 import type { ChargesTable, FeeScheduleTable, LedgerVoidsTable, PackageTypesTable, PatientPackagesTable, PaymentApplicationsTable, PaymentsTable, RefundsTable } from './schema-ledger';
 
 export type { AttachmentsTable, EpisodeGoalsTable, EpisodesTable, NoteAddendaTable, NotesTable } from './schema-charting';
 import type { ExercisesTable, ExerciseVersionsTable } from './schema-exercises';
+import type { ExercisePhotosTable, HomeProgramItemsTable, HomeProgramPrintsTable, HomeProgramVersionsTable } from './schema-home-programs';
 import type { OutcomeRecordsTable, PatientKiosksTable, ReassessmentMeasuresTable, ReassessmentsTable } from './schema-reassessments';
 
 export type * from './schema-ledger';
 export type * from './schema-reassessments';
 export type { ExercisesTable, ExerciseVersionsTable } from './schema-exercises';
+export type { ExercisePhotosTable, HomeProgramItemsTable, HomeProgramPrintsTable, HomeProgramVersionsTable } from './schema-home-programs';
 
 /**
  * The database as Kysely sees it (camelCase; CamelCasePlugin maps to the snake_case columns).
@@ -56,6 +59,10 @@ export interface DB {
   ledgerVoids: LedgerVoidsTable;
   exercises: ExercisesTable;
   exerciseVersions: ExerciseVersionsTable;
+  homeProgramVersions: HomeProgramVersionsTable;
+  homeProgramItems: HomeProgramItemsTable;
+  homeProgramPrints: HomeProgramPrintsTable;
+  exercisePhotos: ExercisePhotosTable;
 }
 
 export interface ClinicTable {
@@ -140,6 +147,8 @@ export interface PatientsTable {
   insurerGroupId: string | null;
   medicareBeneficiary: number;
   notes: string | null;
+  /** The language of every patient-facing word printed for them (migration 0013). */
+  language: Generated<Language>;
   archivedAt: string | null;
   createdAt: string;
   updatedAt: string;

@@ -423,3 +423,42 @@ describe('migration 0012 (exercises)', () => {
     await db.destroy();
   });
 });
+
+describe('migration 0013 (home programs)', () => {
+  it('keeps patients (English by default), keeps program versions and prints unchangeable, and stores photos by hash', async () => {
+    const v = MIGRATIONS.find((m) => m.name === 'home-programs')!.version;
+    const raw = new Database(':memory:');
+    raw.pragma('foreign_keys = ON');
+    const db = createKysely(raw) as unknown as Kysely<unknown>;
+    await migrate(db, v - 1);
+    raw.prepare(`insert into users (username, display_name, role, password_hash, created_at, updated_at) values ('t', 'T', 'therapist', 'h', 'x', 'x')`).run();
+    raw.prepare(`insert into patients (mrn, legal_first_name, legal_last_name, first_name_key, last_name_key, date_of_birth, sex, created_at, updated_at)
+      values ('RB000001', 'Tấn', 'Đặng', 'tan', 'dang', '1990-01-01', 'male', 'x', 'x')`).run();
+    expect(await migrate(db, v)).toEqual({ from: v - 1, to: v });
+    expect(raw.prepare('select legal_first_name, language from patients').get()).toEqual({ legal_first_name: 'Tấn', language: 'en' });
+    raw.prepare(`update patients set language = 'es'`).run();
+    expect(() => raw.prepare(`update patients set language = 'fr'`).run()).toThrow(/CHECK/);
+    const version = raw.prepare(`insert into home_program_versions (patient_id, version, created_by, created_at) values (1, ?, 1, 'x')`);
+    version.run(1);
+    expect(() => version.run(1)).toThrow(/UNIQUE/);
+    const item = raw.prepare(`insert into home_program_items (program_version_id, position, exercise_key, exercise_version, dosage_json) values (1, ?, ?, 0, '{}')`);
+    item.run(1, 'bird-dog');
+    expect(() => item.run(1, 'dead-bug')).toThrow(/UNIQUE/);
+    expect(() => item.run(2, 'bird-dog')).toThrow(/UNIQUE/);
+    const print = raw.prepare(`insert into home_program_prints (patient_id, program_version_id, language, paper, handout_json, printed_by, printed_at, reprint_of) values (1, 1, ?, ?, '{}', 1, 'x', ?)`);
+    print.run('es', 'letter', null);
+    print.run('es', 'letter', 1);
+    expect(() => print.run('fr', 'letter', null)).toThrow(/CHECK/);
+    expect(() => print.run('en', 'legal', null)).toThrow(/CHECK/);
+    for (const table of ['home_program_versions', 'home_program_items', 'home_program_prints']) {
+      expect(() => raw.prepare(`update ${table} set id = id`).run()).toThrow(/cannot be changed/);
+      expect(() => raw.prepare(`delete from ${table}`).run()).toThrow(/cannot be deleted/);
+    }
+    const photo = raw.prepare(`insert into exercise_photos (patient_id, exercise_key, mime_type, size_bytes, sha256, uploaded_by, uploaded_at) values (1, 'bird-dog', ?, 10, ?, 1, 'x')`);
+    photo.run('image/png', 'a'.repeat(64));
+    expect(() => photo.run('image/gif', 'a'.repeat(64))).toThrow(/CHECK/);
+    expect(() => photo.run('image/png', 'abc')).toThrow(/CHECK/);
+    expect(() => raw.prepare(`update exercise_photos set removed_at = 'y'`).run()).toThrow(/CHECK/);
+    await db.destroy();
+  });
+});

@@ -11,6 +11,7 @@ import { migration0009 } from './0009-reassessments';
 import { migration0010 } from './0010-ledger';
 import { migration0011 } from './0011-billing-identity';
 import { migration0012 } from './0012-exercises';
+import { migration0013 } from './0013-home-programs';
 
 /** Every migration, in order. An explicit list (no folder scan), so the order is reviewed code. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0010,
   migration0011,
   migration0012,
+  migration0013,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
