@@ -166,6 +166,10 @@ export function channelSamples(t: TestApp, ids: SampleIds): { [K in ChannelName]
     'exercises.history': { key: 'bird-dog' },
     'exercises.save': { exercise: { ...exerciseInputOf(getSeededExercise('calf-raise'), 'calf-raise'), title: 'Heel drops on a stair' } },
     'exercises.setArchived': { key: 'a-skip', archived: true },
+    'programs.get': { patientId },
+    'programs.version': { patientId, version: 1 },
+    'programs.suggestions': { patientId },
+    'programs.save': { patientId, expectedVersion: 0, items: [{ exerciseKey: 'bird-dog', dosage: getSeededExercise('bird-dog').dosage }], comment: 'First program' },
   };
 }
 
@@ -305,6 +309,10 @@ export function invalidSamples(): { [K in ChannelName]: unknown } {
     'exercises.history': { key: 'Bird Dog!' },
     'exercises.save': { exercise: { ...exerciseInputOf(getSeededExercise('calf-raise'), null), title: '', cues: ['only one'] } },
     'exercises.setArchived': { key: 'bird-dog', archived: 'yes' },
+    'programs.get': { patientId: 'x' },
+    'programs.version': { patientId: 1, version: 0 },
+    'programs.suggestions': {},
+    'programs.save': { patientId: 1, expectedVersion: 0, items: [{ exerciseKey: 'bird-dog', dosage: { kind: 'reps', sets: 11, reps: 10, holdSeconds: null, perSide: true, timesPerDay: 1, daysPerWeek: 3 } }], comment: null },
   };
 }
 

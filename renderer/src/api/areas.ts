@@ -6,7 +6,7 @@ import { contract, type ChannelName } from '../../../shared/api/contract';
  * are asked again — wherever they are on screen. A booking made on the schedule is at once the
  * chart's next appointment; a run saved on the Running tab is at once in the Plan tab.
  */
-export const AREAS = ['session', 'users', 'clinic', 'audit', 'patients', 'schedule', 'waitlist', 'runs', 'plans', 'redFlags', 'reassessments', 'policy', 'today', 'backups', 'notes', 'note', 'ledger', 'exercises'] as const;
+export const AREAS = ['session', 'users', 'clinic', 'audit', 'patients', 'schedule', 'waitlist', 'runs', 'plans', 'redFlags', 'reassessments', 'policy', 'today', 'backups', 'notes', 'note', 'ledger', 'exercises', 'programs'] as const;
 export type Area = (typeof AREAS)[number];
 
 const AREA_OF_PREFIX: Record<string, Area> = {
@@ -43,6 +43,7 @@ const AREA_OF_PREFIX: Record<string, Area> = {
   packageTypes: 'ledger',
   ledger: 'ledger',
   exercises: 'exercises',
+  programs: 'programs',
   // Billing documents read the ledger (the superbill, receipts, the end of day).
   superbill: 'ledger',
   receipts: 'ledger',
@@ -85,9 +86,9 @@ export const STALE_AFTER_WRITE: Record<Area, readonly Area[]> = {
   // A screen's answers can stop this week's plan or lift a stop; an acknowledged alert leaves Today.
   redFlags: ['redFlags', 'plans', 'today'],
   // New findings can hold or lift the plan's gates (a reviewed week goes stale).
-  reassessments: ['reassessments', 'plans', 'today'],
+  reassessments: ['reassessments', 'plans', 'today', 'programs'],
   // The clinic's unit rule and progress-note cadence reach billing lines and what is due.
-  policy: ['policy', 'plans', 'runs', 'notes', 'reassessments'],
+  policy: ['policy', 'plans', 'runs', 'notes', 'reassessments', 'programs'],
   today: ['today'],
   // A restore replaces everything; the app signs everyone out after it anyway.
   backups: ['backups', 'audit'],
@@ -97,7 +98,10 @@ export const STALE_AFTER_WRITE: Record<Area, readonly Area[]> = {
   note: [],
   // Charges, payments and fees: the account, the balance at check-in and in the chart header.
   ledger: ['ledger'],
-  exercises: ['exercises'],
+  // An archived or edited exercise shows so in the programs that hold it.
+  exercises: ['exercises', 'programs'],
+  // A saved program is the chart's Home program tab (and the handout printed from it).
+  programs: ['programs'],
 };
 
 /** The areas to ask again after `channel` succeeded; none after a read. */
