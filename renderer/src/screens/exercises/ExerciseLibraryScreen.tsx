@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { LibraryEntry } from '../../../../shared/api/exercises';
-import { EXERCISE_KIND_LABELS, EXERCISE_KINDS, EXERCISE_REGION_LABELS, EXERCISE_REGIONS, type ExerciseKind, type ExerciseRegion } from '../../../../shared/clinical/library';
+import { EXERCISE_KIND_LABELS, EXERCISE_REGION_LABELS } from '../../../../shared/clinical/library';
 import { EXERCISE_FRAMES } from '../../../../shared/illustration';
 import { useQuery } from '../../api/hooks';
 import { useRouter } from '../../app/router';
@@ -9,15 +8,8 @@ import { ExerciseFrames } from '../../components/ExerciseDrawing';
 import { LoadFailed, Loading } from '../../components/LoadState';
 import { ExerciseDetail } from './ExerciseDetail';
 import { ExerciseEditor } from './ExerciseEditor';
+import { ExerciseFilterBar, filterCount, useExerciseFilter } from './ExerciseFilters';
 import './exercises.css';
-
-/** Lower-cased, accents folded, so "cafe" finds "Café" and "puente" finds "Puente". */
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-
-function matches(e: LibraryEntry, words: string[]): boolean {
-  const hay = fold([e.exercise.title, e.exercise.purpose, ...e.exercise.cues, EXERCISE_KIND_LABELS[e.exercise.kind], ...e.exercise.regions.map((r) => EXERCISE_REGION_LABELS[r])].join(' '));
-  return words.every((w) => hay.includes(w));
-}
 
 /**
  * The exercise library: search, filter by kind and region, the exercises as cards with their drawing,
@@ -27,9 +19,6 @@ function matches(e: LibraryEntry, words: string[]): boolean {
 export function ExerciseLibraryScreen({ selectedKey }: { selectedKey?: string }) {
   const library = useQuery('exercises.list', {});
   const { navigate } = useRouter();
-  const [search, setSearch] = useState('');
-  const [kind, setKind] = useState<ExerciseKind | null>(null);
-  const [region, setRegion] = useState<ExerciseRegion | ''>('');
   const [showArchived, setShowArchived] = useState(false);
   const [adding, setAdding] = useState(false);
   // Opened once the add dialog has closed: while it is open its unsaved-changes guard would stop the move.
@@ -42,10 +31,8 @@ export function ExerciseLibraryScreen({ selectedKey }: { selectedKey?: string })
   }, [added, adding, navigate]);
 
   const all = useMemo(() => library.data?.exercises ?? [], [library.data]);
-  const shown = useMemo(() => {
-    const words = fold(search).split(/\s+/).filter(Boolean);
-    return all.filter((e) => (showArchived || !e.archived) && (!kind || e.exercise.kind === kind) && (!region || e.exercise.regions.includes(region)) && matches(e, words));
-  }, [all, search, kind, region, showArchived]);
+  const filter = useExerciseFilter(all, showArchived);
+  const { shown } = filter;
   const selected = all.find((e) => e.key === selectedKey) ?? null;
 
   if (library.error) return <div className="page"><LoadFailed error={library.error} onRetry={library.refetch} /></div>;
@@ -55,41 +42,16 @@ export function ExerciseLibraryScreen({ selectedKey }: { selectedKey?: string })
     <div className="page exercise-library">
       <header className="page-header">
         <h1>Exercises</h1>
-        <span className="page-count">{shown.length === all.filter((e) => showArchived || !e.archived).length ? `${shown.length} exercises` : `${shown.length} of ${all.filter((e) => showArchived || !e.archived).length} exercises`}</span>
+        <span className="page-count">{filterCount(filter)}</span>
         <button type="button" className="button button-primary" onClick={() => setAdding(true)}>
           Add exercise
         </button>
       </header>
-      <div className="exercise-filters" role="search">
-        <label className="exercise-search">
-          <span className="visually-hidden">Search exercises</span>
-          <input type="search" placeholder="Search by name, cue or region" value={search} onChange={(e) => setSearch(e.target.value)} />
-        </label>
-        <div className="exercise-kinds" role="group" aria-label="Kind">
-          <button type="button" className="button button-small" aria-pressed={kind === null} onClick={() => setKind(null)}>
-            All
-          </button>
-          {EXERCISE_KINDS.map((k) => (
-            <button key={k} type="button" className="button button-small" aria-pressed={kind === k} onClick={() => setKind(kind === k ? null : k)}>
-              {EXERCISE_KIND_LABELS[k]}
-            </button>
-          ))}
-        </div>
-        <label className="exercise-region">
-          Region{' '}
-          <select value={region} onChange={(e) => setRegion(e.target.value as ExerciseRegion | '')}>
-            <option value="">Any</option>
-            {EXERCISE_REGIONS.map((r) => (
-              <option key={r} value={r}>
-                {EXERCISE_REGION_LABELS[r]}
-              </option>
-            ))}
-          </select>
-        </label>
+      <ExerciseFilterBar filter={filter}>
         <label className="exercise-archived">
           <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} /> Show archived
         </label>
-      </div>
+      </ExerciseFilterBar>
       <div className="exercise-body">
         <ul className="exercise-list" aria-label="Exercises">
           {shown.length === 0 && <li className="empty-state">No exercise matches. Clear the search or the filters.</li>}
