@@ -11,7 +11,7 @@ import { defineHandlers } from '../handler';
 import { listPatients } from './patient-list';
 
 export function toPatient(row: Selectable<PatientsTable>): Patient {
-  // The patient's language (migration 0013) is not in the record's schema yet (issue #14, point 6).
+  // The handout language (migration 0013) is not one of the registration fields yet.
   const { firstNameKey: _f, lastNameKey: _l, phoneDigits: _p, language: _language, medicareBeneficiary, referralSource, ...rest } = row;
   return {
     ...rest,
