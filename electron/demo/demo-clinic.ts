@@ -14,6 +14,7 @@ import { createDemoRunning } from './demo-running';
 import { createDemoCharting, type DemoChartingResult } from './demo-charting';
 import { createDemoLedger, type DemoLedgerResult } from './demo-ledger';
 import { createDemoReassessments, type DemoReassessmentResult } from './demo-reassessments';
+import { createDemoPrograms } from './demo-programs';
 import { addDays } from '../../shared/schedule/clinic-time';
 
 export const DEMO_CLINIC = {
@@ -59,6 +60,8 @@ export interface DemoResult {
   runs: number;
   charting: DemoChartingResult;
   reassessment: DemoReassessmentResult;
+  /** Home programs and their versions. */
+  programs: { programs: number; versions: number };
   ledger: DemoLedgerResult;
   seconds: number;
 }
@@ -173,6 +176,7 @@ export async function createDemoClinic(dataDir: string, options: { patients: num
     // Notes for the visits that happened, each written by the visit's therapist.
     let charting: DemoChartingResult = { notes: 0, drafts: 0, addenda: 0, discharged: 0 };
     let reassessment: DemoReassessmentResult = { reassessments: 0, questionnaires: 0, notImproving: null };
+    let programs = { programs: 0, versions: 0 };
     if (patientIds.length) {
       const sessions = new Map<number, string>();
       for (const t of therapists) {
@@ -183,6 +187,8 @@ export async function createDemoClinic(dataDir: string, options: { patients: num
       charting = await createDemoCharting({ dispatch: app.dispatch, setNow, sessions, admin: sessionToken, today, timeZone: DEMO_CLINIC.timeZone, seed: options.seed, runners: patientIds.slice(0, 6) });
       // The runners' batteries and questionnaires, after their notes so each links to its visit.
       reassessment = await createDemoReassessments({ dispatch: app.dispatch, db: app.services.db, setNow, sessions, today, timeZone: DEMO_CLINIC.timeZone, runners: patientIds.slice(0, 6) });
+      // Every runner's home program, from what the reassessments suggest and a standard set.
+      programs = await createDemoPrograms({ dispatch: app.dispatch, db: app.services.db, setNow, sessions, today, timeZone: DEMO_CLINIC.timeZone, notImproving: reassessment.notImproving });
       for (const s of sessions.values()) await app.dispatch({ channel: 'auth.signOut', input: {}, sessionToken: s, transport: 'cli' });
     }
     // The cash desk for the visits that were charted: fees, charges, payments, a package, a refund.
@@ -214,7 +220,7 @@ export async function createDemoClinic(dataDir: string, options: { patients: num
     for (const s of [sessionToken, deskSession]) await app.dispatch({ channel: 'auth.signOut', input: {}, sessionToken: s, transport: 'cli' });
     await sql`pragma optimize`.execute(app.services.db);
     await sql`pragma synchronous = FULL`.execute(app.services.db);
-    return { users: DEMO_USERS, patients: options.patients, appointments, historyAppointments, runs, charting, reassessment, ledger, seconds: (Date.now() - started) / 1000 };
+    return { users: DEMO_USERS, patients: options.patients, appointments, historyAppointments, runs, charting, reassessment, programs, ledger, seconds: (Date.now() - started) / 1000 };
   } finally {
     await app.close();
   }

@@ -18,7 +18,7 @@ export function registerDemoCommand(program: Command) {
       try {
         const result = await createDemoClinic(dataDir, { patients: opts.patients, seed: opts.seed, force: opts.force ?? false });
         const lines = [
-          `Demo clinic created in ${dataDir} (${result.patients} patients, ${result.appointments} appointments around today, ${result.runs} logged runs, ${result.charting.notes} visit notes (${result.charting.drafts} drafts), ${result.reassessment.reassessments} reassessments and ${result.reassessment.questionnaires} questionnaires, ${result.ledger.charges} charges and ${result.ledger.payments} payments${result.historyAppointments ? `, ${result.historyAppointments} in a 10-year history` : ''}; seed ${opts.seed}; ${result.seconds.toFixed(1)} s).`,
+          `Demo clinic created in ${dataDir} (${result.patients} patients, ${result.appointments} appointments around today, ${result.runs} logged runs, ${result.charting.notes} visit notes (${result.charting.drafts} drafts), ${result.reassessment.reassessments} reassessments and ${result.reassessment.questionnaires} questionnaires, ${result.programs.programs} home programs (${result.programs.versions} versions), ${result.ledger.charges} charges and ${result.ledger.payments} payments${result.historyAppointments ? `, ${result.historyAppointments} in a 10-year history` : ''}; seed ${opts.seed}; ${result.seconds.toFixed(1)} s).`,
           'Sign in with (demo passwords — change them before real use):',
           ...result.users.map((u) => `  ${u.username.padEnd(10)} ${ROLE_LABELS[u.role].padEnd(11)} ${u.password}   (${u.displayName})`),
         ];
