@@ -47,7 +47,7 @@ export function ExerciseFilterBar({ filter: f, children }: { filter: ExerciseFil
     <div className="exercise-filters" role="search">
       <label className="exercise-search">
         <span className="visually-hidden">Search exercises</span>
-        <input type="search" placeholder="Search by name, cue or region" value={f.search} onChange={(e) => f.setSearch(e.target.value)} />
+        <input className="input" type="search" placeholder="Search by name, cue or region" value={f.search} onChange={(e) => f.setSearch(e.target.value)} />
       </label>
       <div className="exercise-kinds" role="group" aria-label="Kind">
         <button type="button" className="button button-small" aria-pressed={f.kind === null} onClick={() => f.setKind(null)}>
@@ -61,7 +61,7 @@ export function ExerciseFilterBar({ filter: f, children }: { filter: ExerciseFil
       </div>
       <label className="exercise-region">
         Region{' '}
-        <select value={f.region} onChange={(e) => f.setRegion(e.target.value as ExerciseRegion | '')}>
+        <select className="input" value={f.region} onChange={(e) => f.setRegion(e.target.value as ExerciseRegion | '')}>
           <option value="">Any</option>
           {EXERCISE_REGIONS.map((r) => (
             <option key={r} value={r}>
