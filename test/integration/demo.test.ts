@@ -133,6 +133,20 @@ describe('runback demo', { timeout: 300_000 }, () => {
       const reviewed = (await read<Weeks>('plans.review', { weekId: stuckWeeks.at(-1)!.id })).weeks.at(-1)!;
       expect(['hold', 'review', 'regress']).toContain(reviewed.engineDecision);
       expect(reviewed.decision!.reasons.map((r) => r.ruleId)).toContain('gate.thomas');
+
+      // Every runner has a home program, saved after the plan started and before today; those reassessed
+      // at four weeks have a second version; the one not improving is suggested the stretch its program lacks.
+      type Program = { current: { version: number; items: { exerciseKey: string }[] } | null; versions: { version: number; savedAt: string }[] };
+      expect(result.programs.programs).toBe(plans.length);
+      for (const plan of plans) {
+        const { current, versions } = await read<Program>('programs.get', { patientId: plan.patientId });
+        expect(current!.items.length, `patient ${plan.patientId}`).toBeGreaterThanOrEqual(3);
+        for (const v of versions) expect(v.savedAt >= plan.startDate && v.savedAt < NOW.toISOString(), `patient ${plan.patientId} v${v.version} ${v.savedAt}`).toBe(true);
+        if (followedUp.includes(plan.patientId)) expect(versions.map((v) => v.version)).toEqual([2, 1]);
+      }
+      const { suggestions } = await read<{ suggestions: { exerciseKey: string; reason: string }[] }>('programs.suggestions', { patientId: notImproving });
+      expect(suggestions.map((s) => s.exerciseKey)).toEqual(['hip-flexor-stretch']);
+      expect((await read<Program>('programs.get', { patientId: notImproving })).current!.items.map((i) => i.exerciseKey)).not.toContain('hip-flexor-stretch');
     } finally {
       await app.close();
     }
