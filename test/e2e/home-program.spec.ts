@@ -88,6 +88,13 @@ test('a home program built from a suggestion and the library, reordered by keybo
   // And one down again with its button.
   await rows.first().getByRole('button', { name: 'Move Suitcase carry down' }).click();
   await expect(rows.nth(1)).toContainText('Suitcase carry');
+  // And by drag: the first exercise dropped on the second swaps them.
+  const firstTitle = ((await rows.first().locator('.program-item-title').textContent()) ?? '').replace(/^1\.\s*/, '');
+  await rows.first().locator('.program-drag-handle').dragTo(rows.nth(1));
+  await expect(rows.first()).toContainText('Suitcase carry');
+  await expect(rows.nth(1)).toContainText(firstTitle);
+  await rows.nth(1).dragTo(rows.first());
+  await expect(rows.nth(1)).toContainText('Suitcase carry');
 
   // A dose out of range is refused by field; a good one reads in words.
   await rows.nth(1).getByRole('button', { name: 'Edit the dose of Suitcase carry' }).click();
