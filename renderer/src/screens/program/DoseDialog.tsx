@@ -61,7 +61,7 @@ export function DoseDialog({ item, onClose, onSave }: { item: DraftItem; onClose
   };
 
   const field = (key: keyof Numbers, label: string, max: number, optional = false) => (
-    <Field label={label} error={errors[key]} optional={optional} hint={`1 to ${max}`}>
+    <Field label={label} error={errors[key]} optional={optional} hint={`1 to ${max}`} className="span-2">
       <input className="input input-short" type="number" inputMode="numeric" min={1} max={max} step={1} value={numbers[key]} onChange={(e) => setNumbers({ ...numbers, [key]: e.target.value })} />
     </Field>
   );
@@ -69,13 +69,16 @@ export function DoseDialog({ item, onClose, onSave }: { item: DraftItem; onClose
   return (
     <FormDialog open title={`Dose: ${item.title}`} onSubmit={submit} submitLabel="Use this dose" dirty={dirty} onClose={onClose} discard={{ title: 'Close without changing the dose?' }} status={parsed.success ? doseWords(parsed.data.dosage) : undefined}>
       <div className="form-grid program-dose-grid">
-        <Field label="Done as">
+        <Field label="Done as" className="span-3">
           <select className="input" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
             <option value="reps">Sets of repetitions</option>
             <option value="hold">Holds (a stretch)</option>
             <option value="time">Sets of a timed effort</option>
           </select>
         </Field>
+        <label className="choice program-per-side span-3">
+          <input type="checkbox" checked={perSide} onChange={(e) => setPerSide(e.target.checked)} /> On each side (the amount is per side)
+        </label>
         {kind !== 'hold' && field('sets', 'Sets', PROGRAM_LIMITS.sets)}
         {kind === 'reps' && field('reps', 'Repetitions', PROGRAM_LIMITS.reps)}
         {kind === 'reps' && field('holdSeconds', 'Hold each (seconds)', PROGRAM_LIMITS.seconds, true)}
@@ -83,13 +86,10 @@ export function DoseDialog({ item, onClose, onSave }: { item: DraftItem; onClose
         {kind !== 'reps' && field('seconds', kind === 'hold' ? 'Seconds each hold' : 'Seconds each set', PROGRAM_LIMITS.seconds)}
         {field('timesPerDay', 'Times a day', PROGRAM_LIMITS.timesPerDay)}
         {field('daysPerWeek', 'Days a week', PROGRAM_LIMITS.daysPerWeek)}
-        <label className="choice program-per-side">
-          <input type="checkbox" checked={perSide} onChange={(e) => setPerSide(e.target.checked)} /> On each side (the amount is per side)
-        </label>
-        <Field label="Note for the patient" optional error={errors.instructions} className="span-2">
+        <Field label="Note for the patient" optional error={errors.instructions} className="span-6">
           <textarea className="input" rows={2} maxLength={PROGRAM_LIMITS.instructions} value={instructions} onChange={(e) => setInstructions(e.target.value)} />
         </Field>
-        <Field label="Why it is in the program" optional error={errors.reason} className="span-2">
+        <Field label="Why it is in the program" optional error={errors.reason} className="span-6">
           <textarea className="input" rows={2} maxLength={PROGRAM_LIMITS.reason} value={reason} onChange={(e) => setReason(e.target.value)} />
         </Field>
       </div>
