@@ -166,6 +166,10 @@ export function channelSamples(t: TestApp, ids: SampleIds): { [K in ChannelName]
     'exercises.history': { key: 'bird-dog' },
     'exercises.save': { exercise: { ...exerciseInputOf(getSeededExercise('calf-raise'), 'calf-raise'), title: 'Heel drops on a stair' } },
     'exercises.setArchived': { key: 'a-skip', archived: true },
+    'handouts.check': { patientId },
+    'handouts.print': { patientId },
+    'handouts.reprint': { printId: 1 },
+    'handouts.list': { patientId },
   };
 }
 
@@ -305,6 +309,10 @@ export function invalidSamples(): { [K in ChannelName]: unknown } {
     'exercises.history': { key: 'Bird Dog!' },
     'exercises.save': { exercise: { ...exerciseInputOf(getSeededExercise('calf-raise'), null), title: '', cues: ['only one'] } },
     'exercises.setArchived': { key: 'bird-dog', archived: 'yes' },
+    'handouts.check': { patientId: 'RB000001' },
+    'handouts.print': {},
+    'handouts.reprint': { printId: 0 },
+    'handouts.list': { patientId: -1 },
   };
 }
 

@@ -6,7 +6,7 @@ import { contract, type ChannelName } from '../../../shared/api/contract';
  * are asked again — wherever they are on screen. A booking made on the schedule is at once the
  * chart's next appointment; a run saved on the Running tab is at once in the Plan tab.
  */
-export const AREAS = ['session', 'users', 'clinic', 'audit', 'patients', 'schedule', 'waitlist', 'runs', 'plans', 'redFlags', 'reassessments', 'policy', 'today', 'backups', 'notes', 'note', 'ledger', 'exercises'] as const;
+export const AREAS = ['session', 'users', 'clinic', 'audit', 'patients', 'schedule', 'waitlist', 'runs', 'plans', 'redFlags', 'reassessments', 'policy', 'today', 'backups', 'notes', 'note', 'ledger', 'exercises', 'handouts'] as const;
 export type Area = (typeof AREAS)[number];
 
 const AREA_OF_PREFIX: Record<string, Area> = {
@@ -43,6 +43,7 @@ const AREA_OF_PREFIX: Record<string, Area> = {
   packageTypes: 'ledger',
   ledger: 'ledger',
   exercises: 'exercises',
+  handouts: 'handouts',
   // Billing documents read the ledger (the superbill, receipts, the end of day).
   superbill: 'ledger',
   receipts: 'ledger',
@@ -98,6 +99,7 @@ export const STALE_AFTER_WRITE: Record<Area, readonly Area[]> = {
   // Charges, payments and fees: the account, the balance at check-in and in the chart header.
   ledger: ['ledger'],
   exercises: ['exercises'],
+  handouts: ['handouts'],
 };
 
 /** The areas to ask again after `channel` succeeded; none after a read. */
