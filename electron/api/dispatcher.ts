@@ -98,7 +98,14 @@ async function runCall(services: AppServices, handlers: Handlers, db: Kysely<DB>
   };
   // The handler map is typed per channel; the parsed input matches this channel's schema.
   const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
-  const raw = await handler(input, ctx);
+  let raw: unknown;
+  try {
+    raw = await handler(input, ctx);
+  } catch (error) {
+    // A refusal that keeps its writes (e.g. a superbill refused for a Medicare patient) keeps its audit rows too.
+    if (keepCommitted(error)) for (const { actor, ...note } of notes) await books.audit(actor ?? session?.user ?? null, { action: name, ...note });
+    throw error;
+  }
   // Work that must wait for the commit (a backup, a restore) is checked when it has run.
   const value = raw instanceof AfterCommit ? raw : checkResponse(name, def.response, raw, services.responseChecks);
   if (def.kind === 'write' && notes.length === 0) notes.push({});

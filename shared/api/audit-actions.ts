@@ -17,6 +17,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'users.resetPassword': 'Reset a password',
   'users.setBillingIdentity': 'Changed a therapist’s NPI, credentials or licence',
   'superbill.pdf': 'Printed a superbill',
+  'superbill.refused': 'Was refused a superbill (Medicare Part B, or something missing)',
   'receipts.pdf': 'Printed a receipt',
   'endOfDay.pdf': 'Printed the end-of-day report',
   'endOfDay.csv': 'Exported the end-of-day CSV',

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printReceipt, printSuperbill } from '../../electron/cli/commands/print-billing';
 import { evaluatedPatient } from './charting-helpers';
-import { CLINIC_INPUT, createTestApp, databaseFingerprint, expectError, PATIENT, type TestApp } from './harness';
+import { auditRows, CLINIC_INPUT, createTestApp, databaseFingerprint, expectError, PATIENT, type TestApp } from './harness';
 
 /** One clinic for the file; the test clock's today is Nov 26, 2026 in Chicago. */
 let t: TestApp;
@@ -36,6 +36,19 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
+/**
+ * A refused superbill changes nothing but one audit row: who was refused a superbill for whom, and why.
+ * Checks that row, and that the rest of the database is as it was.
+ */
+async function refusalAudited<T>(refuse: () => Promise<T>, patientId: number, detail: RegExp): Promise<T> {
+  const before = await databaseFingerprint(t, { except: ['audit_log'] });
+  const audited = (await auditRows(t)).length;
+  const result = await refuse();
+  expect((await auditRows(t)).slice(audited)).toEqual([expect.objectContaining({ action: 'superbill.refused', entity: 'patient', entityId: String(patientId), detail: expect.stringMatching(detail) })]);
+  expect(await databaseFingerprint(t, { except: ['audit_log'] })).toBe(before);
+  return result;
+}
+
 describe('the superbill', () => {
   it('is refused with the list of what is missing, then prints every field once the clinic and therapist are complete', async () => {
     const { patientId, charges } = await chargedPatient();
@@ -48,11 +61,9 @@ describe('the superbill', () => {
       expect.stringMatching(/: individual NPI \(type 1\) is missing \(Settings → Users\)$/),
       expect.stringMatching(/: no credentials \(e\.g\. PT, DPT\) \(Settings → Users\)$/),
     ]);
-    const before = await databaseFingerprint(t);
-    const refused = await t.call('superbill.pdf', range, t.sessions.front_desk);
+    const refused = await refusalAudited(() => t.call('superbill.pdf', range, t.sessions.front_desk), patientId, /^superbill 2026-11-01 – 2026-11-30: 4 missing or invalid: Clinic: the clinic’s billing NPI/);
     expectError(refused, 'VALIDATION');
     if (!refused.ok) expect(refused.error.message).toMatch(/^The superbill was not printed: 4 things are missing or invalid\.\n• Clinic: the clinic’s billing NPI/);
-    expect(await databaseFingerprint(t)).toBe(before);
 
     // An NPI that fails its check digit is refused where it is typed.
     expectError(await t.call('users.setBillingIdentity', { id: t.userIds.therapist, npi: '1288456796', credentials: 'PT, DPT' }, t.sessions.admin), 'VALIDATION');
@@ -112,6 +123,7 @@ describe('the superbill', () => {
     expect(check.printable).toBe(false);
     expect(check.problems.join('\n')).toMatch(/No diagnoses/);
     expect(check.problems.some((p) => p.startsWith('Line 2026-11-20') && p.includes('no diagnosis pointer'))).toBe(true);
+    expectError(await refusalAudited(() => t.call('superbill.pdf', { patientId, from: '2026-11-01', to: '2026-11-30' }, t.sessions.front_desk), patientId, /^superbill 2026-11-01 – 2026-11-30: \d+ missing or invalid: .*No diagnoses/), 'VALIDATION');
   });
 
   it('the Medicare guard: refused through the API for a patient whose primary coverage is Medicare Part B, with the reason, and the ABN reminder offered', async () => {
@@ -122,11 +134,9 @@ describe('the superbill', () => {
     expect(check.medicare?.refusal).toMatch(/primary coverage is Medicare Part B\. A physical therapist cannot opt out of Medicare \(Medicare Benefit Policy Manual, chapter 15, section 40\.4\) and must submit the claim/);
     expect(check.medicare?.reminder.join(' ')).toMatch(/Advance Beneficiary Notice \(form CMS-R-131\)/);
     for (const session of [t.sessions.front_desk, t.sessions.admin, t.sessions.therapist]) {
-      const before = await databaseFingerprint(t);
-      const r = await t.call('superbill.pdf', range, session);
+      const r = await refusalAudited(() => t.call('superbill.pdf', range, session), patientId, /^superbill 2026-11-01 – 2026-11-30: primary coverage is Medicare Part B$/);
       expectError(r, 'CONFLICT');
       if (!r.ok) expect(r.error.message).toBe(check.medicare!.refusal);
-      expect(await databaseFingerprint(t)).toBe(before);
     }
     const summary = await t.ok('appointments.patientSummary', { patientId }, t.sessions.front_desk);
     expect(summary.medicarePartBPrimary).toBe(true);

@@ -11,7 +11,8 @@ import { defineHandlers } from '../handler';
 import { listPatients } from './patient-list';
 
 export function toPatient(row: Selectable<PatientsTable>): Patient {
-  const { firstNameKey: _f, lastNameKey: _l, phoneDigits: _p, medicareBeneficiary, referralSource, ...rest } = row;
+  // The handout language (migration 0013) is not one of the registration fields yet.
+  const { firstNameKey: _f, lastNameKey: _l, phoneDigits: _p, language: _language, medicareBeneficiary, referralSource, ...rest } = row;
   return {
     ...rest,
     referralSource: referralSource as Patient['referralSource'],

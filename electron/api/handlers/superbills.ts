@@ -27,11 +27,18 @@ export const superbillHandlers = defineHandlers({
   async 'superbill.pdf'({ patientId, from, to, paper }, ctx) {
     const { data, medicarePartBPrimary } = await loadSuperbill(ctx.db, patientId, from, to);
     // The Medicare guard comes first, and no list of fixes is offered: no fix makes a superbill right for this patient.
-    if (medicarePartBPrimary) throw new ApiError('CONFLICT', MEDICARE_SUPERBILL_REFUSAL, { fields: { medicare: 'Primary coverage is Medicare Part B' } });
+    // A refusal is audited too: who tried to print a superbill for whom, and why it was not printed.
+    const refused = (why: string) => ctx.audit({ action: 'superbill.refused', entity: 'patient', entityId: patientId, detail: `superbill ${from} – ${to}: ${why}` });
+    if (medicarePartBPrimary) {
+      refused('primary coverage is Medicare Part B');
+      throw new ApiError('CONFLICT', MEDICARE_SUPERBILL_REFUSAL, { fields: { medicare: 'Primary coverage is Medicare Part B' }, commit: true });
+    }
     const problems = superbillProblems(data);
     if (problems.length) {
+      refused(`${problems.length} missing or invalid: ${problems.join('; ')}`.slice(0, 500));
       throw new ApiError('VALIDATION', `The superbill was not printed: ${problems.length === 1 ? 'one thing is' : `${problems.length} things are`} missing or invalid.\n${problems.map((p) => `• ${p}`).join('\n')}`, {
         fields: Object.fromEntries(problems.map((p, i) => [`problems.${i}`, p])),
+        commit: true,
       });
     }
     const format = await loadClinicFormat(ctx.db);
