@@ -65,6 +65,10 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
   { name: 'ledgerVoids', file: 'ledger_voids', description: 'Voided charges, payments and refunds: which, who, when and why (the row itself stays).', patient: { entityColumn: 'entity', idColumn: 'entityId', parents: { charge: 'charges', payment: 'payments', refund: 'refunds' } } },
   { name: 'exercises', file: 'exercises', description: 'The clinic’s own exercises and the seeded ones it edited or archived.', patient: null },
   { name: 'exerciseVersions', file: 'exercise_versions', description: 'Every version of an exercise’s text (JSON), never changed.', patient: null },
+  { name: 'homeProgramVersions', file: 'home_program_versions', description: 'Home programs: each saved version of a patient’s program, when and by whom, never changed.', patient: { column: 'patientId' } },
+  { name: 'homeProgramItems', file: 'home_program_items', description: 'The exercises of each program version in order: exercise and library version, the patient’s dose (JSON), instructions, why it was suggested.', patient: { column: 'programVersionId', parent: 'homeProgramVersions', parentColumn: 'id' } },
+  { name: 'homeProgramPrints', file: 'home_program_prints', description: 'Printed home-program handouts: the whole handout as printed (JSON), its language and paper, missing translations, who printed it and when.', patient: { column: 'patientId' } },
+  { name: 'exercisePhotos', file: 'exercise_photos', description: 'Photos of a patient doing an exercise (the list; the files are in the data folder’s attachments/, named by SHA-256).', patient: { column: 'patientId' } },
   { name: 'auditLog', file: 'audit_log', description: 'The audit log: who did what, when (UTC), to which record.', patient: { audit: true } },
 ];
 

@@ -1,3 +1,4 @@
+import { LANGUAGE_LABELS } from '../../shared/i18n/languages';
 import { createHash } from 'node:crypto';
 import type { Condition, DocumentReference, Encounter, Observation, Patient, Procedure, Reference } from 'fhir/r4';
 import type { Billed } from '../../shared/charting/billing-lines';
@@ -57,6 +58,8 @@ export function patientResource(p: Selectable<PatientsTable>): Patient {
     ...(p.emergencyContactName
       ? { contact: [{ relationship: [{ text: p.emergencyContactRelationship ?? 'Emergency contact' }], name: { text: p.emergencyContactName }, telecom: p.emergencyContactPhone ? [{ system: 'phone', value: p.emergencyContactPhone }] : [] }] }
       : {}),
+    // The language the patient's handouts print in (BCP-47, as US Core's patient communication asks).
+    communication: [{ language: { coding: [{ system: 'urn:ietf:bcp:47', code: p.language, display: LANGUAGE_LABELS[p.language] }], text: LANGUAGE_LABELS[p.language] }, preferred: true }],
   };
 }
 

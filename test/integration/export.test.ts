@@ -42,7 +42,7 @@ describe('export', () => {
     expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'collection' });
     const byType = (type: string) => bundle.entry!.filter((e) => e.resource!.resourceType === type).map((e) => e.resource!);
     expect(byType('Patient')).toHaveLength(1);
-    expect(byType('Patient')[0]).toMatchObject({ name: [{ family: 'Đặng', given: ['Trọng Tấn'] }], birthDate: '1985-03-07', gender: 'female' });
+    expect(byType('Patient')[0]).toMatchObject({ name: [{ family: 'Đặng', given: ['Trọng Tấn'] }], birthDate: '1985-03-07', gender: 'female', communication: [{ language: { coding: [{ system: 'urn:ietf:bcp:47', code: 'en' }] }, preferred: true }] });
     const conditions = byType('Condition') as Condition[];
     expect(conditions.map((c) => c.code!.coding![0]!)).toEqual([expect.objectContaining({ system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'M54.50' }), expect.objectContaining({ code: 'M51.360' })]);
     expect(byType('Encounter')).toHaveLength(1);

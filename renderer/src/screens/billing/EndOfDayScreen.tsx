@@ -14,7 +14,7 @@ import { DateInput } from '../../components/ClinicInputs';
 import { DataTable, type DataTableColumn } from '../../components/DataTable/DataTable';
 import { downloadPdf, downloadText } from '../../components/download';
 import { LoadFailed } from '../../components/LoadState';
-import { defaultPaper } from '../schedule/DaySheetDialog';
+import { defaultPaper } from '../../components/PaperChoice';
 import './billing.css';
 
 type Entry = ResponseData<'endOfDay.get'>['entries'][number];

@@ -3,7 +3,7 @@ import { call } from '../../api/client';
 import { messageOf } from '../../api/errors';
 import { downloadPdf } from '../../components/download';
 import { useClinic } from '../../app/clinic';
-import { defaultPaper } from '../schedule/DaySheetDialog';
+import { defaultPaper } from '../../components/PaperChoice';
 
 /** "Receipt": the payment's receipt as a PDF, straight to the downloads (nothing to choose). */
 export function ReceiptButton({ paymentId, what, onProblem }: { paymentId: number; what: string; onProblem: (message: string | null) => void }) {

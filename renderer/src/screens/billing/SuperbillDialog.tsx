@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { addDays } from '../../../../shared/schedule/clinic-time';
 import { isIsoDate } from '../../../../shared/util/dates';
 import type { ResponseData } from '../../../../shared/api/contract';
@@ -8,9 +8,9 @@ import { useClinic, useClinicToday, useFormat } from '../../app/clinic';
 import { Banner } from '../../components/Banner';
 import { DateInput } from '../../components/ClinicInputs';
 import { Dialog } from '../../components/Dialog';
+import { defaultPaper, PaperChoice } from '../../components/PaperChoice';
 import { Field } from '../../components/Field';
 import { downloadPdf } from '../../components/download';
-import { defaultPaper } from '../schedule/DaySheetDialog';
 import { AbnReminder } from './AbnReminder';
 import './billing.css';
 
@@ -33,7 +33,6 @@ export function SuperbillDialog({ patientId, patientName, onClose }: { patientId
   const { locale } = useClinic();
   const format = useFormat();
   const today = useClinicToday();
-  const id = useId();
   const [range, setRange] = useState(() => monthRange(today, 0));
   const [paper, setPaper] = useState<'letter' | 'a4'>(defaultPaper(locale));
   const [check, setCheck] = useState<Check | null>(null);
@@ -117,15 +116,7 @@ export function SuperbillDialog({ patientId, patientName, onClose }: { patientId
             Ready: {check.lines} service line{check.lines === 1 ? '' : 's'} from {format.date(range.from)} to {format.date(range.to)}.
           </p>
         )}
-        <fieldset className="choice-group field">
-          <legend>Paper</legend>
-          <label className="choice">
-            <input type="radio" name={`${id}-paper`} checked={paper === 'letter'} onChange={() => setPaper('letter')} /> US Letter
-          </label>
-          <label className="choice">
-            <input type="radio" name={`${id}-paper`} checked={paper === 'a4'} onChange={() => setPaper('a4')} /> A4
-          </label>
-        </fieldset>
+        <PaperChoice value={paper} onChange={setPaper} />
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
             Close

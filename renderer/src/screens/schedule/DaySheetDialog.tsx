@@ -4,21 +4,11 @@ import { messageOf } from '../../api/errors';
 import { useClinic } from '../../app/clinic';
 import { Banner } from '../../components/Banner';
 import { Dialog } from '../../components/Dialog';
+import { defaultPaper, PaperChoice } from '../../components/PaperChoice';
 import { downloadPdf } from '../../components/download';
 import type { ScheduleSettings } from './bookingForm';
 import { formatDay } from './scheduleFormat';
 
-/** US Letter where the locale is American or Canadian (or the Philippines, Mexico…), otherwise A4. */
-export function defaultPaper(locale: string): 'letter' | 'a4' {
-  const region = (() => {
-    try {
-      return new Intl.Locale(locale).maximize().region ?? '';
-    } catch {
-      return '';
-    }
-  })();
-  return ['US', 'CA', 'MX', 'PH', 'CL', 'CO', 'VE', 'GT', 'CR', 'PR'].includes(region) ? 'letter' : 'a4';
-}
 
 /** "Print day sheet": one therapist or all, Letter or A4 → a PDF to print. */
 export function DaySheetDialog({
@@ -81,15 +71,7 @@ export function DaySheetDialog({
               ))}
           </select>
         </div>
-        <fieldset className="choice-group field">
-          <legend>Paper</legend>
-          <label className="choice">
-            <input type="radio" name={`${id}-paper`} checked={paper === 'letter'} onChange={() => setPaper('letter')} /> US Letter
-          </label>
-          <label className="choice">
-            <input type="radio" name={`${id}-paper`} checked={paper === 'a4'} onChange={() => setPaper('a4')} /> A4
-          </label>
-        </fieldset>
+        <PaperChoice value={paper} onChange={setPaper} />
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
             Close
