@@ -9,25 +9,63 @@ type Drawing = z.infer<typeof drawingSchema>;
 export const READ = 12;
 
 const s = StyleSheet.create({
-  cell: { width: '48.5%', borderWidth: 0.75, borderColor: '#9ca3af', borderRadius: 4, padding: 8 },
-  exTitle: { fontSize: 14, fontWeight: 'bold', marginBottom: 4 },
+  cell: { width: '48.5%', borderWidth: 0.75, borderColor: '#9ca3af', borderRadius: 4, paddingHorizontal: 8, paddingVertical: 6 },
+  exTitle: { fontSize: 14, fontWeight: 'bold', marginBottom: 2 },
   frames: { flexDirection: 'row', justifyContent: 'space-between', marginBottom: 4 },
-  frame: { width: '49%', alignItems: 'center' },
+  frame: { width: '49%', alignItems: 'center', justifyContent: 'flex-end' },
   frameLabel: { fontSize: 10, color: '#374151' },
-  label: { fontSize: 10, color: '#374151', marginTop: 4, textTransform: 'uppercase' },
-  read: { fontSize: READ, lineHeight: 1.3 },
-  bullet: { flexDirection: 'row', fontSize: READ, lineHeight: 1.3 },
+  label: { fontSize: 9.5, color: '#374151', marginTop: 3, textTransform: 'uppercase' },
+  read: { fontSize: READ, lineHeight: 1.25 },
+  bullet: { flexDirection: 'row', fontSize: READ, lineHeight: 1.25 },
   photo: { width: '100%', height: 150, objectFit: 'contain', marginBottom: 4 },
   th: { fontSize: 10.5, fontWeight: 'bold', color: '#1f2937' },
 });
 
-/** One key frame drawn with react-pdf's SVG primitives: the same marks the screen's <svg> draws. */
-export function FrameDrawing({ drawing, width }: { drawing: Drawing; width: number }) {
-  const height = (width * drawing.height) / drawing.width;
+/** A floor line across the whole box (the renderer draws one under every side view). */
+const isFloorLine = (m: Drawing['marks'][number]) => m.kind === 'path' && m.tone === 'floor' && /^M[\d.]+ ([\d.]+) L[\d.]+ \1$/.test(m.d);
+
+/**
+ * The part of an exercise's box its two frames use, with a margin: a lying figure fills the printed
+ * picture instead of sitting small at the bottom of a tall empty box. Both frames share it, so they
+ * stay on one floor and one scale, as on screen.
+ */
+export function sharedView(drawings: Drawing[]): { x: number; y: number; w: number; h: number; floorY: number | null } {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  let floorY: number | null = null;
+  for (const d of drawings)
+    for (const m of d.marks) {
+      if (isFloorLine(m)) {
+        floorY = Number(/^M[\d.]+ ([\d.]+)/.exec((m as { d: string }).d)![1]);
+        ys.push(floorY);
+      } else if (m.kind === 'circle') {
+        xs.push(m.cx - m.r, m.cx + m.r);
+        ys.push(m.cy - m.r, m.cy + m.r);
+      } else {
+        const n = (m.d.match(/-?[\d.]+/g) ?? []).map(Number);
+        for (let i = 0; i + 1 < n.length; i += 2) {
+          xs.push(n[i]!);
+          ys.push(n[i + 1]!);
+        }
+      }
+    }
+  const pad = 8;
+  const x = Math.max(0, Math.min(...xs) - pad);
+  const y = Math.max(0, Math.min(...ys) - pad);
+  const w = Math.min(drawings[0]!.width, Math.max(...xs) + pad) - x;
+  const h = Math.min(drawings[0]!.height, Math.max(...ys) + 4) - y;
+  return { x, y, w, h, floorY };
+}
+
+/** One key frame drawn with react-pdf's SVG primitives: the same marks the screen's <svg> draws, in the shared view. */
+export function FrameDrawing({ drawing, view, width, maxHeight }: { drawing: Drawing; view: ReturnType<typeof sharedView>; width: number; maxHeight: number }) {
+  const scale = Math.min(width / view.w, maxHeight / view.h);
   return (
-    <Svg width={width} height={height} viewBox={`0 0 ${drawing.width} ${drawing.height}`}>
+    <Svg width={view.w * scale} height={view.h * scale} viewBox={`${view.x} ${view.y} ${view.w} ${view.h}`}>
+      {view.floorY !== null ? <Path d={`M${view.x} ${view.floorY} L${view.x + view.w} ${view.floorY}`} stroke={TONE_COLOURS.floor} strokeWidth={1.5} /> : null}
       {drawing.marks.map((m, i) => {
         const colour = TONE_COLOURS[m.tone];
+        if (isFloorLine(m)) return null;
         if (m.kind === 'circle') return <Circle key={i} cx={m.cx} cy={m.cy} r={m.r} fill={m.fill ? colour : 'none'} stroke={m.width > 0 ? colour : 'none'} strokeWidth={m.width} />;
         return <Path key={i} d={m.d} fill={m.fill ? colour : 'none'} stroke={colour} strokeWidth={m.width} strokeLinecap="round" strokeLinejoin="round" />;
       })}
@@ -57,7 +95,7 @@ function ExerciseCell({ e, words }: { e: HandoutExercise; words: HandoutData['wo
         <View style={s.frames}>
           {([['start', p.start], ['end', p.end]] as const).map(([k, d]) => (
             <View key={k} style={s.frame}>
-              <FrameDrawing drawing={d} width={118} />
+              <FrameDrawing drawing={d} view={sharedView([p.start, p.end])} width={116} maxHeight={96} />
               <Text style={s.frameLabel}>{k === 'start' ? words.start : words.end}</Text>
             </View>
           ))}
@@ -120,20 +158,22 @@ export function TrafficLight({ rules }: { rules: HandoutData['painRules'] }) {
 export function Calendar({ handout }: { handout: HandoutData }) {
   const c = handout.calendar;
   if (!c) return <Text style={s.read}>{handout.words.calendarNone}</Text>;
+  // Where and how fast are said once when every week is the same (as they usually are).
+  const same = c.weeks.every((w) => w.surface === c.weeks[0]!.surface && w.pace === c.weeks[0]!.pace);
+  const wherePace = (w: { surface: string; pace: string }) => `${handout.words.where}: ${w.surface} · ${handout.words.pace}: ${w.pace}`;
   return (
     <View>
-      <Text style={[s.read, { marginBottom: 6 }]}>{c.intro}</Text>
+      <Text style={[s.read, { marginBottom: 4 }]}>{c.intro}</Text>
+      {same && c.weeks[0] ? <Text style={[s.read, { marginBottom: 6 }]}>{wherePace(c.weeks[0])}</Text> : null}
       {c.weeks.map((w, i) => (
         <View key={w.weekStart} style={{ flexDirection: 'row', borderTopWidth: 0.75, borderColor: '#9ca3af', paddingVertical: 5 }} wrap={false}>
-          <View style={{ width: '30%', paddingRight: 6 }}>
+          <View style={{ width: '34%', paddingRight: 6 }}>
             <Text style={[s.read, { fontWeight: 'bold' }]}>{w.label}</Text>
             <Text style={s.read}>{c.sessions[i]}</Text>
           </View>
-          <View style={{ width: '70%' }}>
+          <View style={{ width: '66%' }}>
             <Text style={[s.read, { fontWeight: 'bold' }]}>{w.sessionText}</Text>
-            <Text style={s.read}>
-              {handout.words.where}: {w.surface} · {handout.words.pace}: {w.pace}
-            </Text>
+            {same ? null : <Text style={s.read}>{wherePace(w)}</Text>}
             {w.condition ? <Text style={[s.read, { color: '#374151' }]}>{w.condition}</Text> : null}
           </View>
         </View>
@@ -143,13 +183,13 @@ export function Calendar({ handout }: { handout: HandoutData }) {
 }
 
 export function LogTable({ log }: { log: HandoutData['log'] }) {
-  const widths = ['22%', '26%', '26%', '26%'];
+  const widths = [22, 26, 26, 26];
   const row = { flexDirection: 'row' as const, borderBottomWidth: 0.75, borderColor: '#6b7280' };
   return (
     <View style={{ borderTopWidth: 0.75, borderLeftWidth: 0.75, borderColor: '#6b7280' }}>
       <View style={[row, { backgroundColor: '#f3f4f6' }]}>
         {log.columns.map((c, i) => (
-          <Text key={c} style={[s.th, { width: widths[i], padding: 4, borderRightWidth: 0.75, borderColor: '#6b7280' }]}>
+          <Text key={c} style={[s.th, { flex: widths[i], padding: 4, borderRightWidth: 0.75, borderColor: '#6b7280' }]}>
             {c}
           </Text>
         ))}
@@ -157,7 +197,7 @@ export function LogTable({ log }: { log: HandoutData['log'] }) {
       {Array.from({ length: log.rows }, (_, r) => (
         <View key={r} style={[row, { height: 22 }]} wrap={false}>
           {widths.map((w, i) => (
-            <View key={i} style={{ width: w, borderRightWidth: 0.75, borderColor: '#6b7280' }} />
+            <View key={i} style={{ flex: w, borderRightWidth: 0.75, borderColor: '#6b7280' }} />
           ))}
         </View>
       ))}

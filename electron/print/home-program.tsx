@@ -5,9 +5,9 @@ import { printStyles } from './print-styles';
 
 const s = StyleSheet.create({
   page: { ...printStyles.page, paddingBottom: 50 },
-  h2: { fontSize: 16, fontWeight: 'bold', marginBottom: 6, marginTop: 4 },
+  h2: { fontSize: 16, fontWeight: 'bold', marginBottom: 4, marginTop: 2 },
   meta: { fontSize: READ, lineHeight: 1.35 },
-  section: { marginBottom: 14 },
+  section: { marginBottom: 10 },
   flags: { borderWidth: 1.5, borderColor: '#b91c1c', borderRadius: 4, padding: 10 },
 });
 
@@ -32,16 +32,17 @@ export function HomeProgramPdf({ handout: h }: { handout: HandoutData }) {
           </View>
         </View>
         <View style={s.section}>
-          <Text style={s.meta}>{h.words.therapistLine}</Text>
+          <Text style={s.meta}>
+            {h.words.therapistLine} · <Text style={{ fontWeight: 'bold' }}>{h.words.contactLine}</Text>
+          </Text>
           <Text style={s.meta}>
             {h.words.printedLine} · {h.words.programLine}
           </Text>
-          <Text style={[s.meta, { fontWeight: 'bold' }]}>{h.words.contactLine}</Text>
         </View>
         <Text style={s.h2} minPresenceAhead={260}>
           {h.words.exercises}
         </Text>
-        <Text style={[s.meta, { marginBottom: 8 }]}>{h.words.exercisesIntro}</Text>
+        <Text style={[s.meta, { marginBottom: 6 }]}>{h.words.exercisesIntro}</Text>
         <ExerciseRows handout={h} />
         <View style={s.section} wrap={false}>
           <Text style={s.h2}>{h.words.calendar}</Text>
@@ -57,7 +58,7 @@ export function HomeProgramPdf({ handout: h }: { handout: HandoutData }) {
           <Bullets items={h.redFlags.items} />
           <Text style={[s.meta, { fontWeight: 'bold', marginTop: 6 }]}>{h.redFlags.action}</Text>
         </View>
-        <View break>
+        <View wrap={false}>
           <Text style={s.h2}>{h.log.heading}</Text>
           <Text style={[s.meta, { marginBottom: 8 }]}>{h.log.intro}</Text>
           <LogTable log={h.log} />

@@ -57,7 +57,7 @@ describe('the printed home program', () => {
     expect(r.missing).toEqual([]);
     expect(r.filename).toBe('home-program-2026-11-26-dang-trong-tan.pdf');
     const pdf = text(r.pdfBase64, 'en.pdf');
-    for (const expected of ['Your home program', 'Đặng, Trọng Tấn', tan.mrn, 'Bird dog', 'Dead bug', 'Glute bridge', 'Half-kneeling hip flexor stretch', 'Open book', 'Calf raise on the bottom stair', 'Hold the banister; 10 slow ones.', 'Week 1', 'Week 2', 'Week 3', 'Week 4', 'Pain rules', 'Green', 'Amber', 'Red', 'When to stop and call', 'Your log', 'Pain next morning', 'Page 1 of'])
+    for (const expected of ['Your home program', 'Đặng, Trọng Tấn', tan.mrn, 'Bird dog', 'Dead bug', 'Glute bridge', 'Half-kneeling hip-flexor stretch', 'Open book', 'Calf raise on the bottom stair', 'Hold the banister; 10 slow ones.', 'Week 1', 'Week 2', 'Week 3', 'Week 4', 'Pain rules', 'Green', 'Amber', 'Red', 'When to stop and call', 'Your log', 'Pain next morning', 'Page 1 of'])
       expect(pdf).toContain(expected);
     const row = await t.services.db.selectFrom('homeProgramPrints').selectAll().where('id', '=', r.printId).executeTakeFirstOrThrow();
     const stored = handoutSchema.parse(JSON.parse(row.handoutJson));
@@ -85,9 +85,9 @@ describe('the printed home program', () => {
     expect(text(now.pdfBase64, 'v2.pdf')).toContain('Heel drops on a stair');
     const list = await t.ok('handouts.list', { patientId: tan.id }, t.sessions.therapist);
     expect(list.prints.map((p) => [p.programVersion, p.reprintOf, p.printedBy])).toEqual([
-      [2, null, 'Riley Park'],
-      [1, first.id, 'Riley Park'],
-      [1, null, 'Riley Park'],
+      [2, null, 'Theo Therapist'],
+      [1, first.id, 'Theo Therapist'],
+      [1, null, 'Theo Therapist'],
     ]);
   });
 

@@ -10,7 +10,7 @@ import { defineHandlers } from '../handler';
 import { loadProgramForHandout } from './handout-inputs';
 
 const fileName = (h: HandoutData, date: string) =>
-  `home-program-${date}-${h.patient.name}`.replace(/đ/gi, 'd').normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/-$/, '') + '.pdf';
+  `home-program-${date}-${h.patient.name.replace(/\s*\(.*\)$/, '')}`.replace(/đ/gi, 'd').normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/-$/, '') + '.pdf';
 
 /** Who a print is recorded under: the signed-in user, or for the command line the program's author. */
 const printedBy = (ctx: HandlerContext, programAuthor: number) => (ctx.user.id > 0 ? ctx.user.id : programAuthor);
