@@ -8,6 +8,7 @@ import { ReassessmentTab } from '../reassessment/ReassessmentTab';
 import { NotesTab } from '../notes/NotesTab';
 import { NoteScreen } from '../notes/NoteEditor';
 import { BillingTab } from '../billing/BillingTab';
+import { HandoutTabTemp } from '../handout/HandoutTabTemp';
 
 export interface ChartTabContext {
   patient: Patient;
@@ -42,6 +43,8 @@ export const CHART_TABS: readonly ChartTab[] = [
   { id: 'running', label: 'Running', roles: ['admin', 'therapist'], render: ({ patient }) => <RunningTab key={patient.id} patient={patient} /> },
   { id: 'reassessment', label: 'Reassessment', roles: ['admin', 'therapist'], render: ({ patient }) => <ReassessmentTab key={patient.id} patient={patient} /> },
   { id: 'plan', label: 'Plan', roles: ['admin', 'therapist'], render: ({ patient }) => <PlanTab key={patient.id} patient={patient} /> },
+  // TEMPORARY (branch handout): the handout panel until the Home program tab hosts it.
+  { id: 'handouts', label: 'Handouts', roles: 'all', render: ({ patient }) => <HandoutTabTemp key={patient.id} patient={patient} /> },
   // The account: the desk charges and takes payments here; therapists see it; admins void.
   { id: 'billing', label: 'Billing', roles: 'all', render: ({ patient }) => <BillingTab key={patient.id} patient={patient} /> },
   {
