@@ -74,7 +74,9 @@ export function logRows(calendar: { weeks: { sessionsPerWeek: number }[] } | nul
 /** Builds the handout and says which keys the patient's language lacked (printed in English). */
 export function buildHandout(i: HandoutInputs): { handout: HandoutData; missing: string[] } {
   const t = handoutTranslator(i.language, i.exercises);
-  const therapist = i.therapist.credentials ? `${i.therapist.name}, ${i.therapist.credentials}` : i.therapist.name;
+  // Display names often carry the credentials already ("Marisol Reyes, PT, DPT"): never twice.
+  const { name, credentials } = i.therapist;
+  const therapist = credentials && !name.endsWith(credentials) ? `${name}, ${credentials}` : name;
   const calendar = buildRunWalkCalendar(i.plan, t, i.formatDate);
   const handout: HandoutData = {
     format: HANDOUT_FORMAT,

@@ -44,6 +44,7 @@ describe('the handout builder', () => {
     expect(handout.painRules.lights[0].when).toContain(String(DEFAULT_POLICY.pain.greenMax));
     expect(handout.redFlags.action).toContain('(312) 555-0100');
     expect(handout.words.therapistLine).toBe('Your therapist: Maria Reyes, PT, DPT');
+    expect(buildHandout(inputs({ therapist: { name: 'Maria Reyes, PT, DPT', credentials: 'PT, DPT' } })).handout.words.therapistLine).toBe('Your therapist: Maria Reyes, PT, DPT');
     expect(handout.words.patientLine).toBe('For Đặng, Trọng Tấn · RB000042');
     expect(handout.log.columns).toEqual(['Date', 'Session done', 'Pain during (0–10)', 'Pain next morning (0–10)']);
     expect(handout.log.rows).toBeGreaterThanOrEqual(4 * 3);
