@@ -44,7 +44,7 @@ export const CHART_TABS: readonly ChartTab[] = [
   { id: 'reassessment', label: 'Reassessment', roles: ['admin', 'therapist'], render: ({ patient }) => <ReassessmentTab key={patient.id} patient={patient} /> },
   { id: 'plan', label: 'Plan', roles: ['admin', 'therapist'], render: ({ patient }) => <PlanTab key={patient.id} patient={patient} /> },
   // TEMPORARY (branch handout): the handout panel until the Home program tab hosts it.
-  { id: 'handouts', label: 'Handouts', roles: 'all', render: ({ patient }) => <HandoutTabTemp key={patient.id} patient={patient} /> },
+  { id: 'handouts', label: 'Handouts', roles: ['admin', 'therapist'], render: ({ patient }) => <HandoutTabTemp key={patient.id} patient={patient} /> },
   // The account: the desk charges and takes payments here; therapists see it; admins void.
   { id: 'billing', label: 'Billing', roles: 'all', render: ({ patient }) => <BillingTab key={patient.id} patient={patient} /> },
   {
