@@ -115,6 +115,19 @@ describe('the printed home program', () => {
     expect(pictures).toEqual([['calf-raise', 'drawing'], ['bird-dog', 'photo']]);
   });
 
+  it('prints on A4 where the clinic’s country does', async () => {
+    await t.services.db.updateTable('clinic').set({ country: 'GB' }).execute();
+    try {
+      const r = await t.ok('handouts.print', { patientId: tan.id }, t.sessions.therapist);
+      const file = join(work, 'a4.pdf');
+      writeFileSync(file, Buffer.from(r.pdfBase64, 'base64'));
+      expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Page size:\s+595\.\d+ x 841\.\d+/);
+      expect((await t.services.db.selectFrom('homeProgramPrints').select('paper').where('id', '=', r.printId).executeTakeFirstOrThrow()).paper).toBe('a4');
+    } finally {
+      await t.services.db.updateTable('clinic').set({ country: 'US' }).execute();
+    }
+  });
+
   it('refuses clearly for a patient without a program, writing nothing; the desk may list and reprint but not print', async () => {
     const none = await t.ok('patients.create', { ...PATIENT, legalFirstName: 'Zoë', legalLastName: 'Núñez' }, t.sessions.admin);
     const before = await databaseFingerprint(t);
