@@ -17,6 +17,8 @@ export interface World {
   /** The patient with the most visit notes (a long chart), and their newest signed note. */
   chartPatientId: number;
   signedNoteId: number | null;
+  /** A patient with a home program of four exercises (written into the bench's copy when the clinic has none). */
+  handoutPatientId: number;
   /** A patient without runs, a new one each time: importing the same file twice would be a duplicate. */
   nextImportPatient(): number;
   fit: { name: string; bytes: Uint8Array };
@@ -141,9 +143,18 @@ function callsOperation(name: string, calls: (w: World) => readonly (readonly [C
  * Printed documents, one line each: a new PDF (note, handout, superbill, receipt, progress report)
  * is benched by adding its channel and an input built from the world.
  */
-export const DOCUMENTS: { name: string; channel: ChannelName; input: (w: World) => unknown; who: 'desk' | 'therapist' }[] = [
+export const DOCUMENTS: { name: string; channel: ChannelName; input: (w: World) => unknown; who: 'desk' | 'therapist'; goal?: Goal; writes?: true }[] = [
   { name: 'day sheet PDF (every therapist, today)', channel: 'schedule.daySheet', input: (w) => ({ date: w.today }), who: 'desk' },
   { name: 'visit note PDF (the long chart’s newest signed note)', channel: 'notes.pdf', input: (w) => ({ id: w.signedNoteId ?? 0 }), who: 'therapist' },
+  {
+    name: 'home-program handout PDF (four exercises with drawings, the weeks, the rules, the log)',
+    channel: 'handouts.print',
+    input: (w) => ({ patientId: w.handoutPatientId }),
+    who: 'therapist',
+    goal: { p50: 500, text: 'a two-page handout in under 500 ms (issue #14)' },
+    // It stores the printed handout: no read-only replay of its statements.
+    writes: true,
+  },
 ];
 
 export const OPERATIONS: Operation[] = [
@@ -192,12 +203,15 @@ export const OPERATIONS: Operation[] = [
     (doc): Operation => ({
       name: doc.name,
       runs: 15,
+      goal: doc.goal,
       run: async (w) => void (await call(w, doc.channel, doc.input(w) as never, w[doc.who])),
-      raw: async (w) => {
-        const replay = rawReplay(w.file, await recordHandlerStatements(w.file, doc.channel, doc.input(w), w[doc.who], w.now));
-        return { run: () => replay.run(), close: () => replay.close() };
-      },
-      rawNote: 'its queries alone, without drawing the PDF',
+      raw: doc.writes
+        ? undefined
+        : async (w) => {
+            const replay = rawReplay(w.file, await recordHandlerStatements(w.file, doc.channel, doc.input(w), w[doc.who], w.now));
+            return { run: () => replay.run(), close: () => replay.close() };
+          },
+      rawNote: doc.writes ? undefined : 'its queries alone, without drawing the PDF',
     }),
   ),
 ];

@@ -13,6 +13,7 @@ import { describeMachine, type Machine } from './machine';
 import { measure, type Timing } from './measure';
 import { oneHourRunWalkFit } from './one-hour-fit';
 import { stravaExport } from './strava-export';
+import { handoutPatient } from './handout-program';
 import { OPERATIONS, type Goal, type World } from './operations';
 
 export class BenchRefusedError extends Error {}
@@ -99,6 +100,7 @@ async function buildWorld(app: OpenApp, file: string, options: BenchOptions, imp
     week: { from, to: addDays(from, 6), therapistIds: therapists.map((t) => t.id) },
     chartPatientId: longest?.patientId ?? 1,
     signedNoteId: signedNote?.id ?? null,
+    handoutPatientId: await handoutPatient(db, now),
     nextImportPatient: () => {
       const id = withoutRuns.pop()?.id;
       if (id === undefined) throw new BenchRefusedError('The clinic has run out of patients without runs to import into.');

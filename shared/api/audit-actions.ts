@@ -89,6 +89,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'ledger.void': 'Voided a charge, payment or refund',
   'exercises.save': 'Added or changed a library exercise',
   'exercises.setArchived': 'Archived or brought back a library exercise',
+  'handouts.print': 'Printed a home program',
+  'handouts.reprint': 'Reprinted a home program',
 };
 
 /** The words for an action; an unknown one (from a newer Runback) reads as its name with spaces. */

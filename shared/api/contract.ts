@@ -23,6 +23,7 @@ import { ledgerChannels } from './ledger';
 import { billingDocChannels } from './billingDocs';
 import { exerciseChannels } from './exercises';
 import { programChannels } from './programs';
+import { handoutChannels } from './handouts';
 
 /**
  * The one API contract. Each area declares its slice next to its schemas; this merges them.
@@ -53,6 +54,7 @@ export const contract = {
   ...billingDocChannels,
   ...exerciseChannels,
   ...programChannels,
+  ...handoutChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

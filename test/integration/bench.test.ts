@@ -30,7 +30,8 @@ describe('runback bench', () => {
       expect(o.runs, o.name).toBe(2);
       expect(o.p50, o.name).toBeGreaterThan(0);
       expect(o.p95, o.name).toBeGreaterThanOrEqual(o.p50);
-      if (!o.name.includes('Strava')) {
+      // The Strava import and the handout print write rows: there is no read-only replay of them.
+      if (!o.name.includes('Strava') && !o.name.includes('handout')) {
         expect(o.raw, o.name).not.toBeNull();
         expect(o.ratio, o.name).toBeGreaterThan(0);
       }

@@ -170,6 +170,10 @@ export function channelSamples(t: TestApp, ids: SampleIds): { [K in ChannelName]
     'programs.version': { patientId, version: 1 },
     'programs.suggestions': { patientId },
     'programs.save': { patientId, expectedVersion: 0, items: [{ exerciseKey: 'bird-dog', dosage: getSeededExercise('bird-dog').dosage }], comment: 'First program' },
+    'handouts.check': { patientId },
+    'handouts.print': { patientId },
+    'handouts.reprint': { printId: 1 },
+    'handouts.list': { patientId },
   };
 }
 
@@ -313,6 +317,10 @@ export function invalidSamples(): { [K in ChannelName]: unknown } {
     'programs.version': { patientId: 1, version: 0 },
     'programs.suggestions': {},
     'programs.save': { patientId: 1, expectedVersion: 0, items: [{ exerciseKey: 'bird-dog', dosage: { kind: 'reps', sets: 11, reps: 10, holdSeconds: null, perSide: true, timesPerDay: 1, daysPerWeek: 3 } }], comment: null },
+    'handouts.check': { patientId: 'RB000001' },
+    'handouts.print': {},
+    'handouts.reprint': { printId: 0 },
+    'handouts.list': { patientId: -1 },
   };
 }
 

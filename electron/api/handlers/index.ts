@@ -35,6 +35,7 @@ import { superbillHandlers } from './superbills';
 import { receiptHandlers } from './receipts';
 import { exerciseHandlers } from './exercises';
 import { programHandlers } from './programs';
+import { handoutHandlers } from './handouts';
 
 /** Every channel's handler; the type makes a channel without a handler a compile error. */
 export const handlers: Handlers = {
@@ -74,4 +75,5 @@ export const handlers: Handlers = {
   ...receiptHandlers,
   ...exerciseHandlers,
   ...programHandlers,
+  ...handoutHandlers,
 };

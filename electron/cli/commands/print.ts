@@ -44,6 +44,24 @@ export async function printProgressReport(app: OpenApp, options: PrintProgressRe
   return { exitCode: 0, message: `Wrote ${options.out} (${Math.round(bytes.length / 1024)} KB).` };
 }
 
+/**
+ * `runback print home-program`: the patient's current program in their language, through the same
+ * channel the chart prints with; recorded as printed by the therapist who saved the program.
+ */
+export async function printHomeProgram(app: OpenApp, options: { patient: string; out: string }): Promise<{ exitCode: number; message: string }> {
+  const actor = osUser();
+  const found = await app.dispatch({ channel: 'patients.list', input: { query: options.patient, includeArchived: true, limit: 5 }, transport: 'cli', cliActor: actor });
+  const patient = found.ok ? (found.value as { rows: { id: number; mrn: string }[] }).rows.find((r) => r.mrn.toLowerCase() === options.patient.trim().toLowerCase()) : undefined;
+  if (!patient) return { exitCode: 2, message: `runback print home-program: there is no patient with MRN ${options.patient}. Nothing was written.` };
+  const result = await app.dispatch({ channel: 'handouts.print', input: { patientId: patient.id }, transport: 'cli', cliActor: actor });
+  if (!result.ok) return { exitCode: result.error.code === 'NOT_FOUND' ? 2 : 1, message: `runback print home-program: ${result.error.message}` };
+  const { pdfBase64, missing } = result.value as { pdfBase64: string; missing: string[] };
+  const bytes = Buffer.from(pdfBase64, 'base64');
+  writeFileSync(options.out, bytes);
+  const english = missing.length ? ` ${missing.length} phrase${missing.length === 1 ? '' : 's'} printed in English (no translation): ${missing.join('; ')}.` : '';
+  return { exitCode: 0, message: `Wrote ${options.out} (${Math.round(bytes.length / 1024)} KB).${english}` };
+}
+
 export function registerPrintCommand(program: Command) {
   const print = program.command('print').description('Print a document to a PDF file (the same PDF the app prints)');
   print
@@ -69,6 +87,22 @@ export function registerPrintCommand(program: Command) {
       }
     });
   registerBillingPrintCommands(print);
+  print
+    .command('home-program')
+    .description('A patient’s home program in their language: exercises with drawings, the run-walk weeks, the pain traffic light, when to call, a log to fill in (paper size from the clinic’s country)')
+    .option('--data-dir <dir>', 'the clinic data folder (default: the platform app-data folder)')
+    .requiredOption('--patient <mrn>', 'the patient’s MRN, e.g. RB000123')
+    .requiredOption('--out <file>', 'where to write the PDF')
+    .action(async (opts: { dataDir?: string; patient: string; out: string }) => {
+      const app = await openApp(resolve(opts.dataDir ?? defaultDataDir()));
+      try {
+        const result = await printHomeProgram(app, { patient: opts.patient, out: resolve(opts.out) });
+        (result.exitCode === 0 ? process.stdout : process.stderr).write(`${result.message}\n`);
+        process.exitCode = result.exitCode;
+      } finally {
+        await app.close();
+      }
+    });
   print
     .command('progress-report')
     .description('A progress report: baseline against latest for every measure and questionnaire, small trend charts and the goals, to the patient or the referring physician')

@@ -6,7 +6,7 @@ import { contract, type ChannelName } from '../../../shared/api/contract';
  * are asked again — wherever they are on screen. A booking made on the schedule is at once the
  * chart's next appointment; a run saved on the Running tab is at once in the Plan tab.
  */
-export const AREAS = ['session', 'users', 'clinic', 'audit', 'patients', 'schedule', 'waitlist', 'runs', 'plans', 'redFlags', 'reassessments', 'policy', 'today', 'backups', 'notes', 'note', 'ledger', 'exercises', 'programs'] as const;
+export const AREAS = ['session', 'users', 'clinic', 'audit', 'patients', 'schedule', 'waitlist', 'runs', 'plans', 'redFlags', 'reassessments', 'policy', 'today', 'backups', 'notes', 'note', 'ledger', 'exercises', 'programs', 'handouts'] as const;
 export type Area = (typeof AREAS)[number];
 
 const AREA_OF_PREFIX: Record<string, Area> = {
@@ -44,6 +44,7 @@ const AREA_OF_PREFIX: Record<string, Area> = {
   ledger: 'ledger',
   exercises: 'exercises',
   programs: 'programs',
+  handouts: 'handouts',
   // Billing documents read the ledger (the superbill, receipts, the end of day).
   superbill: 'ledger',
   receipts: 'ledger',
@@ -100,8 +101,9 @@ export const STALE_AFTER_WRITE: Record<Area, readonly Area[]> = {
   ledger: ['ledger'],
   // An archived or edited exercise shows so in the programs that hold it.
   exercises: ['exercises', 'programs'],
-  // A saved program is the chart's Home program tab (and the handout printed from it).
-  programs: ['programs'],
+  // A saved program is the chart's Home program tab and the handout printed from it (its missing words).
+  programs: ['programs', 'handouts'],
+  handouts: ['handouts'],
 };
 
 /** The areas to ask again after `channel` succeeded; none after a read. */

@@ -14,6 +14,7 @@ import { ExercisePicker } from './ExercisePicker';
 import { ProgramHistory, ProgramVersionDialog } from './ProgramHistory';
 import { ProgramList } from './ProgramList';
 import { SuggestionsPanel } from './SuggestionsPanel';
+import { HandoutPanel } from '../handout/HandoutPanel';
 import '../exercises/exercises.css';
 import './program.css';
 
@@ -91,11 +92,9 @@ export function HomeProgramTab({ patient }: { patient: Patient }) {
 
   return (
     <div className="home-program-tab">
-      {/*
-        The printed handout goes here: the lead mounts renderer/src/screens/handout/HandoutPanel.tsx as
-        <HandoutPanel patientId={patient.id} programVersion={current?.version ?? null} />.
-      */}
-      <section className="program-handout" aria-label="Handout" data-program-version={current?.version ?? ''} />
+      <section className="program-handout" aria-label="Handout">
+        <HandoutPanel patientId={patient.id} programVersion={current?.version ?? null} />
+      </section>
       <div className="program-layout">
         <section className="program-panel program-main" aria-labelledby="program-title">
           <header className="program-header">

@@ -1,0 +1,206 @@
+import { Circle, Image, Path, StyleSheet, Svg, Text, View } from '@react-pdf/renderer';
+import type { z } from 'zod';
+import { TONE_COLOURS } from '../../shared/illustration';
+import type { drawingSchema, HandoutData, HandoutExercise } from '../../shared/program/handout';
+
+type Drawing = z.infer<typeof drawingSchema>;
+
+/** Type an older reader can read: nothing the patient acts on is under 12 pt. */
+export const READ = 12;
+
+const s = StyleSheet.create({
+  cell: { width: '48.5%', borderWidth: 0.75, borderColor: '#9ca3af', borderRadius: 4, paddingHorizontal: 8, paddingVertical: 6 },
+  exTitle: { fontSize: 14, fontWeight: 'bold', marginBottom: 2 },
+  frames: { flexDirection: 'row', justifyContent: 'space-between', marginBottom: 4 },
+  frame: { width: '49%', alignItems: 'center', justifyContent: 'flex-end' },
+  frameLabel: { fontSize: 10, color: '#374151' },
+  label: { fontSize: 9.5, color: '#374151', marginTop: 3, textTransform: 'uppercase' },
+  read: { fontSize: READ, lineHeight: 1.25 },
+  bullet: { flexDirection: 'row', fontSize: READ, lineHeight: 1.25 },
+  photo: { width: '100%', height: 150, objectFit: 'contain', marginBottom: 4 },
+  th: { fontSize: 10.5, fontWeight: 'bold', color: '#1f2937' },
+});
+
+/** A floor line across the whole box (the renderer draws one under every side view). */
+const isFloorLine = (m: Drawing['marks'][number]) => m.kind === 'path' && m.tone === 'floor' && /^M[\d.]+ ([\d.]+) L[\d.]+ \1$/.test(m.d);
+
+/**
+ * The part of an exercise's box its two frames use, with a margin: a lying figure fills the printed
+ * picture instead of sitting small at the bottom of a tall empty box. Both frames share it, so they
+ * stay on one floor and one scale, as on screen.
+ */
+export function sharedView(drawings: Drawing[]): { x: number; y: number; w: number; h: number; floorY: number | null } {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  let floorY: number | null = null;
+  for (const d of drawings)
+    for (const m of d.marks) {
+      if (isFloorLine(m)) {
+        floorY = Number(/^M[\d.]+ ([\d.]+)/.exec((m as { d: string }).d)![1]);
+        ys.push(floorY);
+      } else if (m.kind === 'circle') {
+        xs.push(m.cx - m.r, m.cx + m.r);
+        ys.push(m.cy - m.r, m.cy + m.r);
+      } else {
+        const n = (m.d.match(/-?[\d.]+/g) ?? []).map(Number);
+        for (let i = 0; i + 1 < n.length; i += 2) {
+          xs.push(n[i]!);
+          ys.push(n[i + 1]!);
+        }
+      }
+    }
+  const pad = 8;
+  const x = Math.max(0, Math.min(...xs) - pad);
+  const y = Math.max(0, Math.min(...ys) - pad);
+  const w = Math.min(drawings[0]!.width, Math.max(...xs) + pad) - x;
+  const h = Math.min(drawings[0]!.height, Math.max(...ys) + 4) - y;
+  return { x, y, w, h, floorY };
+}
+
+/** One key frame drawn with react-pdf's SVG primitives: the same marks the screen's <svg> draws, in the shared view. */
+export function FrameDrawing({ drawing, view, width, maxHeight }: { drawing: Drawing; view: ReturnType<typeof sharedView>; width: number; maxHeight: number }) {
+  const scale = Math.min(width / view.w, maxHeight / view.h);
+  return (
+    <Svg width={view.w * scale} height={view.h * scale} viewBox={`${view.x} ${view.y} ${view.w} ${view.h}`}>
+      {view.floorY !== null ? <Path d={`M${view.x} ${view.floorY} L${view.x + view.w} ${view.floorY}`} stroke={TONE_COLOURS.floor} strokeWidth={1.5} /> : null}
+      {drawing.marks.map((m, i) => {
+        const colour = TONE_COLOURS[m.tone];
+        if (isFloorLine(m)) return null;
+        if (m.kind === 'circle') return <Circle key={i} cx={m.cx} cy={m.cy} r={m.r} fill={m.fill ? colour : 'none'} stroke={m.width > 0 ? colour : 'none'} strokeWidth={m.width} />;
+        return <Path key={i} d={m.d} fill={m.fill ? colour : 'none'} stroke={colour} strokeWidth={m.width} strokeLinecap="round" strokeLinejoin="round" />;
+      })}
+    </Svg>
+  );
+}
+
+export function Bullets({ items }: { items: string[] }) {
+  return (
+    <View>
+      {items.map((c, i) => (
+        <View key={i} style={s.bullet}>
+          <Text style={{ width: 12 }}>•</Text>
+          <Text style={{ flex: 1 }}>{c}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function ExerciseCell({ e, words }: { e: HandoutExercise; words: HandoutData['words'] }) {
+  const p = e.picture;
+  return (
+    <View style={s.cell}>
+      <Text style={s.exTitle}>{e.title}</Text>
+      {p.kind === 'drawing' ? (
+        <View style={s.frames}>
+          {([['start', p.start], ['end', p.end]] as const).map(([k, d]) => (
+            <View key={k} style={s.frame}>
+              <FrameDrawing drawing={d} view={sharedView([p.start, p.end])} width={116} maxHeight={96} />
+              <Text style={s.frameLabel}>{k === 'start' ? words.start : words.end}</Text>
+            </View>
+          ))}
+        </View>
+      ) : p.kind === 'photo' ? (
+        <View>
+          <Image style={s.photo} src={`data:${p.mimeType};base64,${p.base64}`} />
+        </View>
+      ) : null}
+      <Text style={s.label}>{words.dose}</Text>
+      <Text style={s.read}>{e.dose}</Text>
+      <Text style={s.label}>{words.cues}</Text>
+      <Bullets items={e.cues} />
+      {e.instructions ? (
+        <>
+          <Text style={s.label}>{words.instructions}</Text>
+          <Text style={s.read}>{e.instructions}</Text>
+        </>
+      ) : null}
+    </View>
+  );
+}
+
+/** The exercises two per row; a row never splits across pages. */
+export function ExerciseRows({ handout }: { handout: HandoutData }) {
+  const rows: HandoutExercise[][] = [];
+  for (let i = 0; i < handout.exercises.length; i += 2) rows.push(handout.exercises.slice(i, i + 2));
+  return (
+    <View>
+      {rows.map((row, i) => (
+        <View key={i} style={{ flexDirection: 'row', justifyContent: 'space-between', marginBottom: 10 }} wrap={false}>
+          {row.map((e) => (
+            <ExerciseCell key={e.key} e={e} words={handout.words} />
+          ))}
+        </View>
+      ))}
+    </View>
+  );
+}
+
+const LIGHT = { green: { bg: '#dcfce7', border: '#15803d' }, amber: { bg: '#fef3c7', border: '#b45309' }, red: { bg: '#fee2e2', border: '#b91c1c' } } as const;
+
+export function TrafficLight({ rules }: { rules: HandoutData['painRules'] }) {
+  return (
+    <View style={{ flexDirection: 'row', justifyContent: 'space-between' }}>
+      {rules.lights.map((l) => (
+        <View key={l.zone} style={{ width: '32.5%', backgroundColor: LIGHT[l.zone].bg, borderWidth: 1.5, borderColor: LIGHT[l.zone].border, borderRadius: 4, padding: 8 }}>
+          <View style={{ flexDirection: 'row', alignItems: 'center', marginBottom: 4 }}>
+            <View style={{ width: 14, height: 14, borderRadius: 7, backgroundColor: LIGHT[l.zone].border, marginRight: 6 }} />
+            <Text style={{ fontSize: 13, fontWeight: 'bold', flex: 1 }}>{l.title}</Text>
+          </View>
+          <Text style={[s.read, { marginBottom: 4 }]}>{l.when}</Text>
+          <Text style={[s.read, { fontWeight: 'bold' }]}>{l.what}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+export function Calendar({ handout }: { handout: HandoutData }) {
+  const c = handout.calendar;
+  if (!c) return <Text style={s.read}>{handout.words.calendarNone}</Text>;
+  // Where and how fast are said once when every week is the same (as they usually are).
+  const same = c.weeks.every((w) => w.surface === c.weeks[0]!.surface && w.pace === c.weeks[0]!.pace);
+  const wherePace = (w: { surface: string; pace: string }) => `${handout.words.where}: ${w.surface} · ${handout.words.pace}: ${w.pace}`;
+  return (
+    <View>
+      <Text style={[s.read, { marginBottom: 4 }]}>{c.intro}</Text>
+      {same && c.weeks[0] ? <Text style={[s.read, { marginBottom: 6 }]}>{wherePace(c.weeks[0])}</Text> : null}
+      {c.weeks.map((w, i) => (
+        <View key={w.weekStart} style={{ flexDirection: 'row', borderTopWidth: 0.75, borderColor: '#9ca3af', paddingVertical: 5 }} wrap={false}>
+          <View style={{ width: '34%', paddingRight: 6 }}>
+            <Text style={[s.read, { fontWeight: 'bold' }]}>{w.label}</Text>
+            <Text style={s.read}>{c.sessions[i]}</Text>
+          </View>
+          <View style={{ width: '66%' }}>
+            <Text style={[s.read, { fontWeight: 'bold' }]}>{w.sessionText}</Text>
+            {same ? null : <Text style={s.read}>{wherePace(w)}</Text>}
+            {w.condition ? <Text style={[s.read, { color: '#374151' }]}>{w.condition}</Text> : null}
+          </View>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+export function LogTable({ log }: { log: HandoutData['log'] }) {
+  const widths = [22, 26, 26, 26];
+  const row = { flexDirection: 'row' as const, borderBottomWidth: 0.75, borderColor: '#6b7280' };
+  return (
+    <View style={{ borderTopWidth: 0.75, borderLeftWidth: 0.75, borderColor: '#6b7280' }}>
+      <View style={[row, { backgroundColor: '#f3f4f6' }]}>
+        {log.columns.map((c, i) => (
+          <Text key={c} style={[s.th, { flex: widths[i], padding: 4, borderRightWidth: 0.75, borderColor: '#6b7280' }]}>
+            {c}
+          </Text>
+        ))}
+      </View>
+      {Array.from({ length: log.rows }, (_, r) => (
+        <View key={r} style={[row, { height: 22 }]} wrap={false}>
+          {widths.map((w, i) => (
+            <View key={i} style={{ flex: w, borderRightWidth: 0.75, borderColor: '#6b7280' }} />
+          ))}
+        </View>
+      ))}
+    </View>
+  );
+}
