@@ -4,11 +4,18 @@ import { MEASURES } from '../../shared/clinical/reassessment';
 import type { ClinicFormat } from '../../shared/format/clinic-format';
 import { DEVICE_LABELS, GRADE_WORDS, UNIT_WORDS, changeText, valueText } from '../../shared/format/reassessment-format';
 import { INSTRUMENT_NAMES, type MeasureLinesRecord, type MeasureTrend, type OutcomeSummary } from '../../shared/domain/reassessments';
+import { nameWithCredentials } from '../../shared/superbill/superbill';
 import { SERIES_LABELS, measureChartInput, outcomeChartInput } from '../../shared/domain/trend-series';
 import type { NoteClinic } from './note';
 import { Line, ns, Section } from './note-parts';
 import { printStyles } from './print-styles';
 import { PrintTrendChart } from './progress-report-parts';
+
+/** The patient's therapist the report is from, with how they sign (e.g. "PT, DPT"). */
+export interface ReportTherapist {
+  name: string;
+  credentials: string | null;
+}
 
 export interface ProgressReportProps {
   clinic: NoteClinic;
@@ -19,7 +26,7 @@ export interface ProgressReportProps {
   trends: readonly MeasureTrend[];
   lines: readonly MeasureLinesRecord[];
   outcomes: readonly OutcomeSummary[];
-  therapist: string;
+  therapist: ReportTherapist;
   printedLabel: string;
   paper: 'letter' | 'a4';
   format: ClinicFormat;
@@ -28,6 +35,7 @@ export interface ProgressReportProps {
 const BOX = { width: 250, height: 120, padding: { top: 0, right: 0, bottom: 0, left: 0 } };
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 const CHANGE_WORDS = { improved: 'better — beyond the detectable change', worse: 'worse — beyond the detectable change', 'within-error': 'within the detectable change' } as const;
+const signedAs = (t: ReportTherapist) => nameWithCredentials(t.name, t.credentials);
 const col = (w: string) => ({ width: w, paddingRight: 4 });
 
 /** The progress report: letterhead, addressee, patient and episode, each measure and questionnaire baseline vs latest with a small trend chart, and the goals. */
@@ -72,7 +80,7 @@ export function ProgressReportPdf(p: ProgressReportProps) {
             <Line half label="Patient" value={patient.name} />
             <Line half label="Date of birth" value={date(patient.dateOfBirth)} />
             <Line half label="MRN" value={patient.mrn} />
-            <Line half label="Therapist" value={p.therapist} />
+            <Line half label="Therapist" value={signedAs(p.therapist)} />
           </View>
           <View style={{ width: '50%' }}>
             <Line half label="Episode" value={episode ? `since ${date(episode.startDate)}${episode.status === 'discharged' && episode.discharge ? `, discharged ${date(episode.discharge.date)}` : ''}` : 'no episode of care recorded'} />
@@ -185,8 +193,11 @@ export function ProgressReportPdf(p: ProgressReportProps) {
         </Section>
 
         <View style={{ marginTop: 16 }} wrap={false}>
-          <Text>{p.therapist}</Text>
-          <Text style={ns.small}>{clinic.name}</Text>
+          <Text style={ns.small}>Yours sincerely,</Text>
+          <Text style={{ marginTop: 14, fontWeight: 'bold' }}>{signedAs(p.therapist)}</Text>
+          <Text style={ns.small}>
+            {clinic.name} · {clinic.phone}
+          </Text>
         </View>
 
         <View style={printStyles.footer} fixed>
