@@ -182,22 +182,25 @@ export function ProgressReportPdf(p: ProgressReportProps) {
           })}
         </Section>
 
-        <Section title="Goals">
-          {!episode || episode.goals.length === 0 ? <Text style={ns.muted}>No goals recorded for this episode.</Text> : null}
-          {episode?.goals.map((g) => (
-            <Text key={g.id} style={ns.para}>
-              {GOAL_TERM_LABELS[g.term]} goal: {g.description}
-              {g.targetDate ? ` (by ${date(g.targetDate)})` : ''} — {GOAL_STATUS_LABELS[g.status]}
-            </Text>
-          ))}
-        </Section>
+        {/* The goals and the signature stay together: a page holding only the last goals and a signature reads as a stray. */}
+        <View wrap={false}>
+          <Section title="Goals">
+            {!episode || episode.goals.length === 0 ? <Text style={ns.muted}>No goals recorded for this episode.</Text> : null}
+            {episode?.goals.map((g) => (
+              <Text key={g.id} style={ns.para}>
+                {GOAL_TERM_LABELS[g.term]} goal: {g.description}
+                {g.targetDate ? ` (by ${date(g.targetDate)})` : ''} — {GOAL_STATUS_LABELS[g.status]}
+              </Text>
+            ))}
+          </Section>
 
-        <View style={{ marginTop: 16 }} wrap={false}>
-          <Text style={ns.small}>Yours sincerely,</Text>
-          <Text style={{ marginTop: 14, fontWeight: 'bold' }}>{signedAs(p.therapist)}</Text>
-          <Text style={ns.small}>
-            {clinic.name} · {clinic.phone}
-          </Text>
+          <View style={{ marginTop: 16 }}>
+            <Text style={ns.small}>Yours sincerely,</Text>
+            <Text style={{ marginTop: 14, fontWeight: 'bold' }}>{signedAs(p.therapist)}</Text>
+            <Text style={ns.small}>
+              {clinic.name} · {clinic.phone}
+            </Text>
+          </View>
         </View>
 
         <View style={printStyles.footer} fixed>

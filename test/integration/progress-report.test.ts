@@ -98,6 +98,11 @@ describe('the progress report PDF', () => {
       'Not met',
     ])
       expect(text).toContain(expected);
+    // The goals stay whole with their heading and the signature, on one page.
+    const pages = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).split('\f').map((page) => page.replace(/\s+/g, ' '));
+    const goalsPage = pages.find((page) => page.includes('Goals Short-term goal'))!;
+    for (const goal of EPISODE_INPUT.goals) expect(goalsPage).toContain(goal.description);
+    expect(goalsPage).toContain('Yours sincerely,');
     const audit = await t.services.db.selectFrom('auditLog').selectAll().where('action', '=', 'reassessments.progressReportPdf').orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(audit.detail).toContain('progress report to the physician printed');
   });
