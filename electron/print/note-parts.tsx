@@ -25,10 +25,7 @@ export const ns = StyleSheet.create({
 export function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
     <View style={ns.section}>
-      {/* A heading never ends a page: it moves to the next when less than a few lines fit under it. */}
-      <Text style={ns.heading} minPresenceAhead={48}>
-        {title}
-      </Text>
+      <Text style={ns.heading}>{title}</Text>
       {children}
     </View>
   );

@@ -1,4 +1,5 @@
 import { Document, Page, Text, View } from '@react-pdf/renderer';
+import type { ReactNode } from 'react';
 import { GOAL_STATUS_LABELS, GOAL_TERM_LABELS, type Episode } from '../../shared/charting/episode';
 import { MEASURES } from '../../shared/clinical/reassessment';
 import type { ClinicFormat } from '../../shared/format/clinic-format';
@@ -37,6 +38,24 @@ const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 const CHANGE_WORDS = { improved: 'better — beyond the detectable change', worse: 'worse — beyond the detectable change', 'within-error': 'within the detectable change' } as const;
 const signedAs = (t: ReportTherapist) => nameWithCredentials(t.name, t.credentials);
 const col = (w: string) => ({ width: w, paddingRight: 4 });
+
+/**
+ * A section whose heading (and intro) never ends a page on its own: they are drawn unbreakable with
+ * the first item, which moves to the next page with them. (react-pdf's minPresenceAhead does not see
+ * an unbreakable item that follows, so it cannot be relied on here.)
+ */
+function KeptSection({ title, intro, items }: { title: string; intro: ReactNode; items: ReactNode[] }) {
+  return (
+    <View style={ns.section}>
+      <View wrap={false}>
+        <Text style={ns.heading}>{title}</Text>
+        {intro}
+        {items[0]}
+      </View>
+      {items.slice(1)}
+    </View>
+  );
+}
 
 /** The progress report: letterhead, addressee, patient and episode, each measure and questionnaire baseline vs latest with a small trend chart, and the goals. */
 export function ProgressReportPdf(p: ProgressReportProps) {
@@ -89,12 +108,18 @@ export function ProgressReportPdf(p: ProgressReportProps) {
           </View>
         </View>
 
-        <Section title="Mobility and strength measures">
-          {measured.length === 0 ? <Text style={ns.muted}>No reassessment recorded yet.</Text> : null}
-          <Text style={ns.small}>
+        <KeptSection
+          title="Mobility and strength measures"
+          intro={
+            <>
+              {measured.length === 0 ? <Text style={ns.muted}>No reassessment recorded yet.</Text> : null}
+              <Text style={ns.small}>
             Baseline is the first reading of the episode. A change counts as real only when it passes the measure’s detectable change (published figure where one exists, otherwise the clinic’s policy figure, as labelled). Charts: left solid, right dashed; shaded band = detectable change around the baseline; red dashed line = cut-off; ringed dot = beyond the detectable change.
           </Text>
-          {measured.map((def) => {
+            </>
+          }
+          items={
+          measured.map((def) => {
             const trends = p.trends.filter((t) => t.code === def.code);
             const lines = p.lines.find((l) => l.code === def.code);
             const input = measureChartInput(def, trends, lines, BOX);
@@ -146,11 +171,12 @@ export function ProgressReportPdf(p: ProgressReportProps) {
               </View>
             );
           })}
-        </Section>
+        />
 
-        <Section title="Questionnaires">
-          {p.outcomes.length === 0 ? <Text style={ns.muted}>No questionnaire recorded yet.</Text> : null}
-          {p.outcomes.map((s) => {
+        <KeptSection
+          title="Questionnaires"
+          intro={p.outcomes.length === 0 ? <Text style={ns.muted}>No questionnaire recorded yet.</Text> : null}
+          items={p.outcomes.map((s) => {
             const input = outcomeChartInput(s, BOX);
             const c = s.change;
             return (
@@ -180,7 +206,7 @@ export function ProgressReportPdf(p: ProgressReportProps) {
               </View>
             );
           })}
-        </Section>
+        />
 
         {/* The goals and the signature stay together: a page holding only the last goals and a signature reads as a stray. */}
         <View wrap={false}>
