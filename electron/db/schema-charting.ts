@@ -9,6 +9,14 @@ export interface EpisodesTable {
   referralName: string | null;
   referralNpi: string | null;
   referralDate: string | null;
+  /** The referring physician's letter address, phone and fax (migration 0014); the address is whole or absent. */
+  referralAddressLine1: string | null;
+  referralAddressLine2: string | null;
+  referralCity: string | null;
+  referralRegion: string | null;
+  referralPostalCode: string | null;
+  referralPhone: string | null;
+  referralFax: string | null;
   onsetDate: string | null;
   mechanism: string | null;
   /** JSON [{letter, code, title, checked}], primary first (A–L). */

@@ -28,11 +28,29 @@ const RESPONSES = ['Extension pain 4 → 2/10', 'Range improved, less guarding',
 
 const id = (f: Faker) => `r${f.string.alphanumeric({ length: 8, casing: 'lower' })}`;
 
+const PRACTICES = [
+  { line1: '680 N Lake Shore Dr', line2: 'Suite 1015', city: 'Chicago', region: 'IL', postalCode: '60611', phone: '312-555-0140', fax: '312-555-0141' },
+  { line1: '1725 W Harrison St', line2: 'Suite 440', city: 'Chicago', region: 'IL', postalCode: '60612', phone: '312-555-0172', fax: '312-555-0173' },
+  { line1: '2650 Ridge Ave', line2: null, city: 'Evanston', region: 'IL', postalCode: '60201', phone: '847-555-0126', fax: '847-555-0127' },
+  { line1: '1000 Central St', line2: 'Suite 800', city: 'Evanston', region: 'IL', postalCode: '60201', phone: '847-555-0180', fax: '847-555-0181' },
+];
+
+/** The physician's practice, picked from the name (no extra random draws, so the rest of the demo stays as it was). */
+function withPractice<R extends { physicianName: string }>(referral: R) {
+  const p = PRACTICES[[...referral.physicianName].reduce((n, c) => n + c.charCodeAt(0), 0) % PRACTICES.length]!;
+  return { ...referral, physicianAddress: { line1: p.line1, line2: p.line2, city: p.city, region: p.region, postalCode: p.postalCode }, physicianPhone: p.phone, physicianFax: p.fax };
+}
+
 export function demoEpisode(f: Faker, evalDate: string): EpisodeInput {
   const physician = f.datatype.boolean(0.45);
   return {
     referral: physician
-      ? { type: 'physician', physicianName: `Dr. ${f.person.firstName()} ${f.person.lastName()}`, physicianNpi: f.helpers.arrayElement(['1234567893', '1245319599', '1679576722']), date: addDays(evalDate, -f.number.int({ min: 3, max: 20 })) }
+      ? withPractice({
+          type: 'physician' as const,
+          physicianName: `Dr. ${f.person.firstName()} ${f.person.lastName()}`,
+          physicianNpi: f.helpers.arrayElement(['1234567893', '1245319599', '1679576722']),
+          date: addDays(evalDate, -f.number.int({ min: 3, max: 20 })),
+        })
       : { type: 'self' },
     onsetDate: addDays(evalDate, -f.number.int({ min: 14, max: 120 })),
     mechanism: f.helpers.arrayElement(MECHANISMS),

@@ -47,7 +47,7 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
   { name: 'clinicPolicy', file: 'clinic_policy', description: 'The clinic’s policy settings (JSON).', patient: null },
   { name: 'redFlagScreens', file: 'red_flag_screens', description: 'Red-flag screens: when, in what context, the outcome and its acknowledgement.', patient: { column: 'patientId' } },
   { name: 'redFlagAnswers', file: 'red_flag_answers', description: 'The answers of each red-flag screen.', patient: { column: 'screenId', parent: 'redFlagScreens', parentColumn: 'id' } },
-  { name: 'episodes', file: 'episodes', description: 'Episodes of care: referral, onset, diagnoses (ICD-10-CM, JSON), plan of care, certification, discharge.', patient: { column: 'patientId' } },
+  { name: 'episodes', file: 'episodes', description: 'Episodes of care: referral (the physician’s name, NPI, address, phone and fax), onset, diagnoses (ICD-10-CM, JSON), plan of care, certification, discharge.', patient: { column: 'patientId' } },
   { name: 'episodeGoals', file: 'episode_goals', description: 'Each episode’s short- and long-term goals.', patient: { column: 'episodeId', parent: 'episodes', parentColumn: 'id' } },
   { name: 'notes', file: 'notes', description: 'Visit notes: type, date of service, status, the SOAP content and billing lines (JSON), signature and its SHA-256.', patient: { column: 'patientId' } },
   { name: 'noteAddenda', file: 'note_addenda', description: 'Addenda to signed notes, each signed with its own hash.', patient: { column: 'noteId', parent: 'notes', parentColumn: 'id' } },

@@ -1,14 +1,22 @@
 import { Document, Page, Text, View } from '@react-pdf/renderer';
+import type { ReactNode } from 'react';
 import { GOAL_STATUS_LABELS, GOAL_TERM_LABELS, type Episode } from '../../shared/charting/episode';
 import { MEASURES } from '../../shared/clinical/reassessment';
 import type { ClinicFormat } from '../../shared/format/clinic-format';
 import { DEVICE_LABELS, GRADE_WORDS, UNIT_WORDS, changeText, valueText } from '../../shared/format/reassessment-format';
 import { INSTRUMENT_NAMES, type MeasureLinesRecord, type MeasureTrend, type OutcomeSummary } from '../../shared/domain/reassessments';
+import { nameWithCredentials } from '../../shared/superbill/superbill';
 import { SERIES_LABELS, measureChartInput, outcomeChartInput } from '../../shared/domain/trend-series';
 import type { NoteClinic } from './note';
 import { Line, ns, Section } from './note-parts';
 import { printStyles } from './print-styles';
 import { PrintTrendChart } from './progress-report-parts';
+
+/** The patient's therapist the report is from, with how they sign (e.g. "PT, DPT"). */
+export interface ReportTherapist {
+  name: string;
+  credentials: string | null;
+}
 
 export interface ProgressReportProps {
   clinic: NoteClinic;
@@ -19,7 +27,7 @@ export interface ProgressReportProps {
   trends: readonly MeasureTrend[];
   lines: readonly MeasureLinesRecord[];
   outcomes: readonly OutcomeSummary[];
-  therapist: string;
+  therapist: ReportTherapist;
   printedLabel: string;
   paper: 'letter' | 'a4';
   format: ClinicFormat;
@@ -28,7 +36,26 @@ export interface ProgressReportProps {
 const BOX = { width: 250, height: 120, padding: { top: 0, right: 0, bottom: 0, left: 0 } };
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 const CHANGE_WORDS = { improved: 'better — beyond the detectable change', worse: 'worse — beyond the detectable change', 'within-error': 'within the detectable change' } as const;
+const signedAs = (t: ReportTherapist) => nameWithCredentials(t.name, t.credentials);
 const col = (w: string) => ({ width: w, paddingRight: 4 });
+
+/**
+ * A section whose heading (and intro) never ends a page on its own: they are drawn unbreakable with
+ * the first item, which moves to the next page with them. (react-pdf's minPresenceAhead does not see
+ * an unbreakable item that follows, so it cannot be relied on here.)
+ */
+function KeptSection({ title, intro, items }: { title: string; intro: ReactNode; items: ReactNode[] }) {
+  return (
+    <View style={ns.section}>
+      <View wrap={false}>
+        <Text style={ns.heading}>{title}</Text>
+        {intro}
+        {items[0]}
+      </View>
+      {items.slice(1)}
+    </View>
+  );
+}
 
 /** The progress report: letterhead, addressee, patient and episode, each measure and questionnaire baseline vs latest with a small trend chart, and the goals. */
 export function ProgressReportPdf(p: ProgressReportProps) {
@@ -72,7 +99,7 @@ export function ProgressReportPdf(p: ProgressReportProps) {
             <Line half label="Patient" value={patient.name} />
             <Line half label="Date of birth" value={date(patient.dateOfBirth)} />
             <Line half label="MRN" value={patient.mrn} />
-            <Line half label="Therapist" value={p.therapist} />
+            <Line half label="Therapist" value={signedAs(p.therapist)} />
           </View>
           <View style={{ width: '50%' }}>
             <Line half label="Episode" value={episode ? `since ${date(episode.startDate)}${episode.status === 'discharged' && episode.discharge ? `, discharged ${date(episode.discharge.date)}` : ''}` : 'no episode of care recorded'} />
@@ -81,12 +108,18 @@ export function ProgressReportPdf(p: ProgressReportProps) {
           </View>
         </View>
 
-        <Section title="Mobility and strength measures">
-          {measured.length === 0 ? <Text style={ns.muted}>No reassessment recorded yet.</Text> : null}
-          <Text style={ns.small}>
+        <KeptSection
+          title="Mobility and strength measures"
+          intro={
+            <>
+              {measured.length === 0 ? <Text style={ns.muted}>No reassessment recorded yet.</Text> : null}
+              <Text style={ns.small}>
             Baseline is the first reading of the episode. A change counts as real only when it passes the measure’s detectable change (published figure where one exists, otherwise the clinic’s policy figure, as labelled). Charts: left solid, right dashed; shaded band = detectable change around the baseline; red dashed line = cut-off; ringed dot = beyond the detectable change.
           </Text>
-          {measured.map((def) => {
+            </>
+          }
+          items={
+          measured.map((def) => {
             const trends = p.trends.filter((t) => t.code === def.code);
             const lines = p.lines.find((l) => l.code === def.code);
             const input = measureChartInput(def, trends, lines, BOX);
@@ -138,11 +171,12 @@ export function ProgressReportPdf(p: ProgressReportProps) {
               </View>
             );
           })}
-        </Section>
+        />
 
-        <Section title="Questionnaires">
-          {p.outcomes.length === 0 ? <Text style={ns.muted}>No questionnaire recorded yet.</Text> : null}
-          {p.outcomes.map((s) => {
+        <KeptSection
+          title="Questionnaires"
+          intro={p.outcomes.length === 0 ? <Text style={ns.muted}>No questionnaire recorded yet.</Text> : null}
+          items={p.outcomes.map((s) => {
             const input = outcomeChartInput(s, BOX);
             const c = s.change;
             return (
@@ -172,21 +206,27 @@ export function ProgressReportPdf(p: ProgressReportProps) {
               </View>
             );
           })}
-        </Section>
+        />
 
-        <Section title="Goals">
-          {!episode || episode.goals.length === 0 ? <Text style={ns.muted}>No goals recorded for this episode.</Text> : null}
-          {episode?.goals.map((g) => (
-            <Text key={g.id} style={ns.para}>
-              {GOAL_TERM_LABELS[g.term]} goal: {g.description}
-              {g.targetDate ? ` (by ${date(g.targetDate)})` : ''} — {GOAL_STATUS_LABELS[g.status]}
+        {/* The goals and the signature stay together: a page holding only the last goals and a signature reads as a stray. */}
+        <View wrap={false}>
+          <Section title="Goals">
+            {!episode || episode.goals.length === 0 ? <Text style={ns.muted}>No goals recorded for this episode.</Text> : null}
+            {episode?.goals.map((g) => (
+              <Text key={g.id} style={ns.para}>
+                {GOAL_TERM_LABELS[g.term]} goal: {g.description}
+                {g.targetDate ? ` (by ${date(g.targetDate)})` : ''} — {GOAL_STATUS_LABELS[g.status]}
+              </Text>
+            ))}
+          </Section>
+
+          <View style={{ marginTop: 16 }}>
+            <Text style={ns.small}>Yours sincerely,</Text>
+            <Text style={{ marginTop: 14, fontWeight: 'bold' }}>{signedAs(p.therapist)}</Text>
+            <Text style={ns.small}>
+              {clinic.name} · {clinic.phone}
             </Text>
-          ))}
-        </Section>
-
-        <View style={{ marginTop: 16 }} wrap={false}>
-          <Text>{p.therapist}</Text>
-          <Text style={ns.small}>{clinic.name}</Text>
+          </View>
         </View>
 
         <View style={printStyles.footer} fixed>

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { checkIcd10 } from '../clinical/billing/icd10';
 import { isValidNpi } from '../domain/identifiers';
-import { optionalText, requiredText } from '../domain/fields';
+import { optionalPhone, optionalText, requiredText } from '../domain/fields';
 import { calendarDay } from '../domain/schedule';
 import { DISCHARGE_REASONS } from './vocab';
 
@@ -62,12 +62,37 @@ export const diagnosisCodesSchema = z
 
 const npi = optionalText(10, 'Referring physician NPI').refine((v) => v === null || isValidNpi(v), 'NPI must be 10 digits with a valid check digit');
 
+/**
+ * The referring physician's letter address: whole or not at all. A report cannot be mailed to a street
+ * without a city, so street, city and postal code come together; line 2 and the region are optional
+ * (not every country has regions). All fields left empty means no address.
+ */
+export const physicianAddressSchema = z
+  .object({
+    line1: optionalText(120, 'Physician’s street address'),
+    line2: optionalText(120, 'Physician’s address line 2'),
+    city: optionalText(80, 'Physician’s city'),
+    region: optionalText(80, 'Physician’s state or region'),
+    postalCode: optionalText(20, 'Physician’s ZIP or postal code'),
+  })
+  .superRefine((a, ctx) => {
+    if (!Object.values(a).some((v) => v !== null)) return;
+    if (a.line1 === null) ctx.addIssue({ code: 'custom', message: 'Add the street address, or clear the physician’s address', path: ['line1'] });
+    if (a.city === null) ctx.addIssue({ code: 'custom', message: 'Add the city, or clear the physician’s address', path: ['city'] });
+    if (a.postalCode === null) ctx.addIssue({ code: 'custom', message: 'Add the ZIP or postal code, or clear the physician’s address', path: ['postalCode'] });
+  })
+  .transform((a) => (a.line1 === null ? null : { line1: a.line1, line2: a.line2, city: a.city!, region: a.region, postalCode: a.postalCode! }));
+export type PhysicianAddress = NonNullable<z.output<typeof physicianAddressSchema>>;
+
 export const referralSchema = z
   .object({
     type: z.enum(REFERRAL_TYPES, { error: 'Choose self-referred or physician referral' }),
     physicianName: optionalText(120, 'Referring physician'),
     physicianNpi: npi,
     date: calendarDay('Referral date').nullable().default(null),
+    physicianAddress: physicianAddressSchema.nullable().default(null),
+    physicianPhone: optionalPhone('Physician’s phone'),
+    physicianFax: optionalPhone('Physician’s fax'),
   })
   .refine((r) => r.type === 'self' || r.physicianName !== null, { message: 'Name the referring physician', path: ['physicianName'] });
 
@@ -118,12 +143,19 @@ export const goalSchema = z.object({
 });
 export type Goal = z.infer<typeof goalSchema>;
 
+/** The referral as a signed note freezes it (its snapshot predates the physician's address). */
+export const referralSummarySchema = z.object({ type: z.enum(REFERRAL_TYPES), physicianName: z.string().nullable(), physicianNpi: z.string().nullable(), date: z.string().nullable() });
+
 export const episodeSchema = z.object({
   id: z.number().int(),
   patientId: z.number().int(),
   status: z.enum(['open', 'discharged']),
   startDate: z.string(),
-  referral: z.object({ type: z.enum(REFERRAL_TYPES), physicianName: z.string().nullable(), physicianNpi: z.string().nullable(), date: z.string().nullable() }),
+  referral: referralSummarySchema.extend({
+    physicianAddress: z.object({ line1: z.string(), line2: z.string().nullable(), city: z.string(), region: z.string().nullable(), postalCode: z.string() }).nullable(),
+    physicianPhone: z.string().nullable(),
+    physicianFax: z.string().nullable(),
+  }),
   onsetDate: z.string().nullable(),
   mechanism: z.string().nullable(),
   diagnoses: z.array(diagnosisSchema),

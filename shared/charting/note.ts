@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { billedSchema, billingSummarySchema } from './billing-lines';
-import { episodeSchema } from './episode';
+import { episodeSchema, referralSummarySchema } from './episode';
 import { bodyMarkSchema, NOTE_STATUSES, NOTE_TYPES, noteContentSchema, objectiveRowSchema } from './note-content';
 
 /**
@@ -45,7 +45,7 @@ export const copySourceSchema = z.object({
 });
 
 /** The episode as a note shows it: live while the note is a draft, frozen as it was when the note was signed. */
-export const episodeSnapshotSchema = episodeSchema.pick({ startDate: true, referral: true, onsetDate: true, mechanism: true, diagnoses: true, goals: true, planOfCare: true });
+export const episodeSnapshotSchema = episodeSchema.pick({ startDate: true, onsetDate: true, mechanism: true, diagnoses: true, goals: true, planOfCare: true }).extend({ referral: referralSummarySchema });
 export type EpisodeSnapshot = z.infer<typeof episodeSnapshotSchema>;
 
 export const noteRecordSchema = noteSummarySchema.extend({

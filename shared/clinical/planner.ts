@@ -5,6 +5,8 @@ import type { HomeExercise } from './exercises';
 import { getExercise } from './exercises';
 import type { GateStatus } from './gates';
 import { evaluateGates, gateInfoSentence } from './gates';
+import type { OutcomeCheck, OutcomeScorePoint } from './outcomeGate';
+import { evaluateOutcomeGate, outcomeCheckSentence } from './outcomeGate';
 import type { PlanDecisionKind, PlanWeek, TherapistOverride } from './history';
 import { effectiveDecision } from './history';
 import type { Ladder } from './ladder';
@@ -52,6 +54,8 @@ export interface PlannerInput {
   history: readonly PlanWeek[];
   runs: readonly Run[];
   reassessments: readonly Reassessment[];
+  /** The episode's NPRS and ODI scores (the first is the baseline); absent or empty when none were recorded. */
+  outcomes?: readonly OutcomeScorePoint[];
   distanceUnit: DistanceUnit;
 }
 
@@ -97,6 +101,8 @@ export interface PlanDecision {
   reasons: Reason[];
   homeExercises: HomeExercise[];
   gates: GateStatus[];
+  /** Questionnaires against the episode's baseline, as the review read them (absent in decisions stored before). */
+  outcomeChecks: OutcomeCheck[];
   researchContext: ResearchContext;
   metrics: Pick<
     RunningMetrics,
@@ -233,6 +239,10 @@ export function decideNextWeek(input: PlannerInput): PlanDecision {
     }
   }
 
+  // --- Questionnaires against the episode's baseline: the patient's own report of pain and disability.
+  const outcomeChecks = evaluateOutcomeGate(input.outcomes ?? [], weekEnd, policy);
+  for (const c of outcomeChecks) add('gate.outcomes-worse', outcomeCheckSentence(c), c.active ? 'hold' : 'info');
+
   // --- The clinic's caution window (clinic policy; not a trial finding).
   const cw = policy.cautionWindow;
   if (cw.enabled && weekNumber >= cw.fromWeek && weekNumber <= cw.toWeek)
@@ -360,6 +370,7 @@ export function decideNextWeek(input: PlannerInput): PlanDecision {
     reasons: overrideReason ? [overrideReason, ...ordered] : ordered,
     homeExercises,
     gates,
+    outcomeChecks,
     researchContext: buildResearchContext(metrics, weekNumber, unit),
     metrics: {
       rolling7DistanceM: Math.round(metrics.rolling7DistanceM),

@@ -98,6 +98,19 @@ const gatesPolicySchema = z.strictObject({
     .prefault({}),
   proneInstability: z.strictObject({ enabled: z.boolean().default(true) }).prefault({}),
   singleLegSquat: z.strictObject({ enabled: z.boolean().default(true) }).prefault({}),
+  /**
+   * Questionnaires worse than the episode's baseline hold the plan (outcomeGate.ts). The defaults are
+   * the confirmed minimal important changes, published for improvement; reading them for worsening is
+   * the clinic's choice.
+   */
+  outcomes: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      nprsWorsePoints: positive('gates.outcomes.nprsWorsePoints').max(10).default(2),
+      odiWorsePoints: positive('gates.outcomes.odiWorsePoints').max(100).default(10),
+      modifiedOdiWorsePoints: positive('gates.outcomes.modifiedOdiWorsePoints').max(100).default(6),
+    })
+    .prefault({}),
 });
 
 /** Change beyond which a reassessment measure has really changed (see reassessment.ts for the basis of each). */

@@ -116,6 +116,7 @@ export const RULES: readonly Rule[] = [
     'measurementError.thomas_knee_angle.photograph',
     'measurementError.thomas_knee_angle.unrecorded',
   ]),
+  r('gate.outcomes-worse', 'gates', 'clinic-policy', ['clinic-policy', 'childs-2005', 'ostelo-2008', 'fritz-irrgang-2001'], "When the latest pain rating (NPRS), ODI or modified ODI of the episode is worse than its baseline by at least this many points, hold the interval progression and review. The defaults are the confirmed minimal important changes (NPRS 2, ODI 10, modified ODI 6 points), published for improvement; holding the plan on a worsening of that size is the clinic's reading, not a finding.", ['gates.outcomes.enabled', 'gates.outcomes.nprsWorsePoints', 'gates.outcomes.odiWorsePoints', 'gates.outcomes.modifiedOdiWorsePoints']),
   r('gate.lift', 'gates', 'clinic-policy', ['clinic-policy'], 'A gate lifts — and the reasons say so — when the finding is back within normal, within measurement error of the cut-off, or improved since the first reassessment by at least its detectable change.', ['detectableChange.thomas_hip_angle', 'detectableChange.thomas_knee_angle', 'detectableChange.aslr']),
   // Research context (clinical.md §0–1)
   r('research.asteroid-volume', 'research-context', 'confirmed', ['samanna-2026'], 'ASTEROID subgroup: cumulative running of 28.6–46.1 km over 12 weeks went with more favourable disc T2 (hypothesis-generating; the clinic\'s 2.4–3.8 km/week is its own conversion).', [], '28.6–46.1 km / 12 weeks'),

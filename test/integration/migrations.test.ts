@@ -462,3 +462,31 @@ describe('migration 0013 (home programs)', () => {
     await db.destroy();
   });
 });
+
+describe('migration 0014 (referral address)', () => {
+  it('keeps episodes (no address yet) and holds the physician’s address, phone and fax in shape', async () => {
+    const v = MIGRATIONS.find((m) => m.name === 'referral-address')!.version;
+    const raw = new Database(':memory:');
+    raw.pragma('foreign_keys = ON');
+    const db = createKysely(raw) as unknown as Kysely<unknown>;
+    await migrate(db, v - 1);
+    raw.prepare(`insert into users (username, display_name, role, password_hash, created_at, updated_at) values ('t', 'T', 'therapist', 'h', 'x', 'x')`).run();
+    raw.prepare(`insert into patients (mrn, legal_first_name, legal_last_name, first_name_key, last_name_key, date_of_birth, sex, created_at, updated_at)
+      values ('RB000001', 'Tấn', 'Đặng', 'tan', 'dang', '1990-01-01', 'male', 'x', 'x')`).run();
+    raw.prepare(`insert into episodes (patient_id, start_date, referral_type, referral_name, referral_npi, created_by, created_at, updated_at)
+      values (1, '2026-03-02', 'physician', 'Dr Hồ Thị Mai', '1234567893', 1, 'x', 'x')`).run();
+    expect(await migrate(db, v)).toEqual({ from: v - 1, to: v });
+    expect(raw.prepare('select referral_name, referral_address_line1, referral_city, referral_phone, referral_fax from episodes').get()).toEqual({
+      referral_name: 'Dr Hồ Thị Mai',
+      referral_address_line1: null,
+      referral_city: null,
+      referral_phone: null,
+      referral_fax: null,
+    });
+    raw.prepare(`update episodes set referral_address_line1 = '12 Elm St', referral_address_line2 = 'Suite 4', referral_city = 'Austin', referral_region = 'TX', referral_postal_code = '78701', referral_phone = '512 555 0100', referral_fax = '512 555 0101'`).run();
+    expect(() => raw.prepare(`update episodes set referral_city = ''`).run()).toThrow(/CHECK/);
+    expect(() => raw.prepare(`update episodes set referral_postal_code = ?`).run('9'.repeat(21))).toThrow(/CHECK/);
+    expect(() => raw.prepare(`update episodes set referral_fax = ?`).run('5'.repeat(41))).toThrow(/CHECK/);
+    await db.destroy();
+  });
+});

@@ -189,6 +189,32 @@ describe('reassessments and outcome questionnaires', () => {
     expect(d2.reasons.find((r) => r.ruleId === 'gate.lift')!.sentence).toContain('Hip extension (modified Thomas test) now within normal: gate lifted');
   });
 
+  it('the weekly review reads the questionnaires: pain worse than the episode’s baseline by the important change holds a plan that would progress, citing the scores', async () => {
+    const patientId = await newPatient();
+    const plan = await startPlan(t, { patientId, startDate: '2026-11-09', startingStepId: 'rw-15-105', baselinePain: 2 }, thera());
+    for (const d of ['2026-11-09', '2026-11-11', '2026-11-14'])
+      await t.ok('runs.save', { patientId, run: { date: d, distanceM: 3200, durationS: 1800, runSeconds: 225, walkSeconds: 1575, surface: 'grass', painDuring: 2, painAfter: 2, painNextMorning: 2 } }, thera());
+    // Baseline at the evaluation, then one point worse: not enough to hold (the NPRS important change is 2).
+    await t.ok('outcomes.record', { patientId, completedOn: '2026-11-02', form: { instrument: 'nprs', answers: { score: 4 } } }, thera());
+    await t.ok('outcomes.record', { patientId, completedOn: '2026-11-10', form: { instrument: 'nprs', answers: { score: 5 } } }, thera());
+    const before = await t.ok('plans.review', { weekId: plan.weeks[0]!.id }, thera());
+    const d0 = before.weeks[0]!.decision as PlanDecision;
+    expect(before.weeks[0]!.engineDecision).toBe('progress');
+    expect(d0.reasons.find((r) => r.ruleId === 'gate.outcomes-worse')!.sentence).toBe('The pain rating (NPRS) on Nov 10, 2026 was 5/10, against 4/10 at the episode’s baseline on Nov 2, 2026: 1 point worse, short of the 2 points that hold the plan.');
+    // The patient fills in the NPRS again, 3 points above baseline: the pending decision goes stale and the review now holds.
+    await t.ok('outcomes.record', { patientId, completedOn: '2026-11-13', form: { instrument: 'nprs', answers: { score: 7 } } }, thera());
+    expect((await t.ok('plans.get', { patientId }, thera())).plan!.weeks[0]!.engineDecision).toBeNull();
+    const after = await t.ok('plans.review', { weekId: plan.weeks[0]!.id }, thera());
+    const d1 = after.weeks[0]!.decision as PlanDecision;
+    expect(after.weeks[0]!.engineDecision).toBe('hold');
+    const held = d1.reasons.find((r) => r.ruleId === 'gate.outcomes-worse')!;
+    expect(held).toMatchObject({ effect: 'hold', grade: 'clinic-policy' });
+    expect(held.sentence).toBe(
+      'The pain rating (NPRS) on Nov 13, 2026 was 7/10, against 4/10 at the episode’s baseline on Nov 2, 2026: 3 points worse, at or beyond the 2 points at which the clinic holds the plan (clinic policy, set from the minimal important change). Hold the interval progression and review why the patient reports more pain than when care began.',
+    );
+    expect(d1.outcomeChecks).toEqual([{ instrument: 'nprs', baseline: { date: '2026-11-02', score: 4 }, latest: { date: '2026-11-13', score: 7 }, change: 3, holdAt: 2, active: true }]);
+  });
+
   it('writes the dates in a finding the clinic’s way, in the decision, its gates and the Reassessment tab (stored as ISO)', async () => {
     const patientId = await newPatient();
     const plan = await startPlan(t, { patientId, startDate: '2026-11-09', startingStepId: 'rw-15-105', baselinePain: 2 }, thera());

@@ -59,7 +59,18 @@ export async function toEpisodes(db: Kysely<DB>, rows: readonly EpisodeRow[], cx
       patientId: row.patientId,
       status: row.dischargedOn === null ? 'open' : 'discharged',
       startDate: row.startDate,
-      referral: { type: row.referralType, physicianName: row.referralName, physicianNpi: row.referralNpi, date: row.referralDate },
+      referral: {
+        type: row.referralType,
+        physicianName: row.referralName,
+        physicianNpi: row.referralNpi,
+        date: row.referralDate,
+        physicianAddress:
+          row.referralAddressLine1 && row.referralCity && row.referralPostalCode
+            ? { line1: row.referralAddressLine1, line2: row.referralAddressLine2, city: row.referralCity, region: row.referralRegion, postalCode: row.referralPostalCode }
+            : null,
+        physicianPhone: row.referralPhone,
+        physicianFax: row.referralFax,
+      },
       onsetDate: row.onsetDate,
       mechanism: row.mechanism,
       diagnoses: parseDiagnoses(row.diagnosesJson),
@@ -82,7 +93,7 @@ export async function createEpisode(db: Kysely<DB>, patientId: number, startDate
   const at = now.toISOString();
   return db
     .insertInto('episodes')
-    .values({ patientId, startDate, referralType: 'self', referralName: null, referralNpi: null, referralDate: null, onsetDate: null, mechanism: null, visitsPerWeek: null, weeks: null, certStart: null, certEnd: null, dischargedOn: null, dischargeReason: null, dischargeSummary: null, createdBy: userId, createdAt: at, updatedAt: at })
+    .values({ patientId, startDate, referralType: 'self', referralName: null, referralNpi: null, referralDate: null, referralAddressLine1: null, referralAddressLine2: null, referralCity: null, referralRegion: null, referralPostalCode: null, referralPhone: null, referralFax: null, onsetDate: null, mechanism: null, visitsPerWeek: null, weeks: null, certStart: null, certEnd: null, dischargedOn: null, dischargeReason: null, dischargeSummary: null, createdBy: userId, createdAt: at, updatedAt: at })
     .returningAll()
     .executeTakeFirstOrThrow();
 }

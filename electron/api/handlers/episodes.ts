@@ -44,12 +44,27 @@ async function saveGoals(db: Kysely<DB>, episodeId: number, goals: EpisodeInputD
   for (const e of existing) if (!kept.has(e.id)) await db.updateTable('episodeGoals').set({ removedAt: now, updatedAt: now }).where('id', '=', e.id).execute();
 }
 
+function physicianContactColumns(r: EpisodeInputData['referral']) {
+  const a = r.type === 'physician' ? r.physicianAddress : null;
+  const physician = r.type === 'physician';
+  return {
+    referralAddressLine1: a?.line1 ?? null,
+    referralAddressLine2: a?.line2 ?? null,
+    referralCity: a?.city ?? null,
+    referralRegion: a?.region ?? null,
+    referralPostalCode: a?.postalCode ?? null,
+    referralPhone: physician ? r.physicianPhone : null,
+    referralFax: physician ? r.physicianFax : null,
+  };
+}
+
 function episodeColumns(input: EpisodeInputData) {
   return {
     referralType: input.referral.type,
     referralName: input.referral.type === 'physician' ? input.referral.physicianName : null,
     referralNpi: input.referral.type === 'physician' ? input.referral.physicianNpi : null,
     referralDate: input.referral.date,
+    ...physicianContactColumns(input.referral),
     onsetDate: input.onsetDate,
     mechanism: input.mechanism,
     diagnosesJson: JSON.stringify(input.diagnoses),

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { GATED_INSTRUMENTS, type GatedInstrument, type OutcomeScorePoint } from '../../../shared/clinical/outcomeGate';
 import type { ClinicPolicy } from '../../../shared/clinical/policy';
 import { compareForms, outcomeScale, scoreForm, thresholdsText } from '../../../shared/domain/outcomeScoring';
 import type { OutcomeAnswers, OutcomeRecord, OutcomeRequest, OutcomeSummary } from '../../../shared/domain/reassessments';
@@ -7,6 +8,7 @@ import type { DB, OutcomeRecordsTable } from '../../db/schema';
 import type { HandlerContext } from '../context';
 import { loadClinicPolicy } from './clinic-policy';
 import { checkRecordPlace, validationError } from './reassessment-records';
+import { clearStaleDecision } from './red-flag-screens';
 import { linkedNote } from './record-notes';
 
 /**
@@ -90,6 +92,28 @@ export async function recordOutcome(ctx: HandlerContext, input: OutcomeRequest):
     .values({ patientId: req.patientId, noteId: await linkedNote(ctx.db, req.patientId, req.noteId, completedOn), instrument: form.instrument, completedOn, recordedBy: ctx.user.id, recordedAt: ctx.now.toISOString(), answersJson: JSON.stringify(form.answers), score, replacesId: req.replacesId })
     .returningAll()
     .executeTakeFirstOrThrow();
+  // A pain or disability score the weekly review reads makes a reviewed, not yet accepted decision stale.
+  if ((GATED_INSTRUMENTS as readonly string[]).includes(form.instrument)) await clearStaleDecision(ctx.db, req.patientId, completedOn, null);
   ctx.audit({ entity: 'patient', entityId: req.patientId, detail: `${INSTRUMENT_NAMES[form.instrument]} ${row.id} (${completedOn}): ${text}${req.replacesId ? `, correcting ${req.replacesId}` : ''}` });
   return (await toOutcomeRecords(ctx.db, [row], policy))[0]!;
+}
+
+/**
+ * The NPRS and ODI scores the weekly review reads: those of the episode of care the week falls in
+ * (from its start, so the first is the episode's baseline) up to the week's last day, corrections
+ * applied, unscored forms left out. Without an episode, every form up to that day.
+ */
+export async function episodeOutcomeScores(db: Kysely<DB>, patientId: number, until: string): Promise<OutcomeScorePoint[]> {
+  const episode = await db.selectFrom('episodes').select('startDate').where('patientId', '=', patientId).where('startDate', '<=', until).orderBy('startDate', 'desc').orderBy('id', 'desc').executeTakeFirst();
+  let q = db
+    .selectFrom('outcomeRecords as o')
+    .select(['o.instrument', 'o.completedOn', 'o.score'])
+    .where('o.patientId', '=', patientId)
+    .where('o.instrument', 'in', [...GATED_INSTRUMENTS])
+    .where('o.completedOn', '<=', until)
+    .where('o.score', 'is not', null)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('outcomeRecords as c').select('c.id').whereRef('c.replacesId', '=', 'o.id'))));
+  if (episode) q = q.where('o.completedOn', '>=', episode.startDate);
+  const rows = await q.orderBy('o.completedOn').orderBy('o.id').execute();
+  return rows.map((r) => ({ instrument: r.instrument as GatedInstrument, date: r.completedOn, score: r.score! }));
 }

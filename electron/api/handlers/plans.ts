@@ -15,6 +15,7 @@ import { defineHandlers } from '../handler';
 import { loadClinicPolicy } from './clinic-policy';
 import { runRowsToClinicalRuns } from './runs';
 import { clinicTimeAndUnits } from './appointment-rows';
+import { episodeOutcomeScores } from './outcome-records';
 import { currentReassessments } from './reassessment-records';
 import { checkInsByWeek, screenById, screenFindingsForWeek } from './red-flag-screens';
 
@@ -182,6 +183,7 @@ export const planHandlers = defineHandlers({
       history,
       runs,
       reassessments: await currentReassessments(ctx.db, plan.patientId),
+      outcomes: await episodeOutcomeScores(ctx.db, plan.patientId, lastDay),
       distanceUnit: clinic.distanceUnit,
     });
     // A stop does not wait for the week's end; any other decision is taken on its last day or later.

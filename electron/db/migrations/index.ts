@@ -12,6 +12,7 @@ import { migration0010 } from './0010-ledger';
 import { migration0011 } from './0011-billing-identity';
 import { migration0012 } from './0012-exercises';
 import { migration0013 } from './0013-home-programs';
+import { migration0014 } from './0014-referral-address';
 
 /** Every migration, in order. An explicit list (no folder scan), so the order is reviewed code. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0011,
   migration0012,
   migration0013,
+  migration0014,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -10,8 +10,17 @@ import { parseWhole } from './noteModel';
 import { NoteDateField } from './NoteDateField';
 
 type Goals = NonNullable<EpisodeInput['goals']>;
+const ADDRESS_PARTS = [
+  { key: 'line1', label: 'Street address', wide: true },
+  { key: 'line2', label: 'Address line 2', wide: true },
+  { key: 'city', label: 'City', wide: false },
+  { key: 'region', label: 'State or region', wide: false },
+  { key: 'postalCode', label: 'ZIP or postal code', wide: false },
+] as const;
+type AddressPart = (typeof ADDRESS_PARTS)[number]['key'];
 interface Draft {
-  referral: { type: 'self' | 'physician'; physicianName: string; physicianNpi: string; date: string };
+  referral: { type: 'self' | 'physician'; physicianName: string; physicianNpi: string; date: string; physicianPhone: string; physicianFax: string };
+  physicianAddress: Record<AddressPart, string>;
   onsetDate: string;
   mechanism: string;
   diagnoses: string[];
@@ -21,7 +30,15 @@ interface Draft {
 
 function toDraft(e: Episode | null): Draft {
   return {
-    referral: { type: e?.referral.type ?? 'self', physicianName: e?.referral.physicianName ?? '', physicianNpi: e?.referral.physicianNpi ?? '', date: e?.referral.date ?? '' },
+    referral: {
+      type: e?.referral.type ?? 'self',
+      physicianName: e?.referral.physicianName ?? '',
+      physicianNpi: e?.referral.physicianNpi ?? '',
+      date: e?.referral.date ?? '',
+      physicianPhone: e?.referral.physicianPhone ?? '',
+      physicianFax: e?.referral.physicianFax ?? '',
+    },
+    physicianAddress: Object.fromEntries(ADDRESS_PARTS.map(({ key }) => [key, e?.referral.physicianAddress?.[key] ?? ''])) as Record<AddressPart, string>,
     onsetDate: e?.onsetDate ?? '',
     mechanism: e?.mechanism ?? '',
     diagnoses: e?.diagnoses.length ? e.diagnoses.map((d) => d.code) : [''],
@@ -33,7 +50,10 @@ function toDraft(e: Episode | null): Draft {
 function toInput(d: Draft): EpisodeInput {
   const goals: Goals = d.goals.filter((g) => g.description.trim()).map((g) => ({ ...(g.id ? { id: g.id } : {}), term: g.term, description: g.description, targetDate: g.targetDate || null, status: g.status }));
   return {
-    referral: d.referral.type === 'self' ? { type: 'self' } : { type: 'physician', physicianName: d.referral.physicianName, physicianNpi: d.referral.physicianNpi, date: d.referral.date || null },
+    referral:
+      d.referral.type === 'self'
+        ? { type: 'self' }
+        : { type: 'physician', physicianName: d.referral.physicianName, physicianNpi: d.referral.physicianNpi, date: d.referral.date || null, physicianAddress: d.physicianAddress, physicianPhone: d.referral.physicianPhone, physicianFax: d.referral.physicianFax },
     onsetDate: d.onsetDate || null,
     mechanism: d.mechanism,
     diagnoses: d.diagnoses.map((c) => c.trim()).filter(Boolean),
@@ -118,6 +138,24 @@ export function EpisodeForm({ patientId, episode, onSaved, disabled }: { patient
                   {err('referral.physicianNpi') ? <span className="field-error">{err('referral.physicianNpi')}</span> : null}
                 </label>
                 <NoteDateField label="Referral date" value={draft.referral.date} error={err('referral.date')} onChange={(date) => set({ referral: { ...draft.referral, date } })} />
+              </div>
+            ) : null}
+            {draft.referral.type === 'physician' ? (
+              <div className="episode-row episode-physician-address" role="group" aria-label="Physician’s practice (for letters)">
+                {ADDRESS_PARTS.map(({ key, label, wide }) => (
+                  <label key={key} className={wide ? 'note-field episode-wide' : 'note-field'}>
+                    <span className="note-field-label">{label}</span>
+                    <input value={draft.physicianAddress[key]} aria-label={`Physician’s ${label.toLowerCase()}`} onChange={(e) => set({ physicianAddress: { ...draft.physicianAddress, [key]: e.target.value } })} />
+                    {err(`referral.physicianAddress.${key}`) ? <span className="field-error">{err(`referral.physicianAddress.${key}`)}</span> : null}
+                  </label>
+                ))}
+                {(['physicianPhone', 'physicianFax'] as const).map((key) => (
+                  <label key={key} className="note-field">
+                    <span className="note-field-label">{key === 'physicianPhone' ? 'Phone' : 'Fax'}</span>
+                    <input value={draft.referral[key]} inputMode="tel" aria-label={`Physician’s ${key === 'physicianPhone' ? 'phone' : 'fax'}`} onChange={(e) => set({ referral: { ...draft.referral, [key]: e.target.value } })} />
+                    {err(`referral.${key}`) ? <span className="field-error">{err(`referral.${key}`)}</span> : null}
+                  </label>
+                ))}
               </div>
             ) : null}
           </fieldset>

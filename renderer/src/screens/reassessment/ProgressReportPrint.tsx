@@ -7,7 +7,8 @@ import { downloadPdf } from '../../components/download';
 
 /**
  * Print the progress report to the patient or to the episode's referring physician. Before printing
- * it says when the episode names no physician (the choice is then unavailable, with the reason).
+ * it says when the episode names no physician (the choice is then unavailable, with the reason), and
+ * when the physician has no address on the episode (the letter would go without one).
  */
 export function ProgressReportPrint({ patientId }: { patientId: number }) {
   const episodes = useQuery('episodes.list', { patientId });
@@ -55,6 +56,9 @@ export function ProgressReportPrint({ patientId }: { patientId: number }) {
         <span id="no-physician" className="field-hint">
           Not to a physician: {noPhysician}.
         </span>
+      )}
+      {to === 'physician' && physician && episode && !episode.referral.physicianAddress && (
+        <span className="field-hint">The episode has no address for {physician}: the letter prints without one (add it under Notes → Edit episode).</span>
       )}
       {error && <Banner tone="error">{error}</Banner>}
     </div>

@@ -128,7 +128,8 @@ export function ReassessmentTab({ patient }: { patient: Patient }) {
                 const trends = data.trends.filter((t) => t.code === def.code);
                 const drawn = view === 'charts' && def.kind === 'numeric';
                 return (
-                  <div key={def.code} className="trend-block card">
+                  // A table of both sides (five columns) needs the whole row: in half of a 1366-wide screen its device column was cut.
+                  <div key={def.code} className={!drawn && def.sided ? 'trend-block trend-block-wide card' : 'trend-block card'}>
                     <h4>{def.name}</h4>
                     {drawn ? <MeasureTrendChart def={def} trends={trends} lines={data.lines.find((l) => l.code === def.code)} /> : <TrendTable def={def} trends={trends} />}
                   </div>

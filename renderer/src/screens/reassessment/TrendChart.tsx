@@ -97,8 +97,9 @@ export function TrendChart({ title, input, axisLabel, value, cutoffLabel, bandLa
       </div>
       <div className="trend-chart-frame" aria-hidden="true">
         <ResponsiveContainer width={printing ? 620 : '100%'} height={210}>
-          {/* The right margin holds the cut-off's label, outside the plot where no reading can sit under it. */}
-          <ComposedChart data={rows} margin={{ top: 12, right: g.cutoff ? 50 : 16, bottom: 18, left: 12 }}>
+          {/* The right margin holds the cut-off's label, outside the plot where no reading can sit under it, and
+              always half of the last date's label (centred on its tick), so a narrow card never clips it. */}
+          <ComposedChart data={rows} margin={{ top: 12, right: g.cutoff ? 50 : 38, bottom: 18, left: 12 }}>
             <CartesianGrid stroke={GRID} vertical={false} />
             {g.series.map((s) =>
               s.band ? <ReferenceArea key={`band-${s.key}`} y1={s.band.low} y2={s.band.high} ifOverflow="hidden" fill={SERIES_STYLE[s.key]?.band ?? '#0f766e'} fillOpacity={0.1} stroke={SERIES_STYLE[s.key]?.band} strokeOpacity={0.45} strokeDasharray="3 3" /> : null,

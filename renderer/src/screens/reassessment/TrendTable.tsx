@@ -47,7 +47,7 @@ export function TrendTable({ def, trends }: { def: MeasureDefinition; trends: Me
         const label = side === 'left' ? 'Left' : side === 'right' ? 'Right' : 'Result';
         return [
           { id: `v-${side}`, header: label, size: 70, meta: { align: 'end', grow: 0 }, cell: ({ row: { original: r } }) => (r.bySide[side] ? valueText(r.bySide[side].value, def.unit) : <span className="muted">—</span>) },
-          { id: `c-${side}`, header: `${label}: since baseline`, size: 190, meta: { grow: 1 }, cell: ({ row: { original: r } }) => <ChangeCell point={r.bySide[side]} def={def} /> },
+          { id: `c-${side}`, header: `${label}: since baseline`, size: 170, meta: { grow: 1 }, cell: ({ row: { original: r } }) => <ChangeCell point={r.bySide[side]} def={def} /> },
         ];
       }),
       {
