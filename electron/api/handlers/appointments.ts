@@ -9,7 +9,8 @@ import type { AppointmentsTable, DB } from '../../db/schema';
 import type { HandlerContext } from '../context';
 import { defineHandlers } from '../handler';
 import { loadClinicFormat } from '../clinic-format';
-import { appointmentRowOrThrow, appointmentsByIds, appointmentsWithNames, clinicTimeAndUnits, loadConflictContext, toAppointment, workingHoursOf } from './appointment-rows';
+import { appointmentRowOrThrow, appointmentsByIds, appointmentsWithNames, loadConflictContext, toAppointment, workingHoursOf } from './appointment-rows';
+import { clinicTimeAndUnits } from '../clinic-settings';
 import {
   activeTherapistOrThrow,
   bookablePatientOrThrow,
