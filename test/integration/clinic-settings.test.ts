@@ -7,6 +7,7 @@ import { clinicTimeAndUnits } from '../../electron/api/clinic-settings';
 import { chartingContext } from '../../electron/api/handlers/charting-context';
 import { loadClinicPolicy } from '../../electron/api/handlers/clinic-policy';
 import { DATABASE_FILE } from '../../electron/app/data-dir';
+import type { ClinicPolicy } from '../../shared/clinical/policy';
 import { evaluatedPatient } from './charting-helpers';
 import { demoPatients } from '../../electron/demo/demo-patients';
 import { createTestApp, type TestApp } from './harness';
@@ -78,7 +79,7 @@ describe('the clinic’s settings, once per call', () => {
       const before = await t.ok('policy.get', {}, t.sessions.therapist);
       const me = await t.ok('auth.me', {}, t.sessions.therapist);
       expect(me.timeZone).toBe('America/Chicago');
-      const weekly = before.policy.progression.sessionsPerWeek; // 3 by default
+      const weekly = (before.policy as ClinicPolicy).progression.sessionsPerWeek; // 3 by default
       // Another program on the same file: the policy, the clinic's zone and distance unit.
       other.prepare(`insert into clinic_policy (id, policy_json, ladder_json, updated_at) values (1, ?, null, ?) on conflict(id) do update set policy_json = excluded.policy_json, updated_at = excluded.updated_at`).run(
         JSON.stringify({ progression: { sessionsPerWeek: weekly + 1 } }),
@@ -86,7 +87,7 @@ describe('the clinic’s settings, once per call', () => {
       );
       other.prepare(`update clinic set time_zone = 'Europe/London', distance_unit = 'km', date_order = 'DMY', time_format = '24h'`).run();
       const after = await t.ok('policy.get', {}, t.sessions.therapist);
-      expect(after.policy.progression.sessionsPerWeek).toBe(weekly + 1);
+      expect((after.policy as ClinicPolicy).progression.sessionsPerWeek).toBe(weekly + 1);
       expect(after.changed).toEqual({ progression: { sessionsPerWeek: weekly + 1 } });
       expect((await t.ok('auth.me', {}, t.sessions.therapist)).timeZone).toBe('Europe/London');
       // The formatters a handler writes with follow the new settings in the very next call.
