@@ -56,17 +56,92 @@ export class DeferredBookkeeping implements Bookkeeping {
   /**
    * Writes what was noted. The rows record a read, not a change to the record, so they are committed
    * without waiting for the disk (see WriteOptions.relaxedDurability); the call still answers only
-   * once they are in the database, so no record is shown without its access-log row.
+   * once they are in the database, so no record is shown without its access-log row. Reads that
+   * finish together share one transaction (see GroupWriter): a chart's four calls, one commit.
    */
   async flush(db: Kysely<DB>, lockWait: LockWait): Promise<void> {
     if (this.writes.length === 0) return;
-    const writes = this.writes.splice(0);
-    await inImmediateTransaction(
-      db,
-      async (trx) => {
-        for (const write of writes) await write(trx);
-      },
-      { lockWait, relaxedDurability: true },
-    );
+    await groupWriterOf(db, lockWait).write(this.writes.splice(0));
   }
+}
+
+interface Waiting {
+  writes: Write[];
+  settle(error?: unknown): void;
+}
+
+/**
+ * Writes the bookkeeping of reads in as few transactions as they allow: what was handed in while
+ * the previous transaction ran, or while this one waited for the lock, goes in together. Each commit
+ * appends to the WAL and changes the file under every reader (SQLite then drops the readers' page
+ * caches), so four calls opening a chart paid four of each. The rows are the same, in the order the
+ * calls handed them in. If a shared transaction fails, each call's rows are tried alone, so one
+ * call's failure is never another's.
+ */
+class GroupWriter {
+  private readonly waiting: Waiting[] = [];
+  private running = false;
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly lockWait: LockWait,
+  ) {}
+
+  write(writes: Write[]): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.push({ writes, settle: (error) => (error === undefined ? resolve() : reject(error)) });
+      if (!this.running) void this.drain();
+    });
+  }
+
+  private async drain() {
+    this.running = true;
+    try {
+      while (this.waiting.length > 0) {
+        let batch: Waiting[] = [];
+        try {
+          // The batch is taken once the lock is held: calls that finished meanwhile join it.
+          await this.transaction(async (trx) => {
+            batch = this.waiting.splice(0);
+            for (const { writes } of batch) for (const write of writes) await write(trx);
+          });
+          for (const one of batch) one.settle();
+        } catch (error) {
+          // The lock never came (another program held it past the limit): every call waiting for it is refused.
+          if (batch.length === 0) for (const one of this.waiting.splice(0)) one.settle(error);
+          else if (batch.length === 1) batch[0]!.settle(error);
+          else for (const one of batch) await this.alone(one);
+        }
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async alone(one: Waiting) {
+    try {
+      await this.transaction(async (trx) => {
+        for (const write of one.writes) await write(trx);
+      });
+      one.settle();
+    } catch (error) {
+      one.settle(error);
+    }
+  }
+
+  private transaction(work: (trx: Kysely<DB>) => Promise<void>) {
+    return inImmediateTransaction(this.db, work, { lockWait: this.lockWait, relaxedDurability: true });
+  }
+}
+
+/** One group writer per writing connection (the app's, a test's). */
+const groupWriters = new WeakMap<Kysely<DB>, GroupWriter>();
+
+function groupWriterOf(db: Kysely<DB>, lockWait: LockWait): GroupWriter {
+  let writer = groupWriters.get(db);
+  if (!writer) {
+    writer = new GroupWriter(db, lockWait);
+    groupWriters.set(db, writer);
+  }
+  return writer;
 }

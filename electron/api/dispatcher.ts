@@ -10,6 +10,7 @@ import type { AppServices, AuditNote, HandlerContext, ResolvedSession, Transport
 import { AfterCommit, type Handlers } from './handler';
 import { handlers as allHandlers } from './handlers';
 import { activityDue, resolveSession } from './sessions';
+import { openCallScope } from './call-scope';
 import { bookkeepingIn, DeferredBookkeeping, type Bookkeeping } from './bookkeeping';
 import { checkResponse } from './response-check';
 import { fieldErrors } from './field-errors';
@@ -62,6 +63,7 @@ interface Run {
  * response, and hand the lock, activity and audit rows it owes to `books`.
  */
 async function runCall(services: AppServices, handlers: Handlers, db: Kysely<DB>, books: Bookkeeping, { name, def, input, call, now }: Run): Promise<unknown> {
+  openCallScope(db);
   const session = call.sessionToken
     ? await resolveSession(db, call.sessionToken, now)
     : call.transport === 'cli' && call.cliActor

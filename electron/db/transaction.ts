@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { DB } from './schema';
 
 /**
@@ -94,14 +94,19 @@ export async function inImmediateTransaction<T, D = DB>(db: Kysely<D>, work: (tr
  */
 export async function inReadTransaction<T, D = DB>(db: Kysely<D>, work: (trx: Kysely<D>) => Promise<T>): Promise<T> {
   return db.connection().execute(async (conn) => {
-    await sql`begin`.execute(conn);
+    await conn.executeQuery(BEGIN);
     try {
       const result = await work(conn);
-      await sql`commit`.execute(conn);
+      await conn.executeQuery(COMMIT);
       return result;
     } catch (error) {
-      await sql`rollback`.execute(conn);
+      await conn.executeQuery(ROLLBACK);
       throw error;
     }
   });
 }
+
+// Every read call begins and ends a transaction: their text as it is, not a query tree each time.
+const BEGIN = CompiledQuery.raw('begin');
+const COMMIT = CompiledQuery.raw('commit');
+const ROLLBACK = CompiledQuery.raw('rollback');

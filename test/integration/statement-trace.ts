@@ -4,6 +4,7 @@ import { CamelCasePlugin, Kysely, sql, SqliteDialect } from 'kysely';
 import type { ChannelName, RequestInput } from '../../shared/api/contract';
 import { contract } from '../../shared/api/contract';
 import type { Role } from '../../shared/domain/roles';
+import { openCallScope } from '../../electron/api/call-scope';
 import type { HandlerContext } from '../../electron/api/context';
 import { handlers } from '../../electron/api/handlers';
 import { DATABASE_FILE } from '../../electron/app/data-dir';
@@ -62,6 +63,7 @@ export async function traceHandler<K extends ChannelName>(t: TestApp, channel: K
   const { db, trace, close } = tracingKysely(t, { readonly: false });
   try {
     await sql`begin`.execute(db);
+    openCallScope(db); // as the dispatcher does for every call
     const ctx: HandlerContext = {
       db,
       now: t.clock.now,

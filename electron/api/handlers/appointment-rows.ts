@@ -86,11 +86,6 @@ export async function appointmentRowOrThrow(db: Kysely<DB>, id: number) {
   return row;
 }
 
-/** The clinic settings most handlers need: its time zone, distance unit and late-cancel window. */
-export async function clinicTimeAndUnits(db: Kysely<DB>) {
-  return db.selectFrom('clinic').select(['timeZone', 'distanceUnit', 'lateCancelHours']).executeTakeFirstOrThrow();
-}
-
 /**
  * Everything that could clash with bookings between `from` and `to` for a therapist, room or
  * patient: slot-holding appointments, and blockouts of that therapist or the whole clinic.

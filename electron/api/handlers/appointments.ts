@@ -5,11 +5,13 @@ import { describeRule, endRRuleBefore, expandRRule, readRRule, restartRRule, toR
 import { addDays, daysBetween, localToInstant } from '../../../shared/schedule/clinic-time';
 import { isLateCancellation } from '../../../shared/schedule/conflicts';
 import { findFreeSlots } from '../../../shared/schedule/free-slots';
+import { compiledQuery } from '../../db/compiled-query';
 import type { AppointmentsTable, DB } from '../../db/schema';
 import type { HandlerContext } from '../context';
 import { defineHandlers } from '../handler';
 import { loadClinicFormat } from '../clinic-format';
-import { appointmentRowOrThrow, appointmentsByIds, appointmentsWithNames, clinicTimeAndUnits, loadConflictContext, toAppointment, workingHoursOf } from './appointment-rows';
+import { appointmentRowOrThrow, appointmentsByIds, appointmentsWithNames, loadConflictContext, toAppointment, workingHoursOf } from './appointment-rows';
+import { clinicTimeAndUnits } from '../clinic-settings';
 import {
   activeTherapistOrThrow,
   bookablePatientOrThrow,
@@ -54,6 +56,23 @@ async function seriesTargets(db: Kysely<DB>, row: AppointmentRow, scope: 'follow
   // The appointment the user acted on is always part of the change, even if it is an exception.
   return rows.some((r) => r.id === row.id) ? rows : [row, ...rows];
 }
+
+// The chart's header asks for these every time a chart opens: compiled once.
+const attendanceCounts = compiledQuery((db: Kysely<DB>, patientId: number) =>
+  db
+    .selectFrom('appointments')
+    .select((eb) => [
+      eb.fn.sum<number>(eb.case().when('status', '=', 'cancelled').then(1).else(0).end()).as('cancellations'),
+      eb.fn.sum<number>(eb.case().when('lateCancel', '=', 1).then(1).else(0).end()).as('late'),
+      eb.fn.sum<number>(eb.case().when('status', '=', 'no_show').then(1).else(0).end()).as('noShows'),
+      eb.fn.sum<number>(eb.case().when('status', '=', 'completed').then(1).else(0).end()).as('completed'),
+    ])
+    .where('patientId', '=', patientId),
+);
+const upcomingOf = compiledQuery((db: Kysely<DB>, patientId: number, from: string) =>
+  appointmentsWithNames(db).where('a.patientId', '=', patientId).where('a.status', '=', 'booked').where('a.startsAt', '>=', from).orderBy('a.startsAt').limit(10),
+);
+const medicareOf = compiledQuery((db: Kysely<DB>, patientId: number) => db.selectFrom('patients').select('medicareBeneficiary').where('id', '=', patientId));
 
 export const appointmentHandlers = defineHandlers({
   async 'appointments.range'({ from, to, therapistIds, includeCancelled }, ctx) {
@@ -328,30 +347,15 @@ export const appointmentHandlers = defineHandlers({
 
   async 'appointments.patientSummary'({ patientId }, ctx) {
     const { timeZone } = await clinicTimeAndUnits(ctx.db);
-    const counts = await ctx.db
-      .selectFrom('appointments')
-      .select((eb) => [
-        eb.fn.sum<number>(eb.case().when('status', '=', 'cancelled').then(1).else(0).end()).as('cancellations'),
-        eb.fn.sum<number>(eb.case().when('lateCancel', '=', 1).then(1).else(0).end()).as('late'),
-        eb.fn.sum<number>(eb.case().when('status', '=', 'no_show').then(1).else(0).end()).as('noShows'),
-        eb.fn.sum<number>(eb.case().when('status', '=', 'completed').then(1).else(0).end()).as('completed'),
-      ])
-      .where('patientId', '=', patientId)
-      .executeTakeFirstOrThrow();
-    const upcoming = await appointmentsWithNames(ctx.db)
-      .where('a.patientId', '=', patientId)
-      .where('a.status', '=', 'booked')
-      .where('a.startsAt', '>=', ctx.now.toISOString())
-      .orderBy('a.startsAt')
-      .limit(10)
-      .execute();
-    const patient = await ctx.db.selectFrom('patients').select('medicareBeneficiary').where('id', '=', patientId).executeTakeFirst();
+    const [counts] = await attendanceCounts(ctx.db, patientId);
+    const upcoming = await upcomingOf(ctx.db, patientId, ctx.now.toISOString());
+    const [patient] = await medicareOf(ctx.db, patientId);
     return {
       medicarePartBPrimary: patient?.medicareBeneficiary === 1,
-      cancellations: Number(counts.cancellations ?? 0),
-      lateCancellations: Number(counts.late ?? 0),
-      noShows: Number(counts.noShows ?? 0),
-      completed: Number(counts.completed ?? 0),
+      cancellations: Number(counts?.cancellations ?? 0),
+      lateCancellations: Number(counts?.late ?? 0),
+      noShows: Number(counts?.noShows ?? 0),
+      completed: Number(counts?.completed ?? 0),
       upcoming: upcoming.map((r) => toAppointment(r, timeZone)),
     };
   },

@@ -3,7 +3,9 @@ import { ApiError } from '../../../shared/api/errors';
 import { DEFAULT_LADDER, ladderSchema, type Ladder } from '../../../shared/clinical/ladder';
 import { clinicPolicySchema, type ClinicPolicy } from '../../../shared/clinical/policy';
 import { listRules } from '../../../shared/clinical/rules';
+import { compiledQuery } from '../../db/compiled-query';
 import type { DB } from '../../db/schema';
+import { forgetCallReads, oncePerCall } from '../call-scope';
 import { fieldErrors } from '../field-errors';
 import { defineHandlers } from '../handler';
 
@@ -11,9 +13,11 @@ type LoadedPolicy = { policy: ClinicPolicy; changed: Record<string, unknown>; la
 /** The last stored policy read, by its exact text: parsing the whole policy on every call is the costly part. */
 let lastLoaded: { key: string; value: LoadedPolicy } | null = null;
 
-/** The clinic's planner policy: the stored changes over the defaults, and its ladder. */
+const readPolicy = compiledQuery((db: Kysely<DB>) => db.selectFrom('clinicPolicy').select(['policyJson', 'ladderJson']).limit(1));
+
+/** The clinic's planner policy: the stored changes over the defaults, and its ladder (its row read once per call). */
 export async function loadClinicPolicy(db: Kysely<DB>): Promise<LoadedPolicy> {
-  const row = await db.selectFrom('clinicPolicy').selectAll().executeTakeFirst();
+  const row = await oncePerCall(db, 'policy', async () => (await readPolicy(db))[0]);
   const key = `${row?.policyJson ?? ''}\u0000${row?.ladderJson ?? ''}`;
   if (lastLoaded?.key === key) return structuredClone(lastLoaded.value);
   const changed = row ? (JSON.parse(row.policyJson) as Record<string, unknown>) : {};
@@ -59,6 +63,7 @@ export const policyHandlers = defineHandlers({
       .values({ id: 1, policyJson: JSON.stringify(changed), ladderJson, updatedAt: now })
       .onConflict((oc) => oc.column('id').doUpdateSet({ policyJson: JSON.stringify(changed), ladderJson, updatedAt: now }))
       .execute();
+    forgetCallReads(ctx.db);
     ctx.audit({ entity: 'clinicPolicy', entityId: 1, detail: `policy ${JSON.stringify(before.changed)} → ${JSON.stringify(changed)}${ladder ? '; ladder replaced' : ladder === null ? '; ladder back to the default' : ''}` });
     return { policy: policy.data, changed };
   },

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Clinic } from '../../../shared/domain/clinic';
 import type { ClinicTable } from '../../db/schema';
+import { forgetCallReads } from '../call-scope';
 import { defineHandlers } from '../handler';
 
 export function toClinic(row: Selectable<ClinicTable>): Clinic {
@@ -38,6 +39,7 @@ export const clinicHandlers = defineHandlers({
       .where('id', '=', 1)
       .returningAll()
       .executeTakeFirstOrThrow();
+    forgetCallReads(ctx.db);
     ctx.audit({ entity: 'clinic', entityId: 1 });
     return toClinic(row);
   },

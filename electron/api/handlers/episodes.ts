@@ -2,13 +2,20 @@ import type { Kysely } from 'kysely';
 import { ApiError } from '../../../shared/api/errors';
 import type { EpisodeInputData } from '../../../shared/charting/episode';
 import { certificationProblem } from '../../../shared/clinical/documentation';
+import { compiledQuery } from '../../db/compiled-query';
 import type { DB } from '../../db/schema';
 import { defineHandlers } from '../handler';
 import { chartingContext, type ChartingContext } from './charting-context';
 import { episodeRowOrThrow, openEpisodeOf, toEpisodes, type EpisodeRow } from './episode-rows';
 
+const patientRow = compiledQuery((db: Kysely<DB>, id: number) => db.selectFrom('patients').select(['id', 'archivedAt']).where('id', '=', id));
+/** A chart lists its episodes every time it opens. */
+const patientEpisodes = compiledQuery((db: Kysely<DB>, patientId: number) =>
+  db.selectFrom('episodes').selectAll().where('patientId', '=', patientId).orderBy('startDate', 'desc').orderBy('id', 'desc'),
+);
+
 async function patientOrThrow(db: Kysely<DB>, id: number) {
-  const row = await db.selectFrom('patients').select(['id', 'archivedAt']).where('id', '=', id).executeTakeFirst();
+  const [row] = await patientRow(db, id);
   if (!row) throw new ApiError('NOT_FOUND', `There is no patient with id ${id}.`);
   return row;
 }
@@ -79,7 +86,7 @@ export const episodeHandlers = defineHandlers({
   async 'episodes.list'({ patientId }, ctx) {
     await patientOrThrow(ctx.db, patientId);
     const cx = await chartingContext(ctx.db, ctx.now);
-    const rows = await ctx.db.selectFrom('episodes').selectAll().where('patientId', '=', patientId).orderBy('startDate', 'desc').orderBy('id', 'desc').execute();
+    const rows = await patientEpisodes(ctx.db, patientId);
     // The open episode first, then the older ones newest first.
     rows.sort((a, b) => Number(a.dischargedOn !== null) - Number(b.dischargedOn !== null));
     ctx.audit({ entity: 'patient', entityId: patientId, detail: 'episodes of care opened' });

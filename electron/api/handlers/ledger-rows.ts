@@ -5,6 +5,7 @@ import { billedSchema } from '../../../shared/charting/billing-lines';
 import { NOTE_TYPE_LABELS } from '../../../shared/charting/note-content';
 import { CURRENCY_BY_COUNTRY, formatMoney } from '../../../shared/format/money';
 import { ApiError } from '../../../shared/api/errors';
+import { compiledQuery } from '../../db/compiled-query';
 import type { DB } from '../../db/schema';
 import { chartingContext, userNames, type ChartingContext } from './charting-context';
 
@@ -21,8 +22,10 @@ export async function ledgerContext(db: Kysely<DB>, now: Date): Promise<LedgerCo
   return { ...cx, currency, money: (c) => formatMoney(c, cx.locale, currency) };
 }
 
+const patientMrn = compiledQuery((db: Kysely<DB>, id: number) => db.selectFrom('patients').select(['id', 'mrn']).where('id', '=', id));
+
 export async function patientOrThrow(db: Kysely<DB>, id: number) {
-  const row = await db.selectFrom('patients').select(['id', 'mrn']).where('id', '=', id).executeTakeFirst();
+  const [row] = await patientMrn(db, id);
   if (!row) throw new ApiError('NOT_FOUND', `There is no patient with id ${id}.`);
   return row;
 }

@@ -6,6 +6,7 @@ import { EMPTY_CONTENT, NOTE_TYPE_LABELS, type NoteContent, type NoteType } from
 import { progressNoteStatus } from '../../../shared/clinical/documentation';
 import { addDays, localToInstant } from '../../../shared/schedule/clinic-time';
 import { instantToLocal } from '../../../shared/schedule/clinic-time';
+import { compiledQuery } from '../../db/compiled-query';
 import type { DB } from '../../db/schema';
 import type { HandlerContext } from '../context';
 import { defineHandlers } from '../handler';
@@ -14,8 +15,10 @@ import { createEpisode, episodeRowOrThrow, goalsOf, openEpisodeOf, parseDiagnose
 import { assertEditableDraft, noteRowOrThrow, parseContent, SUMMARY_COLUMNS, toRecord, toSummary, type SummaryRow } from './note-rows';
 import { runningSinceLastVisit } from './note-running';
 
+const patientRow = compiledQuery((db: Kysely<DB>, id: number) => db.selectFrom('patients').select(['id', 'archivedAt']).where('id', '=', id));
+
 async function patientForCharting(db: Kysely<DB>, id: number) {
-  const row = await db.selectFrom('patients').select(['id', 'archivedAt']).where('id', '=', id).executeTakeFirst();
+  const [row] = await patientRow(db, id);
   if (!row) throw new ApiError('NOT_FOUND', `There is no patient with id ${id}.`);
   return row;
 }
@@ -116,12 +119,19 @@ export function addendaCountsQuery(db: Kysely<DB>, patientId: number) {
     .groupBy('a.noteId');
 }
 
+// Opening a chart lists its notes: these run on every chart opened, compiled once.
+const listNotes = compiledQuery((db: Kysely<DB>, patientId: number) => patientNotesQuery(db, patientId));
+const listAddendaCounts = compiledQuery((db: Kysely<DB>, patientId: number) => addendaCountsQuery(db, patientId));
+const listEpisodes = compiledQuery((db: Kysely<DB>, patientId: number) =>
+  db.selectFrom('episodes').select(['id', 'dischargedOn', 'startDate', 'diagnosesJson']).where('patientId', '=', patientId).orderBy('startDate', 'desc'),
+);
+
 export const noteHandlers = defineHandlers({
   async 'notes.list'({ patientId }, ctx) {
     await patientForCharting(ctx.db, patientId);
-    const rows: SummaryRow[] = await patientNotesQuery(ctx.db, patientId).execute();
-    const counts = new Map((await addendaCountsQuery(ctx.db, patientId).execute()).map((a) => [a.noteId, Number(a.n)]));
-    const episodes = await ctx.db.selectFrom('episodes').select(['id', 'dischargedOn', 'startDate', 'diagnosesJson']).where('patientId', '=', patientId).orderBy('startDate', 'desc').execute();
+    const rows: SummaryRow[] = await listNotes(ctx.db, patientId);
+    const counts = new Map((await listAddendaCounts(ctx.db, patientId)).map((a) => [a.noteId, Number(a.n)]));
+    const episodes = await listEpisodes(ctx.db, patientId);
     ctx.audit({ entity: 'patient', entityId: patientId, detail: `notes listed (${rows.length})` });
     return {
       notes: rows.map((r) => toSummary(r, counts.get(r.id) ?? 0)),

@@ -140,6 +140,7 @@ async function countMatches(db: Kysely<DB>, q: PatientListQuery, search: ParsedS
 
 /** A page in one order: few matches are sorted; many are found by walking that order's index. */
 function orderedPage(db: Kysely<DB>, q: PatientListQuery, search: ParsedSearch, how: How, sort: PatientSort): Promise<PatientSummary[]> {
+  if (how !== 'driven' && sort === 'name' && !q.includeArchived) return activeNameWalk(db, q, search, how);
   let page = searched(db, q, search, how).select(SUMMARY);
   if (sort === 'relevance') {
     const first = search.leadingName!;
@@ -153,6 +154,28 @@ function orderedPage(db: Kysely<DB>, q: PatientListQuery, search: ParsedSearch, 
     page = page.orderBy('patients.id', q.direction);
   }
   return page.limit(q.limit).offset(q.offset).execute();
+}
+
+/**
+ * Many matches among active patients in name order: the walk reads only ids, so the active-name index
+ * covers it — the order, and the phone digits and MRN a number search checks — and no row is read
+ * until it is on the page. Asking for the whole row in the walk let SQLite (with statistics, as a
+ * clinic's database gathers them) walk the plain name index and read every row it passed: a "3125"
+ * typed into the search read thousands of rows for a page of 100.
+ */
+async function activeNameWalk(db: Kysely<DB>, q: PatientListQuery, search: ParsedSearch, how: How): Promise<PatientSummary[]> {
+  const ids = await searched(db, q, search, how)
+    .select('patients.id')
+    .orderBy('patients.lastNameKey', q.direction)
+    .orderBy('patients.firstNameKey', q.direction)
+    .orderBy('patients.id', q.direction)
+    .limit(q.limit)
+    .offset(q.offset)
+    .execute();
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('patients').select(SUMMARY).where('patients.id', 'in', ids.map((r) => r.id)).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((r) => byId.get(r.id)!);
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Patient, PatientFields } from '../../../shared/domain/patient';
 import type { Country } from '../../../shared/domain/locale';
 import { todayIn } from '../../../shared/util/dates';
 import { digitsOnly, foldForSearch } from '../../../shared/util/text';
+import { compiledQuery } from '../../db/compiled-query';
 import type { DB, PatientsTable } from '../../db/schema';
 import { defineHandlers } from '../handler';
 import { listPatients } from './patient-list';
@@ -20,8 +21,11 @@ export function toPatient(row: Selectable<PatientsTable>): Patient {
   };
 }
 
+/** A patient's record: every chart opened reads it, compiled once. */
+const patientRecord = compiledQuery((db: Kysely<DB>, id: number) => db.selectFrom('patients').selectAll().where('id', '=', id));
+
 async function patientOrThrow(db: Kysely<DB>, id: number) {
-  const row = await db.selectFrom('patients').selectAll().where('id', '=', id).executeTakeFirst();
+  const [row] = await patientRecord(db, id);
   if (!row) throw new ApiError('NOT_FOUND', `There is no patient with id ${id}.`);
   return row;
 }

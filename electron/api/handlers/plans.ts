@@ -14,7 +14,7 @@ import { loadClinicFormat } from '../clinic-format';
 import { defineHandlers } from '../handler';
 import { loadClinicPolicy } from './clinic-policy';
 import { runRowsToClinicalRuns } from './runs';
-import { clinicTimeAndUnits } from './appointment-rows';
+import { clinicTimeAndUnits } from '../clinic-settings';
 import { episodeOutcomeScores } from './outcome-records';
 import { currentReassessments } from './reassessment-records';
 import { checkInsByWeek, screenById, screenFindingsForWeek } from './red-flag-screens';

@@ -8,7 +8,7 @@ import { todayIn } from '../../../shared/util/dates';
 import { loadClinicFormat } from '../clinic-format';
 import type { HandlerContext } from '../context';
 import { defineHandlers } from '../handler';
-import { clinicTimeAndUnits } from './appointment-rows';
+import { clinicTimeAndUnits } from '../clinic-settings';
 import { loadClinicPolicy } from './clinic-policy';
 import { loadLibrary } from './exercise-rows';
 import { assertPatient, programVersion, versionRows, versionSummaries } from './program-rows';

@@ -11,7 +11,7 @@ import { todayIn } from '../../../shared/util/dates';
 import type { z } from 'zod';
 import type { DB, ReassessmentsTable } from '../../db/schema';
 import type { HandlerContext } from '../context';
-import { clinicTimeAndUnits } from './appointment-rows';
+import { clinicTimeAndUnits } from '../clinic-settings';
 import { clearStaleDecision } from './red-flag-screens';
 import { linkedNote } from './record-notes';
 

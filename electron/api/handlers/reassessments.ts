@@ -3,7 +3,7 @@ import { ApiError } from '../../../shared/api/errors';
 import { todayIn } from '../../../shared/util/dates';
 import type { HandlerContext } from '../context';
 import { defineHandlers } from '../handler';
-import { clinicTimeAndUnits } from './appointment-rows';
+import { clinicTimeAndUnits } from '../clinic-settings';
 import { loadClinicPolicy } from './clinic-policy';
 import { outcomeSummaries, patientOutcomes, recordOutcome } from './outcome-records';
 import { chartingContext } from './charting-context';

@@ -3,7 +3,7 @@ import { ApiError } from '../../../shared/api/errors';
 import { todayIn } from '../../../shared/util/dates';
 import type { DB } from '../../db/schema';
 import type { HandlerContext } from '../context';
-import { clinicTimeAndUnits } from './appointment-rows';
+import { clinicTimeAndUnits } from '../clinic-settings';
 
 /**
  * Which visit note a reassessment or questionnaire is linked to: one of the patient's own notes

@@ -9,7 +9,7 @@ import { todayIn } from '../../../shared/util/dates';
 import type { z } from 'zod';
 import type { DB, RedFlagScreensTable } from '../../db/schema';
 import type { HandlerContext } from '../context';
-import { clinicTimeAndUnits } from './appointment-rows';
+import { clinicTimeAndUnits } from '../clinic-settings';
 
 /**
  * The one storage path of the red-flag screen. The plan start and the weekly check-in record their

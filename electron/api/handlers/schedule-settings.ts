@@ -1,7 +1,7 @@
 import { ApiError } from '../../../shared/api/errors';
 import { addDays, formatClockTime, localToInstant } from '../../../shared/schedule/clinic-time';
 import { defineHandlers } from '../handler';
-import { clinicTimeAndUnits } from './appointment-rows';
+import { clinicTimeAndUnits } from '../clinic-settings';
 import { activeTherapistOrThrow } from './booking-checks';
 
 const bool = (n: number) => n === 1;

@@ -1,4 +1,5 @@
 import { ApiError } from '../../../shared/api/errors';
+import { forgetCallReads } from '../call-scope';
 import { defineHandlers } from '../handler';
 import { startSession } from '../sessions';
 import { insertUser, toSessionUser } from './users';
@@ -15,6 +16,7 @@ export const setupHandlers = defineHandlers({
     const now = ctx.now.toISOString();
     const { phone, ...rest } = clinic;
     await ctx.db.insertInto('clinic').values({ id: 1, ...rest, phone: phone ?? '', createdAt: now, updatedAt: now }).execute();
+    forgetCallReads(ctx.db);
     const user = await insertUser(ctx.db, { ...admin, role: 'admin' }, ctx.now);
     const sessionToken = await startSession(ctx.db, user.id, ctx.now);
     const actor = toSessionUser(user);

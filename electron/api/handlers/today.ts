@@ -3,7 +3,8 @@ import { patientDisplayName } from '../../../shared/domain/patient';
 import { addDays, localToInstant } from '../../../shared/schedule/clinic-time';
 import { todayIn } from '../../../shared/util/dates';
 import { defineHandlers } from '../handler';
-import { appointmentsWithNames, clinicTimeAndUnits, toAppointment } from './appointment-rows';
+import { appointmentsWithNames, toAppointment } from './appointment-rows';
+import { clinicTimeAndUnits } from '../clinic-settings';
 import { chartingContext } from './charting-context';
 import { patientDue } from './reassessment-due';
 

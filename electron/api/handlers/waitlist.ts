@@ -6,7 +6,8 @@ import { rankWaitlist } from '../../../shared/schedule/waitlist-ranking';
 import type { DB } from '../../db/schema';
 import { defineHandlers } from '../handler';
 import { loadClinicFormat } from '../clinic-format';
-import { appointmentRowOrThrow, clinicTimeAndUnits } from './appointment-rows';
+import { appointmentRowOrThrow } from './appointment-rows';
+import { clinicTimeAndUnits } from '../clinic-settings';
 import { bookablePatientOrThrow } from './booking-checks';
 
 function openEntries(db: Kysely<DB>) {

@@ -30,4 +30,28 @@ describe('a one-hour FIT file', () => {
     expect(seg.description).toBe('20 × (1:30 run / 1:00 walk)');
     expect(seg.summary.repeats).toBe(20);
   });
+
+  it('twice the hour costs about twice the work: every sample is read a bounded number of times, counted', () => {
+    const twoHours: Phase[] = [{ kind: 'walk', seconds: 300, speed: 1.5 }, ...runWalkPhases(44, { seconds: 90, speed: 2.9 }, { seconds: 60, speed: 1.4 })];
+    twoHours[twoHours.length - 1] = { kind: 'walk', seconds: 360, speed: 1.4 };
+    const long = syntheticTrack(twoHours, { seed: 2024 });
+    expect(long).toHaveLength(7201);
+    /** Parses a file and segments its samples, counting every read of a sample's fields (no clock involved). */
+    const work = (bytes: Uint8Array) => {
+      const a = expectActivity(parseActivityFile('run.fit', bytes)[0]);
+      let reads = 0;
+      const counted = a.samples.map((sample) => new Proxy(sample, { get: (target, key, receiver) => (reads++, Reflect.get(target, key, receiver)) }));
+      const seg = segmentRunWalk(counted);
+      return { samples: a.samples.length, reads, repeats: seg.summary.repeats };
+    };
+    const hour = work(fit);
+    const double = work(encodeFitActivity({ start: START, samples: long, heartRate: (i) => 110 + Math.round(30 * Math.sin(i / 60)) }));
+    expect(hour.repeats).toBe(20);
+    expect(double.repeats).toBe(44);
+    expect(double.samples).toBe(2 * hour.samples - 1);
+    // Linear work reads each sample a fixed number of times: twice the samples, about twice the reads.
+    expect(double.reads / hour.reads).toBeGreaterThan(1.8);
+    expect(double.reads / hour.reads).toBeLessThan(2.5);
+  });
 });
+
