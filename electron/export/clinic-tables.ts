@@ -33,7 +33,7 @@ export interface ExportTable {
 export const EXPORT_TABLES: readonly ExportTable[] = [
   { name: 'clinic', file: 'clinic', description: 'The clinic: name, address, time zone, distance unit, identifiers, date format.', patient: null },
   { name: 'users', file: 'users', description: 'Staff accounts: username, name, role, active. Password hashes are not exported.', omit: ['passwordHash', 'failedSignIns', 'lockedUntil'], patient: null },
-  { name: 'patients', file: 'patients', description: 'Patients: MRN, legal and preferred names, date of birth, contact details, emergency contact, referral, insurer, archived.', omit: ['firstNameKey', 'lastNameKey', 'phoneDigits'], patient: { self: true } },
+  { name: 'patients', file: 'patients', description: 'Patients: MRN, legal and preferred names, date of birth, contact details, emergency contact, referral, insurer, handout language, archived.', omit: ['firstNameKey', 'lastNameKey', 'phoneDigits'], patient: { self: true } },
   { name: 'rooms', file: 'rooms', description: 'Treatment rooms.', patient: null },
   { name: 'appointmentTypes', file: 'appointment_types', description: 'Appointment types: name, length in minutes, colour.', patient: null },
   { name: 'workingHours', file: 'working_hours', description: 'Each therapist’s weekly working hours (clinic time).', patient: null },
@@ -65,6 +65,7 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
   { name: 'ledgerVoids', file: 'ledger_voids', description: 'Voided charges, payments and refunds: which, who, when and why (the row itself stays).', patient: { entityColumn: 'entity', idColumn: 'entityId', parents: { charge: 'charges', payment: 'payments', refund: 'refunds' } } },
   { name: 'exercises', file: 'exercises', description: 'The clinic’s own exercises and the seeded ones it edited or archived.', patient: null },
   { name: 'exerciseVersions', file: 'exercise_versions', description: 'Every version of an exercise’s text (JSON), never changed.', patient: null },
+  { name: 'exercisePhotos', file: 'exercise_photos', description: 'Photos of a patient doing an exercise (the list, with who added and who took out each; the files are in the data folder’s attachments/, named by SHA-256).', patient: { column: 'patientId' } },
   { name: 'auditLog', file: 'audit_log', description: 'The audit log: who did what, when (UTC), to which record.', patient: { audit: true } },
 ];
 

@@ -107,6 +107,7 @@ export const patientHandlers = defineHandlers({
     await checkDates(ctx.db, patient, ctx.now);
     const cols = columns(patient);
     const changed = (Object.keys(patient) as (keyof PatientFields)[]).filter((k) => {
+      if (patient[k] === undefined) return false;
       const old = k === 'medicareBeneficiary' ? before.medicareBeneficiary === 1 : before[k];
       return old !== patient[k];
     });
