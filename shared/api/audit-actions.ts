@@ -88,6 +88,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'ledger.void': 'Voided a charge, payment or refund',
   'exercises.save': 'Added or changed a library exercise',
   'exercises.setArchived': 'Archived or brought back a library exercise',
+  'exercisePhotos.upload': 'Added a photo of a patient doing an exercise',
+  'exercisePhotos.list': 'Listed a patient’s exercise photos',
+  'exercisePhotos.open': 'Opened a patient’s exercise photo',
+  'exercisePhotos.remove': 'Took out a patient’s exercise photo',
 };
 
 /** The words for an action; an unknown one (from a newer Runback) reads as its name with spaces. */

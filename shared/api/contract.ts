@@ -22,6 +22,7 @@ import { patientImportChannels } from './patientImport';
 import { ledgerChannels } from './ledger';
 import { billingDocChannels } from './billingDocs';
 import { exerciseChannels } from './exercises';
+import { exercisePhotoChannels } from './exercisePhotos';
 
 /**
  * The one API contract. Each area declares its slice next to its schemas; this merges them.
@@ -51,6 +52,7 @@ export const contract = {
   ...ledgerChannels,
   ...billingDocChannels,
   ...exerciseChannels,
+  ...exercisePhotoChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

@@ -34,6 +34,7 @@ import { ledgerPaymentHandlers } from './ledger-payments';
 import { superbillHandlers } from './superbills';
 import { receiptHandlers } from './receipts';
 import { exerciseHandlers } from './exercises';
+import { exercisePhotoHandlers } from './exercise-photos';
 
 /** Every channel's handler; the type makes a channel without a handler a compile error. */
 export const handlers: Handlers = {
@@ -72,4 +73,5 @@ export const handlers: Handlers = {
   ...superbillHandlers,
   ...receiptHandlers,
   ...exerciseHandlers,
+  ...exercisePhotoHandlers,
 };

@@ -43,6 +43,8 @@ const AREA_OF_PREFIX: Record<string, Area> = {
   packageTypes: 'ledger',
   ledger: 'ledger',
   exercises: 'exercises',
+  // A patient's exercise photos show beside the library's drawings in their program.
+  exercisePhotos: 'exercises',
   // Billing documents read the ledger (the superbill, receipts, the end of day).
   superbill: 'ledger',
   receipts: 'ledger',
