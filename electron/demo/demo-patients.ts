@@ -28,6 +28,8 @@ export function* demoPatients(options: DemoPatientOptions): Generator<Insertable
   };
   const main = mk([en_US], 0);
   const origins = [mk([es_MX], 1), mk([fr], 2), mk([de], 3), mk([vi], 4)];
+  // Its own stream, so the handout language leaves every other demo draw (and the patients tests find) as it was.
+  const languages = mk([en_US], 5);
   const todayMs = Date.parse(`${options.today}T12:00:00Z`);
   const todayYear = Number(options.today.slice(0, 4));
 
@@ -77,6 +79,8 @@ export function* demoPatients(options: DemoPatientOptions): Generator<Insertable
       insurerMemberId: medicare ? `${main.string.numeric(1)}${main.string.alpha({ length: 2, casing: 'upper' })}${main.string.numeric(1)}-${main.string.alphanumeric({ length: 3, casing: 'upper' })}-${main.string.numeric(4)}` : hasInsurer ? main.string.alphanumeric({ length: 10, casing: 'upper' }) : null,
       insurerGroupId: hasInsurer && !medicare ? main.string.numeric(6) : null,
       medicareBeneficiary: medicare,
+      // About 1 in 8 read Spanish: most patients with Mexican-Spanish names, and a few others.
+      language: languages.number.float({ min: 0, max: 1 }) < (namer === origins[0] ? 0.75 : 0.07) ? 'es' : 'en',
       notes: main.number.float({ min: 0, max: 1 }) < 0.2 ? main.helpers.arrayElement(['Prefers morning appointments.', 'Training for a half marathon in the spring.', 'Runs with a club on Saturdays.', 'Works night shifts — text, do not call.', 'Previous L4/5 disc bulge (2022).']) : null,
     };
     if (fields.emergencyContactName) {

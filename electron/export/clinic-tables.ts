@@ -33,7 +33,7 @@ export interface ExportTable {
 export const EXPORT_TABLES: readonly ExportTable[] = [
   { name: 'clinic', file: 'clinic', description: 'The clinic: name, address, time zone, distance unit, identifiers, date format.', patient: null },
   { name: 'users', file: 'users', description: 'Staff accounts: username, name, role, active. Password hashes are not exported.', omit: ['passwordHash', 'failedSignIns', 'lockedUntil'], patient: null },
-  { name: 'patients', file: 'patients', description: 'Patients: MRN, legal and preferred names, date of birth, contact details, emergency contact, referral, insurer, archived.', omit: ['firstNameKey', 'lastNameKey', 'phoneDigits'], patient: { self: true } },
+  { name: 'patients', file: 'patients', description: 'Patients: MRN, legal and preferred names, date of birth, contact details, emergency contact, referral, insurer, handout language, archived.', omit: ['firstNameKey', 'lastNameKey', 'phoneDigits'], patient: { self: true } },
   { name: 'rooms', file: 'rooms', description: 'Treatment rooms.', patient: null },
   { name: 'appointmentTypes', file: 'appointment_types', description: 'Appointment types: name, length in minutes, colour.', patient: null },
   { name: 'workingHours', file: 'working_hours', description: 'Each therapist’s weekly working hours (clinic time).', patient: null },
@@ -68,7 +68,7 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
   { name: 'homeProgramVersions', file: 'home_program_versions', description: 'Home programs: each saved version of a patient’s program, when and by whom, never changed.', patient: { column: 'patientId' } },
   { name: 'homeProgramItems', file: 'home_program_items', description: 'The exercises of each program version in order: exercise and library version, the patient’s dose (JSON), instructions, why it was suggested.', patient: { column: 'programVersionId', parent: 'homeProgramVersions', parentColumn: 'id' } },
   { name: 'homeProgramPrints', file: 'home_program_prints', description: 'Printed home-program handouts: the whole handout as printed (JSON), its language and paper, missing translations, who printed it and when.', patient: { column: 'patientId' } },
-  { name: 'exercisePhotos', file: 'exercise_photos', description: 'Photos of a patient doing an exercise (the list; the files are in the data folder’s attachments/, named by SHA-256).', patient: { column: 'patientId' } },
+  { name: 'exercisePhotos', file: 'exercise_photos', description: 'Photos of a patient doing an exercise (the list, with who added and who took out each; the files are in the data folder’s attachments/, named by SHA-256).', patient: { column: 'patientId' } },
   { name: 'auditLog', file: 'audit_log', description: 'The audit log: who did what, when (UTC), to which record.', patient: { audit: true } },
 ];
 

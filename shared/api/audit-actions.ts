@@ -91,6 +91,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'exercises.setArchived': 'Archived or brought back a library exercise',
   'handouts.print': 'Printed a home program',
   'handouts.reprint': 'Reprinted a home program',
+  'exercisePhotos.upload': 'Added a photo of a patient doing an exercise',
+  'exercisePhotos.list': 'Listed a patient’s exercise photos',
+  'exercisePhotos.open': 'Opened a patient’s exercise photo',
+  'exercisePhotos.remove': 'Took out a patient’s exercise photo',
 };
 
 /** The words for an action; an unknown one (from a newer Runback) reads as its name with spaces. */

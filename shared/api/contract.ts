@@ -24,6 +24,7 @@ import { billingDocChannels } from './billingDocs';
 import { exerciseChannels } from './exercises';
 import { programChannels } from './programs';
 import { handoutChannels } from './handouts';
+import { exercisePhotoChannels } from './exercisePhotos';
 
 /**
  * The one API contract. Each area declares its slice next to its schemas; this merges them.
@@ -55,6 +56,7 @@ export const contract = {
   ...exerciseChannels,
   ...programChannels,
   ...handoutChannels,
+  ...exercisePhotoChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { findWrittenDate, parseTypedDate, type TypedDateOrder } from '../util/dates';
+import type { Language } from '../i18n/languages';
 import { foldForSearch } from '../util/text';
 import { patientInputSchema, type PatientFields } from './patient';
 
@@ -27,6 +28,7 @@ export const IMPORT_FIELDS = [
   'insurerName',
   'insurerMemberId',
   'medicareBeneficiary',
+  'language',
   'notes',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
@@ -50,6 +52,7 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   insurerName: 'Insurer',
   insurerMemberId: 'Member ID',
   medicareBeneficiary: 'Medicare beneficiary (yes/no)',
+  language: 'Handout language (English or Spanish)',
   notes: 'Notes',
 };
 
@@ -73,6 +76,7 @@ const HEADER_HINTS: Record<ImportField, string[]> = {
   insurerName: ['insurer', 'insurance', 'payer', 'insurance company'],
   insurerMemberId: ['member id', 'policy number', 'subscriber id', 'insurance id'],
   medicareBeneficiary: ['medicare', 'medicare beneficiary'],
+  language: ['language', 'preferred language', 'handout language', 'idioma', 'lang'],
   notes: ['notes', 'note', 'comments', 'comment'],
 };
 
@@ -137,6 +141,12 @@ const SEX_WORDS: Record<string, PatientFields['sex']> = {
   u: 'unknown', unknown: 'unknown', '': 'unknown', 'not stated': 'unknown', 'prefer not to say': 'unknown', other: 'unknown',
 };
 
+/** Language words other systems write, folded; an empty cell leaves the patient on English. */
+const LANGUAGE_WORDS: Record<string, Language | undefined> = {
+  '': undefined, en: 'en', eng: 'en', english: 'en', ingles: 'en',
+  es: 'es', spa: 'es', spanish: 'es', espanol: 'es', castellano: 'es',
+};
+
 const YES = new Set(['y', 'yes', 'true', '1', 'x']);
 const NO = new Set(['', 'n', 'no', 'false', '0']);
 
@@ -167,6 +177,9 @@ export function checkRow(row: Record<string, string>, m: ImportMapping): RowChec
   if (!sex) problems.push(`Sex “${cell('sex').slice(0, 20)}” is not one Runback knows (female, male, intersex or unknown)`);
   const medicare = fold(cell('medicareBeneficiary'));
   if (!YES.has(medicare) && !NO.has(medicare)) problems.push(`Medicare “${cell('medicareBeneficiary').slice(0, 20)}” is not yes or no`);
+  const languageCell = fold(cell('language'));
+  const language = LANGUAGE_WORDS[languageCell];
+  if (!Object.hasOwn(LANGUAGE_WORDS, languageCell)) problems.push(`Language “${cell('language').slice(0, 20)}” is not one handouts print in (English or Spanish)`);
   const parsed = patientInputSchema.safeParse({
     legalFirstName: first,
     legalLastName: last,
@@ -186,6 +199,7 @@ export function checkRow(row: Record<string, string>, m: ImportMapping): RowChec
     insurerMemberId: cell('insurerMemberId'),
     medicareBeneficiary: YES.has(medicare),
     notes: cell('notes'),
+    language,
   });
   if (!parsed.success) for (const issue of parsed.error.issues) problems.push(issue.message);
   return problems.length || !parsed.success ? { ok: false, problems } : { ok: true, fields: parsed.data };

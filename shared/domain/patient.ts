@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../i18n/languages';
 import { calendarDate, optionalPhone, optionalText, requiredText } from './fields';
 
 export const SEXES = ['female', 'male', 'intersex', 'unknown'] as const;
@@ -48,6 +49,8 @@ export const patientInputSchema = z.object({
   /** Primary coverage is traditional Medicare Part B (the Medicare guard: no self-submit superbill). */
   medicareBeneficiary: z.boolean({ error: 'Say whether the patient’s primary coverage is Medicare Part B' }),
   notes: optionalText(4000, 'Notes'),
+  /** The language the patient's handouts print in; left out, a new patient reads English and an edit keeps what was there. */
+  language: z.enum(LANGUAGES, { error: 'Choose the handout language: English or Español' }).optional(),
 });
 export type PatientInput = z.input<typeof patientInputSchema>;
 export type PatientFields = z.output<typeof patientInputSchema>;
@@ -77,6 +80,7 @@ export const patientSchema = z.object({
   insurerGroupId: z.string().nullable(),
   medicareBeneficiary: z.boolean(),
   notes: z.string().nullable(),
+  language: z.enum(LANGUAGES),
   archivedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),

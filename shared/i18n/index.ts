@@ -3,3 +3,4 @@ export * from './languages';
 export * from './translate';
 export * from './dosage-phrases';
 export * from './exercises-es';
+export * from './plan-phrases';

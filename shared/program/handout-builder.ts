@@ -6,8 +6,9 @@ import type { Language } from '../i18n/languages';
 import { createTranslator, type Phrase, type Translator } from '../i18n/translate';
 import { renderKeyFrames, type KeyFrames } from '../illustration';
 import { HANDOUT_FORMAT, type HandoutData, type HandoutPicture } from './handout';
-import { PATIENT_RULES_PHRASES_EN, PATIENT_RULES_PHRASES_ES, layRedFlags, painRules } from './patient-rules';
-import { buildRunWalkCalendar, CALENDAR_PHRASES_EN, CALENDAR_PHRASES_ES, type CalendarPlan } from './run-walk-calendar';
+import { PLAN_PHRASES } from '../i18n/plan-phrases';
+import { layRedFlags, painRules } from './patient-rules';
+import { buildRunWalkCalendar, type RunWalkCalendarInput } from './run-walk-calendar';
 
 /** One exercise of the program, resolved: the library text at the version the program picked. */
 export interface HandoutExerciseInput {
@@ -31,10 +32,9 @@ export interface HandoutInputs {
   therapist: { name: string; credentials: string | null };
   program: { version: number; savedOn: string };
   exercises: HandoutExerciseInput[];
-  plan: CalendarPlan | null;
+  /** The patient's active plan as the calendar reads it, the clinic's ladder, week start and date order. */
+  calendar: Omit<RunWalkCalendarInput, 'policy' | 't'>;
   policy: ClinicPolicy;
-  /** A calendar date in the clinic's date format (for the calendar's week labels). */
-  formatDate: (iso: string) => string;
 }
 
 const titleKey = (id: string) => `exercise.${id}.title`;
@@ -47,11 +47,11 @@ const cueKey = (id: string, i: number) => `exercise.${id}.cue.${i}`;
  * printed in a stale translation of the old text.
  */
 export function handoutTranslator(language: Language, exercises: readonly Pick<HandoutExerciseInput, 'exercise' | 'version'>[]): Translator {
-  const english: Record<string, Phrase> = { ...HANDOUT_PHRASES.en, ...DOSAGE_PHRASES.en, ...PATIENT_RULES_PHRASES_EN, ...CALENDAR_PHRASES_EN };
+  const english: Record<string, Phrase> = { ...HANDOUT_PHRASES.en, ...DOSAGE_PHRASES.en, ...PLAN_PHRASES.en };
   for (const { exercise } of exercises) Object.assign(english, exercisePhrases(exercise));
   if (language === 'en') return createTranslator('en', english, english);
   const seededEs = seededExercisePhrasesEs();
-  const own: Record<string, Phrase> = { ...HANDOUT_PHRASES.es, ...DOSAGE_PHRASES.es, ...PATIENT_RULES_PHRASES_ES, ...CALENDAR_PHRASES_ES };
+  const own: Record<string, Phrase> = { ...HANDOUT_PHRASES.es, ...DOSAGE_PHRASES.es, ...PLAN_PHRASES.es };
   for (const { exercise, version } of exercises) {
     if (version !== 0) continue;
     for (const key of Object.keys(exercisePhrases(exercise))) if (seededEs[key] !== undefined) own[key] = seededEs[key];
@@ -77,7 +77,7 @@ export function buildHandout(i: HandoutInputs): { handout: HandoutData; missing:
   // Display names often carry the credentials already ("Marisol Reyes, PT, DPT"): never twice.
   const { name, credentials } = i.therapist;
   const therapist = credentials && !name.endsWith(credentials) ? `${name}, ${credentials}` : name;
-  const calendar = buildRunWalkCalendar(i.plan, t, i.formatDate);
+  const calendar = buildRunWalkCalendar({ ...i.calendar, policy: i.policy, t });
   const handout: HandoutData = {
     format: HANDOUT_FORMAT,
     language: i.language,
@@ -136,7 +136,7 @@ export function buildHandout(i: HandoutInputs): { handout: HandoutData; missing:
  */
 export function describeMissing(missing: readonly string[], exercises: readonly Pick<Exercise, 'id' | 'title' | 'cues'>[]): string[] {
   const byId = new Map(exercises.map((e) => [e.id, e]));
-  const english: Record<string, Phrase> = { ...HANDOUT_PHRASES.en, ...DOSAGE_PHRASES.en, ...PATIENT_RULES_PHRASES_EN, ...CALENDAR_PHRASES_EN };
+  const english: Record<string, Phrase> = { ...HANDOUT_PHRASES.en, ...DOSAGE_PHRASES.en, ...PLAN_PHRASES.en };
   return missing.map((key) => {
     const m = /^exercise\.(.+)\.(title|cue\.(\d+))$/.exec(key);
     const e = m ? byId.get(m[1]!) : undefined;

@@ -24,6 +24,7 @@ export interface SampleIds {
   /** Another patient's episode, for the discharge sample. */
   otherEpisodeId: number;
   attachmentId: number;
+  exercisePhotoId: number;
 }
 
 /** A tiny timed GPX track: three points a minute apart. */
@@ -139,6 +140,10 @@ export function channelSamples(t: TestApp, ids: SampleIds): { [K in ChannelName]
     'attachments.add': { patientId, kind: 'referral', title: 'Referral letter', fileName: 'referral.png', base64: TINY_PNG },
     'attachments.get': { id: ids.attachmentId },
     'attachments.remove': { id: ids.attachmentId, reason: 'Attached to the wrong patient' },
+    'exercisePhotos.upload': { patientId, exerciseKey: 'bird-dog', fileName: 'bird dog.png', base64: TINY_PNG },
+    'exercisePhotos.list': { patientId },
+    'exercisePhotos.get': { id: ids.exercisePhotoId },
+    'exercisePhotos.remove': { id: ids.exercisePhotoId },
     'export.patient': { patientId, format: 'fhir' },
     'export.clinic': {},
     'patientImport.mapping': {},
@@ -286,6 +291,10 @@ export function invalidSamples(): { [K in ChannelName]: unknown } {
     'attachments.add': { patientId: 1, kind: 'xray', title: '', fileName: 'a.exe', base64: '' },
     'attachments.get': { id: 0 },
     'attachments.remove': { id: 1, reason: '' },
+    'exercisePhotos.upload': { patientId: 1, exerciseKey: 'Bird Dog!', fileName: '', base64: '' },
+    'exercisePhotos.list': { patientId: 'me' },
+    'exercisePhotos.get': { id: -1 },
+    'exercisePhotos.remove': { id: 'all' },
     'export.patient': { patientId: 1, format: 'pdf' },
     'export.clinic': 'everything',
     'patientImport.mapping': 1,
@@ -338,6 +347,7 @@ export async function sampleIds(t: TestApp, patientId: number): Promise<SampleId
   const { episode, evaluation } = await evaluatedPatient(t, patientId);
   const otherEpisode = await t.ok('episodes.save', { patientId: other.id, episode: { ...EPISODE_INPUT, goals: [] } }, t.sessions.therapist);
   const attachment = await t.ok('attachments.add', { patientId, kind: 'imaging', title: 'MRI report', fileName: 'mri.png', base64: TINY_PNG }, t.sessions.therapist);
+  const photo = await t.ok('exercisePhotos.upload', { patientId, exerciseKey: 'clamshell', fileName: 'clamshell.png', base64: TINY_PNG }, t.sessions.therapist);
   return {
     patientId,
     appointmentId: booked.appointments[0]!.id,
@@ -351,6 +361,7 @@ export async function sampleIds(t: TestApp, patientId: number): Promise<SampleId
     noteId: evaluation.id,
     otherEpisodeId: otherEpisode.id,
     attachmentId: attachment.id,
+    exercisePhotoId: photo.id,
     screenId: screen.screen.id,
   };
 }

@@ -4,7 +4,12 @@ import { dosageSchema, findSeededExercise, type Exercise } from '../../../shared
 import { patientDisplayName } from '../../../shared/domain/patient';
 import { EXERCISE_FRAMES } from '../../../shared/illustration';
 import type { HandoutExerciseInput, HandoutInputs } from '../../../shared/program/handout-builder';
-import type { CalendarPlan } from '../../../shared/program/run-walk-calendar';
+import { startOfWeek } from '../../../shared/clinical/calendar';
+import { DEFAULT_LADDER, ladderSchema, stepIndex, type Ladder } from '../../../shared/clinical/ladder';
+import type { PlanDecision } from '../../../shared/clinical/planner';
+import type { ClinicPolicy } from '../../../shared/clinical/policy';
+import { sessionsFor } from '../../../shared/clinical/prescription';
+import type { RunWalkCalendarInput } from '../../../shared/program/run-walk-calendar';
 import { todayIn } from '../../../shared/util/dates';
 import type { AttachmentStore } from '../../attachments/store';
 import type { DB } from '../../db/schema';
@@ -96,20 +101,39 @@ export async function loadProgramForHandout(db: Kysely<DB>, store: AttachmentSto
       therapist: { name: therapist.displayName, credentials: therapist.credentials },
       program: { version: program.version, savedOn: short(todayIn(cx.timeZone, new Date(program.createdAt))) },
       exercises,
-      plan: await currentPlan(db, patientId),
+      calendar: { ...(await currentPlan(db, patientId, cx.policy, cx.today)), weekStartsOn: clinic.weekStartsOn, dateOrder: clinic.dateOrder },
       policy: cx.policy,
-      formatDate: short,
     },
   };
 }
 
-async function currentPlan(db: Kysely<DB>, patientId: number): Promise<CalendarPlan | null> {
+/**
+ * The plan as the handout's calendar reads it: the week the plan prescribes now (its latest week, or
+ * this clinic week when the latest has gone by without a review) and that week's session exactly as
+ * prescribed — the reviewed week's prescription when it was for this rung (a spike-guard shortening
+ * included), else the rung itself — and the patient's recent running speed from the latest decision.
+ */
+async function currentPlan(db: Kysely<DB>, patientId: number, policy: ClinicPolicy, today: string): Promise<{ plan: RunWalkCalendarInput['plan']; ladder: Ladder }> {
   const plan = await db.selectFrom('runPlans').selectAll().where('patientId', '=', patientId).where('endedAt', 'is', null).orderBy('startDate', 'desc').executeTakeFirst();
-  if (!plan) return null;
-  const weeks = await db.selectFrom('planWeeks').select(['weekStart', 'stepId', 'overrideStepId']).where('planId', '=', plan.id).orderBy('weekStart').execute();
+  if (!plan) return { plan: null, ladder: DEFAULT_LADDER };
+  const ladder = ladderSchema.parse(JSON.parse(plan.ladderJson));
+  const weeks = await db.selectFrom('planWeeks').select(['weekStart', 'stepId', 'decisionJson', 'overrideDecision']).where('planId', '=', plan.id).orderBy('weekStart', 'desc').limit(2).execute();
+  const [latest, previous] = weeks;
+  if (!latest || stepIndex(ladder, latest.stepId) < 0) return { plan: null, ladder };
+  const decided = previous?.decisionJson ? (JSON.parse(previous.decisionJson) as PlanDecision) : null;
+  const prescribed = decided && !previous!.overrideDecision && decided.prescription?.stepId === latest.stepId ? decided.prescription : null;
+  const rung = ladder[stepIndex(ladder, latest.stepId)]!;
+  const session = prescribed ?? { stepId: rung.id, sessionsPerWeek: sessionsFor(rung, { ...policy, progression: { ...policy.progression, sessionsPerWeek: plan.sessionsPerWeek } }), runSeconds: rung.runSeconds, walkSeconds: rung.walkSeconds, repeats: rung.repeats, shortenedBySpikeGuard: false };
+  const latestDecision = latest.decisionJson ? (JSON.parse(latest.decisionJson) as PlanDecision) : decided;
+  const thisWeek = startOfWeek(today, (await db.selectFrom('clinic').select('weekStartsOn').executeTakeFirstOrThrow()).weekStartsOn);
   return {
-    ladder: JSON.parse(plan.ladderJson) as CalendarPlan['ladder'],
-    sessionsPerWeek: plan.sessionsPerWeek,
-    weeks: weeks.map((w) => ({ weekStart: w.weekStart, stepId: w.overrideStepId ?? w.stepId })),
+    ladder,
+    plan: {
+      startDate: plan.startDate,
+      sessionsPerWeek: plan.sessionsPerWeek,
+      weekStart: latest.weekStart < thisWeek ? thisWeek : latest.weekStart,
+      session,
+      runningSpeedMps: latestDecision?.metrics.recentSpeed.runningMps ?? null,
+    },
   };
 }

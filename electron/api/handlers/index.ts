@@ -36,6 +36,7 @@ import { receiptHandlers } from './receipts';
 import { exerciseHandlers } from './exercises';
 import { programHandlers } from './programs';
 import { handoutHandlers } from './handouts';
+import { exercisePhotoHandlers } from './exercise-photos';
 
 /** Every channel's handler; the type makes a channel without a handler a compile error. */
 export const handlers: Handlers = {
@@ -76,4 +77,5 @@ export const handlers: Handlers = {
   ...exerciseHandlers,
   ...programHandlers,
   ...handoutHandlers,
+  ...exercisePhotoHandlers,
 };

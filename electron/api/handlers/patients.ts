@@ -12,8 +12,7 @@ import { defineHandlers } from '../handler';
 import { listPatients } from './patient-list';
 
 export function toPatient(row: Selectable<PatientsTable>): Patient {
-  // The handout language (migration 0013) is not one of the registration fields yet.
-  const { firstNameKey: _f, lastNameKey: _l, phoneDigits: _p, language: _language, medicareBeneficiary, referralSource, ...rest } = row;
+  const { firstNameKey: _f, lastNameKey: _l, phoneDigits: _p, medicareBeneficiary, referralSource, ...rest } = row;
   return {
     ...rest,
     referralSource: referralSource as Patient['referralSource'],
@@ -112,6 +111,7 @@ export const patientHandlers = defineHandlers({
     await checkDates(ctx.db, patient, ctx.now);
     const cols = columns(patient);
     const changed = (Object.keys(patient) as (keyof PatientFields)[]).filter((k) => {
+      if (patient[k] === undefined) return false;
       const old = k === 'medicareBeneficiary' ? before.medicareBeneficiary === 1 : before[k];
       return old !== patient[k];
     });

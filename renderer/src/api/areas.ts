@@ -45,6 +45,8 @@ const AREA_OF_PREFIX: Record<string, Area> = {
   exercises: 'exercises',
   programs: 'programs',
   handouts: 'handouts',
+  // A patient's exercise photos show beside the library's drawings in their program.
+  exercisePhotos: 'exercises',
   // Billing documents read the ledger (the superbill, receipts, the end of day).
   superbill: 'ledger',
   receipts: 'ledger',

@@ -25,3 +25,11 @@ export function downloadPdf(filename: string, base64: string) {
 export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8') {
   downloadBlob(filename, new Blob([text], { type }));
 }
+
+/** A chosen file's bytes as base64, for an upload (in chunks: a spread of megabytes overflows the stack). */
+export function toBase64(bytes: ArrayBuffer): string {
+  let text = '';
+  const view = new Uint8Array(bytes);
+  for (let i = 0; i < view.length; i += 0x8000) text += String.fromCharCode(...view.subarray(i, i + 0x8000));
+  return btoa(text);
+}

@@ -1,5 +1,6 @@
 import { DOSAGE_PHRASES } from '../../i18n/dosage-phrases';
 import { EXERCISE_WORDS_ES } from '../../i18n/exercises-es';
+import { PLAN_PHRASES } from '../../i18n/plan-phrases';
 import type { Language } from '../../i18n/languages';
 import { createTranslator, type PhraseTable, type Translator } from '../../i18n/translate';
 import { dosageText } from './dosage';
@@ -23,14 +24,14 @@ export function seededExercisePhrasesEs(): Record<string, string> {
 }
 
 /**
- * A translator for handout words about these exercises: the dose phrases and each exercise's title and
- * cues. A clinic's own exercise is English only until the clinic translates it, so in Spanish its words
+ * A translator for a handout's words: the dose phrases, each exercise's title and cues, and the run-walk
+ * calendar and pain rules (plan-phrases.ts). A clinic's own exercise is English only until the clinic translates it, so in Spanish its words
  * come back in English and are listed in missing() for the therapist.
  */
 export function exerciseTranslator(language: Language, exercises: readonly Exercise[], own: PhraseTable = {}): Translator {
-  const english: Record<string, string | PhraseTable[string]> = { ...DOSAGE_PHRASES.en };
+  const english: Record<string, string | PhraseTable[string]> = { ...DOSAGE_PHRASES.en, ...PLAN_PHRASES.en };
   for (const e of exercises) Object.assign(english, exercisePhrases(e));
-  const mine = language === 'es' ? { ...DOSAGE_PHRASES.es, ...seededExercisePhrasesEs(), ...own } : own;
+  const mine = language === 'es' ? { ...DOSAGE_PHRASES.es, ...PLAN_PHRASES.es, ...seededExercisePhrasesEs(), ...own } : own;
   return createTranslator(language, english, mine);
 }
 

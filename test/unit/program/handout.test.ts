@@ -20,9 +20,8 @@ function inputs(over: Partial<HandoutInputs> = {}): HandoutInputs {
     therapist: { name: 'Maria Reyes', credentials: 'PT, DPT' },
     program: { version: 3, savedOn: '11/20/2026' },
     exercises: KEYS.map((key) => ({ exercise: getSeededExercise(key), version: 0, dosage: getSeededExercise(key).dosage, instructions: null, photo: null, frames: EXERCISE_FRAMES[key]! })),
-    plan: { ladder: DEFAULT_LADDER, sessionsPerWeek: 3, weeks: [{ weekStart: '2026-11-23', stepId: 'rw-30-90' }] },
+    calendar: { plan: { startDate: '2026-11-16', sessionsPerWeek: 3, weekStart: '2026-11-23', session: { stepId: 'rw-30-90', sessionsPerWeek: 3, runSeconds: 30, walkSeconds: 90, repeats: 15, shortenedBySpikeGuard: false }, runningSpeedMps: 2.4 }, ladder: DEFAULT_LADDER, weekStartsOn: 'monday', dateOrder: 'MDY' },
     policy: DEFAULT_POLICY,
-    formatDate: (iso) => iso,
     ...over,
   };
 }
@@ -42,7 +41,8 @@ describe('the handout builder', () => {
     expect(handout.calendar!.weeks).toHaveLength(4);
     expect(handout.painRules.lights.map((l) => l.zone)).toEqual(['green', 'amber', 'red']);
     expect(handout.painRules.lights[0].when).toContain(String(DEFAULT_POLICY.pain.greenMax));
-    expect(handout.redFlags.action).toContain('(312) 555-0100');
+    expect(handout.redFlags.intro).toContain('(312) 555-0100');
+    expect(handout.redFlags.action).toContain('911');
     expect(handout.words.therapistLine).toBe('Your therapist: Maria Reyes, PT, DPT');
     expect(buildHandout(inputs({ therapist: { name: 'Maria Reyes, PT, DPT', credentials: 'PT, DPT' } })).handout.words.therapistLine).toBe('Your therapist: Maria Reyes, PT, DPT');
     expect(handout.words.patientLine).toBe('For Đặng, Trọng Tấn · RB000042');
@@ -51,7 +51,7 @@ describe('the handout builder', () => {
   });
 
   it('without a plan: no calendar (the handout says so), and still a log for four weeks', () => {
-    const { handout } = buildHandout(inputs({ plan: null }));
+    const { handout } = buildHandout(inputs({ calendar: { plan: null, ladder: DEFAULT_LADDER, weekStartsOn: 'monday', dateOrder: 'MDY' } }));
     expect(handout.calendar).toBeNull();
     expect(handout.words.calendarNone).toMatch(/no run-walk plan/);
     expect(handout.log.rows).toBe(logRows(null));

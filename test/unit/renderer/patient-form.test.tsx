@@ -36,6 +36,7 @@ const saved: Patient = {
   insurerGroupId: null,
   medicareBeneficiary: false,
   notes: null,
+  language: 'en',
   archivedAt: null,
   createdAt: '2026-01-02T15:00:00.000Z',
   updatedAt: '2026-01-02T15:00:00.000Z',
@@ -138,6 +139,18 @@ describe('patient form', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('Nothing was saved');
     expect(onSaved).not.toHaveBeenCalled();
     expect(server.calls[0]).toMatchObject({ channel: 'patients.update', input: { id: 7, expectedUpdatedAt: saved.updatedAt, patient: { phone: '555 0199 77', dateOfBirth: '1985-03-07' } } });
+  });
+
+  it('saves the handout language chosen (English shown for a patient who never chose)', async () => {
+    const server = fakeServer({ 'patients.update': (input) => ({ ok: true, value: { ...saved, language: (input as { patient: { language: 'es' } }).patient.language } }) });
+    const { user, onSaved } = renderForm(saved);
+    const language = screen.getByLabelText(/^Handout language/);
+    expect(language).toHaveValue('en');
+    expect(screen.getByRole('option', { name: 'Español' })).toBeInTheDocument();
+    await user.selectOptions(language, 'es');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(server.calls[0]).toMatchObject({ channel: 'patients.update', input: { id: 7, patient: { language: 'es' } } });
   });
 
   it('offers reload when someone else changed the record (CONFLICT)', async () => {

@@ -5,15 +5,9 @@ import { useQuery } from '../../api/hooks';
 import { messageOf } from '../../api/errors';
 import { useFormat } from '../../app/clinic';
 import { Banner } from '../../components/Banner';
+import { toBase64 } from '../../components/download';
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 1)} MB`;
-
-function toBase64(bytes: ArrayBuffer): string {
-  let text = '';
-  const view = new Uint8Array(bytes);
-  for (let i = 0; i < view.length; i += 0x8000) text += String.fromCharCode(...view.subarray(i, i + 0x8000));
-  return btoa(text);
-}
 
 /** Hand the stored document to the browser: it opens in the system's viewer, never inside Runback. */
 function saveBlob(name: string, type: string, base64: string) {

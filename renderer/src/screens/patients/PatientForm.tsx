@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { REFERRAL_SOURCE_LABELS, REFERRAL_SOURCES, SEX_LABELS, SEXES, type Patient } from '../../../../shared/domain/patient';
+import { LANGUAGE_LABELS, LANGUAGES } from '../../../../shared/i18n/languages';
 import { ageOn } from '../../../../shared/util/dates';
 import { formatCalendarDate, formatTime, parseLocaleDate, typedDatePattern } from '../../../../shared/format/dates';
 import { call } from '../../api/client';
@@ -146,6 +147,15 @@ export function PatientForm({ patient, onSaved, onReload }: PatientFormProps) {
               {SEXES.map((s) => (
                 <option key={s} value={s}>
                   {SEX_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Handout language" error={err('language')} hint="Printed home programs are in this language." className="span-2">
+            <select {...register('language')}>
+              {LANGUAGES.map((l) => (
+                <option key={l} value={l}>
+                  {LANGUAGE_LABELS[l]}
                 </option>
               ))}
             </select>

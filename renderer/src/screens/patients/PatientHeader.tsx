@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { SEX_LABELS, type Patient } from '../../../../shared/domain/patient';
+import { LANGUAGE_LABELS } from '../../../../shared/i18n/languages';
 import { useQuery } from '../../api/hooks';
 import { useClinic, useClinicToday } from '../../app/clinic';
 import { paths } from '../../app/routes';
@@ -27,6 +28,11 @@ export function PatientHeader({ patient, actions }: { patient: Patient; actions?
           {preferred && <span className="chart-preferred">goes by “{preferred}”</span>}
           <span className="chart-flags">
             {patient.medicareBeneficiary && <span className="badge badge-medicare" title="No self-submit superbill: the clinic submits the claim; ABN before non-covered services">Medicare Part B primary</span>}
+            {patient.language !== 'en' && (
+              <span className="badge" data-testid="handout-language" title="Printed home programs are in this language">
+                Handouts in {LANGUAGE_LABELS[patient.language]}
+              </span>
+            )}
             {patient.archivedAt && <span className="badge badge-archived">Archived</span>}
             {visits && (
               <span className={`badge${hasAttendanceWarning(visits) ? ' badge-warning' : ''}`} data-testid="attendance-flags">

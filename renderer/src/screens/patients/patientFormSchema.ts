@@ -55,5 +55,6 @@ export function toFormValues(p: Patient | null, locale: string): PatientFormInpu
     insurerGroupId: text(p?.insurerGroupId),
     medicareBeneficiary: p ? p.medicareBeneficiary : (undefined as unknown as boolean),
     notes: text(p?.notes),
+    language: p?.language ?? 'en',
   };
 }
