@@ -41,6 +41,11 @@ export interface PerSecondSeries {
   distanceAt: Float64Array;
   /** cadence[i] in steps a minute, 0 when unknown or standing; null when the samples carry none. */
   cadence: Float64Array | null;
+  /**
+   * Metres a second at the smoothed GPS speed that keeps its pace through turns (the samples'
+   * `trackSpeed`), for telling running from walking; null when the samples carry none.
+   */
+  trackSpeed: Float64Array | null;
 }
 
 /** Sorted, merged, non-empty pauses. */
@@ -98,21 +103,20 @@ export function perSecondSeries(samples: readonly SpeedSample[], maxSpeedGap: nu
   if (withDistance.length >= 2 && withDistance.length >= withSpeed.length / 2) {
     // Cumulative distance, made non-decreasing, sampled at every whole second.
     distanceAt.set(cumulativeAtSeconds(withDistance.map((p) => ({ t: p.t, d: p.distance! })), total));
-    const withTrackSpeed = withDistance.filter((p) => p.trackSpeed !== undefined && Number.isFinite(p.trackSpeed));
-    if (withTrackSpeed.length >= 2 && withTrackSpeed.length >= withDistance.length / 2) {
-      // The way covered at the smoothed speed (trapezoids between samples), read the same way.
-      const covered = [{ t: withTrackSpeed[0]!.t, d: 0 }];
-      for (let k = 1; k < withTrackSpeed.length; k++) {
-        const a = withTrackSpeed[k - 1]!;
-        const b = withTrackSpeed[k]!;
-        covered.push({ t: b.t, d: covered[k - 1]!.d + (Math.max(0, b.t - a.t) * (a.trackSpeed! + b.trackSpeed!)) / 2 });
-      }
-      const along = cumulativeAtSeconds(covered, total);
-      for (let i = 0; i < total; i++) speed[i] = along[i + 1]! - along[i]!;
-      return { speed, distanceAt, cadence };
-    }
     for (let i = 0; i < total; i++) speed[i] = distanceAt[i + 1]! - distanceAt[i]!;
-    return { speed, distanceAt, cadence };
+    const withTrackSpeed = withDistance.filter((p) => p.trackSpeed !== undefined && Number.isFinite(p.trackSpeed));
+    if (withTrackSpeed.length < 2 || withTrackSpeed.length < withDistance.length / 2) return { speed, distanceAt, cadence, trackSpeed: null };
+    // The way covered at that speed (trapezoids between samples), read the same way as the distance.
+    const covered = [{ t: withTrackSpeed[0]!.t, d: 0 }];
+    for (let k = 1; k < withTrackSpeed.length; k++) {
+      const a = withTrackSpeed[k - 1]!;
+      const b = withTrackSpeed[k]!;
+      covered.push({ t: b.t, d: covered[k - 1]!.d + (Math.max(0, b.t - a.t) * (a.trackSpeed! + b.trackSpeed!)) / 2 });
+    }
+    const along = cumulativeAtSeconds(covered, total);
+    const trackSpeed = new Float64Array(total);
+    for (let i = 0; i < total; i++) trackSpeed[i] = along[i + 1]! - along[i]!;
+    return { speed, distanceAt, cadence, trackSpeed };
   }
 
   if (withSpeed.length >= 1) {
@@ -121,7 +125,7 @@ export function perSecondSeries(samples: readonly SpeedSample[], maxSpeedGap: nu
       speed[i] = Math.max(0, v[i]!);
       distanceAt[i + 1] = distanceAt[i]! + speed[i]!;
     }
-    return { speed, distanceAt, cadence };
+    return { speed, distanceAt, cadence, trackSpeed: null };
   }
   return null;
 }
