@@ -16,7 +16,7 @@
 /** Acceleration noise along the way of travel (m²/s³): how quickly a person changes pace. */
 export const ALONG_NOISE = 0.07;
 /** Acceleration noise across it (m²/s³): how quickly a person turns. */
-export const ACROSS_NOISE = 1;
+export const ACROSS_NOISE = 0.5;
 /** Under this speed (m/s) the way of travel is not known and both noises are the along one. */
 const HEADING_MIN_MPS = 0.5;
 

@@ -54,7 +54,7 @@ const ROWS: Row[] = [];
 for (const session of Object.keys(SESSIONS)) {
   for (const noiseM of [1.5, 3]) for (const irregular of [false, true]) ROWS.push({ session, noiseM, irregular });
 }
-ROWS.find((r) => r.session === 'slow jog/walk' && r.noiseM === 3 && r.irregular)!.heldOutMisses = 2;
+ROWS.find((r) => r.session === 'slow jog/walk' && r.noiseM === 3 && r.irregular)!.heldOutMisses = 1;
 // The same hardest tracks with cadence, which decides where the file has it.
 ROWS.push({ session: 'slow jog/walk', noiseM: 3, irregular: true, cadence: true });
 ROWS.push({ session: '30/90', noiseM: 3, irregular: true, cadence: true });
@@ -129,7 +129,6 @@ describe('accuracy on realistic tracks (distance, intervals, boundaries)', () =>
       // A 10–15 s dip at a 90° corner was read as a walk until the speed followed turns.
       ['slow jog/walk', 3, 5339],
       ['slow jog/walk', 3, 5269],
-      ['120/60', 3, 5294],
       // A 20 s run from the start to a light, merged into the stop as start-up noise before.
       ['60/90', 3, 5267],
       // A ~20 s run between a light and a walk (the stop ramps).
