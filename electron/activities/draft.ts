@@ -97,6 +97,7 @@ export function distanceFromPositions(samples: ActivitySample[]): number {
   const smoothed = smoothTrack([located.map((s) => ({ t: s.t, lat: s.lat!, lon: s.lon! }))]);
   located.forEach((s, i) => {
     s.distance = smoothed.distance[i]!;
+    s.trackSpeed = smoothed.turnSpeed[i]!;
   });
   return smoothed.distance[located.length - 1]!;
 }

@@ -153,7 +153,7 @@ export class GpxReader implements XmlHandler {
       }
       seg.points.forEach((p, i) => {
         const e = seg.extra[i]!;
-        const sample: ActivitySample = { t: p.t, distance: smoothed.distance[n]!, lat: p.lat, lon: p.lon };
+        const sample: ActivitySample = { t: p.t, distance: smoothed.distance[n]!, trackSpeed: smoothed.turnSpeed[n]!, lat: p.lat, lon: p.lon };
         if (!Number.isNaN(e.hr)) sample.heartRate = e.hr;
         if (!Number.isNaN(e.speed)) sample.speed = e.speed;
         if (!Number.isNaN(e.cad) && e.cad <= 400) sample.cadence = e.cad;

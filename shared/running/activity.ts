@@ -17,6 +17,11 @@ export const activitySampleSchema = z.strictObject({
   distance: z.number().min(0).optional(),
   /** Metres per second, as the device measured it (FIT, TCX speed extension). */
   speed: z.number().min(0).optional(),
+  /**
+   * Metres per second along GPS positions after smoothing, kept through turns
+   * (turn-following-speed.ts): what run/walk detection reads when the distance is our own.
+   */
+  trackSpeed: z.number().min(0).optional(),
   heartRate: z.number().min(0).max(300).optional(),
   /** Steps a minute, both feet (FIT, TCX and GPX write strides a minute; the parsers double them). */
   cadence: z.number().min(0).max(400).optional(),

@@ -124,11 +124,14 @@ export function detectRunWalk(series: PerSecondSeries, t: DetectionThresholds): 
       return byThreshold({ method: 'cadence-threshold', unit: 'spm', walkLevel: t.cadenceWalkBelowSpm - 25, runLevel: t.cadenceRunAboveSpm + 20, runAbove: t.cadenceRunAboveSpm, walkBelow: t.cadenceWalkBelowSpm }, cadence, series.cadence, speed);
     }
   }
+  // Running and walking are told apart on the speed that keeps its pace through turns where there
+  // is one (track-smoothing.ts); standing still stays the distance's (it counts none while standing).
+  const pace = series.trackSpeed === null ? speed : rollingMean(rollingMedian3(series.trackSpeed), window);
   const modes = acceptedModes(
-    moving.map((i) => speed[i]!),
+    moving.map((i) => pace[i]!),
     SPEED_LIMITS,
   );
-  if (modes) return byModes('speed-modes', 'mps', speed, series.speed, modes, speed);
+  if (modes) return byModes('speed-modes', 'mps', pace, series.trackSpeed ?? series.speed, modes, speed);
   return byThreshold(
     { method: 'speed-threshold', unit: 'mps', walkLevel: Math.min(1.4, t.walkBelowMps * 0.75), runLevel: Math.max(2.8, t.runAboveMps * 1.25), runAbove: t.runAboveMps, walkBelow: t.walkBelowMps },
     speed,

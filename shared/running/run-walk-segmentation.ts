@@ -102,7 +102,7 @@ export function segmentSeries(series: PerSecondSeries | null, settings: RunWalkD
   const fit = source === 'gps-positions' && classified.detection.unit === 'mps' ? 'lines' : 'means';
   const parts = placeBoundaries(splitAtStops(merged, classified.standing, settings.minIntervalSeconds), classified.values, settings.minIntervalSeconds, classified.levels, fit);
   const joined = joinStops(parts);
-  const spans = fit === 'lines' ? mergeShortEdges(joined, classified.standing, 2 * settings.minIntervalSeconds, settings.minIntervalSeconds) : joined;
+  const spans = fit === 'lines' ? mergeShortEdges(joined, classified.standing, 2 * settings.minIntervalSeconds, MIN_EDGE_STOP_SECONDS, { values: classified.values, walk: classified.detection.walkLevel, run: classified.detection.runLevel }) : joined;
   const intervals = spans.map((s) => ({
     kind: s.kind,
     startSecond: s.start,
@@ -111,6 +111,9 @@ export function segmentSeries(series: PerSecondSeries | null, settings: RunWalkD
   }));
   return { intervals, summary: summariseIntervals(intervals), description: describeIntervals(intervals, settings), detection: classified.detection };
 }
+
+/** A stop as `mergeShortEdges` counts one: the shortest stop run-walk-detection.ts labels. */
+const MIN_EDGE_STOP_SECONDS = 5;
 
 interface Span {
   kind: IntervalKind;
@@ -171,8 +174,14 @@ function mergeFlickers(spans: readonly Span[], min: number): Span[] {
  * row, as `splitAtStops` counts one), which no noise imitates: a short run from the start to the
  * first light is a run.
  */
-function mergeShortEdges(spans: Span[], standing: Uint8Array, min: number, stopSeconds: number): Span[] {
+function mergeShortEdges(spans: Span[], standing: Uint8Array, min: number, stopSeconds: number, clear: { values: Float64Array; walk: number; run: number } | null): Span[] {
   const out = spans.map((s) => ({ ...s }));
+  const runAtItsLevel = (s: Span) => {
+    if (clear === null || s.kind !== 'run') return false;
+    let sum = 0;
+    for (let i = s.start; i < s.end; i++) sum += clear.values[i]!;
+    return sum / Math.max(1, s.end - s.start) >= clear.run;
+  };
   const holdsStop = (s: Span) => {
     let row = 0;
     for (let i = s.start; i < s.end; i++) {
@@ -181,7 +190,7 @@ function mergeShortEdges(spans: Span[], standing: Uint8Array, min: number, stopS
     }
     return false;
   };
-  const short = (s: Span, next: Span) => s.end - s.start < min && !holdsStop(s) && !holdsStop(next);
+  const short = (s: Span, next: Span) => s.end - s.start < min && !holdsStop(s) && !holdsStop(next) && !runAtItsLevel(s);
   if (out.length >= 2 && short(out[0]!, out[1]!)) {
     out[1]!.start = out[0]!.start;
     out.shift();

@@ -13,6 +13,11 @@ export interface SpeedSample {
   t: number;
   distance?: number;
   speed?: number;
+  /**
+   * Speed along smoothed GPS positions that keeps its pace through turns: when most samples with a
+   * distance have it, the series' speed comes from it (the distance still from `distance`).
+   */
+  trackSpeed?: number;
   /** Steps a minute (both feet). */
   cadence?: number;
 }
@@ -36,6 +41,11 @@ export interface PerSecondSeries {
   distanceAt: Float64Array;
   /** cadence[i] in steps a minute, 0 when unknown or standing; null when the samples carry none. */
   cadence: Float64Array | null;
+  /**
+   * Metres a second at the smoothed GPS speed that keeps its pace through turns (the samples'
+   * `trackSpeed`), for telling running from walking; null when the samples carry none.
+   */
+  trackSpeed: Float64Array | null;
 }
 
 /** Sorted, merged, non-empty pauses. */
@@ -92,32 +102,21 @@ export function perSecondSeries(samples: readonly SpeedSample[], maxSpeedGap: nu
 
   if (withDistance.length >= 2 && withDistance.length >= withSpeed.length / 2) {
     // Cumulative distance, made non-decreasing, sampled at every whole second.
-    const ts: number[] = [];
-    const ds: number[] = [];
-    let maxD = 0;
-    for (const p of withDistance) {
-      maxD = Math.max(maxD, p.distance!);
-      if (ts.length > 0 && p.t <= ts[ts.length - 1]!) {
-        ds[ds.length - 1] = maxD; // same or earlier time: keep the latest reading
-        continue;
-      }
-      ts.push(p.t);
-      ds.push(maxD);
-    }
-    const last = ts.length - 1;
-    let j = 0;
-    for (let i = 0; i <= total; i++) {
-      if (i <= ts[0]!) distanceAt[i] = ds[0]!;
-      else if (i >= ts[last]!) distanceAt[i] = ds[last]!;
-      else {
-        while (ts[j + 1]! <= i) j++;
-        const t0 = ts[j]!;
-        const d0 = ds[j]!;
-        distanceAt[i] = d0 + ((ds[j + 1]! - d0) * (i - t0)) / (ts[j + 1]! - t0);
-      }
-    }
+    distanceAt.set(cumulativeAtSeconds(withDistance.map((p) => ({ t: p.t, d: p.distance! })), total));
     for (let i = 0; i < total; i++) speed[i] = distanceAt[i + 1]! - distanceAt[i]!;
-    return { speed, distanceAt, cadence };
+    const withTrackSpeed = withDistance.filter((p) => p.trackSpeed !== undefined && Number.isFinite(p.trackSpeed));
+    if (withTrackSpeed.length < 2 || withTrackSpeed.length < withDistance.length / 2) return { speed, distanceAt, cadence, trackSpeed: null };
+    // The way covered at that speed (trapezoids between samples), read the same way as the distance.
+    const covered = [{ t: withTrackSpeed[0]!.t, d: 0 }];
+    for (let k = 1; k < withTrackSpeed.length; k++) {
+      const a = withTrackSpeed[k - 1]!;
+      const b = withTrackSpeed[k]!;
+      covered.push({ t: b.t, d: covered[k - 1]!.d + (Math.max(0, b.t - a.t) * (a.trackSpeed! + b.trackSpeed!)) / 2 });
+    }
+    const along = cumulativeAtSeconds(covered, total);
+    const trackSpeed = new Float64Array(total);
+    for (let i = 0; i < total; i++) trackSpeed[i] = along[i + 1]! - along[i]!;
+    return { speed, distanceAt, cadence, trackSpeed };
   }
 
   if (withSpeed.length >= 1) {
@@ -126,9 +125,39 @@ export function perSecondSeries(samples: readonly SpeedSample[], maxSpeedGap: nu
       speed[i] = Math.max(0, v[i]!);
       distanceAt[i + 1] = distanceAt[i]! + speed[i]!;
     }
-    return { speed, distanceAt, cadence };
+    return { speed, distanceAt, cadence, trackSpeed: null };
   }
   return null;
+}
+
+/** A cumulative value (made non-decreasing) at every whole second 0 … total, linear between points. */
+function cumulativeAtSeconds(points: ReadonlyArray<{ t: number; d: number }>, total: number): Float64Array {
+  const ts: number[] = [];
+  const ds: number[] = [];
+  let maxD = 0;
+  for (const p of points) {
+    maxD = Math.max(maxD, p.d);
+    if (ts.length > 0 && p.t <= ts[ts.length - 1]!) {
+      ds[ds.length - 1] = maxD; // same or earlier time: keep the latest reading
+      continue;
+    }
+    ts.push(p.t);
+    ds.push(maxD);
+  }
+  const out = new Float64Array(total + 1);
+  const last = ts.length - 1;
+  let j = 0;
+  for (let i = 0; i <= total; i++) {
+    if (i <= ts[0]!) out[i] = ds[0]!;
+    else if (i >= ts[last]!) out[i] = ds[last]!;
+    else {
+      while (ts[j + 1]! <= i) j++;
+      const t0 = ts[j]!;
+      const d0 = ds[j]!;
+      out[i] = d0 + ((ds[j + 1]! - d0) * (i - t0)) / (ts[j + 1]! - t0);
+    }
+  }
+  return out;
 }
 
 /** A value at the middle of each second, linear between samples; a gap longer than `maxGap` reads 0. */

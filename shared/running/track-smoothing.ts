@@ -1,4 +1,5 @@
 import { EARTH_RADIUS_M } from './geo';
+import { turnFollowingSpeed } from './turn-following-speed';
 
 /**
  * Distance from GPS positions that carry noise. Summing straight lines between raw fixes counts the
@@ -58,6 +59,8 @@ export interface SmoothedTrack {
   distance: Float64Array;
   /** Smoothed speed at each point, m/s. */
   speed: Float64Array;
+  /** Speed that keeps its pace through turns (turn-following-speed.ts), m/s. */
+  turnSpeed: Float64Array;
   /** How many fixes were left out as jumps. */
   outliers: number;
   /** The position error the smoother assumed (per axis, metres), averaged over segments by points. */
@@ -72,6 +75,7 @@ export function smoothTrack(segments: ReadonlyArray<ReadonlyArray<TrackPoint>>):
   const total = segments.reduce((n, s) => n + s.length, 0);
   const distance = new Float64Array(total);
   const speed = new Float64Array(total);
+  const turnSpeed = new Float64Array(total);
   let offset = 0;
   let carried = 0;
   let outliers = 0;
@@ -82,13 +86,14 @@ export function smoothTrack(segments: ReadonlyArray<ReadonlyArray<TrackPoint>>):
     for (let i = 0; i < seg.length; i++) {
       distance[offset + i] = carried + r.distance[i]!;
       speed[offset + i] = r.speed[i]!;
+      turnSpeed[offset + i] = r.turnSpeed[i]!;
     }
     carried += r.distance[seg.length - 1]!;
     outliers += r.outliers;
     sigmaSum += r.sigmaM * seg.length;
     offset += seg.length;
   }
-  return { distance, speed, outliers, sigmaM: total > 0 ? sigmaSum / total : 0 };
+  return { distance, speed, turnSpeed, outliers, sigmaM: total > 0 ? sigmaSum / total : 0 };
 }
 
 function smoothSegment(points: ReadonlyArray<TrackPoint>): SmoothedTrack {
@@ -122,7 +127,8 @@ function smoothSegment(points: ReadonlyArray<TrackPoint>): SmoothedTrack {
     const moving = (speed[i]! + speed[i - 1]!) / 2 >= STILL_MPS;
     distance[i] = distance[i - 1]! + (moving ? step : 0);
   }
-  return { distance, speed, outliers: smoothed.outliers, sigmaM: sigma };
+  const turnSpeed = n > 1 ? turnFollowingSpeed(xs, ys, ts, smoothed.used, smoothed.vx, smoothed.vy, sigma * sigma) : Float64Array.from(speed);
+  return { distance, speed, turnSpeed, outliers: smoothed.outliers, sigmaM: sigma };
 }
 
 /**
@@ -158,6 +164,8 @@ interface Smoothed {
   y: Float64Array;
   vx: Float64Array;
   vy: Float64Array;
+  /** 1 where the fix was taken, 0 where it was left out as a jump. */
+  used: Uint8Array;
   outliers: number;
 }
 
@@ -178,6 +186,8 @@ function rtsSmooth(xs: Float64Array, ys: Float64Array, ts: Float64Array, r: numb
   const ppp = new Float64Array(n);
   const ppv = new Float64Array(n);
   const pvv = new Float64Array(n);
+  const used = new Uint8Array(n);
+  used[0] = 1;
   let x = xs[0]!;
   let y = ys[0]!;
   let vx = 0;
@@ -271,7 +281,9 @@ function rtsSmooth(xs: Float64Array, ys: Float64Array, ts: Float64Array, r: numb
       cvv = uvv;
       left.length = 0;
       lastAccepted = ts[i]!;
+      used[i] = 1;
     } else {
+      used[i] = 0;
       outliers++;
       if (!skip) left.push(i);
     }
@@ -315,5 +327,5 @@ function rtsSmooth(xs: Float64Array, ys: Float64Array, ts: Float64Array, r: numb
     sy[i] = fy[i]! + c00 * dy + c01 * dvy;
     svy[i] = fvy[i]! + c10 * dy + c11 * dvy;
   }
-  return { x: sx, y: sy, vx: svx, vy: svy, outliers };
+  return { x: sx, y: sy, vx: svx, vy: svy, used, outliers };
 }

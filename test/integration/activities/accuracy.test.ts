@@ -41,11 +41,8 @@ interface Row {
   cadence?: boolean;
   /**
    * Held-out sessions in which not every interval is found: the issue asks for none, and where this
-   * is not 0 the row falls short of it (docs/architecture.md says so). Slow jog/walk: a run of 22 s
-   * between a light and a walk whose smoothed speed stays under the running level (the GPS smoother
-   * blurs so short a run into its neighbours), and a 10 s dip inside a run where the smoother cut a
-   * corner, read as a walk, with a spurious short run at the very end; 30/90: a spurious 25 s run in
-   * the last walk.
+   * is not 0 the row falls short of it (docs/architecture.md says so). Slow jog/walk at 3 m with
+   * fixes every 1–5 s: one session (not looked into: the held-out seeds are not tuned on).
    */
   heldOutMisses?: number;
 }
@@ -54,12 +51,7 @@ const ROWS: Row[] = [];
 for (const session of Object.keys(SESSIONS)) {
   for (const noiseM of [1.5, 3]) for (const irregular of [false, true]) ROWS.push({ session, noiseM, irregular });
 }
-for (const [session, noiseM, misses] of [
-  ['30/90', 3, 1],
-  ['slow jog/walk', 3, 2],
-] as const) {
-  ROWS.find((r) => r.session === session && r.noiseM === noiseM && r.irregular)!.heldOutMisses = misses;
-}
+ROWS.find((r) => r.session === 'slow jog/walk' && r.noiseM === 3 && r.irregular)!.heldOutMisses = 1;
 // The same hardest tracks with cadence, which decides where the file has it.
 ROWS.push({ session: 'slow jog/walk', noiseM: 3, irregular: true, cadence: true });
 ROWS.push({ session: '30/90', noiseM: 3, irregular: true, cadence: true });
@@ -129,10 +121,14 @@ describe('accuracy on realistic tracks (distance, intervals, boundaries)', () =>
     });
   }
 
-  it('a ~20 s run between a light and a walk is found (development seeds the stop ramps mended)', () => {
+  it('street corners inside a slow jog, a short run after a light or before one at the start (development seeds)', () => {
     for (const [session, noiseM, seed] of [
-      ['slow jog/walk', 1.5, 5250],
-      ['slow jog/walk', 3, 5187],
+      // A 10–15 s dip at a 90° corner was read as a walk until the speed followed turns.
+      ['slow jog/walk', 3, 5339],
+      ['slow jog/walk', 3, 5269],
+      // A 20 s run from the start to a light, merged into the stop as start-up noise before.
+      ['60/90', 3, 5267],
+      // A ~20 s run between a light and a walk (the stop ramps).
       ['60/90', 3, 5287],
     ] as const) {
       const track = realisticTrack(SESSIONS[session]!, { seed: seed * 7919 + noiseM * 10, noiseM, irregular: true, lights: 3, jumps: true });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pathLengthMeters } from '../../../shared/running/geo';
 import { smoothTrack } from '../../../shared/running/track-smoothing';
 import { realisticTrack } from './realistic-track';
-import { runWalkPhases } from './synthetic';
+import { gaussian, mulberry32, runWalkPhases } from './synthetic';
 
 const M_PER_DEG_LAT = 111_320;
 
@@ -89,10 +89,31 @@ describe('smoothTrack', () => {
     }
   });
 
+  it('a street corner at a slow jog: the turn-following speed keeps its pace where the smoothed path cuts the corner', () => {
+    // 2.1 m/s east, a 90° turn north on an 8 m radius, north again; fixes every 3 s with 2 m error per axis.
+    const rng = mulberry32(11);
+    const arc = (Math.PI / 2) * 8;
+    const at = (s: number) => (s < 100 ? { x: s, y: 0 } : s < 100 + arc ? { x: 100 + 8 * Math.sin((s - 100) / 8), y: 8 - 8 * Math.cos((s - 100) / 8) } : { x: 108, y: 8 + s - 100 - arc });
+    const points = Array.from({ length: 41 }, (_, k) => {
+      const p = at(2.1 * 3 * k);
+      return { t: 3 * k, lat: 47 + (p.y + 2 * gaussian(rng)) / M_PER_DEG_LAT, lon: 8 + (p.x + 2 * gaussian(rng)) / (M_PER_DEG_LAT * Math.cos((47 * Math.PI) / 180)) };
+    });
+    const s = smoothTrack([points]);
+    // Around the corner (reached at 48 s): the lowest of each speed between 36 s and 66 s.
+    const around = points.map((p, i) => i).filter((i) => points[i]!.t >= 36 && points[i]!.t <= 66);
+    const lowest = (v: Float64Array) => Math.min(...around.map((i) => v[i]!));
+    const pathSpeed = new Float64Array(points.length);
+    for (let i = 1; i < points.length; i++) pathSpeed[i] = (s.distance[i]! - s.distance[i - 1]!) / 3;
+    expect(lowest(pathSpeed)).toBeLessThan(1.85);
+    expect(lowest(s.turnSpeed)).toBeGreaterThan(Math.max(1.85, lowest(pathSpeed)));
+    expect(Math.max(...around.map((i) => s.turnSpeed[i]!))).toBeLessThan(2.4);
+  });
+
   it('linear in the number of points: 200,000 fixes in typed arrays', () => {
     const points = line(200_000, 2.5, (t) => Math.sin(t) * 1.5);
     const s = smoothTrack([points]);
     expect(s.distance).toHaveLength(200_001);
+    expect(s.turnSpeed).toHaveLength(200_001);
     expect(s.distance.at(-1)! / 500_000 - 1).toBeLessThan(0.01);
   });
 });
