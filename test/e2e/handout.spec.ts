@@ -1,6 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { getSeededExercise } from '../../shared/clinical/library';
 import { expect, test, signIn, DEMO } from './fixtures';
 import { api } from './schedule-helpers';
@@ -16,17 +14,14 @@ test('print a home program in the patient’s language, then reprint an old vers
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(demoServer.url);
   await signIn(page, DEMO.therapist.username, DEMO.therapist.password);
-  const patient = await api<{ id: number; mrn: string }>(page, 'patients.create', { legalFirstName: 'Trọng Tấn', legalLastName: 'Đặng', dateOfBirth: '1983-06-14', sex: 'male', medicareBeneficiary: false, phone: '(312) 555-0142' });
+  const patient = await api<{ id: number; mrn: string }>(page, 'patients.create', { legalFirstName: 'Trọng Tấn', legalLastName: 'Đặng', dateOfBirth: '1983-06-14', sex: 'male', medicareBeneficiary: false, phone: '(312) 555-0142', language: 'es' });
   const calf = (title: string) => ({ key: 'calf-raise', exercise: { ...getSeededExercise('calf-raise'), id: undefined, evidence: undefined, illustration: 'calf-raise', title } });
   await api(page, 'exercises.save', calf('Calf raise on the bottom stair'));
 
   const saveProgram = (expectedVersion: number, keys: string[]) =>
     api(page, 'programs.save', { patientId: patient.id, expectedVersion, items: keys.map((exerciseKey) => ({ exerciseKey, dosage: getSeededExercise(exerciseKey).dosage })) });
-  // The patient reads Spanish (set in the record, as the registration form does).
-  const db = new Database(join(demoServer.dataDir, 'runback.sqlite'));
-  try {
+  {
     await saveProgram(0, ['bird-dog', 'glute-bridge', 'calf-raise']);
-    db.prepare(`update patients set language = 'es' where id = ?`).run(patient.id);
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
     await page.getByRole('searchbox', { name: 'Search patients' }).fill(patient.mrn);
@@ -62,7 +57,5 @@ test('print a home program in the patient’s language, then reprint an old vers
     await expect(page.getByText('Handout reprinted exactly as it was first printed.')).toBeVisible();
     await expect(rows).toHaveCount(3);
     await expect(rows.nth(1)).toContainText('(reprint)');
-  } finally {
-    db.close();
   }
 });

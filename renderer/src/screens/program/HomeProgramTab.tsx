@@ -118,7 +118,7 @@ export function HomeProgramTab({ patient }: { patient: Patient }) {
           {draft.items.length === 0 ? (
             <p className="empty-state program-empty">No exercises yet. Add one from the library, or from what the reassessment suggests.</p>
           ) : (
-            <ProgramList items={draft.items} onMove={(from, to) => update(moved(draft.items, from, to))} onEdit={setEditing} onRemove={(i) => update(draft.items.filter((_, j) => j !== i))} />
+            <ProgramList patientId={patient.id} items={draft.items} onMove={(from, to) => update(moved(draft.items, from, to))} onEdit={setEditing} onRemove={(i) => update(draft.items.filter((_, j) => j !== i))} />
           )}
           <div className="program-save">
             <label className="program-comment">

@@ -3,6 +3,7 @@ import { EXERCISE_KIND_LABELS } from '../../../../shared/clinical/library';
 import { EXERCISE_FRAMES } from '../../../../shared/illustration';
 import { ExerciseFrames } from '../../components/ExerciseDrawing';
 import { doseWords, type DraftItem } from './draft';
+import { ExercisePhotoButton } from './ExercisePhotoButton';
 
 export function ExerciseThumb({ item }: { item: Pick<DraftItem, 'illustration' | 'title'> }) {
   const frames = item.illustration ? EXERCISE_FRAMES[item.illustration] : undefined;
@@ -26,6 +27,8 @@ export function ProgramItemText({ item, index }: { item: DraftItem; index: numbe
 }
 
 interface Props {
+  /** The patient whose photos of an exercise print in place of its drawing. */
+  patientId: number;
   items: readonly DraftItem[];
   onMove: (from: number, to: number) => void;
   onEdit: (index: number) => void;
@@ -37,7 +40,7 @@ interface Props {
  * buttons, or Alt+ArrowUp / Alt+ArrowDown on a focused row; each move is announced for screen readers
  * and focus stays on the moved exercise.
  */
-export function ProgramList({ items, onMove, onEdit, onRemove }: Props) {
+export function ProgramList({ patientId, items, onMove, onEdit, onRemove }: Props) {
   const [announcement, setAnnouncement] = useState('');
   const [dragging, setDragging] = useState<number | null>(null);
   const [over, setOver] = useState<number | null>(null);
@@ -114,6 +117,7 @@ export function ProgramList({ items, onMove, onEdit, onRemove }: Props) {
               <button type="button" className="button button-small" onClick={() => onEdit(i)} aria-label={`Edit the dose of ${item.title}`}>
                 Edit dose
               </button>
+              <ExercisePhotoButton patientId={patientId} exerciseKey={item.exerciseKey} exerciseTitle={item.title} />
               <button type="button" className="button button-small button-danger-quiet" onClick={() => onRemove(i)} aria-label={`Remove ${item.title}`}>
                 Remove
               </button>
