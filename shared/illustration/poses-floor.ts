@@ -17,11 +17,14 @@ export const FLOOR_FRAMES: Readonly<Record<string, KeyFrames>> = {
     props: [{ kind: 'block', behind: 'nearKnee', height: 0.3 }],
   },
   'open-book': {
-    start: P(180, 0, 0, L(90, 90, 30, 90, 0), L(94, 94, 30, 86, 0)),
-    end: P(180, 0, 0, L(90, 90, 30, -90, 0), L(94, 94, 30, 86, 0)),
+    // Side-lying seen from the front and a little above (toward the viewer is down the picture): knees
+    // stacked, both arms reaching forward; the top arm opens up and over to the floor behind.
+    start: P(0, 0, 0, L(30, 70, 60, 140, 0, { thighScale: 0.75, shinScale: 0.75, armScale: 0.6 }), L(32, 72, 60, 144, 0, { thighScale: 0.75, shinScale: 0.75, armScale: 0.6 })),
+    end: P(0, 0, -30, L(30, 70, 60, -95, 0, { thighScale: 0.75, shinScale: 0.75, armScale: 0.9 }), L(32, 72, 60, 144, 0, { thighScale: 0.75, shinScale: 0.75, armScale: 0.6 })),
     arrow: { point: 'nearHand', bow: 1.2 },
-    view: 'above',
+    view: 'front',
   },
+
   'quadruped-thoracic-rotation': {
     start: P(6, 0, 20, L(84, 90, 90, 84, 150), L(80, 90, 90, 80, 0)),
     end: P(6, 0, -10, L(84, 90, 90, -90, 170), L(80, 90, 90, 80, 0)),
@@ -38,11 +41,14 @@ export const FLOOR_FRAMES: Readonly<Record<string, KeyFrames>> = {
     arrow: { point: 'shoulder', bow: -0.3 },
   },
   'hip-90-90-switch': {
-    start: P(90, 0, 0, L(-40, 50, 45, -30, 0, { thighScale: 0.6 }), L(75, 135, 30, 30, 0, { shinScale: 0.4 })),
-    end: P(90, 0, 0, L(75, 135, 30, -30, 0, { shinScale: 0.4 }), L(-40, 50, 45, 30, 0, { thighScale: 0.6 })),
-    arrow: { point: 'nearKnee', bow: -0.8 },
+    // Seated, seen from the front: the front shin lies across in front of the pelvis, the back thigh out to
+    // the side with its shin going back (foreshortened); then both knees switch to the other side.
+    start: P(90, 0, 0, L(75, 160, 90, 20, 0, { thighScale: 0.7, shinScale: 0.9 }), L(-90, 80, 90, -20, 0, { shinScale: 0.45 })),
+    end: P(90, 0, 0, L(90, -80, 90, 20, 0, { shinScale: 0.45 }), L(-75, -160, 90, -20, 0, { thighScale: 0.7, shinScale: 0.9 })),
+    arrow: { point: 'nearAnkle', bow: 0.8 },
     view: 'front',
   },
+
   'mcgill-curl-up': {
     start: P(180, 0, 0, L(45, 90, 45, 0, 0), L(0, 0, 0, 4, 0)),
     end: P(168, 0, 10, L(57, 90, 45, 12, 0), L(12, 0, 0, 14, 0)),
@@ -91,11 +97,14 @@ export const FLOOR_FRAMES: Readonly<Record<string, KeyFrames>> = {
     stay: 'farAnkle',
   },
   clamshell: {
-    start: P(180, 0, 0, L(6, 12, 90, 0, 0, { thighScale: 0.7, shinScale: 0.7 }), L(0, 0, 90, 180, 0, { thighScale: 0.7, shinScale: 0.7 })),
-    end: P(180, 0, 0, L(45, 68, 90, 0, 0, { thighScale: 0.7, shinScale: 0.92 }), L(0, 0, 90, 180, 0, { thighScale: 0.7, shinScale: 0.7 })),
-    arrow: { point: 'nearKnee', bow: -0.3 },
+    // Side-lying head right, seen from the front and a little above: hips and knees bent, feet together;
+    // the top knee opens upward like a shell while the feet stay together.
+    start: P(0, 0, 0, L(20, 65, 50, -10, 40, { thighScale: 0.8, shinScale: 0.65 }), L(22, 67, 50, 180, 150, { thighScale: 0.8, shinScale: 0.65, armScale: 0.7 })),
+    end: P(0, 0, 0, L(-55, -93.4, 88, -10, 40, { thighScale: 0.9, shinScale: 0.887 }), L(22, 67, 50, 180, 150, { thighScale: 0.8, shinScale: 0.65, armScale: 0.7 })),
+    arrow: { point: 'nearKnee', bow: 0.5 },
     view: 'front',
   },
+
   'side-lying-hip-abduction': {
     start: P(180, 0, 0, L(4, 0, 90, 0, 0), L(0, 0, 90, 180, 0)),
     end: P(180, 0, 0, L(35, 0, 90, 0, 0), L(0, 0, 90, 180, 0)),

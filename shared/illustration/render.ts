@@ -50,10 +50,19 @@ export interface Drawing {
 /** Colours for the tones: dark figure, lighter far limbs, an orange arrow that survives greyscale printing. */
 export const TONE_COLOURS: Record<Tone, string> = { ink: '#1f2937', far: '#9ca3af', floor: '#6b7280', prop: '#a16207', arrow: '#c2410c' };
 
-export const BOX = { width: 200, height: 160, floor: 150, scale: 110, margin: 6 } as const;
+export const BOX = { width: 200, height: 160, floor: 150, scale: 190, margin: 6 } as const;
 const WIDTH = { trunk: 6, limb: 4.5, far: 4, floor: 1.5, prop: 2.5, arrow: 2.5 } as const;
 
 const STEP_DEPTH = 0.35;
+/** How far the nose reaches out of the head, in head radii. */
+const NOSE_TIP = 1.45;
+
+/** A point on the line from the head's centre through its front (the face), f head radii out. */
+function nose(s: Skeleton, f: number): Point {
+  const hd = Math.atan2(s.head.y - s.shoulder.y, s.head.x - s.shoulder.x) - Math.PI / 2;
+  const r = SEGMENTS.headRadius;
+  return { x: s.head.x + f * r * Math.cos(hd), y: s.head.y + f * r * Math.sin(hd) };
+}
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
 interface Placed {
@@ -89,12 +98,18 @@ function propExtent(prop: Prop, p: Placed): Point[] {
 export function renderKeyFrames(k: KeyFrames): { start: Drawing; end: Drawing } {
   const a = place(k.start, k);
   const b = place(k.end, k);
-  const pts = [a, b].flatMap((p) => [...outline(p.s), ...(k.props ?? []).flatMap((pr) => propExtent(pr, p))].map((q) => ({ x: q.x + p.dx, y: q.y + p.dy })));
+  // The nose sticks out of the head: it counts for the fit (not for grounding: it never rests on the floor).
+  const noses = (p: Placed) => (k.view === 'front' ? [] : [nose(p.s, NOSE_TIP)]);
+  // Props stand on the floor: only the figure's horizontal shift applies to them (as where they are drawn).
+  const pts = [a, b].flatMap((p) => [
+    ...[...outline(p.s), ...noses(p)].map((q) => ({ x: q.x + p.dx, y: q.y + p.dy })),
+    ...(k.props ?? []).flatMap((pr) => propExtent(pr, p)).map((q) => ({ x: q.x + p.dx, y: q.y })),
+  ]);
   const xs = pts.map((q) => q.x);
   const ys = pts.map((q) => q.y);
   // One scale for every exercise, so figures compare; shrunk only if a pair of frames would not fit the box.
   const room = k.view === 'above' ? BOX.height - 2 * BOX.margin - 24 : BOX.floor - BOX.margin - 6;
-  const scale = Math.min(BOX.scale, (BOX.width - 2 * BOX.margin - 24) / (Math.max(...xs) - Math.min(...xs)), room / (Math.max(...ys) - Math.min(...ys)));
+  const scale = Math.min(BOX.scale, (BOX.width - 2 * BOX.margin - 24) / (Math.max(...xs) - Math.min(...xs)), room / (Math.max(...ys) - (k.view === 'above' ? Math.min(...ys) : 0)));
   const ox = BOX.width / 2 - (scale * (Math.min(...xs) + Math.max(...xs))) / 2;
   // Seen from above there is no floor: the figures sit in the middle of the box, on a mat.
   const oy = k.view === 'above' ? BOX.height / 2 + (scale * (Math.min(...ys) + Math.max(...ys))) / 2 : BOX.floor;
@@ -136,10 +151,7 @@ function frame(p: Placed, k: KeyFrames, { toBox, mat, scale }: { toBox: ToBox; m
   marks.push({ kind: 'circle', cx: r1(head.x), cy: r1(head.y), r: r1(SEGMENTS.headRadius * scale), tone: 'ink', width: 0, fill: true });
   if (k.view !== 'front') {
     // A short nose on the head's front, so lying face up and face down read apart.
-    const hd = Math.atan2(p.s.head.y - p.s.shoulder.y, p.s.head.x - p.s.shoulder.x) - Math.PI / 2;
-    const r = SEGMENTS.headRadius;
-    const tip = (f: number) => toBox({ x: p.s.head.x + f * r * Math.cos(hd), y: p.s.head.y + f * r * Math.sin(hd) }, p);
-    path(line(tip(0.6), tip(1.45)), 'ink', 3.5);
+    path(line(toBox(nose(p.s, 0.6), p), toBox(nose(p.s, NOSE_TIP), p)), 'ink', 3.5);
   }
   path(line(pelvis, at('nearKnee'), at('nearAnkle'), at('nearToe')), 'ink', WIDTH.limb);
   path(line(sh, at('nearElbow'), at('nearHand')), 'ink', WIDTH.limb);
