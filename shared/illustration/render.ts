@@ -146,7 +146,13 @@ function frame(p: Placed, k: KeyFrames, { toBox, mat, scale }: { toBox: ToBox; m
   const pelvis = at('pelvis');
   const c = at('spineControl');
   const sh = at('shoulder');
-  path(`M${r1(pelvis.x)} ${r1(pelvis.y)} Q${r1(c.x)} ${r1(c.y)} ${r1(sh.x)} ${r1(sh.y)}`, 'ink', WIDTH.trunk);
+  // The spine's curve, split at its midpoint (the back): the same curve, but each half's control point lies
+  // no further out than the back itself, so a deeply arched back lying on the floor keeps inside the box.
+  const back = at('back');
+  const mid = (u: Point, v: Point) => ({ x: (u.x + v.x) / 2, y: (u.y + v.y) / 2 });
+  const c1 = mid(pelvis, c);
+  const c2 = mid(c, sh);
+  path(`M${r1(pelvis.x)} ${r1(pelvis.y)} Q${r1(c1.x)} ${r1(c1.y)} ${r1(back.x)} ${r1(back.y)} Q${r1(c2.x)} ${r1(c2.y)} ${r1(sh.x)} ${r1(sh.y)}`, 'ink', WIDTH.trunk);
   const head = at('head');
   marks.push({ kind: 'circle', cx: r1(head.x), cy: r1(head.y), r: r1(SEGMENTS.headRadius * scale), tone: 'ink', width: 0, fill: true });
   if (k.view !== 'front') {
