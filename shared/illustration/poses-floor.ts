@@ -19,8 +19,8 @@ export const FLOOR_FRAMES: Readonly<Record<string, KeyFrames>> = {
   'open-book': {
     // Side-lying seen from the front and a little above (toward the viewer is down the picture): knees
     // stacked, both arms reaching forward; the top arm opens up and over to the floor behind.
-    start: P(0, 0, 0, L(30, 70, 60, 140, 0, { thighScale: 0.75, shinScale: 0.75, armScale: 0.6 }), L(32, 72, 60, 144, 0, { thighScale: 0.75, shinScale: 0.75, armScale: 0.6 })),
-    end: P(0, 0, -30, L(30, 70, 60, -95, 0, { thighScale: 0.75, shinScale: 0.75, armScale: 0.9 }), L(32, 72, 60, 144, 0, { thighScale: 0.75, shinScale: 0.75, armScale: 0.6 })),
+    start: P(0, 0, 0, L(20, 65, 50, 140, 0, { thighScale: 0.8, shinScale: 0.65, armScale: 0.45 }), L(22, 67, 50, 144, 0, { thighScale: 0.8, shinScale: 0.65, armScale: 0.45 })),
+    end: P(0, 0, -30, L(20, 65, 50, -95, 0, { thighScale: 0.8, shinScale: 0.65, armScale: 0.9 }), L(22, 67, 50, 144, 0, { thighScale: 0.8, shinScale: 0.65, armScale: 0.45 })),
     arrow: { point: 'nearHand', bow: 1.2 },
     view: 'front',
   },

@@ -73,7 +73,8 @@ interface Placed {
 
 function place(pose: Pose, k: KeyFrames): Placed {
   const s = skeleton(pose);
-  const lowest = Math.min(...outline(s).map((p) => p.y));
+  // The nose counts: a face-down head rests on the floor, it does not poke through it.
+  const lowest = Math.min(...[...outline(s), ...(k.view === 'front' ? [] : [nose(s, NOSE_TIP)])].map((p) => p.y));
   const ground = k.ground;
   // Nothing goes through the floor: a figure on a step is lifted further if a hanging foot would.
   const dy = ground ? Math.max(ground.height - s[ground.point].y, -lowest) : -lowest;
@@ -98,7 +99,7 @@ function propExtent(prop: Prop, p: Placed): Point[] {
 export function renderKeyFrames(k: KeyFrames): { start: Drawing; end: Drawing } {
   const a = place(k.start, k);
   const b = place(k.end, k);
-  // The nose sticks out of the head: it counts for the fit (not for grounding: it never rests on the floor).
+  // The nose sticks out of the head: it counts for the fit as for the grounding.
   const noses = (p: Placed) => (k.view === 'front' ? [] : [nose(p.s, NOSE_TIP)]);
   // Props stand on the floor: only the figure's horizontal shift applies to them (as where they are drawn).
   const pts = [a, b].flatMap((p) => [
