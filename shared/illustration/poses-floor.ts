@@ -36,7 +36,7 @@ export const FLOOR_FRAMES: Readonly<Record<string, KeyFrames>> = {
     arrow: { point: 'back', bow: 0 },
   },
   'prone-press-up': {
-    start: P(0, 0, 0, L(0, 0, 90, -40, 160), L(0, 0, 90, -36, 156)),
+    start: P(0, 0, -25, L(0, 0, 90, -40, 160), L(0, 0, 90, -36, 156)),
     end: P(55, -30, -10, L(-55, 0, 90, 45, 15), L(-55, 0, 90, 48, 15)),
     arrow: { point: 'shoulder', bow: -0.3 },
   },
@@ -65,10 +65,11 @@ export const FLOOR_FRAMES: Readonly<Record<string, KeyFrames>> = {
     arrow: { point: 'nearHand', bow: 0.6 },
   },
   'side-bridge-knees': {
-    start: P(30, 0, 0, L(-30, 60, 90, 60, 90), L(-27, 60, 90, 0, 0)),
-    end: P(16, 0, 0, L(0, 60, 90, 74, 90), L(3, 60, 90, 0, 0)),
+    // The shins point back, away from the reader: short, so the legs do not read as lifted.
+    start: P(30, 0, 0, L(-30, 75, 90, 60, 90, { shinScale: 0.3 }), L(-27, 75, 90, 0, 0, { shinScale: 0.3 })),
+    end: P(16, 0, 0, L(0, 75, 90, 74, 90, { shinScale: 0.3 }), L(3, 75, 90, 0, 0, { shinScale: 0.3 })),
     arrow: { point: 'pelvis', bow: 0 },
-    stay: 'nearAnkle',
+    stay: 'nearKnee',
     view: 'front',
   },
   'side-bridge': {
