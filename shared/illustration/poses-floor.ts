@@ -43,8 +43,8 @@ export const FLOOR_FRAMES: Readonly<Record<string, KeyFrames>> = {
   'hip-90-90-switch': {
     // Seated, seen from the front: the front shin lies across in front of the pelvis, the back thigh out to
     // the side with its shin going back (foreshortened); then both knees switch to the other side.
-    start: P(90, 0, 0, L(75, 160, 90, 20, 0, { thighScale: 0.7, shinScale: 0.9 }), L(-90, 80, 90, -20, 0, { shinScale: 0.45 })),
-    end: P(90, 0, 0, L(90, -80, 90, 20, 0, { shinScale: 0.45 }), L(-75, -160, 90, -20, 0, { thighScale: 0.7, shinScale: 0.9 })),
+    start: P(90, 0, 0, L(75, 160, 90, 35, 0, { thighScale: 0.7, shinScale: 0.9 }), L(-90, 60, 90, -35, 0, { shinScale: 0.4 })),
+    end: P(90, 0, 0, L(90, -60, 90, 35, 0, { shinScale: 0.4 }), L(-75, -160, 90, -35, 0, { thighScale: 0.7, shinScale: 0.9 })),
     arrow: { point: 'nearAnkle', bow: 0.8 },
     view: 'front',
   },
