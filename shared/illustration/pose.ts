@@ -10,7 +10,7 @@
 export interface LimbAngles {
   /** Hip flexion from the trunk line (+ brings the thigh forward). */
   hip: number;
-  /** Knee flexion (+ bends the shin back). */
+  /** Knee flexion (+ bends the shin back). Front views may fold it the other way in the picture (−). */
   knee: number;
   /** Ankle plantarflexion (+ points the toes). */
   ankle: number;
@@ -39,8 +39,8 @@ export interface Pose {
 export const JOINT_LIMITS = {
   spine: [-35, 45],
   neck: [-45, 50],
-  hip: [-60, 150],
-  knee: [0, 170],
+  hip: [-120, 150],
+  knee: [-170, 170],
   ankle: [-45, 90],
   shoulder: [-90, 200],
   elbow: [0, 160],

@@ -17,11 +17,14 @@ export const FLOOR_FRAMES: Readonly<Record<string, KeyFrames>> = {
     props: [{ kind: 'block', behind: 'nearKnee', height: 0.3 }],
   },
   'open-book': {
-    start: P(180, 0, 0, L(90, 90, 30, 90, 0), L(94, 94, 30, 86, 0)),
-    end: P(180, 0, 0, L(90, 90, 30, -90, 0), L(94, 94, 30, 86, 0)),
+    // Side-lying seen from the front and a little above (toward the viewer is down the picture): knees
+    // stacked, both arms reaching forward; the top arm opens up and over to the floor behind.
+    start: P(0, 0, 0, L(20, 65, 50, 140, 0, { thighScale: 0.8, shinScale: 0.65, armScale: 0.45 }), L(22, 67, 50, 144, 0, { thighScale: 0.8, shinScale: 0.65, armScale: 0.45 })),
+    end: P(0, 0, -30, L(20, 65, 50, -95, 0, { thighScale: 0.8, shinScale: 0.65, armScale: 0.9 }), L(22, 67, 50, 144, 0, { thighScale: 0.8, shinScale: 0.65, armScale: 0.45 })),
     arrow: { point: 'nearHand', bow: 1.2 },
-    view: 'above',
+    view: 'front',
   },
+
   'quadruped-thoracic-rotation': {
     start: P(6, 0, 20, L(84, 90, 90, 84, 150), L(80, 90, 90, 80, 0)),
     end: P(6, 0, -10, L(84, 90, 90, -90, 170), L(80, 90, 90, 80, 0)),
@@ -33,16 +36,19 @@ export const FLOOR_FRAMES: Readonly<Record<string, KeyFrames>> = {
     arrow: { point: 'back', bow: 0 },
   },
   'prone-press-up': {
-    start: P(0, 0, 0, L(0, 0, 90, -40, 160), L(0, 0, 90, -36, 156)),
+    start: P(0, 0, -25, L(0, 0, 90, -40, 160), L(0, 0, 90, -36, 156)),
     end: P(55, -30, -10, L(-55, 0, 90, 45, 15), L(-55, 0, 90, 48, 15)),
     arrow: { point: 'shoulder', bow: -0.3 },
   },
   'hip-90-90-switch': {
-    start: P(90, 0, 0, L(-40, 50, 45, -30, 0, { thighScale: 0.6 }), L(75, 135, 30, 30, 0, { shinScale: 0.4 })),
-    end: P(90, 0, 0, L(75, 135, 30, -30, 0, { shinScale: 0.4 }), L(-40, 50, 45, 30, 0, { thighScale: 0.6 })),
-    arrow: { point: 'nearKnee', bow: -0.8 },
+    // Seated, seen from the front: the front shin lies across in front of the pelvis, the back thigh out to
+    // the side with its shin going back (foreshortened); then both knees switch to the other side.
+    start: P(90, 0, 0, L(75, 160, 90, 35, 0, { thighScale: 0.7, shinScale: 0.9 }), L(-90, 60, 90, -35, 0, { shinScale: 0.4 })),
+    end: P(90, 0, 0, L(90, -60, 90, 35, 0, { shinScale: 0.4 }), L(-75, -160, 90, -35, 0, { thighScale: 0.7, shinScale: 0.9 })),
+    arrow: { point: 'nearAnkle', bow: 0.8 },
     view: 'front',
   },
+
   'mcgill-curl-up': {
     start: P(180, 0, 0, L(45, 90, 45, 0, 0), L(0, 0, 0, 4, 0)),
     end: P(168, 0, 10, L(57, 90, 45, 12, 0), L(12, 0, 0, 14, 0)),
@@ -59,10 +65,11 @@ export const FLOOR_FRAMES: Readonly<Record<string, KeyFrames>> = {
     arrow: { point: 'nearHand', bow: 0.6 },
   },
   'side-bridge-knees': {
-    start: P(30, 0, 0, L(-30, 60, 90, 60, 90), L(-27, 60, 90, 0, 0)),
-    end: P(16, 0, 0, L(0, 60, 90, 74, 90), L(3, 60, 90, 0, 0)),
+    // The shins point back, away from the reader: short, so the legs do not read as lifted.
+    start: P(30, 0, 0, L(-30, 75, 90, 60, 90, { shinScale: 0.3 }), L(-27, 75, 90, 0, 0, { shinScale: 0.3 })),
+    end: P(16, 0, 0, L(0, 75, 90, 74, 90, { shinScale: 0.3 }), L(3, 75, 90, 0, 0, { shinScale: 0.3 })),
     arrow: { point: 'pelvis', bow: 0 },
-    stay: 'nearAnkle',
+    stay: 'nearKnee',
     view: 'front',
   },
   'side-bridge': {
@@ -91,11 +98,14 @@ export const FLOOR_FRAMES: Readonly<Record<string, KeyFrames>> = {
     stay: 'farAnkle',
   },
   clamshell: {
-    start: P(180, 0, 0, L(6, 12, 90, 0, 0, { thighScale: 0.7, shinScale: 0.7 }), L(0, 0, 90, 180, 0, { thighScale: 0.7, shinScale: 0.7 })),
-    end: P(180, 0, 0, L(45, 68, 90, 0, 0, { thighScale: 0.7, shinScale: 0.92 }), L(0, 0, 90, 180, 0, { thighScale: 0.7, shinScale: 0.7 })),
-    arrow: { point: 'nearKnee', bow: -0.3 },
+    // Side-lying head right, seen from the front and a little above: hips and knees bent, feet together;
+    // the top knee opens upward like a shell while the feet stay together.
+    start: P(0, 0, 0, L(20, 65, 50, -10, 40, { thighScale: 0.8, shinScale: 0.65 }), L(22, 67, 50, 180, 150, { thighScale: 0.8, shinScale: 0.65, armScale: 0.7 })),
+    end: P(0, 0, 0, L(-55, -93.4, 88, -10, 40, { thighScale: 0.9, shinScale: 0.887 }), L(22, 67, 50, 180, 150, { thighScale: 0.8, shinScale: 0.65, armScale: 0.7 })),
+    arrow: { point: 'nearKnee', bow: 0.5 },
     view: 'front',
   },
+
   'side-lying-hip-abduction': {
     start: P(180, 0, 0, L(4, 0, 90, 0, 0), L(0, 0, 90, 180, 0)),
     end: P(180, 0, 0, L(35, 0, 90, 0, 0), L(0, 0, 90, 180, 0)),

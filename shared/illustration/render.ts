@@ -50,10 +50,19 @@ export interface Drawing {
 /** Colours for the tones: dark figure, lighter far limbs, an orange arrow that survives greyscale printing. */
 export const TONE_COLOURS: Record<Tone, string> = { ink: '#1f2937', far: '#9ca3af', floor: '#6b7280', prop: '#a16207', arrow: '#c2410c' };
 
-export const BOX = { width: 200, height: 160, floor: 150, scale: 110, margin: 6 } as const;
+export const BOX = { width: 200, height: 160, floor: 150, scale: 190, margin: 6 } as const;
 const WIDTH = { trunk: 6, limb: 4.5, far: 4, floor: 1.5, prop: 2.5, arrow: 2.5 } as const;
 
 const STEP_DEPTH = 0.35;
+/** How far the nose reaches out of the head, in head radii. */
+const NOSE_TIP = 1.45;
+
+/** A point on the line from the head's centre through its front (the face), f head radii out. */
+function nose(s: Skeleton, f: number): Point {
+  const hd = Math.atan2(s.head.y - s.shoulder.y, s.head.x - s.shoulder.x) - Math.PI / 2;
+  const r = SEGMENTS.headRadius;
+  return { x: s.head.x + f * r * Math.cos(hd), y: s.head.y + f * r * Math.sin(hd) };
+}
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
 interface Placed {
@@ -64,7 +73,8 @@ interface Placed {
 
 function place(pose: Pose, k: KeyFrames): Placed {
   const s = skeleton(pose);
-  const lowest = Math.min(...outline(s).map((p) => p.y));
+  // The nose counts: a face-down head rests on the floor, it does not poke through it.
+  const lowest = Math.min(...[...outline(s), ...(k.view === 'front' ? [] : [nose(s, NOSE_TIP)])].map((p) => p.y));
   const ground = k.ground;
   // Nothing goes through the floor: a figure on a step is lifted further if a hanging foot would.
   const dy = ground ? Math.max(ground.height - s[ground.point].y, -lowest) : -lowest;
@@ -89,12 +99,18 @@ function propExtent(prop: Prop, p: Placed): Point[] {
 export function renderKeyFrames(k: KeyFrames): { start: Drawing; end: Drawing } {
   const a = place(k.start, k);
   const b = place(k.end, k);
-  const pts = [a, b].flatMap((p) => [...outline(p.s), ...(k.props ?? []).flatMap((pr) => propExtent(pr, p))].map((q) => ({ x: q.x + p.dx, y: q.y + p.dy })));
+  // The nose sticks out of the head: it counts for the fit as for the grounding.
+  const noses = (p: Placed) => (k.view === 'front' ? [] : [nose(p.s, NOSE_TIP)]);
+  // Props stand on the floor: only the figure's horizontal shift applies to them (as where they are drawn).
+  const pts = [a, b].flatMap((p) => [
+    ...[...outline(p.s), ...noses(p)].map((q) => ({ x: q.x + p.dx, y: q.y + p.dy })),
+    ...(k.props ?? []).flatMap((pr) => propExtent(pr, p)).map((q) => ({ x: q.x + p.dx, y: q.y })),
+  ]);
   const xs = pts.map((q) => q.x);
   const ys = pts.map((q) => q.y);
   // One scale for every exercise, so figures compare; shrunk only if a pair of frames would not fit the box.
   const room = k.view === 'above' ? BOX.height - 2 * BOX.margin - 24 : BOX.floor - BOX.margin - 6;
-  const scale = Math.min(BOX.scale, (BOX.width - 2 * BOX.margin - 24) / (Math.max(...xs) - Math.min(...xs)), room / (Math.max(...ys) - Math.min(...ys)));
+  const scale = Math.min(BOX.scale, (BOX.width - 2 * BOX.margin - 24) / (Math.max(...xs) - Math.min(...xs)), room / (Math.max(...ys) - (k.view === 'above' ? Math.min(...ys) : 0)));
   const ox = BOX.width / 2 - (scale * (Math.min(...xs) + Math.max(...xs))) / 2;
   // Seen from above there is no floor: the figures sit in the middle of the box, on a mat.
   const oy = k.view === 'above' ? BOX.height / 2 + (scale * (Math.min(...ys) + Math.max(...ys))) / 2 : BOX.floor;
@@ -131,15 +147,18 @@ function frame(p: Placed, k: KeyFrames, { toBox, mat, scale }: { toBox: ToBox; m
   const pelvis = at('pelvis');
   const c = at('spineControl');
   const sh = at('shoulder');
-  path(`M${r1(pelvis.x)} ${r1(pelvis.y)} Q${r1(c.x)} ${r1(c.y)} ${r1(sh.x)} ${r1(sh.y)}`, 'ink', WIDTH.trunk);
+  // The spine's curve, split at its midpoint (the back): the same curve, but each half's control point lies
+  // no further out than the back itself, so a deeply arched back lying on the floor keeps inside the box.
+  const back = at('back');
+  const mid = (u: Point, v: Point) => ({ x: (u.x + v.x) / 2, y: (u.y + v.y) / 2 });
+  const c1 = mid(pelvis, c);
+  const c2 = mid(c, sh);
+  path(`M${r1(pelvis.x)} ${r1(pelvis.y)} Q${r1(c1.x)} ${r1(c1.y)} ${r1(back.x)} ${r1(back.y)} Q${r1(c2.x)} ${r1(c2.y)} ${r1(sh.x)} ${r1(sh.y)}`, 'ink', WIDTH.trunk);
   const head = at('head');
   marks.push({ kind: 'circle', cx: r1(head.x), cy: r1(head.y), r: r1(SEGMENTS.headRadius * scale), tone: 'ink', width: 0, fill: true });
   if (k.view !== 'front') {
     // A short nose on the head's front, so lying face up and face down read apart.
-    const hd = Math.atan2(p.s.head.y - p.s.shoulder.y, p.s.head.x - p.s.shoulder.x) - Math.PI / 2;
-    const r = SEGMENTS.headRadius;
-    const tip = (f: number) => toBox({ x: p.s.head.x + f * r * Math.cos(hd), y: p.s.head.y + f * r * Math.sin(hd) }, p);
-    path(line(tip(0.6), tip(1.45)), 'ink', 3.5);
+    path(line(toBox(nose(p.s, 0.6), p), toBox(nose(p.s, NOSE_TIP), p)), 'ink', 3.5);
   }
   path(line(pelvis, at('nearKnee'), at('nearAnkle'), at('nearToe')), 'ink', WIDTH.limb);
   path(line(sh, at('nearElbow'), at('nearHand')), 'ink', WIDTH.limb);

@@ -11,7 +11,7 @@ describe('illustration contact sheet', () => {
   it('draws every seeded exercise as standalone SVG', () => {
     const cells = SEEDED_EXERCISES.map((e) => {
       const { start, end } = renderKeyFrames(EXERCISE_FRAMES[e.id]!);
-      return `<figure><figcaption>${e.title} <small>(${e.posture})</small></figcaption>${drawingToSvg(start, `${e.title}: start`)}${drawingToSvg(end, `${e.title}: end`)}</figure>`;
+      return `<figure data-id="${e.id}"><figcaption>${e.title} <small>(${e.posture})</small></figcaption>${drawingToSvg(start, `${e.title}: start`)}${drawingToSvg(end, `${e.title}: end`)}</figure>`;
     });
     expect(cells.every((c) => c.includes('<path'))).toBe(true);
     const target = process.env.ILLUSTRATION_SHEET;
