@@ -24,6 +24,22 @@ export function versionExercise(key: string, bodyJson: string): { exercise: Exer
   return { exercise: { id: key, ...body, evidence: null }, illustration };
 }
 
+/** An exercise's words at one library version: the seeded text (0) or a saved clinic version; null when there is none. */
+export async function exerciseAtVersion(db: Kysely<DB>, key: string, version: number): Promise<{ exercise: Exercise; illustration: string | null } | null> {
+  if (version === 0) {
+    const seeded = findSeededExercise(key);
+    return seeded ? { exercise: seeded, illustration: key } : null;
+  }
+  const row = await db
+    .selectFrom('exerciseVersions as v')
+    .innerJoin('exercises as e', 'e.id', 'v.exerciseId')
+    .select('v.bodyJson')
+    .where('e.exerciseKey', '=', key)
+    .where('v.version', '=', version)
+    .executeTakeFirst();
+  return row ? versionExercise(key, row.bodyJson) : null;
+}
+
 export async function exerciseRows(db: Kysely<DB>): Promise<ExerciseRow[]> {
   return db.selectFrom('exercises').select(['id', 'exerciseKey', 'origin', 'archivedAt']).orderBy('id').execute();
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { ApiError } from '../../../shared/api/errors';
-import { dosageSchema, findSeededExercise, type Exercise } from '../../../shared/clinical/library';
+import { dosageSchema, type Exercise } from '../../../shared/clinical/library';
 import { patientDisplayName } from '../../../shared/domain/patient';
 import { EXERCISE_FRAMES } from '../../../shared/illustration';
 import type { HandoutExerciseInput, HandoutInputs } from '../../../shared/program/handout-builder';
@@ -16,26 +16,15 @@ import type { DB } from '../../db/schema';
 import { clinicAddress } from '../../print/print-parts';
 import type { SessionUser } from '../../../shared/domain/user';
 import { chartingContext } from './charting-context';
-import { versionExercise } from './exercise-rows';
+import { exerciseAtVersion } from './exercise-rows';
 
 /** Letter where the clinic's country prints on it (North America), A4 everywhere else. */
 export const paperForCountry = (country: string): 'letter' | 'a4' => (country === 'US' || country === 'CA' ? 'letter' : 'a4');
 
 /** An exercise exactly as the program picked it: the seeded text (version 0) or the clinic's saved version. */
 async function exerciseAt(db: Kysely<DB>, key: string, version: number): Promise<{ exercise: Exercise; illustration: string | null }> {
-  if (version === 0) {
-    const seeded = findSeededExercise(key);
-    if (seeded) return { exercise: seeded, illustration: key };
-  } else {
-    const row = await db
-      .selectFrom('exerciseVersions as v')
-      .innerJoin('exercises as e', 'e.id', 'v.exerciseId')
-      .select('v.bodyJson')
-      .where('e.exerciseKey', '=', key)
-      .where('v.version', '=', version)
-      .executeTakeFirst();
-    if (row) return versionExercise(key, row.bodyJson);
-  }
+  const found = await exerciseAtVersion(db, key, version);
+  if (found) return found;
   // The program tables point at library rows that are never deleted; a gap is damage, said plainly.
   throw new ApiError('VALIDATION', `The program names exercise ${key} at version ${version}, which the library does not have. Save the program again from the Home program tab.`);
 }

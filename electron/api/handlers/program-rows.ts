@@ -2,10 +2,10 @@ import type { Kysely } from 'kysely';
 import type { LibraryEntry } from '../../../shared/api/exercises';
 import type { ProgramItem, ProgramVersion, ProgramVersionSummary } from '../../../shared/api/programs';
 import { ApiError } from '../../../shared/api/errors';
-import { findSeededExercise, type Exercise } from '../../../shared/clinical/library';
+import type { Exercise } from '../../../shared/clinical/library';
 import { programDosageSchema } from '../../../shared/program/program-item';
 import type { DB } from '../../db/schema';
-import { versionExercise } from './exercise-rows';
+import { exerciseAtVersion } from './exercise-rows';
 
 /**
  * Home programs as stored (migration 0013): versions that are never changed, each with its ordered
@@ -40,21 +40,10 @@ export async function versionSummaries(db: Kysely<DB>, rows: readonly VersionRow
   return rows.map((r) => ({ version: r.version, savedAt: r.createdAt, savedBy: r.savedBy, comment: r.comment, itemCount: byId.get(r.id) ?? 0 }));
 }
 
-/** The exercise's words at a library version: the current entry, the seeded text (0), or a saved clinic version. */
+/** The exercise's words at a library version: the current entry when it is that version, else the library's rows. */
 async function exerciseAt(db: Kysely<DB>, key: string, version: number, entry: LibraryEntry | undefined): Promise<{ exercise: Exercise; illustration: string | null } | null> {
   if (entry && entry.version === version) return { exercise: entry.exercise, illustration: entry.illustration };
-  if (version === 0) {
-    const seeded = findSeededExercise(key);
-    return seeded ? { exercise: seeded, illustration: key } : null;
-  }
-  const row = await db
-    .selectFrom('exerciseVersions as v')
-    .innerJoin('exercises as e', 'e.id', 'v.exerciseId')
-    .select('v.bodyJson')
-    .where('e.exerciseKey', '=', key)
-    .where('v.version', '=', version)
-    .executeTakeFirst();
-  return row ? versionExercise(key, row.bodyJson) : null;
+  return exerciseAtVersion(db, key, version);
 }
 
 export async function programVersion(db: Kysely<DB>, row: VersionRow, library: readonly LibraryEntry[]): Promise<ProgramVersion> {
