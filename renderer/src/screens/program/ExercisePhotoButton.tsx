@@ -83,7 +83,7 @@ export function ExercisePhotoButton({ patientId, exerciseKey, exerciseTitle }: E
     <>
       <button type="button" className="button button-small" onClick={() => setOpen(true)}
         disabled={!list.data}
-        aria-label={current ? `${exerciseTitle}: the patient’s photo (change or take out)` : `Add a photo of the patient doing ${exerciseTitle}`}
+        aria-label={current ? `Photo ✓ of ${exerciseTitle}: change or take it out` : `Add photo of the patient doing ${exerciseTitle}`}
         title={current ? 'This exercise prints with the patient’s photo' : 'Print the patient’s own photo in place of the drawing'}>
         {current ? 'Photo ✓' : 'Add photo'}
       </button>
