@@ -57,5 +57,18 @@ test('print a home program in the patient’s language, then reprint an old vers
     await expect(page.getByText('Handout reprinted exactly as it was first printed.')).toBeVisible();
     await expect(rows).toHaveCount(3);
     await expect(rows.nth(1)).toContainText('(reprint)');
+
+    // The patient lost it: the front desk reprints it from the Handouts tab, and cannot print a new one.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(page, DEMO.frontDesk.username, DEMO.frontDesk.password);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
+    await page.getByRole('searchbox', { name: 'Search patients' }).fill(patient.mrn);
+    await expect(page.getByTestId('patient-count')).toHaveText('1 match');
+    await page.getByRole('searchbox', { name: 'Search patients' }).press('Enter');
+    await page.getByRole('navigation', { name: 'Chart sections' }).getByRole('link', { name: 'Handouts' }).click();
+    await expect(page.getByRole('button', { name: 'Print home program' })).toHaveCount(0);
+    const desk = page.waitForEvent('download');
+    await page.getByRole('table', { name: 'Printed handouts' }).getByRole('row').nth(3).getByRole('button', { name: /^Reprint/ }).click();
+    expect(pdfText((await (await desk).path())!)).toContain('Perro de caza');
   }
 });

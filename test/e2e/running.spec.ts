@@ -237,7 +237,7 @@ test('the front desk does not see the Running and Plan tabs at all, and reads th
   });
   await expect(page.getByText('RB000001', { exact: true })).toBeVisible();
   // Notes is there for the front desk too, showing only that notes exist and their billing lines; and Billing.
-  await expect(page.getByRole('navigation', { name: 'Chart sections' }).getByRole('link')).toHaveText(['Notes', 'Billing', 'Details']);
+  await expect(page.getByRole('navigation', { name: 'Chart sections' }).getByRole('link')).toHaveText(['Notes', 'Handouts', 'Billing', 'Details']);
   await expect(page.getByRole('heading', { name: 'Running log' })).toHaveCount(0);
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();

@@ -9,6 +9,7 @@ import { NotesTab } from '../notes/NotesTab';
 import { NoteScreen } from '../notes/NoteEditor';
 import { BillingTab } from '../billing/BillingTab';
 import { HomeProgramTab } from '../program/HomeProgramTab';
+import { HandoutPanel } from '../handout/HandoutPanel';
 
 export interface ChartTabContext {
   patient: Patient;
@@ -45,6 +46,8 @@ export const CHART_TABS: readonly ChartTab[] = [
   { id: 'plan', label: 'Plan', roles: ['admin', 'therapist'], render: ({ patient }) => <PlanTab key={patient.id} patient={patient} /> },
   // What the patient takes home: clinical content, so not the front desk's.
   { id: 'program', label: 'Home program', roles: ['admin', 'therapist'], render: ({ patient }) => <HomeProgramTab key={patient.id} patient={patient} /> },
+  // The desk reprints a handout a patient lost (exactly as printed); printing a new one is the therapist's.
+  { id: 'handouts', label: 'Handouts', roles: ['front_desk'], render: ({ patient }) => <HandoutPanel key={patient.id} patientId={patient.id} programVersion={null} /> },
   // The account: the desk charges and takes payments here; therapists see it; admins void.
   { id: 'billing', label: 'Billing', roles: 'all', render: ({ patient }) => <BillingTab key={patient.id} patient={patient} /> },
   {
