@@ -193,7 +193,7 @@ export async function createDemoClinic(dataDir: string, options: { patients: num
     }
     // The cash desk for the visits that were charted: fees, charges, payments, a package, a refund.
     let ledger: DemoLedgerResult = { charges: 0, payments: 0, refunds: 0, voids: 0, packages: 0, owing: 0 };
-    if (patientIds.length) ledger = await createDemoLedger({ dispatch: app.dispatch, db: app.services.db, setNow, admin: sessionToken, desk: deskSession, today, timeZone: DEMO_CLINIC.timeZone });
+    if (patientIds.length) ledger = await createDemoLedger({ dispatch: app.dispatch, db: app.services.db, setNow, admin: sessionToken, desk: deskSession, today, timeZone: DEMO_CLINIC.timeZone, now });
     await setNow(now);
 
     let historyAppointments = 0;

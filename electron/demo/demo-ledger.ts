@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Account } from '../../shared/billing/ledger-schemas';
 import { addDays } from '../../shared/clinical/calendar';
-import { localToInstant } from '../../shared/schedule/clinic-time';
+import { instantToLocal, localToInstant } from '../../shared/schedule/clinic-time';
 import type { Dispatch } from '../api/dispatcher';
 import type { DB } from '../db/schema';
 import { must } from './demo-api';
@@ -14,6 +14,8 @@ interface Ctx {
   desk: string;
   today: string;
   timeZone: string;
+  /** The real time the demo is made at: today's payments are taken no later than now. */
+  now: Date;
 }
 
 export interface DemoLedgerResult {
@@ -48,6 +50,8 @@ const FEES: Record<string, number> = {
  * six-visit package, one split payment, one overpayment refunded, one bounced check voided by the
  * admin, a visit charged by hand before its note is signed, and a few balances left owing.
  */
+const CLOSING = 17 * 60 + 30;
+
 export async function createDemoLedger(c: Ctx): Promise<DemoLedgerResult> {
   const call = <T>(channel: string, input: unknown, session: string, what: string) => must<T>(c.dispatch({ channel, input, sessionToken: session, transport: 'cli' }), what);
   const at = (date: string, minute: number) => c.setNow(new Date(localToInstant(date, minute, c.timeZone)));
@@ -66,7 +70,8 @@ export async function createDemoLedger(c: Ctx): Promise<DemoLedgerResult> {
   for (const [i, { patientId }] of signed.entries()) {
     const first = await call<Account>('ledger.account', { patientId }, c.desk, 'account');
     for (const [j, note] of first.unchargedNotes.entries()) {
-      await at(note.dateOfService, 17 * 60 + 30);
+      // The desk closes at 5:30 PM; a visit of today is paid by now (a demo made in the morning has no payment in the future).
+      await at(note.dateOfService, note.dateOfService === c.today ? Math.min(CLOSING, instantToLocal(c.now, c.timeZone).minute) : CLOSING);
       // The second patient buys a six-visit package at their first visit and pays for it by card.
       if (i === 1 && j === 0) {
         const sold = await call<{ packageId: number; account: Account }>('ledger.sellPackage', { patientId, packageTypeId: six.id, soldOn: note.dateOfService }, c.desk, 'sell package');

@@ -60,6 +60,11 @@ describe('runback demo', { timeout: 300_000 }, () => {
       expect(count((r) => r.status === 'arrived')).toBeGreaterThan(0);
       const waitlist = await app.services.db.selectFrom('waitlist').select('id').where('resolvedAt', 'is', null).execute();
       expect(waitlist).toHaveLength(6);
+      // Made at 9 AM, the demo has taken no payment and written no charge later than that.
+      for (const table of ['payments', 'charges'] as const) {
+        const latest = await app.services.db.selectFrom(table).select((eb) => eb.fn.max('createdAt').as('at')).executeTakeFirstOrThrow();
+        expect(latest.at! <= NOW.toISOString(), `${table}: ${latest.at}`).toBe(true);
+      }
       // Several patients run a plan with weeks the planner reviewed (and one override with its reason).
       const plans = await app.services.db.selectFrom('runPlans').selectAll().execute();
       expect(plans.length).toBe(6);
