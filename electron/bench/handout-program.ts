@@ -7,14 +7,17 @@ const EXERCISES = ['bird-dog', 'glute-bridge', 'hip-flexor-stretch', 'side-bridg
 
 /**
  * The patient whose handout the bench prints: one with a home program (a patient on a plan if one
- * has a program), else a program is written for a patient on a plan in the bench's copy of the data.
+ * has a program), else a program is written for a patient on a plan in the bench's copy of the data;
+ * null for a clinic with no patient or no therapist.
  */
-export async function handoutPatient(db: Kysely<DB>, now: Date): Promise<number> {
+export async function handoutPatient(db: Kysely<DB>, now: Date): Promise<number | null> {
   const withProgram = await db.selectFrom('homeProgramVersions').select('patientId').orderBy('id').limit(1).executeTakeFirst();
   if (withProgram) return withProgram.patientId;
   const onPlan = await db.selectFrom('runPlans').select('patientId').where('endedAt', 'is', null).orderBy('id').limit(1).executeTakeFirst();
-  const patientId = onPlan?.patientId ?? (await db.selectFrom('patients').select('id').orderBy('id').limit(1).executeTakeFirstOrThrow()).id;
-  const therapist = await db.selectFrom('users').select('id').where('role', '=', 'therapist').orderBy('id').limit(1).executeTakeFirstOrThrow();
+  const patientId = onPlan?.patientId ?? (await db.selectFrom('patients').select('id').orderBy('id').limit(1).executeTakeFirst())?.id;
+  const therapist = await db.selectFrom('users').select('id').where('role', '=', 'therapist').orderBy('id').limit(1).executeTakeFirst();
+  // A clinic without patients or therapists has no handout to print (its line then fails, like the note PDF's).
+  if (patientId === undefined || !therapist) return null;
   const version = await db.insertInto('homeProgramVersions').values({ patientId, version: 1, comment: 'bench', createdBy: therapist.id, createdAt: now.toISOString() }).returning('id').executeTakeFirstOrThrow();
   await db
     .insertInto('homeProgramItems')

@@ -18,7 +18,7 @@ export interface World {
   chartPatientId: number;
   signedNoteId: number | null;
   /** A patient with a home program of four exercises (written into the bench's copy when the clinic has none). */
-  handoutPatientId: number;
+  handoutPatientId: number | null;
   /** A patient without runs, a new one each time: importing the same file twice would be a duplicate. */
   nextImportPatient(): number;
   fit: { name: string; bytes: Uint8Array };
@@ -149,7 +149,7 @@ export const DOCUMENTS: { name: string; channel: ChannelName; input: (w: World) 
   {
     name: 'home-program handout PDF (four exercises with drawings, the weeks, the rules, the log)',
     channel: 'handouts.print',
-    input: (w) => ({ patientId: w.handoutPatientId }),
+    input: (w) => ({ patientId: w.handoutPatientId ?? 0 }),
     who: 'therapist',
     goal: { p50: 500, text: 'a two-page handout in under 500 ms (issue #14)' },
     // It stores the printed handout: no read-only replay of its statements.
