@@ -10,6 +10,7 @@ import { traceHandler } from './statement-trace';
 import { openApp } from '../../electron/app/open-app';
 import { ageOn } from '../../shared/util/dates';
 import { addDays } from '../../shared/clinical/calendar';
+import { screenEntryOf } from '../../shared/clinical/redFlags';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -135,6 +136,8 @@ describe('runback demo', { timeout: 300_000 }, () => {
       // The plan of the one not improving has not stepped up since, and its week waiting for review holds on the finding.
       type Weeks = { weeks: { id: number; engineDecision: string | null; decision: { reasons: { ruleId: string }[] } | null }[] };
       const stuckWeeks = (await read<{ plan: Weeks }>('plans.get', { patientId: notImproving })).plan.weeks;
+      // As on the Plan tab, the week's check-in screen comes first.
+      await read('redFlags.record', { patientId: notImproving, context: { kind: 'check-in', weekId: stuckWeeks.at(-1)!.id }, entry: screenEntryOf() });
       const reviewed = (await read<Weeks>('plans.review', { weekId: stuckWeeks.at(-1)!.id })).weeks.at(-1)!;
       expect(['hold', 'review', 'regress']).toContain(reviewed.engineDecision);
       expect(reviewed.decision!.reasons.map((r) => r.ruleId)).toContain('gate.thomas');

@@ -10,7 +10,7 @@ import type { Logger } from '../../electron/api/context';
 import { startSession } from '../../electron/api/sessions';
 import { DATABASE_FILE } from '../../electron/app/data-dir';
 import { openApp, type OpenApp } from '../../electron/app/open-app';
-import { screenEntryOf } from '../../shared/clinical/redFlags';
+import { screenEntryOf, type ScreenFlag } from '../../shared/clinical/redFlags';
 import type { LockWait } from '../../electron/db/transaction';
 
 export const CLINIC_INPUT = {
@@ -181,6 +181,11 @@ export async function auditRows(t: TestApp) {
 export function expectError(result: ApiResult<unknown>, code: string) {
   expect(result.ok, JSON.stringify(result)).toBe(false);
   if (!result.ok) expect(result.error.code).toBe(code);
+}
+
+/** Records a plan week's check-in red-flag screen (clear unless flags are given): a week is reviewed only on one. */
+export async function checkIn(t: TestApp, patientId: number, weekId: number, session: string, yes: ScreenFlag[] = []) {
+  return t.ok('redFlags.record', { patientId, context: { kind: 'check-in', weekId }, entry: screenEntryOf(yes) }, session);
 }
 
 /** Records a clear red-flag screen for the plan start and starts the plan on it. */

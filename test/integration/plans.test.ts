@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PlanDecision } from '../../shared/clinical/planner';
 import { screenEntryOf } from '../../shared/clinical/redFlags';
-import { auditRows, createTestApp, expectError, PATIENT, startPlan, type TestApp } from './harness';
+import { auditRows, checkIn, createTestApp, databaseFingerprint, expectError, PATIENT, startPlan, type TestApp } from './harness';
 
 // The test clock stands at Thu 2026-11-26 (Chicago). Plans start on Mondays.
 describe('the run-walk plan', () => {
@@ -25,6 +25,7 @@ describe('the run-walk plan', () => {
     expectError(await t.call('plans.start', { patientId, startDate: '2026-11-23', startingStepId: 'rw-15-105', screenId: screen.id }, thera()), 'CONFLICT');
     const week1 = plan.weeks[0]!;
     for (const d of ['2026-11-16', '2026-11-18', '2026-11-21']) await logRun(d);
+    await checkIn(t, patientId, week1.id, thera());
     const reviewed = await t.ok('plans.review', { weekId: week1.id }, thera());
     const decision = reviewed.weeks[0]!.decision as PlanDecision;
     expect(reviewed.weeks[0]!.engineDecision).toBe('progress');
@@ -43,6 +44,7 @@ describe('the run-walk plan', () => {
     expect(accepted.weeks[0]!.acceptedBy).toBe('Theo Therapist');
     expectError(await t.call('plans.accept', { weekId: week1.id }, thera()), 'CONFLICT');
     // The current week has not ended (today is Thursday): no decision yet.
+    await checkIn(t, patientId, accepted.weeks[1]!.id, thera());
     const early = await t.call('plans.review', { weekId: accepted.weeks[1]!.id }, thera());
     expectError(early, 'CONFLICT');
     if (!early.ok) expect(early.error.message).toContain('ends on Nov 29, 2026');
@@ -51,6 +53,7 @@ describe('the run-walk plan', () => {
   it('red pain regresses; a red flag at the check-in stops for review; an override keeps its reason beside the engine’s decision', async () => {
     const plan = await startPlan(t, { patientId, startDate: '2026-11-09', startingStepId: 'rw-45-75', baselinePain: 2 }, thera());
     for (const d of ['2026-11-09', '2026-11-11']) await logRun(d, { painDuring: 7 });
+    await checkIn(t, patientId, plan.weeks[0]!.id, thera());
     const r1 = await t.ok('plans.review', { weekId: plan.weeks[0]!.id }, thera());
     expect(r1.weeks[0]!.engineDecision).toBe('regress');
     const o1 = await t.ok('plans.override', { weekId: plan.weeks[0]!.id, decision: 'hold', reason: 'Pain was from a fall, not the running' }, thera());
@@ -80,6 +83,7 @@ describe('the run-walk plan', () => {
     expect((await auditRows(t)).filter((a) => a.action.startsWith('plans.') || a.action.startsWith('redFlags.')).map((a) => a.action)).toEqual([
       'redFlags.record',
       'plans.start',
+      'redFlags.record',
       'plans.review',
       'plans.override',
       'redFlags.record',
@@ -88,6 +92,47 @@ describe('the run-walk plan', () => {
       'plans.override',
       'plans.end',
     ]);
+  });
+
+  it('reviews and accepts a week only on that week’s red-flag screen, and a screen with a red answer stops progression', async () => {
+    const plan = await startPlan(t, { patientId, startDate: '2026-11-16', startingStepId: 'rw-15-105', baselinePain: 2 }, thera());
+    const week = plan.weeks[0]!;
+    for (const d of ['2026-11-16', '2026-11-18', '2026-11-21']) await logRun(d);
+    const before = await databaseFingerprint(t);
+    const unscreened = await t.call('plans.review', { weekId: week.id }, thera());
+    expectError(unscreened, 'VALIDATION');
+    if (!unscreened.ok) {
+      expect(unscreened.error.message).toBe('Record this week’s red-flag screen before reviewing the week.');
+      expect(unscreened.error.fields).toEqual({ screenId: 'Record this week’s red-flag screen first' });
+    }
+    expect(await databaseFingerprint(t)).toBe(before);
+    // A screen of another week (the plan start's) does not count for this one.
+    expect((await t.ok('plans.get', { patientId }, thera())).plan!.weeks[0]!.screenId).toBeNull();
+    // The check-in says the patient has pain at night: the runs alone would progress, the screen stops.
+    await t.ok('redFlags.record', { patientId, context: { kind: 'check-in', weekId: week.id }, entry: screenEntryOf(['restOrNightPain']) }, thera());
+    const reviewed = await t.ok('plans.review', { weekId: week.id }, thera());
+    expect(reviewed.weeks[0]!.engineDecision).toBe('stop-and-review');
+    expect((reviewed.weeks[0]!.decision as PlanDecision).toStepId).toBeNull();
+    const accepted = await t.ok('plans.accept', { weekId: week.id }, thera());
+    expect(accepted.weeks).toHaveLength(1); // nothing prescribed until the therapist has reviewed
+  });
+
+  it('refuses to accept a decision taken without the week’s red-flag screen (a week reviewed before the screen was required)', async () => {
+    const plan = await startPlan(t, { patientId, startDate: '2026-11-16', startingStepId: 'rw-15-105', baselinePain: 2 }, thera());
+    const week = plan.weeks[0]!;
+    for (const d of ['2026-11-16', '2026-11-18', '2026-11-21']) await logRun(d);
+    await t.ok('redFlags.record', { patientId, context: { kind: 'check-in', weekId: week.id }, entry: screenEntryOf() }, thera());
+    await t.ok('plans.review', { weekId: week.id }, thera());
+    // Such a week, as an older version left it: reviewed, its check-in missing.
+    const checkIns = t.services.db.selectFrom('redFlagScreens').select('id').where('planWeekId', 'is not', null);
+    await t.services.db.deleteFrom('redFlagAnswers').where('screenId', 'in', checkIns).execute();
+    await t.services.db.deleteFrom('redFlagScreens').where('planWeekId', 'is not', null).execute();
+    const accept = await t.call('plans.accept', { weekId: week.id }, thera());
+    expectError(accept, 'VALIDATION');
+    if (!accept.ok) expect(accept.error.fields).toEqual({ screenId: 'Record this week’s red-flag screen first' });
+    const progress = await t.call('plans.override', { weekId: week.id, decision: 'progress', reason: 'Feels fine' }, thera());
+    expectError(progress, 'VALIDATION');
+    expect((await t.ok('plans.get', { patientId }, thera())).plan!.weeks).toHaveLength(1);
   });
 
   it('follows the clinic policy, which only an admin changes, audited and validated', async () => {
@@ -113,6 +158,7 @@ describe('the run-walk plan', () => {
     // A pain of 5 during runs is now red: regress.
     const plan = await startPlan(t, { patientId, startDate: '2026-11-16', startingStepId: 'rw-45-75' }, thera());
     for (const d of ['2026-11-16', '2026-11-18']) await logRun(d, { painDuring: 5 });
+    await checkIn(t, patientId, plan.weeks[0]!.id, thera());
     expect((await t.ok('plans.review', { weekId: plan.weeks[0]!.id }, thera())).weeks[0]!.engineDecision).toBe('regress');
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanDecision } from '../../shared/clinical/planner';
 import type { MeasureEntry } from '../../shared/domain/reassessments';
 import { evaluatedPatient } from './charting-helpers';
-import { auditRows, createTestApp, databaseFingerprint, expectError, PATIENT, startPlan, type TestApp } from './harness';
+import { auditRows, checkIn, createTestApp, databaseFingerprint, expectError, PATIENT, startPlan, type TestApp } from './harness';
 
 // The test clock stands at Thu 2026-11-26 (Chicago). Plans start on Mondays. One app for the file;
 // each test has its own patient.
@@ -167,6 +167,7 @@ describe('reassessments and outcome questionnaires', () => {
     for (const d of ['2026-11-09', '2026-11-11', '2026-11-14', '2026-11-16', '2026-11-18', '2026-11-21']) await logRun(d);
     // 12° thigh above horizontal with a goniometer: 12° past the 0° cut-off, beyond its 5° error.
     await t.ok('reassessments.record', { patientId, assessedOn: '2026-11-12', measures: [...hip(12, 3), { code: 'slr', side: 'left', value: 85, device: 'inclinometer' }] }, thera());
+    await checkIn(t, patientId, plan.weeks[0]!.id, thera());
     const week1 = await t.ok('plans.review', { weekId: plan.weeks[0]!.id }, thera());
     const d1 = week1.weeks[0]!.decision as PlanDecision;
     expect(week1.weeks[0]!.engineDecision).toBe('hold');
@@ -178,6 +179,7 @@ describe('reassessments and outcome questionnaires', () => {
     const accepted = await t.ok('plans.accept', { weekId: plan.weeks[0]!.id }, thera());
     // A reviewed week goes stale when a reassessment comes in before it is accepted.
     const week2Id = accepted.weeks[1]!.id;
+    await checkIn(t, patientId, week2Id, thera());
     await t.ok('plans.review', { weekId: week2Id }, thera());
     await t.ok('reassessments.record', { patientId, assessedOn: '2026-11-19', measures: hip(-3, 0) }, thera());
     const stale = (await t.ok('plans.get', { patientId }, thera())).plan!;
@@ -197,6 +199,7 @@ describe('reassessments and outcome questionnaires', () => {
     // Baseline at the evaluation, then one point worse: not enough to hold (the NPRS important change is 2).
     await t.ok('outcomes.record', { patientId, completedOn: '2026-11-02', form: { instrument: 'nprs', answers: { score: 4 } } }, thera());
     await t.ok('outcomes.record', { patientId, completedOn: '2026-11-10', form: { instrument: 'nprs', answers: { score: 5 } } }, thera());
+    await checkIn(t, patientId, plan.weeks[0]!.id, thera());
     const before = await t.ok('plans.review', { weekId: plan.weeks[0]!.id }, thera());
     const d0 = before.weeks[0]!.decision as PlanDecision;
     expect(before.weeks[0]!.engineDecision).toBe('progress');
@@ -223,6 +226,7 @@ describe('reassessments and outcome questionnaires', () => {
     // Still 9° past the cut-off, but 7° better than the baseline: lifted by improvement, citing the baseline's date.
     await t.ok('reassessments.record', { patientId, assessedOn: '2026-10-29', measures: hip(16, 3) }, thera());
     await t.ok('reassessments.record', { patientId, assessedOn: '2026-11-12', measures: hip(9, 2) }, thera());
+    await checkIn(t, patientId, plan.weeks[0]!.id, thera());
     const reviewed = await t.ok('plans.review', { weekId: plan.weeks[0]!.id }, thera());
     const decision = reviewed.weeks[0]!.decision as PlanDecision;
     const lift = decision.reasons.find((r) => r.ruleId === 'gate.lift')!.sentence;

@@ -90,8 +90,10 @@ describe('the red-flag screen', () => {
     const plan = await startPlan(t, { patientId, startDate: '2026-11-23', startingStepId: 'rw-30-90', baselinePain: 1 }, thera());
     const week = plan.weeks[0]!;
     // Midweek and nothing wrong: the week cannot be reviewed yet.
+    const clear = await t.ok('redFlags.record', { patientId, context: { kind: 'check-in', weekId: week.id }, entry: screenEntryOf() }, thera());
     expectError(await t.call('plans.review', { weekId: week.id }, thera()), 'CONFLICT');
-    const checkIn = await t.ok('redFlags.record', { patientId, context: { kind: 'check-in', weekId: week.id }, entry: screenEntryOf(['legWeakness']) }, thera());
+    // The patient then tells of a weakening leg: the corrected check-in stops the plan at once.
+    const checkIn = await t.ok('redFlags.record', { patientId, context: { kind: 'check-in', weekId: week.id }, entry: screenEntryOf(['legWeakness']), replacesId: clear.screen.id }, thera());
     expect(checkIn.plan!.weeks[0]).toMatchObject({ screenId: checkIn.screen.id, redFlags: ['legWeakness'] });
     const reviewed = await t.ok('plans.review', { weekId: week.id }, thera());
     const d = reviewed.weeks[0]!.decision as PlanDecision;

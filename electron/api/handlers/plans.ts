@@ -101,6 +101,17 @@ async function weekWithPlan(db: Kysely<DB>, weekId: number) {
   return { week, plan, isLatest: latest.id === week.id };
 }
 
+/**
+ * A week is decided on its own red-flag screen (rule redflag.screen: the screen is asked at every
+ * weekly check-in): its current check-in must be on record before the week is reviewed, and before a
+ * decision that lets the plan go on is accepted or overridden (a week reviewed by an older version
+ * may lack one). A check-in with a yes stops the plan through the planner's red-flag rules.
+ */
+async function assertScreened(db: Kysely<DB>, weekId: number) {
+  if ((await checkInsByWeek(db, [weekId])).has(weekId)) return;
+  throw new ApiError('VALIDATION', 'Record this week’s red-flag screen before reviewing the week.', { fields: { screenId: 'Record this week’s red-flag screen first' } });
+}
+
 function assertOpen(week: Selectable<PlanWeeksTable>) {
   if (week.acceptedAt || week.overrideDecision) throw new ApiError('CONFLICT', 'This week’s decision has already been taken.');
 }
@@ -155,6 +166,7 @@ export const planHandlers = defineHandlers({
     const { week, plan, isLatest } = await weekWithPlan(ctx.db, weekId);
     assertOpen(week);
     if (!isLatest) throw new ApiError('CONFLICT', 'Only the latest week of a plan can be reviewed.');
+    await assertScreened(ctx.db, week.id);
     const clinic = await clinicTimeAndUnits(ctx.db);
     const lastDay = addDays(week.weekStart, 6);
     const today = todayIn(clinic.timeZone, ctx.now);
@@ -199,6 +211,7 @@ export const planHandlers = defineHandlers({
     const { week, plan } = await weekWithPlan(ctx.db, weekId);
     assertOpen(week);
     if (!week.decisionJson || !week.engineDecision) throw new ApiError('CONFLICT', 'Review the week first: there is no decision to accept yet.');
+    if (week.engineDecision !== 'stop-and-review') await assertScreened(ctx.db, week.id);
     const decision = JSON.parse(week.decisionJson) as PlanDecision;
     await ctx.db.updateTable('planWeeks').set({ acceptedBy: ctx.user.id, acceptedAt: ctx.now.toISOString() }).where('id', '=', weekId).execute();
     await addNextWeek(ctx.db, plan.id, week.weekStart, decision.toStepId);
@@ -214,6 +227,8 @@ export const planHandlers = defineHandlers({
     if (resuming && decision === 'stop-and-review') throw new ApiError('VALIDATION', 'The plan is already stopped: choose the rung to resume at, or end the plan.', { fields: { decision: 'Choose hold, regress or progress' } });
     if (!resuming) assertOpen(week);
     if (!week.decisionJson) throw new ApiError('CONFLICT', 'Review the week first: an override answers the planner’s decision.');
+    // Stopping needs no screen; going on does (resuming after an accepted stop was screened already).
+    if (!resuming && decision !== 'stop-and-review') await assertScreened(ctx.db, week.id);
     const ladder = ladderSchema.parse(JSON.parse(plan.ladderJson));
     const next = nextStep(ladder, week.stepId, decision, stepId);
     await ctx.db
