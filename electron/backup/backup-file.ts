@@ -22,6 +22,8 @@ export interface BackupMeta {
   createdAt: string;
   kind: BackupKind;
   schemaVersion: number;
+  /** For a stored file beside the backups (backup-files.ts): its SHA-256. */
+  file?: string;
 }
 
 /** scrypt settings (OWASP's floor for scrypt is N = 2^17 with r = 8; 2^15 keeps a restore quick and is stored per file so it can rise). */

@@ -2,10 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
 import { access, constants, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { ATTACHMENTS_FOLDER } from '../app/data-dir';
+import { AttachmentStore } from '../attachments/store';
 import { LATEST_VERSION } from '../db/migrations';
 import { checkDatabaseFile, onlineBackup, type DatabaseCheck } from '../db/sqlite-file';
 import { deriveKey, openBackupFile, writeBackupFile, type BackupKey, type BackupKind } from './backup-file';
+import { checkReferencedFiles, filesProblemError, storeReferencedFiles, type ReferencedFile } from './backup-files';
 import { BackupStore, type HistoryEntry, type StoredSettings } from './backup-store';
 import { BackupError } from './errors';
 import { backupsToKeep, type RetentionRule } from './retention';
@@ -25,6 +28,10 @@ export interface BackupOutcome {
   bytes: number;
   encrypted: boolean;
   check: DatabaseCheck;
+  /** The files the database refers to (attachments, photos), and how many this backup had to copy (the rest were beside the backups already). */
+  files: { referenced: number; copied: number };
+  /** Files the records refer to that the data folder no longer held soundly: lost before this backup, named for the admin. */
+  lostFiles: string[];
 }
 
 export interface BackupListing {
@@ -95,8 +102,13 @@ export class BackupService {
     return this.settings().folder ?? this.defaultFolder;
   }
 
+  /** The data folder's stored files (attachments and exercise photos, by SHA-256). */
+  get files(): AttachmentStore {
+    return new AttachmentStore(join(this.dataDir, ATTACHMENTS_FOLDER));
+  }
+
   /** A scratch folder on the same disk as the database (plain copies never go to the backup drive). */
-  private scratch(name: string): string {
+  scratch(name: string): string {
     const dir = existsSync(this.dataDir) ? join(this.dataDir, 'tmp') : tmpdir();
     mkdirSync(dir, { recursive: true });
     return join(dir, `${name}-${randomBytes(6).toString('hex')}.sqlite`);
@@ -182,8 +194,13 @@ export class BackupService {
       // Read it back as a restore would: a backup never tested is not a backup.
       await openBackupFile(out, verify, { storedKey: key });
       checkDatabaseFile(verify);
-      const outcome: BackupOutcome = { at: at.toISOString(), kind, file: out, bytes, encrypted: key !== null, check };
-      this.store.append({ at: outcome.at, kind, ok: true, file: out, bytes, encrypted: key !== null, counts: check.counts, schemaVersion: check.schemaVersion, message: null });
+      // The files the records refer to go beside it, each once per folder, each read back and checked.
+      const files = await storeReferencedFiles(verify, dirname(out), this.files, key, { createdAt: at.toISOString(), kind, schemaVersion: check.schemaVersion }, () => this.scratch('file'));
+      const lostFiles = files.lost.map((f) => f.name);
+      const outcome: BackupOutcome = { at: at.toISOString(), kind, file: out, bytes, encrypted: key !== null, check, files: { referenced: files.files, copied: files.copied }, lostFiles };
+      const lostWords = lostFiles.length ? `Taken, but ${lostFiles.length === 1 ? 'a file' : `${lostFiles.length} files`} the records refer to ${lostFiles.length === 1 ? 'was' : 'were'} already missing or damaged in the data folder: ${lostFiles.slice(0, 5).join('; ')}${lostFiles.length > 5 ? `; and ${lostFiles.length - 5} more` : ''}.` : null;
+      this.store.append({ at: outcome.at, kind, ok: true, file: out, bytes, encrypted: key !== null, counts: check.counts, schemaVersion: check.schemaVersion, message: lostWords });
+      if (lostWords) this.log.error(`Backup (${kind}): ${lostWords}`);
       if (kind === 'daily') this.prune(join(out, '..'));
       this.log.info(`Backup (${kind}) written to ${out}`);
       return outcome;
@@ -273,8 +290,12 @@ export class BackupService {
     return this.now().getTime() - new Date(since).getTime() > WARN_AFTER_DAYS * DAY_MS;
   }
 
-  /** Checks the backup is whole and sound and gives its database as a scratch file (the caller removes it). */
-  async verify(file: string, passphrase?: string): Promise<{ staged: string; check: DatabaseCheck; createdAt: string | null }> {
+  /**
+   * Checks the backup is whole and sound — its database, and every file its records refer to (beside
+   * it, or already in this data folder, each matching its hash) — and gives its database as a scratch
+   * file (the caller removes it). A file it cannot bring back is refused by name.
+   */
+  async verify(file: string, passphrase?: string): Promise<{ staged: string; check: DatabaseCheck; createdAt: string | null; files: { folder: string; key: BackupKey | null; list: ReferencedFile[] } }> {
     const staged = this.scratch('restore');
     try {
       const head = await openBackupFile(resolve(file), staged, { passphrase, storedKey: this.store.storedKey() });
@@ -291,7 +312,12 @@ export class BackupService {
           `This backup was written by a newer version of Runback (database version ${check.schemaVersion}; this version knows up to ${LATEST_VERSION}). Install the newer Runback to restore it. Nothing was changed.`,
         );
       }
-      return { staged, check, createdAt: head.meta?.createdAt ?? null };
+      // The key that opened the backup opens its files (derived once here, not once a file).
+      const key = head.mode !== 'encrypted' ? null : passphrase ? await deriveKey(passphrase, head.salt!, head.kdf!) : this.store.storedKey();
+      const folder = dirname(resolve(file));
+      const files = await checkReferencedFiles(staged, folder, this.files, key, () => this.scratch('file'));
+      if (files.problems.length) throw filesProblemError(files.problems, folder);
+      return { staged, check, createdAt: head.meta?.createdAt ?? null, files: { folder, key, list: files.files } };
     } catch (error) {
       rmSync(staged, { force: true });
       throw error;

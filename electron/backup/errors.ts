@@ -9,7 +9,9 @@ export type BackupErrorCode =
   | 'WRONG_PASSPHRASE'
   | 'INTEGRITY'
   | 'FOLDER'
-  | 'EXISTS';
+  | 'EXISTS'
+  /** Files the records refer to (attachments, photos) that the backup cannot bring back. */
+  | 'FILES';
 
 export class BackupError extends Error {
   constructor(

@@ -9,6 +9,7 @@ import { onlineBackup, replaceDatabase, type RecordCounts } from '../db/sqlite-f
 import { inImmediateTransaction } from '../db/transaction';
 import { writeAudit } from '../api/audit-writer';
 import type { BackupService } from './backup-service';
+import { restoreReferencedFiles } from './backup-files';
 
 export const UNDO_FOLDER = 'restore-undo';
 
@@ -23,6 +24,8 @@ export interface RestoreReport {
   /** The version after bringing the restored database up to this Runback. */
   migratedTo: number;
   counts: RecordCounts;
+  /** The files (attachments, photos) put back into the data folder (those already there and sound are left as they are). */
+  filesRestored: number;
   /** The database as it was before the restore, kept so the restore can be undone (null when there was none). */
   undoFile: string | null;
 }
@@ -85,10 +88,13 @@ export async function restoreBackup(
   service: BackupService,
   options: { file: string; passphrase?: string; at: Date; by: { username: string; displayName: string }; liveDb?: Kysely<DB>; verified?: Verified },
 ): Promise<RestoreReport> {
-  const { staged, check, createdAt } = options.verified ?? (await service.verify(options.file, options.passphrase));
+  const { staged, check, createdAt, files } = options.verified ?? (await service.verify(options.file, options.passphrase));
   try {
     const detail = `Restored from ${basename(options.file)}`;
     mkdirSync(service.dataDir, { recursive: true });
+    // Files first: they are content-addressed, so adding them changes nothing the current records
+    // read, and a restore stopped here leaves the database as it was.
+    const filesRestored = await restoreReferencedFiles(files.list, files.folder, service.files, files.key, () => service.scratch('file'));
     let undoFile: string | null = null;
     let migratedTo = check.schemaVersion;
     if (options.liveDb) {
@@ -110,7 +116,7 @@ export async function restoreBackup(
       }
     }
     service.log.info(`${detail}; the database before it is kept at ${undoFile ?? '(there was none)'}`);
-    return { from: basename(options.file), takenAt: createdAt, schemaVersion: check.schemaVersion, migratedTo, counts: check.counts, undoFile };
+    return { from: basename(options.file), takenAt: createdAt, schemaVersion: check.schemaVersion, migratedTo, counts: check.counts, filesRestored, undoFile };
   } finally {
     rmSync(staged, { force: true });
   }

@@ -60,6 +60,8 @@ export const restoreReportSchema = z.object({
   schemaVersion: z.number().int(),
   migratedTo: z.number().int(),
   counts: recordCountsSchema,
+  /** Attached files and exercise photos put back into the data folder (those still there and sound are left as they are). */
+  filesRestored: z.number().int(),
   undoFile: z.string().nullable(),
 });
 export type RestoreReport = z.infer<typeof restoreReportSchema>;

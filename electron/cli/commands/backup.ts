@@ -96,7 +96,7 @@ export function registerBackupCommands(program: Command) {
         const report = await restoreBackup(service, { file: resolve(opts.from), passphrase, at: new Date(), by: { username: `cli:${actor}`, displayName: `Command line (${actor})` } });
         const lines = [
           `Restored ${report.from}${report.takenAt ? ` (taken ${utcWords(report.takenAt)})` : ''} into ${dataDir}.`,
-          `It holds ${countsInWords(report.counts)}. Everyone signs in again.`,
+          `It holds ${countsInWords(report.counts)}${report.filesRestored ? `; ${report.filesRestored} attached ${report.filesRestored === 1 ? 'file was' : 'files were'} put back into the data folder` : ''}. Everyone signs in again.`,
           report.undoFile
             ? `The database as it was before is kept at ${report.undoFile}\nTo undo: runback restore --from "${report.undoFile}" --data-dir "${dataDir}"`
             : 'There was no database here before.',

@@ -126,6 +126,7 @@ export function restoredNotice(report: RestoreReport, f: ClinicFormat): string {
   const n = (v: number, one: string, many: string) => `${v.toLocaleString(f.locale)} ${v === 1 ? one : many}`;
   const counts = [n(report.counts.patients, 'patient', 'patients'), n(report.counts.appointments, 'appointment', 'appointments'), n(report.counts.runs, 'logged run', 'logged runs')];
   if (report.counts.notes !== null) counts.push(n(report.counts.notes, 'note', 'notes'));
+  if (report.filesRestored > 0) counts.push(`${n(report.filesRestored, 'attached file or photo', 'attached files and photos')} put back`);
   const taken = report.takenAt ? ` (taken ${f.instant(report.takenAt)})` : '';
   const undo = report.undoFile ? ' The database as it was before is kept: Settings → Backups can undo this restore.' : '';
   return `The clinic was restored from ${report.from}${taken}: ${counts.join(', ')}.${undo} Sign in again.`;
