@@ -7,6 +7,7 @@ import { useQuery } from '../../api/hooks';
 import { useAuth } from '../../api/session';
 import { useFormat } from '../../app/clinic';
 import { Banner } from '../../components/Banner';
+import { DataTable, type DataTableColumn } from '../../components/DataTable/DataTable';
 import { Dialog } from '../../components/Dialog';
 import { downloadPdf } from '../../components/download';
 
@@ -14,6 +15,7 @@ import { downloadPdf } from '../../components/download';
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', es: 'Spanish' };
 
 type Check = ResponseData<'handouts.check'>;
+type Print = ResponseData<'handouts.list'>['prints'][number];
 
 /**
  * Print the patient's home program and reprint an earlier one. Before printing, the therapist is told
@@ -63,7 +65,38 @@ export function HandoutPanel({ patientId, programVersion }: { patientId: number;
       setNotice('Handout reprinted exactly as it was first printed.');
     });
 
-  const rows = prints.data?.prints ?? [];
+  const columns: DataTableColumn<Print>[] = [
+    {
+      id: 'printed',
+      accessorFn: (p) => p.printedAt,
+      header: 'Printed',
+      enableSorting: true,
+      size: 220,
+      meta: { rowHeader: true },
+      cell: ({ row: { original: p } }) => `${format.instant(p.printedAt)}${p.reprintOf !== null ? ' (reprint)' : ''}`,
+    },
+    { id: 'by', accessorFn: (p) => p.printedBy, header: 'By', enableSorting: true, size: 170 },
+    { id: 'program', accessorFn: (p) => p.programVersion, header: 'Program', enableSorting: true, size: 110, meta: { grow: 0 }, cell: ({ row: { original: p } }) => `Version ${p.programVersion}` },
+    {
+      id: 'language',
+      accessorFn: (p) => LANGUAGE_NAMES[p.language],
+      header: 'Language',
+      enableSorting: true,
+      size: 170,
+      cell: ({ row: { original: p } }) => `${LANGUAGE_NAMES[p.language]}${p.missingCount ? ` (${p.missingCount} in English)` : ''}`,
+    },
+    {
+      id: 'actions',
+      header: '',
+      size: 110,
+      meta: { srHeader: 'Actions', stickyEnd: true, grow: 0 },
+      cell: ({ row: { original: p } }) => (
+        <button type="button" className="button button-small" onClick={() => void reprint(p.id)} disabled={busy !== null} aria-label={`Reprint the handout printed ${format.instant(p.printedAt)}`}>
+          {busy === `reprint-${p.id}` ? 'Preparing…' : 'Reprint'}
+        </button>
+      ),
+    },
+  ];
   return (
     <section className="handout-panel" aria-labelledby="handout-title">
       <div className="section-header">
@@ -78,45 +111,19 @@ export function HandoutPanel({ patientId, programVersion }: { patientId: number;
       {clinical && programVersion === null && <p className="field-hint">There is no home program to print yet: build one first.</p>}
       {notice && <Banner tone="success">{notice}</Banner>}
       {error && <Banner tone="error">{error}</Banner>}
-      {prints.error && <Banner tone="error">{messageOf(prints.error)}</Banner>}
-      {rows.length === 0 && prints.data ? (
-        <p className="empty-state">No handout has been printed for this patient.</p>
-      ) : rows.length > 0 ? (
-        <table className="data-table handout-prints" aria-label="Printed handouts">
-          <thead>
-            <tr>
-              <th scope="col">Printed</th>
-              <th scope="col">By</th>
-              <th scope="col">Program</th>
-              <th scope="col">Language</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((p) => (
-              <tr key={p.id}>
-                <td>
-                  {format.instant(p.printedAt)}
-                  {p.reprintOf !== null ? ' (reprint)' : ''}
-                </td>
-                <td>{p.printedBy}</td>
-                <td>Version {p.programVersion}</td>
-                <td>
-                  {LANGUAGE_NAMES[p.language]}
-                  {p.missingCount ? ` (${p.missingCount} in English)` : ''}
-                </td>
-                <td>
-                  <button type="button" className="button" onClick={() => void reprint(p.id)} disabled={busy !== null} aria-label={`Reprint the handout printed ${format.instant(p.printedAt)}`}>
-                    {busy === `reprint-${p.id}` ? 'Preparing…' : 'Reprint'}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      <DataTable
+        label="Printed handouts"
+        className="handout-prints"
+        columns={columns}
+        data={prints.data?.prints ?? []}
+        getRowId={(p) => String(p.id)}
+        loading={prints.loading}
+        loadingLabel="Loading the printed handouts…"
+        error={prints.error ? { message: messageOf(prints.error) } : null}
+        onRetry={prints.refetch}
+        empty="No handout has been printed for this patient."
+        maxHeight="40vh"
+      />
       <Dialog
         open={warning !== null}
         onClose={() => setWarning(null)}

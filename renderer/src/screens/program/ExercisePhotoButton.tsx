@@ -47,14 +47,12 @@ export function ExercisePhotoButton({ patientId, exerciseKey, exerciseTitle }: E
     setChosen(null);
     setProblem(null);
   };
-  const upload = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!chosen) return setProblem('Choose a photo first (PNG or JPEG).');
-    if (chosen.size > MAX_EXERCISE_PHOTO_BYTES) return setProblem(`${chosen.name} is ${megabytes(chosen.size)}: exercise photos may be at most ${LIMIT}. Save a smaller copy of the photo and try again.`);
+  /** One change to the photos, then the list again and the dialog closed; a refusal stays in the dialog. */
+  const change = async (work: () => Promise<unknown>) => {
     setBusy(true);
     setProblem(null);
     try {
-      await call('exercisePhotos.upload', { patientId, exerciseKey, fileName: chosen.name, base64: toBase64(await chosen.arrayBuffer()) });
+      await work();
       list.refetch();
       close();
     } catch (e) {
@@ -63,20 +61,16 @@ export function ExercisePhotoButton({ patientId, exerciseKey, exerciseTitle }: E
       setBusy(false);
     }
   };
+  const upload = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!chosen) return setProblem('Choose a photo first (PNG or JPEG).');
+    if (chosen.size > MAX_EXERCISE_PHOTO_BYTES) return setProblem(`${chosen.name} is ${megabytes(chosen.size)}: exercise photos may be at most ${LIMIT}. Save a smaller copy of the photo and try again.`);
+    await change(async () => call('exercisePhotos.upload', { patientId, exerciseKey, fileName: chosen.name, base64: toBase64(await chosen.arrayBuffer()) }));
+  };
   const remove = async () => {
     if (!current) return;
     const ok = await confirm({ title: 'Take this photo out?', message: 'The drawing prints in its place again. Handouts already printed with the photo keep it.', confirmLabel: 'Take the photo out', cancelLabel: 'Keep it', tone: 'danger' });
-    if (!ok) return;
-    setBusy(true);
-    try {
-      await call('exercisePhotos.remove', { id: current.id });
-      list.refetch();
-      close();
-    } catch (e) {
-      setProblem(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
+    if (ok) await change(() => call('exercisePhotos.remove', { id: current.id }));
   };
 
   return (
