@@ -20,6 +20,25 @@ afterEach(() => {
 });
 const fileHash = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
 
+/** A database in memory (foreign keys on, as the app opens it) brought up to `version`: the seed-migrate-assert tests start here. */
+async function databaseAt(version: number) {
+  const raw = new Database(':memory:');
+  raw.pragma('foreign_keys = ON');
+  const db = createKysely(raw) as unknown as Kysely<unknown>;
+  await migrate(db, version);
+  return { raw, db };
+}
+/** User 1, a therapist. */
+const seedTherapist = (raw: Database.Database) => raw.prepare(`insert into users (username, display_name, role, password_hash, created_at, updated_at) values ('t', 'T', 'therapist', 'h', 'x', 'x')`).run();
+/** Patient 1, Đặng, Tấn. */
+const seedPatient = (raw: Database.Database) =>
+  raw
+    .prepare(
+      `insert into patients (mrn, legal_first_name, legal_last_name, first_name_key, last_name_key, date_of_birth, sex, created_at, updated_at)
+      values ('RB000001', 'Tấn', 'Đặng', 'tan', 'dang', '1990-01-01', 'male', 'x', 'x')`,
+    )
+    .run();
+
 describe('migrations', () => {
   it('are numbered 1..N with no gaps', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(Array.from({ length: LATEST_VERSION }, (_, i) => i + 1));
@@ -98,13 +117,10 @@ describe('migrations', () => {
 
 describe('migration 0002 (schedule)', () => {
   it('keeps the clinic, users and patients of version 1, adds the schedule and the default appointment types', async () => {
-    const raw = new Database(':memory:');
-    raw.pragma('foreign_keys = ON');
-    const db = createKysely(raw) as unknown as Kysely<unknown>;
-    await migrate(db, 1);
+    const { raw, db } = await databaseAt(1);
     raw.prepare(`insert into clinic (id, name, address_line1, city, region, postal_code, phone, time_zone, distance_unit, created_at, updated_at)
       values (1, 'Old Clinic', '1 St', 'Town', 'IL', '60601', '3125550100', 'America/Chicago', 'mi', 'x', 'x')`).run();
-    raw.prepare(`insert into users (username, display_name, role, password_hash, created_at, updated_at) values ('t', 'T', 'therapist', 'h', 'x', 'x')`).run();
+    seedTherapist(raw);
     raw.prepare(`insert into patients (mrn, legal_first_name, legal_last_name, first_name_key, last_name_key, date_of_birth, sex, created_at, updated_at)
       values ('RB000001', 'A', 'B', 'a', 'b', '1990-01-01', 'female', 'x', 'x')`).run();
     expect(await migrate(db, 2)).toEqual({ from: 1, to: 2 });
@@ -124,10 +140,7 @@ describe('migration 0002 (schedule)', () => {
 
 describe('migration 0003 (running)', () => {
   it('keeps version-2 data and adds runs (one file once per patient), plans and weeks', async () => {
-    const raw = new Database(':memory:');
-    raw.pragma('foreign_keys = ON');
-    const db = createKysely(raw) as unknown as Kysely<unknown>;
-    await migrate(db, 2);
+    const { raw, db } = await databaseAt(2);
     raw.prepare(`insert into patients (mrn, legal_first_name, legal_last_name, first_name_key, last_name_key, date_of_birth, sex, created_at, updated_at)
       values ('RB000001', 'A', 'B', 'a', 'b', '1990-01-01', 'female', 'x', 'x')`).run();
     expect(await migrate(db, 3)).toEqual({ from: 2, to: 3 });
@@ -149,10 +162,7 @@ describe('migration 0003 (running)', () => {
 
 describe('migration 0004 (locale and audit)', () => {
   it('keeps the version-3 clinic with the settings it showed before, checks the new values, and indexes the audit log for the viewer', async () => {
-    const raw = new Database(':memory:');
-    raw.pragma('foreign_keys = ON');
-    const db = createKysely(raw) as unknown as Kysely<unknown>;
-    await migrate(db, 3);
+    const { raw, db } = await databaseAt(3);
     raw.prepare(`insert into clinic (id, name, address_line1, city, region, postal_code, phone, time_zone, distance_unit, created_at, updated_at)
       values (1, 'Old Clinic', '1 St', 'Town', 'IL', '60601', '3125550100', 'America/Chicago', 'mi', 'x', 'x')`).run();
     raw.prepare(`insert into audit_log (at, action) values ('2026-01-01T00:00:00Z', 'clinic.update')`).run();
@@ -178,10 +188,7 @@ describe('migration 0004 (locale and audit)', () => {
 
 describe('migration 0005 (red-flag screens)', () => {
   it('carries each weekly check-in over as a screen of the four questions it asked, then drops the old column', async () => {
-    const raw = new Database(':memory:');
-    raw.pragma('foreign_keys = ON');
-    const db = createKysely(raw) as unknown as Kysely<unknown>;
-    await migrate(db, 3);
+    const { raw, db } = await databaseAt(3);
     raw.prepare(`insert into patients (mrn, legal_first_name, legal_last_name, first_name_key, last_name_key, date_of_birth, sex, created_at, updated_at)
       values ('RB000001', 'A', 'B', 'a', 'b', '1990-01-01', 'female', 'x', 'x')`).run();
     raw.prepare(`insert into run_plans (patient_id, start_date, starting_step_id, sessions_per_week, ladder_json, created_at) values (1, '2026-01-05', 'rw-15-105', 3, '[]', 'x')`).run();
@@ -242,10 +249,7 @@ describe('migration 0006 (read indexes)', () => {
 
 describe('migration 0007 (run legs)', () => {
   it('keeps imported runs (as leg 0) and lets the legs of one multisport file share its hash; the same file and leg twice is still refused', async () => {
-    const raw = new Database(':memory:');
-    raw.pragma('foreign_keys = ON');
-    const db = createKysely(raw) as unknown as Kysely<unknown>;
-    await migrate(db, 3);
+    const { raw, db } = await databaseAt(3);
     raw.prepare(`insert into patients (mrn, legal_first_name, legal_last_name, first_name_key, last_name_key, date_of_birth, sex, created_at, updated_at)
       values ('RB000001', 'A', 'B', 'a', 'b', '1990-01-01', 'female', 'x', 'x')`).run();
     raw.prepare(`insert into runs (patient_id, date, distance_m, duration_s, content_hash, created_at, updated_at) values (1, '2026-01-01', 5000, 1800, 'abc', 'x', 'x')`).run();
@@ -266,13 +270,9 @@ describe('migration 0007 (run legs)', () => {
 describe('migration 0008 (charting)', () => {
   it('keeps earlier data and adds episodes (one open per patient), notes locked once signed, addenda that never change, attachments', async () => {
     const v = MIGRATIONS.find((m) => m.name === 'charting')!.version;
-    const raw = new Database(':memory:');
-    raw.pragma('foreign_keys = ON');
-    const db = createKysely(raw) as unknown as Kysely<unknown>;
-    await migrate(db, v - 1);
-    raw.prepare(`insert into users (username, display_name, role, password_hash, created_at, updated_at) values ('t', 'T', 'therapist', 'h', 'x', 'x')`).run();
-    raw.prepare(`insert into patients (mrn, legal_first_name, legal_last_name, first_name_key, last_name_key, date_of_birth, sex, created_at, updated_at)
-      values ('RB000001', 'Tấn', 'Đặng', 'tan', 'dang', '1990-01-01', 'male', 'x', 'x')`).run();
+    const { raw, db } = await databaseAt(v - 1);
+    seedTherapist(raw);
+    seedPatient(raw);
     raw.prepare(`insert into appointments (patient_id, therapist_id, type_id, starts_at, ends_at, created_at, updated_at) values (1, 1, 1, '2026-01-01T15:00:00Z', '2026-01-01T16:00:00Z', 'x', 'x')`).run();
     expect(await migrate(db, v)).toEqual({ from: v - 1, to: v });
     expect(raw.prepare('select count(*) as n from appointments').get()).toEqual({ n: 1 });
@@ -336,13 +336,9 @@ describe('migration 0009 (reassessments and outcomes)', () => {
 describe('migration 0010 (ledger)', () => {
   it('keeps earlier data and adds fees, packages, charges, payments, applications, refunds and voids that are never changed or deleted', async () => {
     const v = MIGRATIONS.find((m) => m.name === 'ledger')!.version;
-    const raw = new Database(':memory:');
-    raw.pragma('foreign_keys = ON');
-    const db = createKysely(raw) as unknown as Kysely<unknown>;
-    await migrate(db, v - 1);
+    const { raw, db } = await databaseAt(v - 1);
     raw.prepare(`insert into users (username, display_name, role, password_hash, created_at, updated_at) values ('a', 'A', 'admin', 'h', 'x', 'x')`).run();
-    raw.prepare(`insert into patients (mrn, legal_first_name, legal_last_name, first_name_key, last_name_key, date_of_birth, sex, created_at, updated_at)
-      values ('RB000001', 'Tấn', 'Đặng', 'tan', 'dang', '1990-01-01', 'male', 'x', 'x')`).run();
+    seedPatient(raw);
     raw.prepare(`insert into episodes (patient_id, start_date, referral_type, created_by, created_at, updated_at) values (1, '2026-01-01', 'self', 1, 'x', 'x')`).run();
     expect(await migrate(db, v)).toEqual({ from: v - 1, to: v });
     expect(raw.prepare('select count(*) as n from episodes').get()).toEqual({ n: 1 });
@@ -375,10 +371,7 @@ describe('migration 0010 (ledger)', () => {
 describe('migration 0011 (billing identity)', () => {
   it('keeps the users and gives them an NPI (10 digits, no two alike), credentials and a licence', async () => {
     const v = MIGRATIONS.find((m) => m.name === 'billing-identity')!.version;
-    const raw = new Database(':memory:');
-    raw.pragma('foreign_keys = ON');
-    const db = createKysely(raw) as unknown as Kysely<unknown>;
-    await migrate(db, v - 1);
+    const { raw, db } = await databaseAt(v - 1);
     raw.prepare(`insert into users (username, display_name, role, password_hash, created_at, updated_at) values ('t', 'Nguyễn, Lan', 'therapist', 'h', 'x', 'x')`).run();
     raw.prepare(`insert into users (username, display_name, role, password_hash, created_at, updated_at) values ('u', 'U', 'therapist', 'h', 'x', 'x')`).run();
     expect(await migrate(db, v)).toEqual({ from: v - 1, to: v });
@@ -397,13 +390,9 @@ describe('migration 0011 (billing identity)', () => {
 describe('migration 0012 (exercises)', () => {
   it('keeps earlier data and adds the clinic’s exercises with versions that never change, archived never deleted', async () => {
     const v = MIGRATIONS.find((m) => m.name === 'exercises')!.version;
-    const raw = new Database(':memory:');
-    raw.pragma('foreign_keys = ON');
-    const db = createKysely(raw) as unknown as Kysely<unknown>;
-    await migrate(db, v - 1);
-    raw.prepare(`insert into users (username, display_name, role, password_hash, created_at, updated_at) values ('t', 'T', 'therapist', 'h', 'x', 'x')`).run();
-    raw.prepare(`insert into patients (mrn, legal_first_name, legal_last_name, first_name_key, last_name_key, date_of_birth, sex, created_at, updated_at)
-      values ('RB000001', 'Tấn', 'Đặng', 'tan', 'dang', '1990-01-01', 'male', 'x', 'x')`).run();
+    const { raw, db } = await databaseAt(v - 1);
+    seedTherapist(raw);
+    seedPatient(raw);
     expect(await migrate(db, v)).toEqual({ from: v - 1, to: v });
     expect(raw.prepare('select count(*) as n from patients').get()).toEqual({ n: 1 });
     const exercise = raw.prepare(`insert into exercises (exercise_key, origin, created_by, created_at) values (?, ?, 1, 'x')`);
@@ -427,13 +416,9 @@ describe('migration 0012 (exercises)', () => {
 describe('migration 0013 (home programs)', () => {
   it('keeps patients (English by default), keeps program versions and prints unchangeable, and stores photos by hash', async () => {
     const v = MIGRATIONS.find((m) => m.name === 'home-programs')!.version;
-    const raw = new Database(':memory:');
-    raw.pragma('foreign_keys = ON');
-    const db = createKysely(raw) as unknown as Kysely<unknown>;
-    await migrate(db, v - 1);
-    raw.prepare(`insert into users (username, display_name, role, password_hash, created_at, updated_at) values ('t', 'T', 'therapist', 'h', 'x', 'x')`).run();
-    raw.prepare(`insert into patients (mrn, legal_first_name, legal_last_name, first_name_key, last_name_key, date_of_birth, sex, created_at, updated_at)
-      values ('RB000001', 'Tấn', 'Đặng', 'tan', 'dang', '1990-01-01', 'male', 'x', 'x')`).run();
+    const { raw, db } = await databaseAt(v - 1);
+    seedTherapist(raw);
+    seedPatient(raw);
     expect(await migrate(db, v)).toEqual({ from: v - 1, to: v });
     expect(raw.prepare('select legal_first_name, language from patients').get()).toEqual({ legal_first_name: 'Tấn', language: 'en' });
     raw.prepare(`update patients set language = 'es'`).run();
@@ -466,13 +451,9 @@ describe('migration 0013 (home programs)', () => {
 describe('migration 0014 (referral address)', () => {
   it('keeps episodes (no address yet) and holds the physician’s address, phone and fax in shape', async () => {
     const v = MIGRATIONS.find((m) => m.name === 'referral-address')!.version;
-    const raw = new Database(':memory:');
-    raw.pragma('foreign_keys = ON');
-    const db = createKysely(raw) as unknown as Kysely<unknown>;
-    await migrate(db, v - 1);
-    raw.prepare(`insert into users (username, display_name, role, password_hash, created_at, updated_at) values ('t', 'T', 'therapist', 'h', 'x', 'x')`).run();
-    raw.prepare(`insert into patients (mrn, legal_first_name, legal_last_name, first_name_key, last_name_key, date_of_birth, sex, created_at, updated_at)
-      values ('RB000001', 'Tấn', 'Đặng', 'tan', 'dang', '1990-01-01', 'male', 'x', 'x')`).run();
+    const { raw, db } = await databaseAt(v - 1);
+    seedTherapist(raw);
+    seedPatient(raw);
     raw.prepare(`insert into episodes (patient_id, start_date, referral_type, referral_name, referral_npi, created_by, created_at, updated_at)
       values (1, '2026-03-02', 'physician', 'Dr Hồ Thị Mai', '1234567893', 1, 'x', 'x')`).run();
     expect(await migrate(db, v)).toEqual({ from: v - 1, to: v });
