@@ -76,6 +76,8 @@ export function registerBackupCommands(program: Command) {
         const lines = [
           `Backed up to ${out.file} (${(out.bytes / 1e6).toFixed(1)} MB, ${out.encrypted ? 'encrypted' : 'NOT encrypted: keep it as safe as the patients’ records'}).`,
           `Integrity check: ok. It holds ${countsInWords(out.check.counts)}.`,
+          `Attached files and photos: ${out.files.referenced}, kept beside the backup (${out.files.copied} copied this time; each file is kept once for every backup in that folder).`,
+          ...(out.lostFiles.length ? [`WARNING: already missing or damaged in the data folder, so not in the backup: ${out.lostFiles.join('; ')}.`] : []),
         ];
         process.stdout.write(`${lines.join('\n')}\n`);
       }),

@@ -100,6 +100,12 @@ function LastBackup({ status }: { status: Status }) {
           The last backup, {f.instant(failed.at)}, failed: {failed.message}
         </Banner>
       )}
+      {/* A backup that worked but found attached files already lost says so (its message). */}
+      {lastAttempt?.ok && lastAttempt.message && (
+        <Banner tone="warning">
+          The last backup, {f.instant(lastAttempt.at)}: {lastAttempt.message}
+        </Banner>
+      )}
       <dl className="backup-facts">
         <dt>Last good backup</dt>
         <dd>{lastGood ? `${f.instant(lastGood.at)} · ${BACKUP_KIND_LABELS[lastGood.kind]} · ${lastGood.bytes ? sizeInWords(lastGood.bytes) : ''} · integrity checked` : 'None yet'}</dd>
