@@ -58,15 +58,32 @@ export function sharedView(drawings: Drawing[]): { x: number; y: number; w: numb
   return { x, y, w, h, floorY };
 }
 
+/**
+ * The marks as printed: the full-width floor line left out (the frame draws its own across the shared
+ * view), and neighbouring strokes of one tone, width and fill joined into one path of several
+ * subpaths. Painting them as one is the same picture (same order, same opaque colour) with fewer SVG
+ * nodes for the PDF layout to style, measure and draw: a drawing's two far limbs, two near limbs
+ * and two arrow strokes are one path each.
+ */
+export function printMarks(drawing: Drawing): Drawing['marks'] {
+  const out: Drawing['marks'] = [];
+  for (const m of drawing.marks) {
+    if (isFloorLine(m)) continue;
+    const last = out[out.length - 1];
+    if (m.kind === 'path' && last?.kind === 'path' && last.tone === m.tone && last.width === m.width && last.fill === m.fill) out[out.length - 1] = { ...last, d: `${last.d} ${m.d}` };
+    else out.push(m);
+  }
+  return out;
+}
+
 /** One key frame drawn with react-pdf's SVG primitives: the same marks the screen's <svg> draws, in the shared view. */
 export function FrameDrawing({ drawing, view, width, maxHeight }: { drawing: Drawing; view: ReturnType<typeof sharedView>; width: number; maxHeight: number }) {
   const scale = Math.min(width / view.w, maxHeight / view.h);
   return (
     <Svg width={view.w * scale} height={view.h * scale} viewBox={`${view.x} ${view.y} ${view.w} ${view.h}`}>
       {view.floorY !== null ? <Path d={`M${view.x} ${view.floorY} L${view.x + view.w} ${view.floorY}`} stroke={TONE_COLOURS.floor} strokeWidth={1.5} /> : null}
-      {drawing.marks.map((m, i) => {
+      {printMarks(drawing).map((m, i) => {
         const colour = TONE_COLOURS[m.tone];
-        if (isFloorLine(m)) return null;
         if (m.kind === 'circle') return <Circle key={i} cx={m.cx} cy={m.cy} r={m.r} fill={m.fill ? colour : 'none'} stroke={m.width > 0 ? colour : 'none'} strokeWidth={m.width} />;
         return <Path key={i} d={m.d} fill={m.fill ? colour : 'none'} stroke={colour} strokeWidth={m.width} strokeLinecap="round" strokeLinejoin="round" />;
       })}
