@@ -3,6 +3,7 @@ import type { ResolvedSession } from '../api/context';
 import type { OpenApp } from '../app/open-app';
 import { parseActivityFile } from '../activities';
 import { segmentRunWalk } from '../../shared/running/run-walk-segmentation';
+import { pdfPages, type HandoutCase } from './handout-program';
 import { rawReplay, recordHandlerStatements, type RecordedStatement } from './raw-statements';
 
 /** The demo clinic the bench runs against (a copy of it), and who calls. */
@@ -17,8 +18,8 @@ export interface World {
   /** The patient with the most visit notes (a long chart), and their newest signed note. */
   chartPatientId: number;
   signedNoteId: number | null;
-  /** A patient with a home program of four exercises (written into the bench's copy when the clinic has none). */
-  handoutPatientId: number | null;
+  /** The demo's first home program as the demo wrote it, and one of four exercises written into the bench's copy (null: no patient or therapist). */
+  handouts: { demo: HandoutCase; four: HandoutCase } | null;
   /** A patient without runs, a new one each time: importing the same file twice would be a duplicate. */
   nextImportPatient(): number;
   fit: { name: string; bytes: Uint8Array };
@@ -42,6 +43,8 @@ export interface Operation {
   goal?: Goal;
   /** One run through the dispatcher: the call or calls the app makes for it. */
   run(world: World, i: number): Promise<void>;
+  /** What the runs measured, in words for the line (e.g. a handout's exercises and pages), once they are done. */
+  describe?(world: World): string;
   /** The same run's SQL on raw SQLite, where there is SQL to compare with. */
   raw?(world: World): Promise<{ run(i: number): void; close(): void }>;
   rawNote?: string;
@@ -139,22 +142,44 @@ function callsOperation(name: string, calls: (w: World) => readonly (readonly [C
   };
 }
 
+const HANDOUT_GOAL: Goal = { p50: 500, text: 'p50 < 500 ms (issue #14, asked of a two-page handout)' };
+/** A handout print for one of the world's handout patients; the line says the exercises and pages printed. */
+const handoutLine = (name: string, which: 'demo' | 'four') => ({
+  name,
+  channel: 'handouts.print' as const,
+  input: (w: World) => ({ patientId: w.handouts?.[which].patientId ?? 0 }),
+  who: 'therapist' as const,
+  goal: HANDOUT_GOAL,
+  writes: true as const,
+  describe: (w: World, response: unknown) => {
+    const pdf = (response as { pdfBase64?: string } | undefined)?.pdfBase64;
+    return `${w.handouts?.[which].exercises ?? 0} exercises, ${pdf ? pdfPages(pdf) : '?'} pages`;
+  },
+});
+
 /**
  * Printed documents, one line each: a new PDF (note, handout, superbill, receipt, progress report)
  * is benched by adding its channel and an input built from the world.
  */
-export const DOCUMENTS: { name: string; channel: ChannelName; input: (w: World) => unknown; who: 'desk' | 'therapist'; goal?: Goal; writes?: true }[] = [
+export const DOCUMENTS: {
+  name: string;
+  channel: ChannelName;
+  input: (w: World) => unknown;
+  who: 'desk' | 'therapist';
+  goal?: Goal;
+  writes?: true;
+  /** Words for the line from the last run's response. */
+  describe?: (w: World, response: unknown) => string;
+}[] = [
   { name: 'day sheet PDF (every therapist, today)', channel: 'schedule.daySheet', input: (w) => ({ date: w.today }), who: 'desk' },
   { name: 'visit note PDF (the long chart’s newest signed note)', channel: 'notes.pdf', input: (w) => ({ id: w.signedNoteId ?? 0 }), who: 'therapist' },
-  {
-    name: 'home-program handout PDF (four exercises with drawings, the weeks, the rules, the log)',
-    channel: 'handouts.print',
-    input: (w) => ({ patientId: w.handoutPatientId ?? 0 }),
-    who: 'therapist',
-    goal: { p50: 500, text: 'a two-page handout in under 500 ms (issue #14)' },
-    // It stores the printed handout: no read-only replay of its statements.
-    writes: true,
-  },
+  // Each prints every section (letterhead, exercises with drawings two per row, four weeks, traffic
+  // light, when to stop and call, log, footer with "Page X of Y"); the line says its exercises and pages
+  // as printed. Issue #14 asks under 500 ms of a two-page handout: no complete handout prints on fewer
+  // than three pages with its type at 12 pt or more, so both are held to it. They store the print: no
+  // read-only replay of their statements.
+  handoutLine('home-program handout PDF, the demo’s first program as written', 'demo'),
+  handoutLine('home-program handout PDF, four exercises (two full rows)', 'four'),
 ];
 
 export const OPERATIONS: Operation[] = [
@@ -199,12 +224,14 @@ export const OPERATIONS: Operation[] = [
     warmup: 1,
     run: (w) => importFile(w, w.nextImportPatient(), 'export_12345.zip', w.strava.bytes, w.strava.activities),
   },
-  ...DOCUMENTS.map(
-    (doc): Operation => ({
+  ...DOCUMENTS.map((doc): Operation => {
+    let last: unknown;
+    return {
       name: doc.name,
       runs: 15,
       goal: doc.goal,
-      run: async (w) => void (await call(w, doc.channel, doc.input(w) as never, w[doc.who])),
+      run: async (w) => void (last = await call(w, doc.channel, doc.input(w) as never, w[doc.who])),
+      describe: doc.describe && ((w) => doc.describe!(w, last)),
       raw: doc.writes
         ? undefined
         : async (w) => {
@@ -212,6 +239,6 @@ export const OPERATIONS: Operation[] = [
             return { run: () => replay.run(), close: () => replay.close() };
           },
       rawNote: doc.writes ? undefined : 'its queries alone, without drawing the PDF',
-    }),
-  ),
+    };
+  }),
 ];

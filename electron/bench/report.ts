@@ -7,7 +7,7 @@ export function formatBench(result: BenchResult): string {
   const { machine: m, data: d } = result;
   const header = ['operation', 'runs', 'p50 ms', 'p95 ms', 'cpu p50', 'raw p50', 'raw p95', '× raw', 'goal'];
   const rows = result.operations.map((o) => [
-    o.name,
+    o.detail ? `${o.name} (${o.detail})` : o.name,
     String(o.runs),
     ms(o.p50),
     ms(o.p95),

@@ -13,7 +13,7 @@ import { describeMachine, type Machine } from './machine';
 import { measure, type Timing } from './measure';
 import { oneHourRunWalkFit } from './one-hour-fit';
 import { stravaExport } from './strava-export';
-import { handoutPatient } from './handout-program';
+import { handoutCases } from './handout-program';
 import { OPERATIONS, type Goal, type World } from './operations';
 
 export class BenchRefusedError extends Error {}
@@ -34,6 +34,8 @@ export interface BenchOptions {
 
 export interface OperationResult extends Timing {
   name: string;
+  /** What was measured, in words (e.g. a handout's exercises and pages), where the line says it. */
+  detail: string | null;
   raw: Timing | null;
   rawNote: string | null;
   /** p50 through the dispatcher ÷ p50 of the raw statements. */
@@ -100,7 +102,7 @@ async function buildWorld(app: OpenApp, file: string, options: BenchOptions, imp
     week: { from, to: addDays(from, 6), therapistIds: therapists.map((t) => t.id) },
     chartPatientId: longest?.patientId ?? 1,
     signedNoteId: signedNote?.id ?? null,
-    handoutPatientId: await handoutPatient(db, now),
+    handouts: await handoutCases(db, now),
     nextImportPatient: () => {
       const id = withoutRuns.pop()?.id;
       if (id === undefined) throw new BenchRefusedError('The clinic has run out of patients without runs to import into.');
@@ -171,8 +173,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
           }
         }
         const ratio = raw && raw.p50 > 0 ? timing.p50 / raw.p50 : null;
-        operations.push({ name: op.name, ...timing, raw, rawNote: op.rawNote ?? null, ratio, goal: op.goal?.text ?? null, met: op.goal ? meets(op.goal, timing, ratio) : null });
-        options.progress?.(`${op.name}: p50 ${timing.p50.toFixed(2)} ms, p95 ${timing.p95.toFixed(2)} ms`);
+        operations.push({ name: op.name, detail: op.describe?.(world) ?? null, ...timing, raw, rawNote: op.rawNote ?? null, ratio, goal: op.goal?.text ?? null, met: op.goal ? meets(op.goal, timing, ratio) : null });
+        options.progress?.(`${op.name}${op.describe ? ` (${op.describe(world)})` : ''}: p50 ${timing.p50.toFixed(2)} ms, p95 ${timing.p95.toFixed(2)} ms`);
       }
       return { machine, startedAt, responseChecks: app.services.responseChecks, data, operations };
     } finally {

@@ -1,6 +1,6 @@
 import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import type { HandoutData } from '../../shared/program/handout';
-import { Bullets, Calendar, ExerciseRows, LogTable, READ, TrafficLight } from './home-program-parts';
+import { BulletColumns, Calendar, ExerciseRows, LogTable, READ, TrafficLight } from './home-program-parts';
 import { printStyles } from './print-styles';
 
 const s = StyleSheet.create({
@@ -13,14 +13,16 @@ const s = StyleSheet.create({
 
 /**
  * The printed home program (issue #14): everything comes from the stored handout, already in the
- * patient's language, so a reprint is the same document. Letterhead with the patient's name and the
- * footer with page numbers repeat on every page; rows, panels and weeks never split across pages.
+ * patient's language, so a reprint is the same document. The letterhead heads the first page; the
+ * footer repeats on every page with the patient's name, the clinic and its phone and "Page X of Y", so
+ * a loose page is still the patient's and says whom to call (a letterhead on every page cost each page
+ * five lines, and a typical program a whole page). Rows, panels and weeks never split across pages.
  */
 export function HomeProgramPdf({ handout: h }: { handout: HandoutData }) {
   return (
     <Document title={`${h.words.title} — ${h.patient.name}`} author={h.clinic.name} creator="Runback" language={h.language}>
       <Page size={h.paper === 'a4' ? 'A4' : 'LETTER'} style={s.page}>
-        <View style={printStyles.header} fixed>
+        <View style={printStyles.header}>
           <View style={{ maxWidth: '55%' }}>
             <Text style={printStyles.clinicName}>{h.clinic.name}</Text>
             <Text style={printStyles.small}>{h.clinic.address}</Text>
@@ -44,10 +46,9 @@ export function HomeProgramPdf({ handout: h }: { handout: HandoutData }) {
         </Text>
         <Text style={[s.meta, { marginBottom: 6 }]}>{h.words.exercisesIntro}</Text>
         <ExerciseRows handout={h} />
-        <View style={s.section} wrap={false}>
-          <Text style={s.h2}>{h.words.calendar}</Text>
-          <Calendar handout={h} />
-        </View>
+        {/* The weeks flow on from the exercises (each week whole): a page is not left half empty for them. */}
+        <Calendar handout={h} heading={<Text style={s.h2}>{h.words.calendar}</Text>} />
+        <View style={s.section} />
         <View style={s.section} wrap={false}>
           <Text style={s.h2}>{h.painRules.heading}</Text>
           <TrafficLight rules={h.painRules} />
@@ -55,7 +56,7 @@ export function HomeProgramPdf({ handout: h }: { handout: HandoutData }) {
         <View style={[s.section, s.flags]} wrap={false}>
           <Text style={[s.h2, { color: '#991b1b', marginTop: 0 }]}>{h.redFlags.heading}</Text>
           <Text style={[s.meta, { marginBottom: 4 }]}>{h.redFlags.intro}</Text>
-          <Bullets items={h.redFlags.items} />
+          <BulletColumns items={h.redFlags.items} />
           <Text style={[s.meta, { fontWeight: 'bold', marginTop: 6 }]}>{h.redFlags.action}</Text>
         </View>
         <View wrap={false}>
@@ -64,8 +65,11 @@ export function HomeProgramPdf({ handout: h }: { handout: HandoutData }) {
           <LogTable log={h.log} />
         </View>
         <View style={printStyles.footer} fixed>
-          <Text>
+          <Text style={{ maxWidth: '35%' }}>
             {h.patient.name} · {h.patient.mrn}
+          </Text>
+          <Text style={{ flex: 1, textAlign: 'center', paddingHorizontal: 8 }}>
+            {h.clinic.name} · {h.clinic.phone}
           </Text>
           <Text render={({ pageNumber, totalPages }) => h.words.page.replace('{page}', String(pageNumber)).replace('{total}', String(totalPages))} />
         </View>

@@ -37,6 +37,9 @@ export interface HandoutInputs {
   policy: ClinicPolicy;
 }
 
+/** The English of every handout, dose and plan phrase, merged once: the tables are constants. */
+const ENGLISH_PHRASES: Readonly<Record<string, Phrase>> = { ...HANDOUT_PHRASES.en, ...DOSAGE_PHRASES.en, ...PLAN_PHRASES.en };
+
 const titleKey = (id: string) => `exercise.${id}.title`;
 const cueKey = (id: string, i: number) => `exercise.${id}.cue.${i}`;
 
@@ -47,7 +50,7 @@ const cueKey = (id: string, i: number) => `exercise.${id}.cue.${i}`;
  * printed in a stale translation of the old text.
  */
 export function handoutTranslator(language: Language, exercises: readonly Pick<HandoutExerciseInput, 'exercise' | 'version'>[]): Translator {
-  const english: Record<string, Phrase> = { ...HANDOUT_PHRASES.en, ...DOSAGE_PHRASES.en, ...PLAN_PHRASES.en };
+  const english: Record<string, Phrase> = { ...ENGLISH_PHRASES };
   for (const { exercise } of exercises) Object.assign(english, exercisePhrases(exercise));
   if (language === 'en') return createTranslator('en', english, english);
   const seededEs = seededExercisePhrasesEs();
@@ -136,7 +139,7 @@ export function buildHandout(i: HandoutInputs): { handout: HandoutData; missing:
  */
 export function describeMissing(missing: readonly string[], exercises: readonly Pick<Exercise, 'id' | 'title' | 'cues'>[]): string[] {
   const byId = new Map(exercises.map((e) => [e.id, e]));
-  const english: Record<string, Phrase> = { ...HANDOUT_PHRASES.en, ...DOSAGE_PHRASES.en, ...PLAN_PHRASES.en };
+  const english = ENGLISH_PHRASES;
   return missing.map((key) => {
     const m = /^exercise\.(.+)\.(title|cue\.(\d+))$/.exec(key);
     const e = m ? byId.get(m[1]!) : undefined;

@@ -14,6 +14,7 @@ describe('runback bench', () => {
   let t: TestApp;
   let result: BenchResult;
   let before: string;
+  // The hook's timeout is for a loaded shared machine (it runs every line twice), not a limit on the bench.
   beforeAll(async () => {
     t = await createTestApp();
     for (let i = 0; i < 12; i++) await t.ok('patients.create', { ...PATIENT, legalFirstName: `Runner${i}`, dateOfBirth: `19${70 + i}-05-0${1 + (i % 9)}` }, t.sessions.front_desk);
@@ -21,7 +22,7 @@ describe('runback bench', () => {
     await evaluatedPatient(t, 3);
     before = await databaseFingerprint(t);
     result = await runBench({ dataDir: t.dataDir, runs: 2, stravaActivities: 5 });
-  }, 60_000);
+  }, 120_000);
   afterAll(() => t.dispose());
 
   it('reports every operation through the dispatcher, next to raw SQLite where there is SQL', () => {
@@ -40,6 +41,12 @@ describe('runback bench', () => {
     expect(result.operations.map((o) => o.name)).toEqual(expect.arrayContaining(['an empty call (auth.me)', 'day sheet PDF (every therapist, today)', 'opening a chart (record, visits, notes, episodes)']));
     expect(result.data).toMatchObject({ patients: 12, chartPatientId: 3, fitFile: expect.stringMatching(/generated/), stravaActivities: 5 });
     expect(result.machine.cores).toBeGreaterThan(0);
+  });
+
+  it('says of each handout line how many exercises and pages it printed', () => {
+    const handouts = result.operations.filter((o) => o.name.includes('handout'));
+    expect(handouts.map((o) => o.detail)).toEqual([expect.stringMatching(/^4 exercises, [1-9] pages$/), expect.stringMatching(/^4 exercises, [1-9] pages$/)]);
+    expect(formatBench(result)).toContain(`${handouts[1]!.name} (${handouts[1]!.detail})`);
   });
 
   it('prints a table with the machine it ran on', () => {

@@ -11,15 +11,13 @@ import type { ClinicPolicy } from '../../../shared/clinical/policy';
 import { sessionsFor } from '../../../shared/clinical/prescription';
 import type { RunWalkCalendarInput } from '../../../shared/program/run-walk-calendar';
 import { todayIn } from '../../../shared/util/dates';
+import { paperForRegion } from '../../../shared/format/paper';
 import type { AttachmentStore } from '../../attachments/store';
 import type { DB } from '../../db/schema';
 import { clinicAddress } from '../../print/print-parts';
 import type { SessionUser } from '../../../shared/domain/user';
 import { chartingContext } from './charting-context';
 import { exerciseAtVersion } from './exercise-rows';
-
-/** Letter where the clinic's country prints on it (North America), A4 everywhere else. */
-export const paperForCountry = (country: string): 'letter' | 'a4' => (country === 'US' || country === 'CA' ? 'letter' : 'a4');
 
 /** An exercise exactly as the program picked it: the seeded text (version 0) or the clinic's saved version. */
 async function exerciseAt(db: Kysely<DB>, key: string, version: number): Promise<{ exercise: Exercise; illustration: string | null }> {
@@ -83,14 +81,14 @@ export async function loadProgramForHandout(db: Kysely<DB>, store: AttachmentSto
     createdBy: program.createdBy,
     inputs: {
       language: patient.language,
-      paper: paperForCountry(clinic.country),
+      paper: paperForRegion(clinic.country),
       clinic: { name: clinic.name, address: clinicAddress(clinic), phone: clinic.phone },
       patient: { name, mrn: patient.mrn },
       printedOn: short(cx.today),
       therapist: { name: therapist.displayName, credentials: therapist.credentials },
       program: { version: program.version, savedOn: short(todayIn(cx.timeZone, new Date(program.createdAt))) },
       exercises,
-      calendar: { ...(await currentPlan(db, patientId, cx.policy, cx.today)), weekStartsOn: clinic.weekStartsOn, dateOrder: clinic.dateOrder },
+      calendar: { ...(await currentPlan(db, patientId, cx.policy, cx.today, clinic.weekStartsOn)), weekStartsOn: clinic.weekStartsOn, dateOrder: clinic.dateOrder },
       policy: cx.policy,
     },
   };
@@ -102,7 +100,7 @@ export async function loadProgramForHandout(db: Kysely<DB>, store: AttachmentSto
  * prescribed — the reviewed week's prescription when it was for this rung (a spike-guard shortening
  * included), else the rung itself — and the patient's recent running speed from the latest decision.
  */
-async function currentPlan(db: Kysely<DB>, patientId: number, policy: ClinicPolicy, today: string): Promise<{ plan: RunWalkCalendarInput['plan']; ladder: Ladder }> {
+async function currentPlan(db: Kysely<DB>, patientId: number, policy: ClinicPolicy, today: string, weekStartsOn: RunWalkCalendarInput['weekStartsOn']): Promise<{ plan: RunWalkCalendarInput['plan']; ladder: Ladder }> {
   const plan = await db.selectFrom('runPlans').selectAll().where('patientId', '=', patientId).where('endedAt', 'is', null).orderBy('startDate', 'desc').executeTakeFirst();
   if (!plan) return { plan: null, ladder: DEFAULT_LADDER };
   const ladder = ladderSchema.parse(JSON.parse(plan.ladderJson));
@@ -114,7 +112,7 @@ async function currentPlan(db: Kysely<DB>, patientId: number, policy: ClinicPoli
   const rung = ladder[stepIndex(ladder, latest.stepId)]!;
   const session = prescribed ?? { stepId: rung.id, sessionsPerWeek: sessionsFor(rung, { ...policy, progression: { ...policy.progression, sessionsPerWeek: plan.sessionsPerWeek } }), runSeconds: rung.runSeconds, walkSeconds: rung.walkSeconds, repeats: rung.repeats, shortenedBySpikeGuard: false };
   const latestDecision = latest.decisionJson ? (JSON.parse(latest.decisionJson) as PlanDecision) : decided;
-  const thisWeek = startOfWeek(today, (await db.selectFrom('clinic').select('weekStartsOn').executeTakeFirstOrThrow()).weekStartsOn);
+  const thisWeek = startOfWeek(today, weekStartsOn);
   return {
     ladder,
     plan: {

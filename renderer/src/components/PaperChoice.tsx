@@ -1,18 +1,10 @@
 import { useId } from 'react';
+import { paperForLocale, type Paper } from '../../../shared/format/paper';
 
-export type Paper = 'letter' | 'a4';
+export type { Paper };
 
-/** US Letter where the locale is American or Canadian (or the Philippines, Mexico…), otherwise A4. */
-export function defaultPaper(locale: string): Paper {
-  const region = (() => {
-    try {
-      return new Intl.Locale(locale).maximize().region ?? '';
-    } catch {
-      return '';
-    }
-  })();
-  return ['US', 'CA', 'MX', 'PH', 'CL', 'CO', 'VE', 'GT', 'CR', 'PR'].includes(region) ? 'letter' : 'a4';
-}
+/** The paper a print dialog starts on, from the screen's locale (the rule the handout uses too). */
+export const defaultPaper = (locale: string): Paper => paperForLocale(locale);
 
 /** The paper size of a printed document, chosen in every print dialog the same way. */
 export function PaperChoice({ value, onChange }: { value: Paper; onChange: (paper: Paper) => void }) {
