@@ -1,4 +1,4 @@
-import { CompiledQuery, sql, type Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import type { DB } from './schema';
 
 /**
@@ -35,7 +35,7 @@ async function beginImmediate(conn: Kysely<unknown>, wait: LockWait) {
   let delay = 2;
   for (;;) {
     try {
-      await sql`begin immediate`.execute(conn);
+      await conn.executeQuery(BEGIN_IMMEDIATE);
       return;
     } catch (error) {
       if (!isBusy(error)) throw error;
@@ -69,21 +69,21 @@ export async function inImmediateTransaction<T, D = DB>(db: Kysely<D>, work: (tr
   const { keep = () => false, lockWait = DEFAULT_LOCK_WAIT, relaxedDurability = false } = options;
   return db.connection().execute(async (conn) => {
     // 2 = FULL; a connection already below NORMAL (the demo generator's) is left as it is.
-    const level = relaxedDurability ? Number((await sql<{ synchronous: number }>`pragma synchronous`.execute(conn)).rows[0]?.synchronous ?? 2) : null;
+    const level = relaxedDurability ? Number((await conn.executeQuery<{ synchronous: number }>(SYNCHRONOUS)).rows[0]?.synchronous ?? 2) : null;
     const relax = level !== null && level > 1;
-    if (relax) await sql`pragma synchronous = NORMAL`.execute(conn);
+    if (relax) await conn.executeQuery(SYNCHRONOUS_NORMAL);
     try {
       await beginImmediate(conn as Kysely<unknown>, lockWait);
       try {
         const result = await work(conn);
-        await sql`commit`.execute(conn);
+        await conn.executeQuery(COMMIT);
         return result;
       } catch (error) {
-        await sql.raw(keep(error) ? 'commit' : 'rollback').execute(conn);
+        await conn.executeQuery(keep(error) ? COMMIT : ROLLBACK);
         throw error;
       }
     } finally {
-      if (relax) await sql.raw(`pragma synchronous = ${level}`).execute(conn);
+      if (relax) await conn.executeQuery(CompiledQuery.raw(`pragma synchronous = ${level}`));
     }
   });
 }
@@ -106,7 +106,11 @@ export async function inReadTransaction<T, D = DB>(db: Kysely<D>, work: (trx: Ky
   });
 }
 
-// Every read call begins and ends a transaction: their text as it is, not a query tree each time.
+// Every call begins and ends a transaction (a read's bookkeeping a relaxed one): their text as it
+// is, not a query tree each time.
 const BEGIN = CompiledQuery.raw('begin');
+const BEGIN_IMMEDIATE = CompiledQuery.raw('begin immediate');
+const SYNCHRONOUS = CompiledQuery.raw('pragma synchronous');
+const SYNCHRONOUS_NORMAL = CompiledQuery.raw('pragma synchronous = NORMAL');
 const COMMIT = CompiledQuery.raw('commit');
 const ROLLBACK = CompiledQuery.raw('rollback');

@@ -40,9 +40,12 @@ async function addPatients(t: TestApp, count: number, seed: number, firstMrn: nu
   for (let i = 0; i < rows.length; i += 500) await t.services.db.insertInto('patients').values(rows.slice(i, i + 500)).execute();
 }
 
+/** Two odd names carry their MRN in other cases: the FTS index folds case, the MRN's own index does not. */
+const mrnCased = (mrn: string, i: number) => (i === 1 ? mrn.toLowerCase() : i === 2 ? `Rb${mrn.slice(2)}` : mrn);
+
 async function addOddNames(t: TestApp, firstMrn: number) {
   const rows = ODD_NAMES.map(([first, last], i) => ({
-    mrn: formatMrn(firstMrn + i),
+    mrn: mrnCased(formatMrn(firstMrn + i), i),
     legalFirstName: first,
     legalLastName: last,
     preferredName: null,
@@ -113,10 +116,12 @@ describe('the patient list at any size', () => {
     const queries = ['', 'a', 'M', 'mar', 'garc', 'z', 'q', 'jose', 'o', "o'b", 'fisher', 'smith', 's', 'dang', 'đang', 'de la', 'an 3/7/1985', '3/7/1985', '555', '0101', 'rb00001', 'x y', 'é'];
     // Phone and MRN numbers typed from their first character: broad ones are checked row by row.
     const numbers = ['3', '31', '(312)', '312-5', '0', '7', 'rb0', 'rb00', 'RB0003', 'rb3', 'rb12', '312 5', 'rb0 3', '3 a'];
+    // MRNs alone are ranges on the MRN's index: typed in any case, with or without zeros, matching MRNs stored in any case.
+    const mrns = ['rB00030', 'Rb000303', 'rb302', 'RB303', 'rb0003 rb00030', 'rb0 3/7/1985', 'rb9'];
     const tunings: ListTuning[] = [{ cap: 1000, narrow: 1000, wide: 5000 }, SMALL, { cap: 40, narrow: 3, wide: 10 }];
     let checked = 0;
     for (const tuning of tunings) {
-      for (const text of [...queries, ...numbers]) {
+      for (const text of [...queries, ...numbers, ...mrns]) {
         for (const sort of PATIENT_SORTS) {
           for (const [offset, limit] of [
             [0, 20],
@@ -132,7 +137,7 @@ describe('the patient list at any size', () => {
         }
       }
     }
-    expect(checked).toBe(3 * (23 + 14) * 5 * 3);
+    expect(checked).toBe(3 * (23 + 14 + 7) * 5 * 3);
   });
 
   it('a one-letter search reads the name index over that letter, stopping at the page, and counts no further than the cap', async () => {
@@ -174,6 +179,28 @@ describe('the patient list at any size', () => {
       await listPatients(db, query({ query: '3', limit: 20 }), { cap: 40, narrow: 40, wide: 100_000 });
       expect(trace.at(-2)!.sql).toMatch(/patients_fts/);
       expect(trace.at(-2)!.plan).toMatch(/^SCAN patients USING COVERING INDEX patients_active_name \| LIST SUBQUERY \d+ \| SCAN patients_fts VIRTUAL TABLE/);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('an MRN search reads the MRN’s own index, never the FTS index: its count, its few matches and its many', async () => {
+    const { db, trace } = tracingKysely(t);
+    try {
+      const few = await listPatients(db, query({ query: 'rB00030', limit: 20 }), SMALL);
+      expect(few.rows.map((r) => r.mrn)).toEqual(expect.arrayContaining(['rb000302', 'Rb000303']));
+      expect(trace).toHaveLength(2);
+      const [count, page] = trace as [Traced, Traced];
+      expect(count.plan).toMatch(/^CO-ROUTINE \(subquery-\d+\) \| MULTI-INDEX OR \| INDEX 1 \| SEARCH m USING COVERING INDEX sqlite_autoindex_patients_1 \(mrn>\? AND mrn<\?\)/);
+      expect(count.plan).toMatch(/COVERING INDEX patients_archived/);
+      expect(page.plan).toMatch(/^SEARCH patients USING INTEGER PRIMARY KEY \(rowid=\?\) \| LIST SUBQUERY \d+ \| MULTI-INDEX OR \| INDEX 1 \| SEARCH m USING COVERING INDEX sqlite_autoindex_patients_1 /);
+      // More than `narrow`: the name walk is filtered by the MRN index's set; more than `wide`: each row's MRN is checked.
+      trace.length = 0;
+      await listPatients(db, query({ query: 'rb0', limit: 20 }), { cap: 40, narrow: 40, wide: 100_000 });
+      expect(trace[1]!.plan).toMatch(/^SCAN patients USING COVERING INDEX patients_active_name \| LIST SUBQUERY \d+ \| MULTI-INDEX OR /);
+      await listPatients(db, query({ query: 'rb0', limit: 20 }), SMALL);
+      expect(trace.at(-2)!.plan).toBe('SCAN patients USING COVERING INDEX patients_active_name');
+      expect(trace.map((s) => s.sql).join(' ')).not.toMatch(/patients_fts/);
     } finally {
       await db.destroy();
     }

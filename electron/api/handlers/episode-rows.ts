@@ -4,6 +4,7 @@ import type { Diagnosis, Episode, Goal } from '../../../shared/charting/episode'
 import type { EpisodeSnapshot } from '../../../shared/charting/note';
 import type { NoteType } from '../../../shared/charting/note-content';
 import { certificationStatus, progressNoteStatus, type EpisodeVisit } from '../../../shared/clinical/documentation';
+import { compiledQuery } from '../../db/compiled-query';
 import type { DB, EpisodesTable } from '../../db/schema';
 import type { ChartingContext } from './charting-context';
 
@@ -25,30 +26,28 @@ export async function openEpisodeOf(db: Kysely<DB>, patientId: number): Promise<
   return db.selectFrom('episodes').selectAll().where('patientId', '=', patientId).where('dischargedOn', 'is', null).executeTakeFirst();
 }
 
+// Opening a chart lists its episodes with their goals and visits: compiled once, asked per episode
+// (a patient has a few; building a query with a list of ids each time cost more than running it).
+const episodeGoals = compiledQuery((db: Kysely<DB>, episodeId: number) =>
+  db.selectFrom('episodeGoals').select(['id', 'term', 'description', 'targetDate', 'status']).where('episodeId', '=', episodeId).where('removedAt', 'is', null).orderBy('sortOrder'),
+);
+const episodeVisits = compiledQuery((db: Kysely<DB>, episodeId: number) =>
+  db.selectFrom('notes').select(['dateOfService', 'noteType']).where('episodeId', '=', episodeId).where('status', '<>', 'discarded'),
+);
+
 export async function goalsOf(db: Kysely<DB>, episodeIds: readonly number[]): Promise<Map<number, Goal[]>> {
   const out = new Map<number, Goal[]>();
-  if (!episodeIds.length) return out;
-  const rows = await db
-    .selectFrom('episodeGoals')
-    .select(['id', 'episodeId', 'term', 'description', 'targetDate', 'status'])
-    .where('episodeId', 'in', [...episodeIds])
-    .where('removedAt', 'is', null)
-    .orderBy('episodeId')
-    .orderBy('sortOrder')
-    .execute();
-  for (const { episodeId, ...goal } of rows) out.set(episodeId, [...(out.get(episodeId) ?? []), goal]);
+  for (const id of new Set(episodeIds)) out.set(id, await episodeGoals(db, id));
   return out;
 }
 
 /** The episodes as records, with their goals, visit counts and what is due on the open ones. */
 export async function toEpisodes(db: Kysely<DB>, rows: readonly EpisodeRow[], cx: ChartingContext): Promise<Episode[]> {
-  const ids = rows.map((r) => r.id);
-  const goals = await goalsOf(db, ids);
-  const visitRows = ids.length
-    ? await db.selectFrom('notes').select(['episodeId', 'dateOfService', 'noteType']).where('episodeId', 'in', ids).where('status', '<>', 'discarded').execute()
-    : [];
+  const goals = await goalsOf(db, rows.map((r) => r.id));
+  const visitsOf = new Map<number, EpisodeVisit[]>();
+  for (const row of rows) visitsOf.set(row.id, (await episodeVisits(db, row.id)).map((v) => ({ date: v.dateOfService, kind: VISIT_KIND[v.noteType] })));
   return rows.map((row) => {
-    const visits = visitRows.filter((v) => v.episodeId === row.id).map((v) => ({ date: v.dateOfService, kind: VISIT_KIND[v.noteType] }));
+    const visits = visitsOf.get(row.id)!;
     const due: Episode['due'] = [];
     if (row.dischargedOn === null) {
       for (const r of progressNoteStatus({ visits, today: cx.today, policy: cx.policy, fmt: cx.fmt }).reasons) due.push({ ruleId: r.ruleId, sentence: r.sentence, kind: 'progress-note' });

@@ -9,6 +9,9 @@ import {
   matchChecked,
   matchDriven,
   matchFiltered,
+  mrnDriven,
+  mrnFiltered,
+  mrnMatchCount,
   numbersScanned,
   parsePatientSearch,
   prefixEnd,
@@ -98,6 +101,7 @@ function matchFilter(search: ParsedSearch, how: How): Expression<SqlBool> | null
   if (match === null) return null;
   if (dateOfBirth !== null) return matchChecked(match);
   if (how === 'scanned' && numbers !== null) return numbersScanned(numbers);
+  if (search.mrns !== null) return how === 'driven' ? mrnDriven(search.mrns) : mrnFiltered(search.mrns);
   return how === 'driven' ? matchDriven(match) : matchFiltered(match);
 }
 
@@ -131,8 +135,8 @@ async function countMatches(db: Kysely<DB>, q: PatientListQuery, search: ParsedS
     const sub = searched(db, q, search, 'driven').select('patients.id').limit(limit);
     n = Number((await db.selectFrom(sub.as('m')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   } else {
-    // From the FTS index alone (archived patients left out through their own small index).
-    n = await ftsMatchCount(db, search.match!, limit, !q.includeArchived);
+    // From the FTS index alone, or an MRN's own index (archived patients left out through their own small index).
+    n = search.mrns !== null ? await mrnMatchCount(db, search.mrns, limit, !q.includeArchived) : await ftsMatchCount(db, search.match!, limit, !q.includeArchived);
   }
   const how: How = n <= tuning.narrow ? 'driven' : search.numbers !== null && search.dateOfBirth === null && n > tuning.wide ? 'scanned' : 'filtered';
   return { total: Math.min(n, tuning.cap), capped: n > tuning.cap, how };

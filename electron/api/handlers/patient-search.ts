@@ -23,6 +23,11 @@ export interface ParsedSearch {
    * ("rb0004") — those parts (digits, or the MRN folded to lower case); otherwise null.
    */
   numbers: string[] | null;
+  /**
+   * When the search is MRNs only ("rb00", "RB0004 rb00042") and no date: those MRNs, folded to lower
+   * case. They are ranges on the MRN's own index (mrnMatching), not FTS prefix lookups.
+   */
+  mrns: string[] | null;
 }
 
 const quote = (token: string) => `"${token.replace(/"/g, '""')}"`;
@@ -79,13 +84,15 @@ export function parsePatientSearch(query: string, order: TypedDateOrder = 'MDY')
     leadingName ??= folded;
     clauses.push(`names : ${quote(folded)}*`);
   }
+  const onlyNumbers = numbers.length > 0 && numbers.length === clauses.length;
   const plainName = clauses.length === 1 && dateOfBirth === null && leadingName !== null && /^[a-z0-9]+$/.test(leadingName) ? leadingName : null;
   return {
     match: clauses.length ? clauses.join(' AND ') : null,
     dateOfBirth,
     leadingName,
     plainName,
-    numbers: numbers.length > 0 && numbers.length === clauses.length ? numbers : null,
+    numbers: onlyNumbers ? numbers : null,
+    mrns: onlyNumbers && dateOfBirth === null && numbers.every((n) => n.startsWith('rb')) ? numbers : null,
   };
 }
 
@@ -146,6 +153,57 @@ export function numbersScanned(numbers: readonly string[]): Expression<SqlBool> 
     )})`;
   });
   return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
+}
+
+/** Every way `text` can be written in upper and lower case ("rb0" → RB0, Rb0, rB0, rb0). */
+function caseVariants(text: string): string[] {
+  let variants = [''];
+  for (const ch of text) {
+    const forms = [...new Set([ch.toUpperCase(), ch.toLowerCase()])];
+    variants = variants.flatMap((v) => forms.map((f) => v + f));
+  }
+  return variants;
+}
+
+/**
+ * The patients (the rows of `table`, an alias of patients) whose MRN matches each typed MRN as the
+ * FTS index matches it — starting with it, or equal to it with its zeros (rb1105 → RB001105), case
+ * folded — as ranges on the MRN's unique index, one per way of writing its letters. The FTS index
+ * holds the MRN as one token (an MRN is RB and digits, shared/domain/identifiers), so the two agree;
+ * a prefix of 4+ characters made FTS5 merge a doclist per MRN starting with it (10,000 for "rb00")
+ * just to count them.
+ */
+function mrnMatching(numbers: readonly string[], table: string): RawBuilder<unknown> {
+  const mrn = sql.ref(`${table}.mrn`);
+  const parts = numbers.map((typed) => {
+    const padded = paddedMrn(typed);
+    const ranges = caseVariants(typed).map((v) => sql`(${mrn} >= ${v} and ${mrn} < ${prefixEnd(v)})`);
+    const exact = padded ? caseVariants(padded).map((v) => sql`${mrn} = ${v}`) : [];
+    return sql`(${sql.join([...ranges, ...exact], sql` or `)})`;
+  });
+  return sql.join(parts, sql` and `);
+}
+
+/** The patients whose MRN matches, read from the MRN's index. */
+function mrnIds(numbers: readonly string[]): RawBuilder<unknown> {
+  return sql`select m.id from patients as m where ${mrnMatching(numbers, 'm')}`;
+}
+
+/** MRN matches as the query's driver (few), as matchDriven. */
+export function mrnDriven(numbers: readonly string[]): Expression<SqlBool> {
+  return sql<SqlBool>`patients.id in (${mrnIds(numbers)})`;
+}
+
+/** MRN matches as a filter of an index walk (many), as matchFiltered. */
+export function mrnFiltered(numbers: readonly string[]): Expression<SqlBool> {
+  return sql<SqlBool>`+patients.id in (${mrnIds(numbers)})`;
+}
+
+/** How many patients the MRNs match, counting no further than `cap`, from the MRN's index alone. */
+export async function mrnMatchCount(db: Kysely<DB>, numbers: readonly string[], cap: number, withoutArchived = false): Promise<number> {
+  const archived = withoutArchived ? sql`and m.id not in (select id from patients where archived_at is not null)` : sql``;
+  const row = await sql<{ n: number }>`select count(*) as n from (${mrnIds(numbers)} ${archived} limit ${cap})`.execute(db);
+  return Number(row.rows[0]?.n ?? 0);
 }
 
 /**
