@@ -66,7 +66,7 @@ try {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
   const search = page.getByRole('searchbox', { name: 'Search patients' });
   await search.waitFor();
-  await page.waitForFunction(() => document.querySelector('#patient-table')?.getAttribute('aria-busy') === 'false');
+  await page.waitForFunction(() => document.querySelector('#patient-table')?.getAttribute('aria-busy') !== 'true');
 
   // In the page: keydown time, then the list busy with the new query, then idle, then a painted frame.
   await page.evaluate(() => {
@@ -115,7 +115,7 @@ try {
       // Back to the whole list, and settled, before the next word.
       await search.fill('');
       await page.waitForFunction(
-        () => document.querySelector('#patient-table')?.getAttribute('aria-busy') === 'false' && /patients$/.test(document.querySelector('[data-testid=patient-count]')?.textContent ?? ''),
+        () => document.querySelector('#patient-table')?.getAttribute('aria-busy') !== 'true' && /patients$/.test(document.querySelector('[data-testid=patient-count]')?.textContent ?? ''),
       );
       await page.evaluate(() => (window.__keystrokes.length = 0));
       for (const [i, key] of [...word].entries()) {

@@ -68,6 +68,8 @@ export interface DataTableProps<T> {
   paged?: { rowCount: number; rowAt: (index: number) => T | undefined; onRangeChange: (first: number, last: number) => void };
   getRowId: (row: T, index: number) => string;
   loading?: boolean;
+  /** The rows on screen are about to be replaced (a newer search is on its way): aria-busy. Default: `loading`. */
+  busy?: boolean;
   loadingLabel?: string;
   error?: { message: string } | null;
   onRetry?: () => void;
@@ -322,7 +324,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
       role="table"
       aria-label={label}
       aria-rowcount={count + 1}
-      aria-busy={props.loading || undefined}
+      aria-busy={(props.busy ?? props.loading) || undefined}
       onKeyDown={onKeyDown}
       onScroll={props.onScroll ? (e) => props.onScroll?.(e.currentTarget.scrollTop) : undefined}
     >

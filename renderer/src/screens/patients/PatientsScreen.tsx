@@ -252,6 +252,7 @@ export function PatientsScreen() {
         }}
         rowClassName={(p) => (p.archivedAt ? 'is-archived' : undefined)}
         loading={pages.total === null && pages.loading}
+        busy={pages.loading}
         loadingLabel="Loading patients…"
         error={pages.error}
         onRetry={pages.retry}
