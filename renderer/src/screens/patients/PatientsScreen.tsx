@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { SortingState } from '@tanstack/react-table';
 import type { PatientSort, PatientSummary } from '../../../../shared/domain/patient';
-import { countOf } from '../../../../shared/format/numbers';
+import { countOf, groupedNumber } from '../../../../shared/format/numbers';
 import { useClinic, useClinicToday } from '../../app/clinic';
 import { paths } from '../../app/routes';
 import { useShellState, type PatientListMemory } from '../../app/shell-state';
@@ -10,6 +10,8 @@ import { birthAndAge, patientDisplayName } from './patientFormat';
 import { usePatientPages, type ListParams } from './usePatientPages';
 
 const ROW_HEIGHT = 38;
+const rowId = (p: PatientSummary) => String(p.id);
+const archivedClass = (p: PatientSummary) => (p.archivedAt ? 'is-archived' : undefined);
 
 type SortKey = Exclude<PatientSort, 'relevance'>;
 type Sort = NonNullable<PatientListMemory['sort']>;
@@ -97,7 +99,15 @@ export function PatientsScreen() {
   const tableRef = useRef<DataTableHandle>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const columns = useMemo(() => patientColumns(today, locale), [today, locale]);
-  const { ensureRange, shownKey } = pages;
+  const { ensureRange, shownKey, row: rowAt } = pages;
+  // The same props while typing, so the rows on screen are not drawn again until the answer changes them.
+  const paged = useMemo(() => ({ rowCount: total, rowAt, onRangeChange: ensureRange }), [total, rowAt, ensureRange]);
+  const onScroll = useCallback(
+    (top: number) => {
+      memory.current.scrollTop = top;
+    },
+    [memory],
+  );
 
   // New results: back to the top, first row highlighted. Coming back to the same results: same place.
   const lastKey = useRef<string | null>(null);
@@ -165,7 +175,7 @@ export function PatientsScreen() {
     pages.total === null
       ? ''
       : pages.capped
-        ? `${new Intl.NumberFormat(locale).format(total)}+ matches` // the server counts a broad search no further
+        ? `${groupedNumber(total, locale)}+ matches` // the server counts a broad search no further
         : shownQuery
           ? countOf(total, 'match', 'matches', locale)
           : countOf(total, 'patient', 'patients', locale);
@@ -238,8 +248,8 @@ export function PatientsScreen() {
         id="patient-table"
         label="Patients"
         columns={columns}
-        paged={{ rowCount: total, rowAt: pages.row, onRangeChange: ensureRange }}
-        getRowId={(p) => String(p.id)}
+        paged={paged}
+        getRowId={rowId}
         rowFocus="link"
         rowHeight={ROW_HEIGHT}
         fill
@@ -247,10 +257,8 @@ export function PatientsScreen() {
         onSortingChange={onSortingChange}
         activeIndex={highlight}
         onActiveIndexChange={setHighlight}
-        onScroll={(top) => {
-          memory.current.scrollTop = top;
-        }}
-        rowClassName={(p) => (p.archivedAt ? 'is-archived' : undefined)}
+        onScroll={onScroll}
+        rowClassName={archivedClass}
         loading={pages.total === null && pages.loading}
         busy={pages.loading}
         loadingLabel="Loading patients…"
