@@ -167,6 +167,8 @@ export function DataTable<T>(props: DataTableProps<T>) {
   };
 
   const scrollRef = useRef<HTMLDivElement>(null);
+  /** Where the rows were scrolled to, as the last scroll event said (reading scrollTop lays the page out). */
+  const scrolledTo = useRef(0);
   const rowHeight = props.rowHeight ?? DEFAULT_ROW_HEIGHT;
   const virtual = Boolean(paged) || count >= (props.virtualFrom ?? 80);
   const virtualizer = useVirtualizer({
@@ -223,7 +225,11 @@ export function DataTable<T>(props: DataTableProps<T>) {
     props.ref,
     () => ({
       scrollToIndex: (i) => (virtual ? virtualizer.scrollToIndex(i, { align: 'auto' }) : undefined),
-      scrollToTop: () => scrollRef.current?.scrollTo({ top: 0 }),
+      // Only when scrolled: scrolling (even to where it is) lays the page out at once, and new results
+      // at every keystroke would pay for it in the commit instead of in the frame.
+      scrollToTop: () => {
+        if (scrolledTo.current !== 0) scrollRef.current?.scrollTo({ top: 0 });
+      },
       scrollToOffset: (top) => scrollRef.current?.scrollTo({ top }),
       focusRow: (i) => moveTo(i, true),
     }),
@@ -297,7 +303,10 @@ export function DataTable<T>(props: DataTableProps<T>) {
       aria-rowcount={count + 1}
       aria-busy={(props.busy ?? props.loading) || undefined}
       onKeyDown={onKeyDown}
-      onScroll={props.onScroll ? (e) => props.onScroll?.(e.currentTarget.scrollTop) : undefined}
+      onScroll={(e) => {
+        scrolledTo.current = e.currentTarget.scrollTop;
+        props.onScroll?.(scrolledTo.current);
+      }}
     >
       <div className="dt-head" role="rowgroup">
         {table.getHeaderGroups().map((group) => (
