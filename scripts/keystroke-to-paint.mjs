@@ -47,9 +47,11 @@ function rendererCpu(trace, keystrokes) {
   const events = trace.traceEvents ?? trace;
   const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   const marks = events.filter((e) => e.name === 'keystroke' && e.pid === main.pid).map((e) => e.ts).sort((a, b) => a - b);
-  const tasks = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.cat?.includes('toplevel') && typeof e.tdur === 'number');
+  // The scheduler's tasks (the other top-level events are inside them).
+  const tasks = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && typeof e.tdur === 'number');
   if (marks.length !== keystrokes.length) throw new Error(`the trace has ${marks.length} keystrokes, the page measured ${keystrokes.length}`);
-  const cpuIn = (from, to) => tasks.filter((e) => e.ts >= from && e.ts < to).reduce((sum, e) => sum + e.tdur / 1000, 0);
+  // The tasks that ran in the span, the one it starts in included (the keydown's own task).
+  const cpuIn = (from, to) => tasks.filter((e) => e.ts < to && e.ts + e.dur > from).reduce((sum, e) => sum + e.tdur / 1000, 0);
   return keystrokes.map((k, i) => {
     const t0 = marks[i];
     const end = t0 + k.ms * 1000;
