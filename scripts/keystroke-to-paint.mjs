@@ -25,6 +25,9 @@ const { values } = parseArgs({
     'data-dir': { type: 'string' },
     rounds: { type: 'string', default: '3' },
     json: { type: 'boolean', default: false },
+    // Also the renderer's processor time per keystroke, from a Chromium trace of the measured rounds:
+    // unlike the wall-clock figures it hardly moves with the machine's load.
+    cpu: { type: 'boolean', default: false },
     chromium: { type: 'string', default: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
   },
 });
@@ -34,6 +37,28 @@ if (!values['data-dir'] || !existsSync(join(values['data-dir'], 'runback.sqlite'
 }
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+
+/**
+ * Per keystroke, the processor time of the renderer's main thread (the trace's thread time of its
+ * top-level tasks) from the keydown to the painted frame, and the parts before the request left and
+ * after its answer came. Each measured keydown left a "keystroke" mark on the trace's clock.
+ */
+function rendererCpu(trace, keystrokes) {
+  const events = trace.traceEvents ?? trace;
+  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const marks = events.filter((e) => e.name === 'keystroke' && e.pid === main.pid).map((e) => e.ts).sort((a, b) => a - b);
+  // The scheduler's tasks (the other top-level events are inside them).
+  const tasks = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && typeof e.tdur === 'number');
+  if (marks.length !== keystrokes.length) throw new Error(`the trace has ${marks.length} keystrokes, the page measured ${keystrokes.length}`);
+  // The tasks that ran in the span, the one it starts in included (the keydown's own task).
+  const cpuIn = (from, to) => tasks.filter((e) => e.ts < to && e.ts + e.dur > from).reduce((sum, e) => sum + e.tdur / 1000, 0);
+  return keystrokes.map((k, i) => {
+    const t0 = marks[i];
+    const end = t0 + k.ms * 1000;
+    if (k.untilRequest === null) return { total: cpuIn(t0, end), untilRequest: null, afterAnswer: null };
+    return { total: cpuIn(t0, end), untilRequest: cpuIn(t0, t0 + k.untilRequest * 1000), afterAnswer: cpuIn(t0 + (k.untilRequest + k.request) * 1000, end) };
+  });
+}
 
 async function serve(dataDir) {
   const child = spawn(process.execPath, [join(ROOT, 'bin', 'runback.cjs'), 'serve', '--data-dir', dataDir, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -66,7 +91,7 @@ try {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
   const search = page.getByRole('searchbox', { name: 'Search patients' });
   await search.waitFor();
-  await page.waitForFunction(() => document.querySelector('#patient-table')?.getAttribute('aria-busy') === 'false');
+  await page.waitForFunction(() => document.querySelector('#patient-table')?.getAttribute('aria-busy') !== 'true');
 
   // In the page: keydown time, then the list busy with the new query, then idle, then a painted frame.
   await page.evaluate(() => {
@@ -83,6 +108,8 @@ try {
         // Letters typed into the search only (clearing it between words is not measured).
         if (event.key.length !== 1 || event.target !== document.querySelector('input[type=search]')) return;
         const start = performance.now();
+        // Where the keystroke starts on the trace's clock (--cpu).
+        performance.mark('keystroke');
         let sawBusy = table.getAttribute('aria-busy') === 'true';
         // The frame after the change: a rAF callback runs just before it is painted, a message posted
         // from there is handled just after.
@@ -110,12 +137,14 @@ try {
 
   const rounds = Number(values.rounds);
   const all = [];
+  const traceFile = join(copyDir, 'trace.json');
+  if (values.cpu) await browser.startTracing(page, { path: traceFile, categories: ['toplevel', 'blink.user_timing'] });
   for (let round = 0; round < rounds; round++) {
     for (const word of WORDS) {
       // Back to the whole list, and settled, before the next word.
       await search.fill('');
       await page.waitForFunction(
-        () => document.querySelector('#patient-table')?.getAttribute('aria-busy') === 'false' && /patients$/.test(document.querySelector('[data-testid=patient-count]')?.textContent ?? ''),
+        () => document.querySelector('#patient-table')?.getAttribute('aria-busy') !== 'true' && /patients$/.test(document.querySelector('[data-testid=patient-count]')?.textContent ?? ''),
       );
       await page.evaluate(() => (window.__keystrokes.length = 0));
       for (const [i, key] of [...word].entries()) {
@@ -127,6 +156,7 @@ try {
       all.push(...times.map((t, i) => ({ ...t, prefix: word.slice(0, i + 1) })));
     }
   }
+  const cpu = values.cpu ? rendererCpu(JSON.parse(String(await browser.stopTracing())), all) : null;
   const sorted = all.map((t) => t.ms).sort((a, b) => a - b);
   const oneLetter = all.filter((t) => t.prefix.length === 1).map((t) => t.ms).sort((a, b) => a - b);
   const median = (values) => percentile(values.filter((v) => v !== null).sort((a, b) => a - b), 0.5);
@@ -141,6 +171,8 @@ try {
       request: median(all.map((t) => t.request)),
       afterAnswer: median(all.filter((t) => t.request !== null).map((t) => t.ms - t.untilRequest - t.request)),
     },
+    // Medians of the renderer main thread's processor time per keystroke (--cpu): all of it, before the request left, after the answer came.
+    ...(cpu ? { rendererCpu: { total: median(cpu.map((c) => c.total)), untilRequest: median(cpu.map((c) => c.untilRequest)), afterAnswer: median(cpu.map((c) => c.afterAnswer)) } } : {}),
     firstLetter: { keystrokes: oneLetter.length, p50: percentile(oneLetter, 0.5), p95: percentile(oneLetter, 0.95) },
   };
   if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
@@ -150,6 +182,9 @@ try {
         `  every keystroke: p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms\n` +
         `  the first letter (the broadest search): p50 ${result.firstLetter.p50.toFixed(1)} ms, p95 ${result.firstLetter.p95.toFixed(1)} ms\n` +
         `  medians of its parts: keydown to request ${result.parts.untilRequest.toFixed(1)} ms, request ${result.parts.request.toFixed(1)} ms, answer to painted ${result.parts.afterAnswer.toFixed(1)} ms\n` +
+        (result.rendererCpu
+          ? `  the renderer's processor time (medians): ${result.rendererCpu.total.toFixed(1)} ms a keystroke, ${result.rendererCpu.untilRequest.toFixed(1)} ms before the request, ${result.rendererCpu.afterAnswer.toFixed(1)} ms after the answer\n`
+          : '') +
         `  on ${result.machine.cpu}, ${result.machine.cores} cores, load average ${result.machine.loadAverage}\n`,
     );
   }

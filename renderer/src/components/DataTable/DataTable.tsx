@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import {
   createRow,
-  flexRender,
   getCoreRowModel,
   getSortedRowModel,
   useReactTable,
@@ -12,6 +11,7 @@ import {
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Banner } from '../Banner';
+import { BodyRow, PlaceholderRow } from './DataTableRow';
 import { gridTemplate, HeaderCell } from './DataTableParts';
 
 export { primaryProps } from './DataTableParts';
@@ -68,6 +68,8 @@ export interface DataTableProps<T> {
   paged?: { rowCount: number; rowAt: (index: number) => T | undefined; onRangeChange: (first: number, last: number) => void };
   getRowId: (row: T, index: number) => string;
   loading?: boolean;
+  /** The rows on screen are about to be replaced (a newer search is on its way): aria-busy. Default: `loading`. */
+  busy?: boolean;
   loadingLabel?: string;
   error?: { message: string } | null;
   onRetry?: () => void;
@@ -165,6 +167,8 @@ export function DataTable<T>(props: DataTableProps<T>) {
   };
 
   const scrollRef = useRef<HTMLDivElement>(null);
+  /** Where the rows were scrolled to, as the last scroll event said (reading scrollTop lays the page out). */
+  const scrolledTo = useRef(0);
   const rowHeight = props.rowHeight ?? DEFAULT_ROW_HEIGHT;
   const virtual = Boolean(paged) || count >= (props.virtualFrom ?? 80);
   const virtualizer = useVirtualizer({
@@ -172,8 +176,15 @@ export function DataTable<T>(props: DataTableProps<T>) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 10,
-    // Rows are measured once drawn: a long name or a detail line wraps instead of being cut.
-    measureElement: (el: Element) => el.getBoundingClientRect().height || rowHeight,
+    // Rows are measured once drawn (a long name or a detail line wraps instead of being cut), by the
+    // ResizeObserver after the layout the frame does anyway. Reading a row's height as it is attached
+    // would lay the page out again for every new row, in the commit, at every keystroke's answer.
+    measureElement: (el, entry, instance) => {
+      const box = entry?.borderBoxSize?.[0];
+      if (box) return Math.round(box.blockSize);
+      const index = instance.indexFromElement(el);
+      return instance.itemSizeCache.get(instance.options.getItemKey(index)) ?? instance.measurementsCache[index]?.size ?? rowHeight;
+    },
   });
   const items = virtual ? virtualizer.getVirtualItems() : null;
   const first = items ? (items[0]?.index ?? 0) : 0;
@@ -214,7 +225,11 @@ export function DataTable<T>(props: DataTableProps<T>) {
     props.ref,
     () => ({
       scrollToIndex: (i) => (virtual ? virtualizer.scrollToIndex(i, { align: 'auto' }) : undefined),
-      scrollToTop: () => scrollRef.current?.scrollTo({ top: 0 }),
+      // Only when scrolled: scrolling (even to where it is) lays the page out at once, and new results
+      // at every keystroke would pay for it in the commit instead of in the frame.
+      scrollToTop: () => {
+        if (scrolledTo.current !== 0) scrollRef.current?.scrollTo({ top: 0 });
+      },
       scrollToOffset: (top) => scrollRef.current?.scrollTo({ top }),
       focusRow: (i) => moveTo(i, true),
     }),
@@ -249,66 +264,30 @@ export function DataTable<T>(props: DataTableProps<T>) {
   tabStopRef.current = tabStop;
 
   const renderRow = (index: number, virtualStart: number | null, measure: boolean) => {
-    const row = rowAt(index);
-    const rowStyle: CSSProperties | undefined = virtualStart === null ? undefined : { transform: `translateY(${virtualStart}px)` };
-    if (!row) {
-      return (
-        <div key={`placeholder-${index}`} className="dt-row-wrap is-virtual" style={rowStyle} data-index={index} role="none">
-          <div className="dt-row is-placeholder" role="row" aria-rowindex={index + 2} style={{ height: rowHeight }}>
-            <div role="cell" className="dt-td">
-              <span className="placeholder-bar" />
-            </div>
-          </div>
-        </div>
-      );
-    }
-    const detail = renderDetail?.(row.original) ?? null;
-    const extra = rowClassName?.(row.original);
+    const original = paged ? paged.rowAt(index) : undefined;
+    const row = paged ? undefined : rows[index];
+    if (!row && original === undefined) return <PlaceholderRow key={`placeholder-${index}`} index={index} start={virtualStart} rowHeight={rowHeight} />;
     return (
-      <div
-        key={row.id}
-        className={`dt-row-wrap${virtualStart !== null ? ' is-virtual' : ''}`}
-        style={rowStyle}
-        data-index={index}
-        role="none"
-        ref={measure ? virtualizer.measureElement : undefined}
-      >
-        <div
-          className={`dt-row${index === activeIndex ? ' is-active' : ''}${extra ? ` ${extra}` : ''}${onRowOpen ? ' is-openable' : ''}`}
-          role="row"
-          aria-rowindex={index + 2}
-          data-row-index={index}
-          data-testid={props.rowTestId}
-          tabIndex={rowTakesFocus ? (index === tabStop ? 0 : -1) : undefined}
-          onFocus={(e) => e.target === e.currentTarget && setActiveIndex(index)}
-          onClick={(e) => {
-            if (!onRowOpen || (e.target as HTMLElement).closest('button, a, input, select, textarea')) return;
-            setActiveIndex(index);
-            onRowOpen(row.original, index);
-          }}
-          style={rowStyle && !renderDetail ? { minHeight: rowHeight } : undefined}
-        >
-          {row.getVisibleCells().map((cell) => {
-            const meta = cell.column.columnDef.meta;
-            return (
-              <div
-                key={cell.id}
-                role={meta?.rowHeader ? 'rowheader' : 'cell'}
-                className={`dt-td${meta?.align === 'end' ? ' is-end' : ''}${meta?.stickyEnd ? ' is-sticky-end' : ''}${meta?.className ? ` ${meta.className}` : ''}`}
-              >
-                {flexRender(cell.column.columnDef.cell, cell.getContext())}
-              </div>
-            );
-          })}
-        </div>
-        {detail && (
-          <div className="dt-detail" role="row">
-            <div role="cell" className="dt-detail-cell" aria-colspan={columns.length}>
-              {detail}
-            </div>
-          </div>
-        )}
-      </div>
+      <BodyRow
+        key={row ? row.id : getRowId(original as T, index)}
+        table={table}
+        columns={columns}
+        row={row}
+        original={original}
+        getRowId={getRowId}
+        index={index}
+        start={virtualStart}
+        measure={measure ? virtualizer.measureElement : undefined}
+        active={index === activeIndex}
+        tabStop={index === tabStop}
+        rowTakesFocus={rowTakesFocus}
+        rowHeight={rowHeight}
+        setActiveIndex={setActiveIndex}
+        onRowOpen={onRowOpen}
+        rowClassName={rowClassName}
+        renderDetail={renderDetail}
+        testId={props.rowTestId}
+      />
     );
   };
 
@@ -322,9 +301,12 @@ export function DataTable<T>(props: DataTableProps<T>) {
       role="table"
       aria-label={label}
       aria-rowcount={count + 1}
-      aria-busy={props.loading || undefined}
+      aria-busy={(props.busy ?? props.loading) || undefined}
       onKeyDown={onKeyDown}
-      onScroll={props.onScroll ? (e) => props.onScroll?.(e.currentTarget.scrollTop) : undefined}
+      onScroll={(e) => {
+        scrolledTo.current = e.currentTarget.scrollTop;
+        props.onScroll?.(scrolledTo.current);
+      }}
     >
       <div className="dt-head" role="rowgroup">
         {table.getHeaderGroups().map((group) => (

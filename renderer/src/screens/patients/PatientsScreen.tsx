@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { SortingState } from '@tanstack/react-table';
 import type { PatientSort, PatientSummary } from '../../../../shared/domain/patient';
-import { countOf } from '../../../../shared/format/numbers';
+import { countOf, groupedNumber } from '../../../../shared/format/numbers';
 import { useClinic, useClinicToday } from '../../app/clinic';
 import { paths } from '../../app/routes';
 import { useShellState, type PatientListMemory } from '../../app/shell-state';
@@ -10,6 +10,8 @@ import { birthAndAge, patientDisplayName } from './patientFormat';
 import { usePatientPages, type ListParams } from './usePatientPages';
 
 const ROW_HEIGHT = 38;
+const rowId = (p: PatientSummary) => String(p.id);
+const archivedClass = (p: PatientSummary) => (p.archivedAt ? 'is-archived' : undefined);
 
 type SortKey = Exclude<PatientSort, 'relevance'>;
 type Sort = NonNullable<PatientListMemory['sort']>;
@@ -53,6 +55,13 @@ function patientColumns(today: string, locale: string): DataTableColumn<PatientS
   ];
 }
 
+/** What the list asks for: while searching, the best match comes first unless someone chose a column to sort by. */
+function listParams(query: string, includeArchived: boolean, sort: Sort | null): ListParams {
+  const searching = query.trim() !== '';
+  const effective: { key: PatientSort; direction: 'asc' | 'desc' } = sort ?? (searching ? { key: 'relevance', direction: 'asc' } : { key: 'name', direction: 'asc' });
+  return { query: query.trim(), includeArchived, sort: effective.key, direction: effective.direction };
+}
+
 /** Sort choices for the menu (the column headers set the same thing). */
 const SORT_CHOICES: { value: string; label: string; sort: Sort | null }[] = [
   { value: 'name-asc', label: 'Name (A–Z)', sort: { key: 'name', direction: 'asc' } },
@@ -78,12 +87,15 @@ export function PatientsScreen() {
   const [highlight, setHighlight] = useState(kept.highlight);
 
   // Search answers in a few milliseconds at 100,000 patients (issue #9): each keystroke asks at once,
-  // from the render it causes (no timer, no second render); a late answer never replaces a newer one.
+  // from its own event before React draws anything (no timer); a late answer never replaces a newer one.
   const searching = query.trim() !== '';
-  // While searching, the best match comes first unless someone chose a column to sort by.
-  const effective: { key: PatientSort; direction: 'asc' | 'desc' } = sort ?? (searching ? { key: 'relevance', direction: 'asc' } : { key: 'name', direction: 'asc' });
-  const params: ListParams = { query: query.trim(), includeArchived, sort: effective.key, direction: effective.direction };
+  const params = listParams(query, includeArchived, sort);
   const pages = usePatientPages(params);
+  /** The box's new text: its results are asked for at once, from the keystroke (see usePatientPages). */
+  const changeQuery = (text: string) => {
+    pages.askNow(listParams(text, includeArchived, sort));
+    setQuery(text);
+  };
   const total = pages.total ?? 0;
 
   // Remember where we are for when the user comes back from a chart.
@@ -97,7 +109,15 @@ export function PatientsScreen() {
   const tableRef = useRef<DataTableHandle>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const columns = useMemo(() => patientColumns(today, locale), [today, locale]);
-  const { ensureRange, shownKey } = pages;
+  const { ensureRange, shownKey, row: rowAt } = pages;
+  // The same props while typing, so the rows on screen are not drawn again until the answer changes them.
+  const paged = useMemo(() => ({ rowCount: total, rowAt, onRangeChange: ensureRange }), [total, rowAt, ensureRange]);
+  const onScroll = useCallback(
+    (top: number) => {
+      memory.current.scrollTop = top;
+    },
+    [memory],
+  );
 
   // New results: back to the top, first row highlighted. Coming back to the same results: same place.
   const lastKey = useRef<string | null>(null);
@@ -148,7 +168,7 @@ export function PatientsScreen() {
     }
     if (event.key === 'Escape' && query) {
       event.preventDefault();
-      setQuery('');
+      changeQuery('');
     }
   };
 
@@ -165,7 +185,7 @@ export function PatientsScreen() {
     pages.total === null
       ? ''
       : pages.capped
-        ? `${new Intl.NumberFormat(locale).format(total)}+ matches` // the server counts a broad search no further
+        ? `${groupedNumber(total, locale)}+ matches` // the server counts a broad search no further
         : shownQuery
           ? countOf(total, 'match', 'matches', locale)
           : countOf(total, 'patient', 'patients', locale);
@@ -200,7 +220,7 @@ export function PatientsScreen() {
             aria-controls="patient-table"
             placeholder={`Search by name, date of birth (${exampleDate}), phone or MRN`}
             value={query}
-            onChange={(e) => setQuery(e.target.value)}
+            onChange={(e) => changeQuery(e.target.value)}
             onKeyDown={onSearchKeys}
             autoComplete="off"
             spellCheck={false}
@@ -238,8 +258,8 @@ export function PatientsScreen() {
         id="patient-table"
         label="Patients"
         columns={columns}
-        paged={{ rowCount: total, rowAt: pages.row, onRangeChange: ensureRange }}
-        getRowId={(p) => String(p.id)}
+        paged={paged}
+        getRowId={rowId}
         rowFocus="link"
         rowHeight={ROW_HEIGHT}
         fill
@@ -247,11 +267,10 @@ export function PatientsScreen() {
         onSortingChange={onSortingChange}
         activeIndex={highlight}
         onActiveIndexChange={setHighlight}
-        onScroll={(top) => {
-          memory.current.scrollTop = top;
-        }}
-        rowClassName={(p) => (p.archivedAt ? 'is-archived' : undefined)}
+        onScroll={onScroll}
+        rowClassName={archivedClass}
         loading={pages.total === null && pages.loading}
+        busy={pages.loading}
         loadingLabel="Loading patients…"
         error={pages.error}
         onRetry={pages.retry}

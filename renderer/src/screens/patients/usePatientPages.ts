@@ -35,6 +35,11 @@ export interface PatientPages {
   shownParams: ListParams | null;
   /** A row, or undefined while its page is on its way. */
   row: (index: number) => PatientSummary | undefined;
+  /**
+   * Ask for the first page of these params now, from the keystroke's own event, before React draws it
+   * (the render that follows takes it instead of asking again). Only what the render asks for is shown.
+   */
+  askNow: (params: ListParams) => void;
   /** Fetch the pages covering rows start..end (inclusive) that are not here yet. */
   ensureRange: (start: number, end: number) => void;
   loading: boolean;
@@ -57,6 +62,23 @@ export function usePatientPages(params: ListParams, enabled = true): PatientPage
   const shownRef = useRef<Cache | null>(null);
 
   const fetchPage = useCallback((params: ListParams, page: number) => call('patients.list', { ...params, offset: page * PAGE_SIZE, limit: PAGE_SIZE }), []);
+  // First pages asked for before their render (askNow), by params; the render's effect takes its own.
+  const asked = useRef(new Map<string, ReturnType<typeof fetchPage>>());
+  const askNow = useCallback(
+    (params: ListParams) => {
+      if (!enabled) return;
+      const key = JSON.stringify(params);
+      if (asked.current.has(key)) return;
+      const answer = fetchPage(params, 0);
+      asked.current.set(key, answer);
+      // One its render never took (typed past it at once): dropped when settled, a failure included.
+      const drop = () => {
+        if (asked.current.get(key) === answer) asked.current.delete(key);
+      };
+      answer.then(drop, drop);
+    },
+    [enabled, fetchPage],
+  );
 
   // A new search (or sort, or archive toggle): fetch its first page; show it when it arrives.
   useEffect(() => {
@@ -64,7 +86,10 @@ export function usePatientPages(params: ListParams, enabled = true): PatientPage
     let current = true;
     const p = JSON.parse(key) as ListParams;
     setLoadingFirst(true);
-    fetchPage(p, 0).then(
+    // The answer the keystroke already asked for, if it did (a retry finds none and asks again).
+    const early = asked.current.get(key);
+    asked.current.delete(key);
+    (early ?? fetchPage(p, 0)).then(
       (result) => {
         if (!current) return;
         const cache: Cache = { key, params: p, total: result.total, capped: result.capped, pages: new Map([[0, result.rows]]), loading: new Set() };
@@ -116,6 +141,7 @@ export function usePatientPages(params: ListParams, enabled = true): PatientPage
     shownKey: shown?.key ?? null,
     shownParams: shown?.params ?? null,
     row,
+    askNow,
     ensureRange,
     loading: loadingFirst || shown?.key !== key,
     error,
