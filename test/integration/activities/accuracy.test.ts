@@ -121,11 +121,14 @@ describe('accuracy on realistic tracks (distance, intervals, boundaries)', () =>
     });
   }
 
-  it('street corners inside a slow jog, a short run after a light or before one at the start (development seeds)', () => {
+  it('street corners inside a slow jog, a short run after a light or before one at the start, a jump ending in a walk (development seeds)', () => {
     for (const [session, noiseM, seed] of [
       // A 10–15 s dip at a 90° corner was read as a walk until the speed followed turns.
       ['slow jog/walk', 3, 5339],
       ['slow jog/walk', 3, 5269],
+      // A multipath jump's last fix let into the track (track-smoothing.ts): a 15 s "run" inside a walk.
+      ['slow jog/walk', 3, 7099],
+      ['slow jog/walk', 3, 7209],
       // A 20 s run from the start to a light, merged into the stop as start-up noise before.
       ['60/90', 3, 5267],
       // A ~20 s run between a light and a walk (the stop ramps).
