@@ -265,14 +265,32 @@ function predecessors(): Array<Array<[from: number, cost: number]>> {
   return into;
 }
 
+/** `predecessors()` flattened once: state s is entered from `from[first[s] … first[s + 1])` at `change[…]`. */
+const INTO = (() => {
+  const into = predecessors();
+  const first = new Int32Array(STATE_COUNT + 1);
+  const from: number[] = [];
+  const change: number[] = [];
+  for (let s = 0; s < STATE_COUNT; s++) {
+    first[s] = from.length;
+    for (const [p, c] of into[s]!) {
+      from.push(p);
+      change.push(c);
+    }
+  }
+  first[STATE_COUNT] = from.length;
+  return { first, from: Int32Array.from(from), change: Float64Array.from(change) };
+})();
+
 /**
  * The cheapest labelling of `values` with the states above (see the top of this file). Linear: a
- * running cost and a back pointer per second and state.
+ * running cost and a back pointer per second and state, in typed arrays (it runs on every import).
  */
 function viterbi(values: Float64Array, levels: Levels): IntervalKind[] {
   const n = values.length;
   const gap2 = (levels.run - levels.walk) ** 2;
-  const into = predecessors();
+  const { first, from: fromState, change: changeCost } = INTO;
+  const changeAt = changeCost.map((c) => c * gap2);
   // What a second costs in each state: its squared distance to the state's level; in a ramp, to
   // the span between standing and the ramp's moving level.
   const ceiling = new Float64Array(STATE_COUNT);
@@ -284,16 +302,17 @@ function viterbi(values: Float64Array, levels: Levels): IntervalKind[] {
   const secondCost = (s: number, x: number) => (s < STOP + MIN_STOP_SECONDS ? (x - ceiling[s]!) ** 2 : x > ceiling[s]! ? (x - ceiling[s]!) ** 2 : x < levels.stand ? (levels.stand - x) ** 2 : 0);
   const back = new Uint8Array(n * STATE_COUNT);
   let cost = new Float64Array(STATE_COUNT);
+  let next = new Float64Array(STATE_COUNT);
   for (let s = STOP; s < STATE_COUNT; s++) cost[s] = Infinity;
   for (let i = 0; i < n; i++) {
     const x = values[i]!;
-    const next = new Float64Array(STATE_COUNT);
     for (let s = 0; s < STATE_COUNT; s++) {
       let best = i === 0 ? cost[s]! : Infinity;
       let from = s;
       if (i > 0) {
-        for (const [p, change] of into[s]!) {
-          const c = cost[p]! + change * gap2;
+        for (let k = first[s]!; k < first[s + 1]!; k++) {
+          const p = fromState[k]!;
+          const c = cost[p]! + changeAt[k]!;
           if (c < best) {
             best = c;
             from = p;
@@ -303,7 +322,7 @@ function viterbi(values: Float64Array, levels: Levels): IntervalKind[] {
       back[i * STATE_COUNT + s] = from;
       next[s] = best + secondCost(s, x);
     }
-    cost = next;
+    [cost, next] = [next, cost];
   }
   let state = 0;
   for (let s = 1; s < STATE_COUNT; s++) if (cost[s]! < cost[state]!) state = s;

@@ -159,6 +159,11 @@ function nearTheWay(x: number, y: number, t: number, x0: number, y0: number, t0:
   return Math.hypot(x - (x0 + f * (x1 - x0)), y - (y0 + f * (y1 - y0))) <= MIN_JUMP_M;
 }
 
+/** Whether fixes i and k lie within MIN_JUMP_M of each other. */
+function withinJump(xs: Float64Array, ys: Float64Array, i: number, k: number): boolean {
+  return Math.hypot(xs[i]! - xs[k]!, ys[i]! - ys[k]!) <= MIN_JUMP_M;
+}
+
 interface Smoothed {
   x: Float64Array;
   y: Float64Array;
@@ -227,7 +232,12 @@ function rtsSmooth(xs: Float64Array, ys: Float64Array, ts: Float64Array, r: numb
     const ey = ys[i]! - y;
     const miss2 = ex * ex + ey * ey;
     const replaying = i >= replayFrom && i <= replayTo;
-    const jump = !replaying && miss2 / (cpp + r) > GATE && miss2 > MIN_JUMP_M * MIN_JUMP_M;
+    const far = miss2 > MIN_JUMP_M * MIN_JUMP_M;
+    // A fix as far off as the fixes just left out, and beside the last of them, is the same jump
+    // going on: the seconds it has lasted widen the prediction, but must not let its last fix in
+    // (taken, it pulls the track out to the jump and the next true fix is left out in its place).
+    const sameJump = left.length > 0 && far && withinJump(xs, ys, i, left[left.length - 1]!);
+    const jump = !replaying && far && (miss2 / (cpp + r) > GATE || sameJump);
     const changed = jump && (left.length >= REACQUIRE_FIXES || ts[i]! - lastAccepted > REACQUIRE_SECONDS);
     if (changed && left.length > 0) {
       // Fix after fix disagrees with the prediction: not a jump but a real change of course or speed
@@ -266,7 +276,7 @@ function rtsSmooth(xs: Float64Array, ys: Float64Array, ts: Float64Array, r: numb
     ppv[i] = cpv;
     pvv[i] = cvv;
     const s = cpp + r;
-    if (!skip && (!jump || miss2 / s <= GATE)) {
+    if (!skip && (!jump || (!sameJump && miss2 / s <= GATE))) {
       const kp = cpp / s;
       const kv = cpv / s;
       x += kp * ex;

@@ -33,16 +33,15 @@ function mul(a: M4, b: M4, out: M4 = new Float64Array(16)): M4 {
   return out;
 }
 
-function transpose(a: M4): M4 {
-  const out = new Float64Array(16);
+function transpose(a: M4, out: M4 = new Float64Array(16)): M4 {
   for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) out[j * 4 + i] = a[i * 4 + j]!;
   return out;
 }
 
-/** Inverse by Gauss–Jordan with partial pivoting; null when singular. */
-function inverse(a: M4): M4 | null {
-  const m = Float64Array.from(a);
-  const inv = new Float64Array(16);
+/** Inverse by Gauss–Jordan with partial pivoting, into `inv` (`m` is scratch); null when singular. */
+function inverse(a: M4, m: M4 = new Float64Array(16), inv: M4 = new Float64Array(16)): M4 | null {
+  m.set(a);
+  inv.fill(0);
   for (let i = 0; i < 4; i++) inv[i * 5] = 1;
   for (let c = 0; c < 4; c++) {
     let p = c;
@@ -86,6 +85,11 @@ export function turnFollowingSpeed(xs: Float64Array, ys: Float64Array, ts: Float
   let P: M4 = new Float64Array([r, 0, 0, 0, 0, r, 0, 0, 0, 0, 9, 0, 0, 0, 0, 9]);
   const F = new Float64Array(16);
   const Q = new Float64Array(16);
+  // Scratch reused at every fix (a 200,000-fix track would otherwise allocate millions of arrays).
+  let spare: M4 = new Float64Array(16);
+  const Ft = new Float64Array(16);
+  const FP = new Float64Array(16);
+  const K = new Float64Array(8);
   predicted.set(P, 0);
   for (let i = 0; i < n; i++) {
     if (i > 0) {
@@ -123,8 +127,8 @@ export function turnFollowingSpeed(xs: Float64Array, ys: Float64Array, ts: Float
           Q[(p + 2) * 4 + (q + 2)] = a * dt;
         }
       }
-      const FP = mul(F, P);
-      P = mul(FP, transpose(F));
+      mul(F, P, FP);
+      [P, spare] = [mul(FP, transpose(F, Ft), spare), P];
       for (let k = 0; k < 16; k++) P[k] = P[k]! + Q[k]!;
       predicted.set(P, i * 16);
       if (used[i] === 1) {
@@ -138,7 +142,6 @@ export function turnFollowingSpeed(xs: Float64Array, ys: Float64Array, ts: Float
         const i11 = s00 / det;
         const ex = xs[i]! - x[0]!;
         const ey = ys[i]! - x[1]!;
-        const K = new Float64Array(8);
         for (let k = 0; k < 4; k++) {
           const p0 = P[k * 4]!;
           const p1 = P[k * 4 + 1]!;
@@ -146,13 +149,13 @@ export function turnFollowingSpeed(xs: Float64Array, ys: Float64Array, ts: Float
           K[k * 2 + 1] = p0 * i01 + p1 * i11;
         }
         for (let k = 0; k < 4; k++) x[k] = x[k]! + K[k * 2]! * ex + K[k * 2 + 1]! * ey;
-        const next = new Float64Array(16);
+        const next = spare;
         for (let a = 0; a < 4; a++) {
           for (let b = 0; b < 4; b++) next[a * 4 + b] = P[a * 4 + b]! - K[a * 2]! * P[b]! - K[a * 2 + 1]! * P[4 + b]!;
         }
         // Kept symmetric against rounding.
         for (let a = 0; a < 4; a++) for (let b = a + 1; b < 4; b++) next[a * 4 + b] = next[b * 4 + a] = (next[a * 4 + b]! + next[b * 4 + a]!) / 2;
-        P = next;
+        [P, spare] = [next, P];
       }
     }
     mean.set(x, i * 4);
@@ -160,6 +163,12 @@ export function turnFollowingSpeed(xs: Float64Array, ys: Float64Array, ts: Float
   }
   const smooth = Float64Array.from(mean);
   const speed = new Float64Array(n);
+  const scratch = new Float64Array(16);
+  const inv = new Float64Array(16);
+  const PfFt = new Float64Array(16);
+  const C = new Float64Array(16);
+  const pred = new Float64Array(4);
+  const diff = new Float64Array(4);
   speed[n - 1] = Math.hypot(smooth[(n - 1) * 4 + 2]!, smooth[(n - 1) * 4 + 3]!);
   for (let i = n - 2; i >= 0; i--) {
     const dt = Math.max(0, ts[i + 1]! - ts[i]!);
@@ -168,12 +177,14 @@ export function turnFollowingSpeed(xs: Float64Array, ys: Float64Array, ts: Float
     F[2] = dt;
     F[7] = dt;
     const Pf = filtered.subarray(i * 16, i * 16 + 16);
-    const inv = inverse(predicted.subarray((i + 1) * 16, (i + 2) * 16));
-    if (inv !== null) {
-      const C = mul(mul(Pf, transpose(F)), inv);
+    if (inverse(predicted.subarray((i + 1) * 16, (i + 2) * 16), scratch, inv) !== null) {
+      mul(mul(Pf, transpose(F, Ft), PfFt), inv, C);
       const m = mean.subarray(i * 4, i * 4 + 4);
-      const pred = [m[0]! + dt * m[2]!, m[1]! + dt * m[3]!, m[2]!, m[3]!];
-      const diff = [0, 1, 2, 3].map((k) => smooth[(i + 1) * 4 + k]! - pred[k]!);
+      pred[0] = m[0]! + dt * m[2]!;
+      pred[1] = m[1]! + dt * m[3]!;
+      pred[2] = m[2]!;
+      pred[3] = m[3]!;
+      for (let k = 0; k < 4; k++) diff[k] = smooth[(i + 1) * 4 + k]! - pred[k]!;
       for (let a = 0; a < 4; a++) {
         let s = m[a]!;
         for (let b = 0; b < 4; b++) s += C[a * 4 + b]! * diff[b]!;

@@ -10,7 +10,9 @@ import { runWalkPhases, type Phase } from '../../unit/running/synthetic';
  * `ACCURACY_DEV=1 npx vitest run test/integration/activities/accuracy-development.test.ts`;
  * ACCURACY_DEV_ROWS picks rows by a part of their name, ACCURACY_DEV_SEEDS="5001-5100" the seeds.
  * Prints, for each row, what accuracy.test.ts prints, and the seeds where not every interval was
- * found.
+ * found. A second range, 7001–7400, was run for the slow jog/walk rows
+ * (`ACCURACY_DEV_SEEDS=7001-7400`): it found the multipath jump that GPS smoothing let in at its
+ * last fix (track-smoothing.ts).
  */
 const SESSIONS: Record<string, Phase[]> = {
   '30/90': runWalkPhases(10, { seconds: 30, speed: 2.8 }, { seconds: 90, speed: 1.4 }),

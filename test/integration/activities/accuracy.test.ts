@@ -24,7 +24,11 @@ import { runWalkPhases, type Phase } from '../../unit/running/synthetic';
  * stop (run-walk-detection.ts) were added later against the misses the held-out rows had shown
  * (a short run beside a light): they were worked out and checked on a third set, seeds 5001–5400
  * of the rows with fixes every 1–5 s ('development', not run here; 18 misses in 2,000 sessions
- * before, 10 after), and the held-out seeds were run once afterwards, with nothing changed since.
+ * before, 10 after), and the held-out seeds were run once afterwards. Later still, GPS smoothing
+ * stopped letting a multipath jump's last fix in (track-smoothing.ts), found on a further
+ * development range, seeds 7001–7400 of the slow jog/walk rows (4 misses in 800 sessions before, 2
+ * after; seeds 5001–5400 unchanged in all 16 rows); the held-out seeds were run once afterwards,
+ * with nothing changed since, and gave the same figures as before.
  */
 const SESSIONS: Record<string, Phase[]> = {
   '30/90': runWalkPhases(10, { seconds: 30, speed: 2.8 }, { seconds: 90, speed: 1.4 }),
@@ -42,7 +46,9 @@ interface Row {
   /**
    * Held-out sessions in which not every interval is found: the issue asks for none, and where this
    * is not 0 the row falls short of it (docs/architecture.md says so). Slow jog/walk at 3 m with
-   * fixes every 1–5 s: one session (not looked into: the held-out seeds are not tuned on).
+   * fixes every 1–5 s: one session (not looked into: the held-out seeds are not tuned on), still
+   * one after the jump fix. The misses left on the development seeds of that row are a 20–25 s run
+   * between a walk and a light, whose smoothed speed never reaches the running level.
    */
   heldOutMisses?: number;
 }
@@ -121,11 +127,14 @@ describe('accuracy on realistic tracks (distance, intervals, boundaries)', () =>
     });
   }
 
-  it('street corners inside a slow jog, a short run after a light or before one at the start (development seeds)', () => {
+  it('street corners inside a slow jog, a short run after a light or before one at the start, a jump ending in a walk (development seeds)', () => {
     for (const [session, noiseM, seed] of [
       // A 10–15 s dip at a 90° corner was read as a walk until the speed followed turns.
       ['slow jog/walk', 3, 5339],
       ['slow jog/walk', 3, 5269],
+      // A multipath jump's last fix let into the track (track-smoothing.ts): a 15 s "run" inside a walk.
+      ['slow jog/walk', 3, 7099],
+      ['slow jog/walk', 3, 7209],
       // A 20 s run from the start to a light, merged into the stop as start-up noise before.
       ['60/90', 3, 5267],
       // A ~20 s run between a light and a walk (the stop ramps).

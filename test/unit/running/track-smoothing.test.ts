@@ -58,6 +58,20 @@ describe('smoothTrack', () => {
     expect(s.distance.at(-1)! / 360 - 1).toBeLessThan(0.01);
   });
 
+  it('a multipath jump whose fixes come a second apart after a gap stays out to its last fix', () => {
+    // Walking north at 1.4 m/s with a fix every 4–5 s; then four fixes a second apart sit 25 m east.
+    // Each second left out widens the prediction, and the jump's last fix once passed the gate: the
+    // track was pulled out to it, the true fix after it was left out instead, and the walk read as
+    // a 15 s run at 2–4 m/s (and 40 m too long).
+    const at = (t: number, east = 0) => ({ t, lat: 47 + (1.4 * t) / M_PER_DEG_LAT, lon: 8 + (east + 0.8 * Math.sin(t * 1.3)) / (M_PER_DEG_LAT * Math.cos((47 * Math.PI) / 180)) });
+    const times = [0, 4, 9, 13, 18, 22, 27, 31, 36, 40, 45, 49, 54, 58, 63, 67, 72, 76, 81, 85, 90, 94, 99];
+    const points = [...times.map((t) => at(t)), ...[104, 105, 106, 107].map((t) => at(t, 25)), ...[108, 111, 115, 120, 124, 129, 133, 138, 142, 147, 151, 156, 160].map((t) => at(t))];
+    const s = smoothTrack([points]);
+    expect(s.outliers).toBe(4);
+    expect(s.distance.at(-1)! / (1.4 * 160) - 1).toBeLessThan(0.02);
+    expect(Math.max(...s.turnSpeed)).toBeLessThan(1.7);
+  });
+
   it('a track that really changes course at speed (a ride) is followed, not thrown away as jumps', () => {
     // 10 m/s east, then north: the first fixes after the turn miss the prediction by far.
     const pts = Array.from({ length: 121 }, (_, t) => {
