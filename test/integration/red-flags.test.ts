@@ -7,6 +7,11 @@ import { auditRows, createTestApp, databaseFingerprint, expectError, PATIENT, st
 
 // The test clock stands at Thu 2026-11-26 (Chicago). Plans start on Mondays. One app for the file;
 // each test has its own patient.
+function expectRefusal(result: Awaited<ReturnType<TestApp['call']>>, message: RegExp) {
+  expectError(result, 'VALIDATION');
+  if (!result.ok) expect(result.error.message).toMatch(message);
+}
+
 describe('the red-flag screen', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -100,6 +105,24 @@ describe('the red-flag screen', () => {
     expect(d).toMatchObject({ decision: 'stop-and-review', redFlagAction: 'urgent-medical', prescription: null });
     expect(d.reasons[0]!.ruleId).toBe('redflag.cauda-equina');
     expect((await auditRows(t)).at(-1)!.detail).toContain('reviewed early (a stop): stop-and-review (redflag.cauda-equina');
+
+    // Never downgraded: no override turns the week into running, and nothing is written.
+    const before = await databaseFingerprint(t);
+    for (const decision of ['progress', 'hold', 'regress'] as const)
+      expectRefusal(await t.call('plans.override', { weekId: week.id, decision, reason: 'Patient feels fine' }, thera()), /never downgraded/);
+    expect(await databaseFingerprint(t)).toEqual(before);
+    await t.ok('plans.accept', { weekId: week.id }, thera());
+    // Resuming after the accepted stop needs a later screen without the sign.
+    const resume = { weekId: week.id, decision: 'regress', reason: 'Seen in the emergency department; cleared' } as const;
+    expectRefusal(await t.call('plans.override', resume, thera()), /urgent medical assessment before resuming/);
+    // The stopped week takes no more check-ins: the next screen is asked in a visit note.
+    t.clock.advanceMinutes(1);
+    const note = await t.ok('notes.start', { patientId, type: 'initial_evaluation' }, thera());
+    const still = await t.ok('notes.redFlagScreen', { noteId: note.id, entry: screenEntryOf(['legWeakness']) }, thera());
+    expectRefusal(await t.call('plans.override', resume, thera()), /still reports a cauda-equina sign/);
+    await t.ok('notes.redFlagScreen', { noteId: note.id, entry: screenEntryOf(), replacesId: still.screen.id }, thera());
+    const resumed = await t.ok('plans.override', resume, thera());
+    expect(resumed.weeks).toHaveLength(2);
   });
 
   it('a new screen clears a decision reviewed but not yet accepted; a corrected check-in replaces the first', async () => {

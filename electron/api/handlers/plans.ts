@@ -17,7 +17,7 @@ import { runRowsToClinicalRuns } from './runs';
 import { clinicTimeAndUnits } from '../clinic-settings';
 import { episodeOutcomeScores } from './outcome-records';
 import { currentReassessments } from './reassessment-records';
-import { checkInsByWeek, screenById, screenFindingsForWeek } from './red-flag-screens';
+import { checkInsByWeek, patientScreens, screenById, screenFindingsForWeek } from './red-flag-screens';
 
 const asDecision = (v: string | null): PlanDecisionKind | null => ((PLAN_DECISIONS as readonly string[]).includes(v ?? '') ? (v as PlanDecisionKind) : null);
 const asOverride = (v: string | null): OverrideDecisionKind | null => ((OVERRIDE_DECISIONS as readonly string[]).includes(v ?? '') ? (v as OverrideDecisionKind) : null);
@@ -110,6 +110,22 @@ async function weekWithPlan(db: Kysely<DB>, weekId: number) {
 async function assertScreened(db: Kysely<DB>, weekId: number) {
   if ((await checkInsByWeek(db, [weekId])).has(weekId)) return;
   throw new ApiError('VALIDATION', 'Record this week’s red-flag screen before reviewing the week.', { fields: { screenId: 'Record this week’s red-flag screen first' } });
+}
+
+/**
+ * A stop for a cauda-equina sign is never downgraded (rule redflag.cauda-equina): an override cannot
+ * turn that week into running. The plan goes on only by resuming after the stop was accepted, and
+ * only on a red-flag screen recorded since the stop (after the urgent medical assessment) that shows
+ * no cauda-equina sign.
+ */
+async function assertCaudaEquinaCleared(db: Kysely<DB>, patientId: number, week: Selectable<PlanWeeksTable>, resuming: boolean) {
+  const fields = { decision: 'A cauda-equina stop is never downgraded' };
+  if (!resuming)
+    throw new ApiError('VALIDATION', 'This week stopped on a cauda-equina sign, which is never downgraded: accept the stop. The patient needs urgent medical assessment today; the plan can resume only on a later red-flag screen without that sign.', { fields });
+  const since = (await patientScreens(db, patientId)).filter((s) => s.replacedById === null && week.decidedAt !== null && s.recordedAt > week.decidedAt);
+  const latest = since.sort((a, b) => b.recordedAt.localeCompare(a.recordedAt) || b.id - a.id)[0];
+  if (!latest) throw new ApiError('VALIDATION', 'The plan stopped on a cauda-equina sign: record a red-flag screen after the patient’s urgent medical assessment before resuming.', { fields });
+  if (latest.triage.action === 'urgent-medical') throw new ApiError('VALIDATION', 'The latest red-flag screen still reports a cauda-equina sign: the plan cannot resume.', { fields });
 }
 
 function assertOpen(week: Selectable<PlanWeeksTable>) {
@@ -229,6 +245,7 @@ export const planHandlers = defineHandlers({
     if (!week.decisionJson) throw new ApiError('CONFLICT', 'Review the week first: an override answers the planner’s decision.');
     // Stopping needs no screen; going on does (resuming after an accepted stop was screened already).
     if (!resuming && decision !== 'stop-and-review') await assertScreened(ctx.db, week.id);
+    if (decision !== 'stop-and-review' && (JSON.parse(week.decisionJson) as PlanDecision).redFlagAction === 'urgent-medical') await assertCaudaEquinaCleared(ctx.db, plan.patientId, week, resuming);
     const ladder = ladderSchema.parse(JSON.parse(plan.ladderJson));
     const next = nextStep(ladder, week.stepId, decision, stepId);
     await ctx.db
