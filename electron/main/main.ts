@@ -17,6 +17,9 @@ import { APP_ENTRY_URL } from './urls';
 import { buildWindowOptions } from './window';
 
 // --- Before 'ready' -------------------------------------------------------------------------------
+// As in bin/runback.cjs: React (react-pdf's printing) runs its production build unless told otherwise.
+// It is set before the first print loads React; the development build costs a tenth more per PDF.
+process.env.NODE_ENV ||= 'production';
 registerAppScheme(protocol);
 app.enableSandbox();
 app.setName('Runback');
