@@ -27,9 +27,10 @@ export default defineConfig({
     include: ['test/unit/**/*.test.{ts,tsx}', 'test/integration/**/*.test.{ts,tsx}', 'test/lint/**/*.test.ts'],
     setupFiles: ['./test/setup.ts'],
     // On 2 cores vitest's default is one worker (cores - 1): every file ran alone, while most of
-    // them wait on fsync and child processes. Three processes keep both cores busy.
+    // them wait on fsync and child processes. Two keep both cores busy; a third only made each file
+    // slower on a machine others share (a 300-patient demo outlasted its 300 s guard at load 17).
     pool: 'forks',
-    maxWorkers: 3,
+    maxWorkers: 2,
     sequence: { sequencer: SlowFirst },
     // Guards against a hang, never a speed check: three workers on a machine others share can make a
     // test's setup (a clinic copied and opened) wait many seconds for a core.
