@@ -29,7 +29,11 @@ async function startServer(dataDir: string): Promise<{ url: string; child: Child
   let output = '';
   const url = await new Promise<string>((done, fail) => {
     // A hang guard within the fixture's 60 s: with two workers on a loaded machine a start took over 15 s.
-    const timer = setTimeout(() => fail(new Error(`runback serve printed no address in 45 s:\n${output}`)), 45_000);
+    // A server that never printed its address is stopped too: it was left running after its test failed.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`runback serve printed no address in 45 s:\n${output}`));
+    }, 45_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const m = /Open: (http:\/\/\S+#token=\S+)/.exec(output);
