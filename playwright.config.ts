@@ -5,7 +5,9 @@ import { defineConfig, devices } from '@playwright/test';
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results',
-  workers: 1,
+  // Two browsers at once: each test has its own server on its own port (--port 0) and data folder, and
+  // each worker makes its own demo clinic, so nothing is shared; a test mostly waits on its server.
+  workers: 2,
   retries: 0,
   // Each flow also runs axe on its screens and dialogs (test/e2e/axe.ts); a shared 2-core machine needs the room.
   timeout: 60_000,

@@ -5,7 +5,7 @@ import { printedMoney } from '../../shared/superbill/money';
 import { ns } from './note-parts';
 import { printStyles } from './print-styles';
 import { Footer, Letterhead } from './print-parts';
-import { receiptNumber } from './receipt';
+import { receiptNumber } from './labels';
 
 const s = StyleSheet.create({
   time: { width: '11%' },

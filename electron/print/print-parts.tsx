@@ -1,11 +1,7 @@
 import { Text, View } from '@react-pdf/renderer';
 import type { PrintClinic } from '../../shared/superbill/documents';
+import { clinicAddress } from './labels';
 import { printStyles } from './print-styles';
-
-/** The clinic's address on one line: "1 Main St · Suite 2 · Austin, TX 78701". */
-export function clinicAddress(c: Pick<PrintClinic, 'addressLine1' | 'addressLine2' | 'city' | 'region' | 'postalCode'>): string {
-  return [c.addressLine1, c.addressLine2, `${c.city}, ${c.region} ${c.postalCode}`].filter(Boolean).join(' · ');
-}
 
 /** The letterhead every billing document shares: the clinic on the left, the document's title and dates on the right. */
 export function Letterhead({ clinic, title, lines, identifiers = false }: { clinic: PrintClinic; title: string; lines: string[]; identifiers?: boolean }) {

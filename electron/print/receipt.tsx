@@ -3,6 +3,7 @@ import type { ClinicFormat } from '../../shared/format/clinic-format';
 import type { ReceiptData } from '../../shared/superbill/documents';
 import { printedMoney } from '../../shared/superbill/money';
 import { ns } from './note-parts';
+import { receiptNumber } from './labels';
 import { printStyles } from './print-styles';
 import { Footer, Letterhead } from './print-parts';
 
@@ -18,7 +19,6 @@ const s = StyleSheet.create({
   stamp: { marginTop: 8, borderWidth: 1.5, borderColor: '#a00', color: '#a00', padding: 6, fontWeight: 'bold' },
 });
 
-export const receiptNumber = (id: number) => `R-${String(id).padStart(6, '0')}`;
 
 export interface ReceiptPdfProps {
   data: ReceiptData;

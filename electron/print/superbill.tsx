@@ -4,7 +4,8 @@ import { printedMoney } from '../../shared/superbill/money';
 import { nameWithCredentials, paidInFull, type SuperbillData } from '../../shared/superbill/superbill';
 import { ns } from './note-parts';
 import { printStyles } from './print-styles';
-import { clinicAddress, Footer, Letterhead } from './print-parts';
+import { clinicAddress } from './labels';
+import { Footer, Letterhead } from './print-parts';
 
 const s = StyleSheet.create({
   columns: { flexDirection: 'row', justifyContent: 'space-between', marginBottom: 4 },

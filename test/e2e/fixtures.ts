@@ -28,7 +28,12 @@ async function startServer(dataDir: string): Promise<{ url: string; child: Child
   const child = spawn(process.execPath, [CLI, 'serve', '--data-dir', dataDir, '--port', '0'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`runback serve printed no address in 15 s:\n${output}`)), 15_000);
+    // A hang guard within the fixture's 60 s: with two workers on a loaded machine a start took over 15 s.
+    // A server that never printed its address is stopped too: it was left running after its test failed.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`runback serve printed no address in 45 s:\n${output}`));
+    }, 45_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const m = /Open: (http:\/\/\S+#token=\S+)/.exec(output);

@@ -43,7 +43,7 @@ describe('runback CLI', { timeout: HANG_GUARD_MS }, () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 60_000);
+  });
 });
 
 describe('runback bench', { timeout: HANG_GUARD_MS }, () => {

@@ -1,7 +1,5 @@
-import { createElement } from 'react';
 import { addDays, localToInstant } from '../../../shared/schedule/clinic-time';
-import { DaySheet } from '../../print/day-sheet';
-import { renderPdf } from '../../print/render-pdf';
+import { printPdf } from '../../print/print-pdf';
 import { loadClinicFormat } from '../clinic-format';
 import { defineHandlers } from '../handler';
 import { appointmentsWithNames, toAppointment } from './appointment-rows';
@@ -22,17 +20,15 @@ export const daySheetHandlers = defineHandlers({
       .orderBy('a.startsAt')
       .execute();
     const appointments = rows.map((r) => toAppointment(r, clinic.timeZone));
-    const pdf = await renderPdf(
-      createElement(DaySheet, {
-        clinic,
-        dateLabel: f.day(date, 'long'),
-        sections: list.map((t) => ({ therapistName: t.displayName, appointments: appointments.filter((a) => a.therapistId === t.id) })),
-        printedLabel: `printed ${f.instant(ctx.now.toISOString())} by ${ctx.user.displayName}`,
-        paper,
-        timeZone: clinic.timeZone,
-        locale: f.locale,
-      }),
-    );
+    const pdf = await printPdf(import('../../print/day-sheet').then((m) => m.DaySheet), {
+      clinic,
+      dateLabel: f.day(date, 'long'),
+      sections: list.map((t) => ({ therapistName: t.displayName, appointments: appointments.filter((a) => a.therapistId === t.id) })),
+      printedLabel: `printed ${f.instant(ctx.now.toISOString())} by ${ctx.user.displayName}`,
+      paper,
+      timeZone: clinic.timeZone,
+      locale: f.locale,
+    });
     ctx.audit({ action: 'schedule.daySheet', entity: 'daySheet', entityId: date, detail: `printed for ${only === null ? 'all therapists' : (list[0]?.displayName ?? 'nobody')} (${appointments.length} appointments)` });
     const who = only === null ? 'all' : (list[0]?.displayName ?? 'therapist').split(',')[0]!.toLowerCase().replace(/[^a-z0-9]+/g, '-');
     return { filename: `day-sheet-${date}-${who}.pdf`, pdfBase64: pdf.toString('base64') };

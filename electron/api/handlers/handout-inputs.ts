@@ -14,7 +14,7 @@ import { todayIn } from '../../../shared/util/dates';
 import { paperForRegion } from '../../../shared/format/paper';
 import type { AttachmentStore } from '../../attachments/store';
 import type { DB } from '../../db/schema';
-import { clinicAddress } from '../../print/print-parts';
+import { clinicAddress } from '../../print/labels';
 import type { SessionUser } from '../../../shared/domain/user';
 import { chartingContext } from './charting-context';
 import { exerciseAtVersion } from './exercise-rows';

@@ -1,10 +1,8 @@
-import { createElement } from 'react';
 import { ApiError } from '../../../shared/api/errors';
 import { LANGUAGE_LABELS } from '../../../shared/i18n/languages';
 import { handoutSchema, type HandoutData } from '../../../shared/program/handout';
 import { buildHandout, describeMissing } from '../../../shared/program/handout-builder';
-import { HomeProgramPdf } from '../../print/home-program';
-import { renderPdf } from '../../print/render-pdf';
+import { printPdf } from '../../print/print-pdf';
 import type { HandlerContext } from '../context';
 import { defineHandlers } from '../handler';
 import { loadProgramForHandout } from './handout-inputs';
@@ -26,7 +24,7 @@ export const handoutHandlers = defineHandlers({
     const p = await loadProgramForHandout(ctx.db, ctx.attachments, patientId, ctx.user, ctx.now);
     const { handout, missing } = buildHandout(p.inputs);
     // Rendered before anything is stored: a handout that cannot print leaves no row behind.
-    const pdf = await renderPdf(createElement(HomeProgramPdf, { handout }));
+    const pdf = await printPdf(import('../../print/home-program').then((m) => m.HomeProgramPdf), { handout });
     const row = await ctx.db
       .insertInto('homeProgramPrints')
       .values({ patientId, programVersionId: p.versionId, language: handout.language, paper: handout.paper, handoutJson: JSON.stringify(handout), missingTranslationsJson: JSON.stringify(missing), printedBy: printedBy(ctx, p.createdBy), printedAt: ctx.now.toISOString(), reprintOf: null })
@@ -47,7 +45,7 @@ export const handoutHandlers = defineHandlers({
     const parsed = handoutSchema.safeParse(JSON.parse(old.handoutJson));
     if (!parsed.success) throw new ApiError('VALIDATION', `Handout ${printId} was stored in a form this version of Runback cannot print. Print the current program instead.`);
     const handout = parsed.data;
-    const pdf = await renderPdf(createElement(HomeProgramPdf, { handout }));
+    const pdf = await printPdf(import('../../print/home-program').then((m) => m.HomeProgramPdf), { handout });
     const version = await ctx.db.selectFrom('homeProgramVersions').select(['version', 'createdBy']).where('id', '=', old.programVersionId).executeTakeFirstOrThrow();
     // A reprint of a reprint points at the first print: the list shows one original and its copies.
     const original = old.reprintOf ?? old.id;

@@ -1,8 +1,6 @@
-import { createElement } from 'react';
 import { NOTE_TYPE_LABELS } from '../../../shared/charting/note-content';
 import { patientDisplayName, SEX_LABELS } from '../../../shared/domain/patient';
-import { NotePdf } from '../../print/note';
-import { renderPdf } from '../../print/render-pdf';
+import { printPdf } from '../../print/print-pdf';
 import type { HandlerContext } from '../context';
 import { defineHandlers } from '../handler';
 import { chartingContext } from './charting-context';
@@ -15,17 +13,15 @@ export async function renderNotePdf(ctx: Pick<HandlerContext, 'db' | 'now' | 'us
   const cx = await chartingContext(ctx.db, ctx.now);
   const clinic = await ctx.db.selectFrom('clinic').selectAll().executeTakeFirstOrThrow();
   const patient = await ctx.db.selectFrom('patients').selectAll().where('id', '=', row.patientId).executeTakeFirstOrThrow();
-  const pdf = await renderPdf(
-    createElement(NotePdf, {
-      clinic,
-      patient: { name: patientDisplayName(patient), dateOfBirth: patient.dateOfBirth, mrn: patient.mrn, sex: SEX_LABELS[patient.sex] },
-      note,
-      printedLabel: `printed ${cx.format.instant(ctx.now.toISOString())} by ${ctx.user.displayName}`,
-      paper,
-      format: cx.format,
-      findings: await noteFindings(ctx, row.patientId, row.id),
-    }),
-  );
+  const pdf = await printPdf(import('../../print/note').then((m) => m.NotePdf), {
+    clinic,
+    patient: { name: patientDisplayName(patient), dateOfBirth: patient.dateOfBirth, mrn: patient.mrn, sex: SEX_LABELS[patient.sex] },
+    note,
+    printedLabel: `printed ${cx.format.instant(ctx.now.toISOString())} by ${ctx.user.displayName}`,
+    paper,
+    format: cx.format,
+    findings: await noteFindings(ctx, row.patientId, row.id),
+  });
   const name = `${patient.legalLastName}-${patient.legalFirstName}`.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-');
   return { filename: `note-${row.dateOfService}-${name}-${row.noteType.replace('_', '-')}.pdf`, pdf };
 }

@@ -1,9 +1,7 @@
-import { createElement } from 'react';
 import { ApiError } from '../../../shared/api/errors';
 import { measureLines } from '../../../shared/clinical/reassessment-lines';
 import { patientDisplayName } from '../../../shared/domain/patient';
-import { ProgressReportPdf } from '../../print/progress-report';
-import { renderPdf } from '../../print/render-pdf';
+import { printPdf } from '../../print/print-pdf';
 import type { Kysely, Selectable } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { EpisodesTable } from '../../db/schema-charting';
@@ -78,21 +76,19 @@ export const progressReportHandlers = defineHandlers({
     const lines = [...new Set(trends.map((t) => t.code))].map((code) => ({ code, ...measureLines(code, cx.policy) }));
     const outcomes = outcomeSummaries(await patientOutcomes(ctx.db, patientId, cx.policy), cx.policy);
     const clinic = await ctx.db.selectFrom('clinic').selectAll().executeTakeFirstOrThrow();
-    const pdf = await renderPdf(
-      createElement(ProgressReportPdf, {
-        clinic,
-        patient: { name, dateOfBirth: patient.dateOfBirth, mrn: patient.mrn },
-        addressee: to,
-        episode,
-        trends,
-        lines,
-        outcomes,
-        therapist: await reportTherapist(ctx.db, current, episodeRow ?? null, ctx.user),
-        printedLabel: `printed ${cx.format.instant(ctx.now.toISOString())} by ${ctx.user.displayName}`,
-        paper,
-        format: cx.format,
-      }),
-    );
+    const pdf = await printPdf(import('../../print/progress-report').then((m) => m.ProgressReportPdf), {
+      clinic,
+      patient: { name, dateOfBirth: patient.dateOfBirth, mrn: patient.mrn },
+      addressee: to,
+      episode,
+      trends,
+      lines,
+      outcomes,
+      therapist: await reportTherapist(ctx.db, current, episodeRow ?? null, ctx.user),
+      printedLabel: `printed ${cx.format.instant(ctx.now.toISOString())} by ${ctx.user.displayName}`,
+      paper,
+      format: cx.format,
+    });
     ctx.audit({ entity: 'patient', entityId: patientId, detail: `progress report to the ${addressee} printed (${trends.length} measure sides, ${outcomes.length} questionnaires)` });
     const file = `${patient.legalLastName}-${patient.legalFirstName}`.replace(/đ/gi, 'd').normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-');
     return { filename: `progress-report-${cx.today}-${file}.pdf`, pdfBase64: pdf.toString('base64') };

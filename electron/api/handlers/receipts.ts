@@ -1,13 +1,11 @@
-import { createElement } from 'react';
 import { ApiError } from '../../../shared/api/errors';
 import { PAYMENT_METHOD_LABELS } from '../../../shared/billing/ledger-schemas';
 import { patientDisplayName } from '../../../shared/domain/patient';
 import { instantToLocal } from '../../../shared/schedule/clinic-time';
 import type { ReceiptData } from '../../../shared/superbill/documents';
 import { endOfDayCsv } from '../../../shared/superbill/end-of-day-csv';
-import { EndOfDayPdf } from '../../print/end-of-day';
-import { ReceiptPdf, receiptNumber } from '../../print/receipt';
-import { renderPdf } from '../../print/render-pdf';
+import { receiptNumber } from '../../print/labels';
+import { printPdf } from '../../print/print-pdf';
 import { loadClinicFormat } from '../clinic-format';
 import { defineHandlers } from '../handler';
 import { loadEndOfDay } from './end-of-day-rows';
@@ -48,7 +46,7 @@ export const receiptHandlers = defineHandlers({
       balanceCents: ledger.state.balanceCents,
     };
     const format = await loadClinicFormat(ctx.db);
-    const pdf = await renderPdf(createElement(ReceiptPdf, { data, format, printedLabel: `printed ${format.instant(ctx.now.toISOString())} by ${ctx.user.displayName}`, paper }));
+    const pdf = await printPdf(import('../../print/receipt').then((m) => m.ReceiptPdf), { data, format, printedLabel: `printed ${format.instant(ctx.now.toISOString())} by ${ctx.user.displayName}`, paper });
     ctx.audit({ entity: 'payment', entityId: paymentId, detail: `receipt ${receiptNumber(paymentId)} for patient ${payment.patientId}` });
     return { filename: `receipt-${receiptNumber(paymentId)}.pdf`, pdfBase64: pdf.toString('base64') };
   },
@@ -61,7 +59,7 @@ export const receiptHandlers = defineHandlers({
   async 'endOfDay.pdf'({ date, paper }, ctx) {
     const data = await loadEndOfDay(ctx.db, date);
     const format = await loadClinicFormat(ctx.db);
-    const pdf = await renderPdf(createElement(EndOfDayPdf, { data, format, printedLabel: `printed ${format.instant(ctx.now.toISOString())} by ${ctx.user.displayName}`, paper }));
+    const pdf = await printPdf(import('../../print/end-of-day').then((m) => m.EndOfDayPdf), { data, format, printedLabel: `printed ${format.instant(ctx.now.toISOString())} by ${ctx.user.displayName}`, paper });
     ctx.audit({ entity: 'endOfDay', entityId: date, detail: `${data.entries.length} entries, ${data.totalCents} cents` });
     return { filename: `end-of-day-${date}.pdf`, pdfBase64: pdf.toString('base64') };
   },

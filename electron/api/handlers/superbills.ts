@@ -1,9 +1,7 @@
-import { createElement } from 'react';
 import { ApiError } from '../../../shared/api/errors';
 import { ABN_REMINDER, MEDICARE_SUPERBILL_REFUSAL } from '../../../shared/superbill/medicare';
 import { superbillProblems } from '../../../shared/superbill/superbill';
-import { renderPdf } from '../../print/render-pdf';
-import { SuperbillPdf } from '../../print/superbill';
+import { printPdf } from '../../print/print-pdf';
 import { loadClinicFormat } from '../clinic-format';
 import { defineHandlers } from '../handler';
 import { loadSuperbill } from './billing-doc-rows';
@@ -42,7 +40,7 @@ export const superbillHandlers = defineHandlers({
       });
     }
     const format = await loadClinicFormat(ctx.db);
-    const pdf = await renderPdf(createElement(SuperbillPdf, { data, format, printedLabel: `printed ${format.instant(ctx.now.toISOString())} by ${ctx.user.displayName}`, paper }));
+    const pdf = await printPdf(import('../../print/superbill').then((m) => m.SuperbillPdf), { data, format, printedLabel: `printed ${format.instant(ctx.now.toISOString())} by ${ctx.user.displayName}`, paper });
     ctx.audit({ entity: 'patient', entityId: patientId, detail: `superbill ${from} – ${to}: ${data.lines.length} lines, ${data.totals.chargesCents} cents charged, ${data.totals.paidCents} paid` });
     return { filename: `superbill-${from}-to-${to}-${fileSafe(data.patient.name)}.pdf`, pdfBase64: pdf.toString('base64') };
   },
