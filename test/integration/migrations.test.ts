@@ -470,4 +470,30 @@ describe('migration 0014 (referral address)', () => {
     expect(() => raw.prepare(`update episodes set referral_fax = ?`).run('5'.repeat(41))).toThrow(/CHECK/);
     await db.destroy();
   });
+
+  it('folds the letters Unicode does not decompose in name keys and the search index: "dang" finds Đặng', async () => {
+    const v = MIGRATIONS.find((m) => m.name === 'search-folding')!.version;
+    const { raw, db } = await databaseAt(v - 1);
+    // As the app stored them before: keys folded by decomposition alone, so Đ stayed đ.
+    raw.prepare(`insert into patients (mrn, legal_first_name, legal_last_name, first_name_key, last_name_key, date_of_birth, sex, created_at, updated_at)
+      values ('RB000001', 'Tấn', 'Đặng', 'tan', 'đang', '1990-01-01', 'male', 'x', 'x'), ('RB000002', 'Søren', 'Ærø', 'søren', 'ærø', '1985-03-07', 'male', 'x', 'x')`).run();
+    const match = (q: string) => raw.prepare(`select rowid as id from patients_fts where patients_fts match ? order by rowid`).all(q).map((r) => (r as { id: number }).id);
+    expect(match('names : "dang"*')).toEqual([]);
+    expect(await migrate(db, v)).toEqual({ from: v - 1, to: v });
+    expect(raw.prepare('select first_name_key, last_name_key from patients order by id').all()).toEqual([
+      { first_name_key: 'tan', last_name_key: 'dang' },
+      { first_name_key: 'soren', last_name_key: 'aero' },
+    ]);
+    expect(match('names : "dang"*')).toEqual([1]);
+    expect(match('names : "soren"* AND names : "aer"*')).toEqual([2]);
+    expect(match('mrn : "2"*')).toEqual([2]);
+    // Patients added or renamed later are indexed the same way.
+    raw.prepare(`insert into patients (mrn, legal_first_name, legal_last_name, first_name_key, last_name_key, date_of_birth, sex, created_at, updated_at)
+      values ('RB000003', 'Łukasz', 'Straße', 'lukasz', 'strasse', '1979-11-30', 'male', 'x', 'x')`).run();
+    expect(match('names : "lukasz"* AND names : "strasse"')).toEqual([3]);
+    raw.prepare(`update patients set legal_last_name = 'Đoàn' where id = 2`).run();
+    expect(match('names : "doan"')).toEqual([2]);
+    expect(match('names : "aero"')).toEqual([]);
+    await db.destroy();
+  });
 });

@@ -43,6 +43,16 @@ describe('patients', () => {
     expect(await search('nobody')).toEqual([]);
   });
 
+  it('finds Đặng by "dang" and Søren by "soren": letters without an accent to strip are folded too', async () => {
+    await t.ok('patients.create', { ...PATIENT, legalFirstName: 'Trọng Tấn', legalLastName: 'Đặng', dateOfBirth: '1968-02-29' }, t.sessions.front_desk);
+    await t.ok('patients.create', { ...PATIENT, legalFirstName: 'Søren', legalLastName: 'Łukasiewicz', dateOfBirth: '1959-12-31' }, t.sessions.front_desk);
+    expect(await search('dang')).toEqual(['Đặng']);
+    expect(await search('Đặng')).toEqual(['Đặng']);
+    expect(await search('dang tan')).toEqual(['Đặng']);
+    expect(await search('soren luk')).toEqual(['Łukasiewicz']);
+    expect(await search('lukasiewicz')).toEqual(['Łukasiewicz']);
+  });
+
   it('puts a last-name prefix match before a first-name match', async () => {
     await t.ok('patients.create', { ...PATIENT, legalFirstName: 'Garland', legalLastName: 'Adams', dateOfBirth: '1970-01-01' }, t.sessions.front_desk);
     const rows = await search('gar');

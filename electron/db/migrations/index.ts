@@ -13,6 +13,7 @@ import { migration0011 } from './0011-billing-identity';
 import { migration0012 } from './0012-exercises';
 import { migration0013 } from './0013-home-programs';
 import { migration0014 } from './0014-referral-address';
+import { migration0015 } from './0015-search-folding';
 
 /** Every migration, in order. An explicit list (no folder scan), so the order is reviewed code. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0012,
   migration0013,
   migration0014,
+  migration0015,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -39,6 +39,9 @@ describe('dates', () => {
     expect(ageOn('1985-03-07', '2026-03-07')).toBe(41);
   });
   it('folds accents and case', () => expect(foldForSearch(' Núñez-ÅSTRÖM ')).toBe('nunez-astrom'));
+  it('folds the letters Unicode does not decompose, so an English keyboard finds them', () => {
+    expect(['Đặng', 'Trọng Tấn', 'Søren', 'Łukasz', 'STRAẞE', 'Ærø', 'Þór'].map(foldForSearch)).toEqual(['dang', 'trong tan', 'soren', 'lukasz', 'strasse', 'aero', 'thor']);
+  });
 });
 
 describe('clinic settings', () => {
