@@ -106,6 +106,8 @@ test('weekly check-in: the screen is asked before the review, and a cauda-equina
     await page.setViewportSize({ width: 1366, height: 1500 });
     await page.screenshot({ path: `${OUT}plan-red-flag-stop.png` });
   }
+  // Never downgraded: the stop can be accepted, not overridden.
+  await expect(decision.getByRole('button', { name: 'Override…' })).toHaveCount(0);
   await decision.getByRole('button', { name: 'Accept' }).click();
   await expect(page.getByText('The plan stopped for a therapist’s review after the week of')).toBeVisible();
 });

@@ -211,9 +211,12 @@ function ActivePlan({ plan, runs, policy, onPlan }: { plan: RunPlanRecord; runs:
                   <button type="button" className="button button-primary" disabled={busy} onClick={() => void act(() => call('plans.accept', { weekId: shownWeek.id }), 'Decision accepted.')}>
                     Accept
                   </button>
-                  <button type="button" className="button" disabled={busy} onClick={() => setOverriding(shownWeek)}>
-                    Override…
-                  </button>
+                  {/* A cauda-equina stop is never downgraded: there is nothing to override it with (the server refuses too). */}
+                  {shown.redFlagAction !== 'urgent-medical' && (
+                    <button type="button" className="button" disabled={busy} onClick={() => setOverriding(shownWeek)}>
+                      Override…
+                    </button>
+                  )}
                 </>
               ) : undefined
             }
