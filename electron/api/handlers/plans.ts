@@ -17,7 +17,7 @@ import { runRowsToClinicalRuns } from './runs';
 import { clinicTimeAndUnits } from '../clinic-settings';
 import { episodeOutcomeScores } from './outcome-records';
 import { currentReassessments } from './reassessment-records';
-import { checkInsByWeek, patientScreens, screenById, screenFindingsForWeek } from './red-flag-screens';
+import { checkInsByWeek, screenById, screenFindingsForWeek, toScreenRecords } from './red-flag-screens';
 
 const asDecision = (v: string | null): PlanDecisionKind | null => ((PLAN_DECISIONS as readonly string[]).includes(v ?? '') ? (v as PlanDecisionKind) : null);
 const asOverride = (v: string | null): OverrideDecisionKind | null => ((OVERRIDE_DECISIONS as readonly string[]).includes(v ?? '') ? (v as OverrideDecisionKind) : null);
@@ -122,8 +122,9 @@ async function assertCaudaEquinaCleared(db: Kysely<DB>, patientId: number, week:
   const fields = { decision: 'A cauda-equina stop is never downgraded' };
   if (!resuming)
     throw new ApiError('VALIDATION', 'This week stopped on a cauda-equina sign, which is never downgraded: accept the stop. The patient needs urgent medical assessment today; the plan can resume only on a later red-flag screen without that sign.', { fields });
-  const since = (await patientScreens(db, patientId)).filter((s) => s.replacedById === null && week.decidedAt !== null && s.recordedAt > week.decidedAt);
-  const latest = since.sort((a, b) => b.recordedAt.localeCompare(a.recordedAt) || b.id - a.id)[0];
+  // Only the screens recorded since the stop, newest first; the latest one not corrected decides.
+  const rows = await db.selectFrom('redFlagScreens').selectAll().where('patientId', '=', patientId).where('recordedAt', '>', week.decidedAt ?? '').orderBy('recordedAt', 'desc').orderBy('id', 'desc').execute();
+  const latest = (await toScreenRecords(db, rows)).find((s) => s.replacedById === null);
   if (!latest) throw new ApiError('VALIDATION', 'The plan stopped on a cauda-equina sign: record a red-flag screen after the patient’s urgent medical assessment before resuming.', { fields });
   if (latest.triage.action === 'urgent-medical') throw new ApiError('VALIDATION', 'The latest red-flag screen still reports a cauda-equina sign: the plan cannot resume.', { fields });
 }
