@@ -26,6 +26,7 @@ export interface DB {
   sessions: SessionsTable;
   counters: { name: string; value: number };
   patients: PatientsTable;
+  patientNumbers: PatientNumbersTable;
   auditLog: AuditLogTable;
   rooms: RoomsTable;
   appointmentTypes: AppointmentTypesTable;
@@ -152,6 +153,16 @@ export interface PatientsTable {
   archivedAt: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/**
+ * The phone and MRN tokens of the search index, one row per patient and distinct token, kept by
+ * triggers on patients (migration 0016): a typed number prefix is a range of its primary key.
+ */
+export interface PatientNumbersTable {
+  /** Phone digits whole and their last 10, 7 and 4; the MRN in lower case, its digits and their number. */
+  token: string;
+  patientId: number;
 }
 
 export interface AuditLogTable {

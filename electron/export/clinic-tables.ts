@@ -74,11 +74,11 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
 
 /**
  * Tables no export holds, and why: sign-in sessions and a patient's hand-to-patient session (tokens),
- * counters and the schema version (bookkeeping), the search index (a copy of names). A test checks
+ * counters and the schema version (bookkeeping), the search indexes (copies of names, phones and MRNs). A test checks
  * that every table of the database is either exported or named here, so a new table is a decision.
  */
 export const NOT_EXPORTED: readonly string[] = ['sessions', 'patient_kiosks', 'counters', 'schema_version'];
-export const isSearchIndexTable = (name: string) => name.startsWith('patients_fts');
+export const isSearchIndexTable = (name: string) => name.startsWith('patients_fts') || name === 'patient_numbers';
 
 /** Column names as the database spells them (snake_case), from the TypeScript (camelCase) ones. */
 export function snakeCase(name: string): string {

@@ -497,3 +497,39 @@ describe('migration 0014 (referral address)', () => {
     await db.destroy();
   });
 });
+
+describe('migration 0016 (patient numbers)', () => {
+  it('indexes every patient’s phone and MRN tokens as the search index holds them, and keeps them as patients change', async () => {
+    const v = MIGRATIONS.find((m) => m.name === 'patient-numbers')!.version;
+    const { raw, db } = await databaseAt(v - 1);
+    const insert = raw.prepare(`insert into patients (mrn, legal_first_name, legal_last_name, first_name_key, last_name_key, date_of_birth, sex, phone_digits, created_at, updated_at)
+      values (?, 'A', 'B', 'a', 'b', '1990-01-01', 'female', ?, 'x', 'x')`);
+    // A US phone, one with the country code, an extension's digits, none, a short one, one of no digits; MRNs in any case.
+    const seeded: [string, string | null][] = [['RB000001', '3125550100'], ['rb000312', '13125550199'], ['Rb001105', '773555012345'], ['RB031250', null], ['RB100000', '12'], ['RB000000', '']];
+    for (const [mrn, phone] of seeded) insert.run(mrn, phone);
+    expect(await migrate(db, v)).toEqual({ from: v - 1, to: v });
+    // The FTS index keeps a deleted patient (it has no delete trigger; the app deletes none): read it through patients.
+    const fts = (typed: string) => raw.prepare(`select rowid as id from patients_fts where patients_fts match ? and rowid in (select id from patients) order by rowid`).all(typed.startsWith('rb') ? `mrn : "${typed}"*` : `{mrn phone} : "${typed}"*`).map((r) => (r as { id: number }).id);
+    const numbers = (typed: string) =>
+      raw.prepare(`select distinct patient_id as id from patient_numbers where token >= ? and token < ? order by patient_id`).all(typed, typed.slice(0, -1) + String.fromCharCode(typed.charCodeAt(typed.length - 1) + 1)).map((r) => (r as { id: number }).id);
+    const typed = ['3', '31', '312', '3125', '31255501', '1', '13125', '0', '01', '0100', '0199', '5550', '2345', '773', '12', '1105', '001105', '00031', '100000', 'rb', 'rb0', 'rb00031', 'rb1', '9'];
+    const agree = () => {
+      for (const text of typed) expect(numbers(text), text).toEqual(fts(text));
+    };
+    agree();
+    expect(numbers('3125')).toEqual([1, 2, 4]); // a phone, a phone after its country code, an MRN's number
+    expect(raw.prepare(`select count(*) as n from patient_numbers where token = ''`).get()).toEqual({ n: 0 });
+    // Patients added, renumbered, given another phone, renamed (nothing to do) and deleted later are kept the same way.
+    insert.run('RB000007', '6305550101');
+    raw.prepare(`update patients set phone_digits = '8475550102' where id = 1`).run();
+    raw.prepare(`update patients set mrn = 'RB000099', phone_digits = null where id = 2`).run();
+    raw.prepare(`update patients set legal_last_name = 'C' where id = 3`).run();
+    raw.prepare(`delete from patients where id = 5`).run();
+    typed.push('630', '847', '8475', '0102', 'rb00009', '99');
+    agree();
+    expect(numbers('312')).toEqual([4]);
+    expect(raw.prepare(`select count(*) as n from patient_numbers where patient_id = 5`).get()).toEqual({ n: 0 });
+    expect(raw.prepare(`select token from patient_numbers where patient_id = 2 order by token`).all()).toEqual([{ token: '000099' }, { token: '99' }, { token: 'rb000099' }]);
+    await db.destroy();
+  });
+});

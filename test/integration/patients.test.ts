@@ -175,7 +175,6 @@ describe('patients', () => {
       leadingName: 'gar',
       plainName: null,
       numbers: null, // a name is part of it: not a numbers-only search
-      mrns: null, // nor an MRN-only one
     });
     expect(parsePatientSearch('Gar').plainName).toBe('gar');
     expect(parsePatientSearch('(312) 555-01').numbers).toEqual(['312', '55501']);

@@ -9,9 +9,9 @@ import {
   matchChecked,
   matchDriven,
   matchFiltered,
-  mrnDriven,
-  mrnFiltered,
-  mrnMatchCount,
+  numberMatchCount,
+  numbersDriven,
+  numbersFiltered,
   numbersScanned,
   parsePatientSearch,
   prefixEnd,
@@ -44,9 +44,9 @@ export interface ListTuning {
   /** At or below this many matches, sorting the matches beats walking an index in order. */
   narrow: number;
   /**
-   * Past this many matches, a search of phone or MRN numbers walks its index checking each row's
-   * numbers, instead of building the set of every match first (a first digit matches tens of
-   * thousands of patients; the walk then meets a match every few rows).
+   * Past this many rows of the number index (matching tokens), a search of phone or MRN numbers walks
+   * its index checking each row's numbers, instead of building the set of every match first (a first
+   * digit matches tens of thousands of patients; the walk then meets a match every few rows).
    */
   wide: number;
 }
@@ -100,8 +100,7 @@ function matchFilter(search: ParsedSearch, how: How): Expression<SqlBool> | null
   const { match, dateOfBirth, numbers } = search;
   if (match === null) return null;
   if (dateOfBirth !== null) return matchChecked(match);
-  if (how === 'scanned' && numbers !== null) return numbersScanned(numbers);
-  if (search.mrns !== null) return how === 'driven' ? mrnDriven(search.mrns) : mrnFiltered(search.mrns);
+  if (numbers !== null) return how === 'scanned' ? numbersScanned(numbers) : how === 'driven' ? numbersDriven(numbers) : numbersFiltered(numbers);
   return how === 'driven' ? matchDriven(match) : matchFiltered(match);
 }
 
@@ -127,18 +126,23 @@ async function browse(db: Kysely<DB>, q: PatientListQuery): Promise<PatientListP
 
 /** The search's total up to the cap, and how its page is found (few matches are sorted). */
 async function countMatches(db: Kysely<DB>, q: PatientListQuery, search: ParsedSearch, tuning: ListTuning): Promise<{ total: number; capped: boolean; how: How }> {
-  // Numbers are counted on to `wide`: past it their page is found without the set of matches.
-  const limit = Math.max(tuning.cap, tuning.narrow, search.numbers !== null && search.dateOfBirth === null ? tuning.wide : 0) + 1;
+  const limit = Math.max(tuning.cap, tuning.narrow) + 1;
   let n: number;
+  let how: How | null = null;
   if (search.dateOfBirth !== null) {
     // A date of birth narrows to a few patients: count them through its index.
     const sub = searched(db, q, search, 'driven').select('patients.id').limit(limit);
     n = Number((await db.selectFrom(sub.as('m')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  } else if (search.numbers !== null) {
+    // Phone and MRN numbers: from the number index alone, with the density of the matches when there are many.
+    const counted = await numberMatchCount(db, search.numbers, { cap: limit, narrow: tuning.narrow, rowsCap: tuning.wide + 1 }, !q.includeArchived);
+    n = counted.n;
+    if (n > tuning.narrow) how = counted.rows > tuning.wide ? 'scanned' : 'filtered';
   } else {
-    // From the FTS index alone, or an MRN's own index (archived patients left out through their own small index).
-    n = search.mrns !== null ? await mrnMatchCount(db, search.mrns, limit, !q.includeArchived) : await ftsMatchCount(db, search.match!, limit, !q.includeArchived);
+    // Names: from the FTS index alone (archived patients left out through their own small index).
+    n = await ftsMatchCount(db, search.match!, limit, !q.includeArchived);
   }
-  const how: How = n <= tuning.narrow ? 'driven' : search.numbers !== null && search.dateOfBirth === null && n > tuning.wide ? 'scanned' : 'filtered';
+  how ??= n <= tuning.narrow ? 'driven' : 'filtered';
   return { total: Math.min(n, tuning.cap), capped: n > tuning.cap, how };
 }
 

@@ -23,11 +23,6 @@ export interface ParsedSearch {
    * ("rb0004") — those parts (digits, or the MRN folded to lower case); otherwise null.
    */
   numbers: string[] | null;
-  /**
-   * When the search is MRNs only ("rb00", "RB0004 rb00042") and no date: those MRNs, folded to lower
-   * case. They are ranges on the MRN's own index (mrnMatching), not FTS prefix lookups.
-   */
-  mrns: string[] | null;
 }
 
 const quote = (token: string) => `"${token.replace(/"/g, '""')}"`;
@@ -92,7 +87,6 @@ export function parsePatientSearch(query: string, order: TypedDateOrder = 'MDY')
     leadingName,
     plainName,
     numbers: onlyNumbers ? numbers : null,
-    mrns: onlyNumbers && dateOfBirth === null && numbers.every((n) => n.startsWith('rb')) ? numbers : null,
   };
 }
 
@@ -155,55 +149,63 @@ export function numbersScanned(numbers: readonly string[]): Expression<SqlBool> 
   return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
 }
 
-/** Every way `text` can be written in upper and lower case ("rb0" → RB0, Rb0, rB0, rb0). */
-function caseVariants(text: string): string[] {
-  let variants = [''];
-  for (const ch of text) {
-    const forms = [...new Set([ch.toUpperCase(), ch.toLowerCase()])];
-    variants = variants.flatMap((v) => forms.map((f) => v + f));
-  }
-  return variants;
+/**
+ * The patients whose phone or MRN has a token matching each number as the FTS index matches it —
+ * starting with it, or (a short MRN) equal to it with its zeros (rb1105 → rb001105) — as ranges of
+ * the number index's primary key (migration 0016 keeps there the tokens the FTS index holds for the
+ * phone and the MRN, the MRN in lower case). `t0` is the first number's table; every other number
+ * is a subquery of its own. The FTS index has prefix indexes up to three characters only: "3125"
+ * made it merge a doclist per phone number starting with it (thousands) just to count them.
+ */
+function numberMatching(numbers: readonly string[]): { first: RawBuilder<unknown>; rest: RawBuilder<unknown>[] } {
+  const [head, ...tail] = numbers;
+  return {
+    first: numberRange(head!, 't0'),
+    rest: tail.map((typed, i) => {
+      const alias = `t${i + 1}`;
+      return sql`t0.patient_id in (select ${sql.ref(`${alias}.patient_id`)} from patient_numbers as ${sql.raw(alias)} where ${numberRange(typed, alias)})`;
+    }),
+  };
+}
+
+/** One typed number's rows of the number index (of `table`, an alias of patient_numbers). */
+function numberRange(typed: string, table: string): RawBuilder<unknown> {
+  const token = sql.ref(`${table}.token`);
+  const padded = typed.startsWith('rb') ? paddedMrn(typed) : null;
+  const prefix = sql`(${token} >= ${typed} and ${token} < ${prefixEnd(typed)})`;
+  return padded ? sql`(${prefix} or ${token} = ${padded})` : prefix;
+}
+
+/** The matching patients' ids (a patient may come more than once: one row per matching token). */
+function numberIds(numbers: readonly string[]): RawBuilder<unknown> {
+  const { first, rest } = numberMatching(numbers);
+  return sql`select t0.patient_id from patient_numbers as t0 where ${sql.join([first, ...rest], sql` and `)}`;
+}
+
+/** Number matches as the query's driver (few), as matchDriven. */
+export function numbersDriven(numbers: readonly string[]): Expression<SqlBool> {
+  return sql<SqlBool>`patients.id in (${numberIds(numbers)})`;
+}
+
+/** Number matches as a filter of an index walk (many), as matchFiltered. */
+export function numbersFiltered(numbers: readonly string[]): Expression<SqlBool> {
+  return sql<SqlBool>`+patients.id in (${numberIds(numbers)})`;
 }
 
 /**
- * The patients (the rows of `table`, an alias of patients) whose MRN matches each typed MRN as the
- * FTS index matches it — starting with it, or equal to it with its zeros (rb1105 → RB001105), case
- * folded — as ranges on the MRN's unique index, one per way of writing its letters. The FTS index
- * holds the MRN as one token (an MRN is RB and digits, shared/domain/identifiers), so the two agree;
- * a prefix of 4+ characters made FTS5 merge a doclist per MRN starting with it (10,000 for "rb00")
- * just to count them.
+ * How many patients the numbers match, counting no further than `cap`, read from the number index
+ * alone; and, when that is more than `narrow`, how many rows the densest number's range holds,
+ * counted no further than `rowsCap`: what a set of the matches would cost, which decides how their
+ * page is found (a set of few rows filters a walk; with very many, each row the walk reads is
+ * checked instead). One statement; the rows are counted only when needed.
  */
-function mrnMatching(numbers: readonly string[], table: string): RawBuilder<unknown> {
-  const mrn = sql.ref(`${table}.mrn`);
-  const parts = numbers.map((typed) => {
-    const padded = paddedMrn(typed);
-    const ranges = caseVariants(typed).map((v) => sql`(${mrn} >= ${v} and ${mrn} < ${prefixEnd(v)})`);
-    const exact = padded ? caseVariants(padded).map((v) => sql`${mrn} = ${v}`) : [];
-    return sql`(${sql.join([...ranges, ...exact], sql` or `)})`;
-  });
-  return sql.join(parts, sql` and `);
-}
-
-/** The patients whose MRN matches, read from the MRN's index. */
-function mrnIds(numbers: readonly string[]): RawBuilder<unknown> {
-  return sql`select m.id from patients as m where ${mrnMatching(numbers, 'm')}`;
-}
-
-/** MRN matches as the query's driver (few), as matchDriven. */
-export function mrnDriven(numbers: readonly string[]): Expression<SqlBool> {
-  return sql<SqlBool>`patients.id in (${mrnIds(numbers)})`;
-}
-
-/** MRN matches as a filter of an index walk (many), as matchFiltered. */
-export function mrnFiltered(numbers: readonly string[]): Expression<SqlBool> {
-  return sql<SqlBool>`+patients.id in (${mrnIds(numbers)})`;
-}
-
-/** How many patients the MRNs match, counting no further than `cap`, from the MRN's index alone. */
-export async function mrnMatchCount(db: Kysely<DB>, numbers: readonly string[], cap: number, withoutArchived = false): Promise<number> {
-  const archived = withoutArchived ? sql`and m.id not in (select id from patients where archived_at is not null)` : sql``;
-  const row = await sql<{ n: number }>`select count(*) as n from (${mrnIds(numbers)} ${archived} limit ${cap})`.execute(db);
-  return Number(row.rows[0]?.n ?? 0);
+export async function numberMatchCount(db: Kysely<DB>, numbers: readonly string[], limits: { cap: number; narrow: number; rowsCap: number }, withoutArchived = false): Promise<{ n: number; rows: number }> {
+  const { first, rest } = numberMatching(numbers);
+  const archived = withoutArchived ? [sql`t0.patient_id not in (select id from patients where archived_at is not null)`] : [];
+  const counts = numbers.map((typed) => sql`(select count(*) from (select 1 from patient_numbers as r where ${numberRange(typed, 'r')} limit ${limits.rowsCap}))`);
+  const rows = counts.length > 1 ? sql`max(${sql.join(counts, sql`, `)})` : counts[0]!;
+  const row = await sql<{ n: number; rows: number }>`select n, case when n > ${limits.narrow} then ${rows} else 0 end as rows from (select count(*) as n from (select distinct t0.patient_id from patient_numbers as t0 where ${sql.join([first, ...rest, ...archived], sql` and `)} limit ${limits.cap}))`.execute(db);
+  return { n: Number(row.rows[0]?.n ?? 0), rows: Number(row.rows[0]?.rows ?? 0) };
 }
 
 /**
