@@ -157,12 +157,17 @@ export interface PatientsTable {
 
 /**
  * The phone and MRN tokens of the search index, one row per patient and distinct token, kept by
- * triggers on patients (migration 0016): a typed number prefix is a range of its primary key.
+ * triggers on patients (migration 0016): a typed number prefix is a range of its primary key, and
+ * its matches are put in name order from that range alone.
  */
 export interface PatientNumbersTable {
   /** Phone digits whole and their last 10, 7 and 4; the MRN in lower case, its digits and their number. */
   token: string;
   patientId: number;
+  /** The patient's name keys and whether they are archived (1) or not (0), as on their row. */
+  lastNameKey: string;
+  firstNameKey: string;
+  archived: number;
 }
 
 export interface AuditLogTable {

@@ -499,7 +499,7 @@ describe('migration 0014 (referral address)', () => {
 });
 
 describe('migration 0016 (patient numbers)', () => {
-  it('indexes every patient’s phone and MRN tokens as the search index holds them, and keeps them as patients change', async () => {
+  it('indexes every patient’s phone and MRN tokens as the search index holds them, with their name keys, and keeps them as patients change', async () => {
     const v = MIGRATIONS.find((m) => m.name === 'patient-numbers')!.version;
     const { raw, db } = await databaseAt(v - 1);
     const insert = raw.prepare(`insert into patients (mrn, legal_first_name, legal_last_name, first_name_key, last_name_key, date_of_birth, sex, phone_digits, created_at, updated_at)
@@ -524,12 +524,17 @@ describe('migration 0016 (patient numbers)', () => {
     raw.prepare(`update patients set phone_digits = '8475550102' where id = 1`).run();
     raw.prepare(`update patients set mrn = 'RB000099', phone_digits = null where id = 2`).run();
     raw.prepare(`update patients set legal_last_name = 'C' where id = 3`).run();
+    raw.prepare(`update patients set last_name_key = 'c', archived_at = 'x' where id = 4`).run();
     raw.prepare(`delete from patients where id = 5`).run();
     typed.push('630', '847', '8475', '0102', 'rb00009', '99');
     agree();
     expect(numbers('312')).toEqual([4]);
     expect(raw.prepare(`select count(*) as n from patient_numbers where patient_id = 5`).get()).toEqual({ n: 0 });
     expect(raw.prepare(`select token from patient_numbers where patient_id = 2 order by token`).all()).toEqual([{ token: '000099' }, { token: '99' }, { token: 'rb000099' }]);
+    // Each row carries the name keys and whether the patient is archived, as their row has them now.
+    expect(raw.prepare(`select count(*) as n from patient_numbers as t join patients as p on p.id = t.patient_id
+      where t.last_name_key <> p.last_name_key or t.first_name_key <> p.first_name_key or t.archived <> (p.archived_at is not null)`).get()).toEqual({ n: 0 });
+    expect(raw.prepare(`select distinct last_name_key, archived from patient_numbers where patient_id = 4`).all()).toEqual([{ last_name_key: 'c', archived: 1 }]);
     await db.destroy();
   });
 });

@@ -10,6 +10,7 @@ import {
   matchDriven,
   matchFiltered,
   numberMatchCount,
+  numberNamePage,
   numbersDriven,
   numbersFiltered,
   numbersScanned,
@@ -148,6 +149,7 @@ async function countMatches(db: Kysely<DB>, q: PatientListQuery, search: ParsedS
 
 /** A page in one order: few matches are sorted; many are found by walking that order's index. */
 function orderedPage(db: Kysely<DB>, q: PatientListQuery, search: ParsedSearch, how: How, sort: PatientSort): Promise<PatientSummary[]> {
+  if (search.numbers !== null && search.dateOfBirth === null && how !== 'scanned' && sort === 'name') return numbersInNameOrder(db, q, search.numbers);
   if (how !== 'driven' && sort === 'name' && !q.includeArchived) return activeNameWalk(db, q, search, how);
   let page = searched(db, q, search, how).select(SUMMARY);
   if (sort === 'relevance') {
@@ -162,6 +164,19 @@ function orderedPage(db: Kysely<DB>, q: PatientListQuery, search: ParsedSearch, 
     page = page.orderBy('patients.id', q.direction);
   }
   return page.limit(q.limit).offset(q.offset).execute();
+}
+
+/** Phone and MRN matches in name order, sorted in the number index (numberNamePage); then the page's rows. */
+async function numbersInNameOrder(db: Kysely<DB>, q: PatientListQuery, numbers: readonly string[]): Promise<PatientSummary[]> {
+  return rowsInOrder(db, await numberNamePage(db, numbers, q));
+}
+
+/** The patients of `ids`, in that order. */
+async function rowsInOrder(db: Kysely<DB>, ids: number[]): Promise<PatientSummary[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('patients').select(SUMMARY).where('patients.id', 'in', ids).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)!);
 }
 
 /**
@@ -180,10 +195,7 @@ async function activeNameWalk(db: Kysely<DB>, q: PatientListQuery, search: Parse
     .limit(q.limit)
     .offset(q.offset)
     .execute();
-  if (ids.length === 0) return [];
-  const rows = await db.selectFrom('patients').select(SUMMARY).where('patients.id', 'in', ids.map((r) => r.id)).execute();
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((r) => byId.get(r.id)!);
+  return rowsInOrder(db, ids.map((r) => r.id));
 }
 
 /**
