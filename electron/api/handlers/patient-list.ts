@@ -52,7 +52,11 @@ export interface ListTuning {
   wide: number;
 }
 
-export const DEFAULT_TUNING: ListTuning = { cap: PATIENT_SEARCH_TOTAL_CAP, narrow: PATIENT_SEARCH_TOTAL_CAP, wide: 5 * PATIENT_SEARCH_TOTAL_CAP };
+/**
+ * `wide`: sorting 2,500 rows of the number index costs about what walking the name index to a page
+ * of 100 does when the matches are that dense (1 patient in 40); past it the walk wins.
+ */
+export const DEFAULT_TUNING: ListTuning = { cap: PATIENT_SEARCH_TOTAL_CAP, narrow: PATIENT_SEARCH_TOTAL_CAP, wide: (5 * PATIENT_SEARCH_TOTAL_CAP) / 2 };
 
 /**
  * How a search's matches are used: to drive the query (few), to filter an index walk (many), or,
@@ -136,9 +140,9 @@ async function countMatches(db: Kysely<DB>, q: PatientListQuery, search: ParsedS
     n = Number((await db.selectFrom(sub.as('m')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   } else if (search.numbers !== null) {
     // Phone and MRN numbers: from the number index alone, with the density of the matches when there are many.
-    const counted = await numberMatchCount(db, search.numbers, { cap: limit, narrow: tuning.narrow, rowsCap: tuning.wide + 1 }, !q.includeArchived);
+    const counted = await numberMatchCount(db, search.numbers, { cap: limit, narrow: tuning.narrow, wide: tuning.wide }, !q.includeArchived);
     n = counted.n;
-    if (n > tuning.narrow) how = counted.rows > tuning.wide ? 'scanned' : 'filtered';
+    if (n > tuning.narrow) how = counted.dense ? 'scanned' : 'filtered';
   } else {
     // Names: from the FTS index alone (archived patients left out through their own small index).
     n = await ftsMatchCount(db, search.match!, limit, !q.includeArchived);

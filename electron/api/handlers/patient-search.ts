@@ -195,18 +195,19 @@ export function numbersFiltered(numbers: readonly string[]): Expression<SqlBool>
 
 /**
  * How many patients the numbers match, counting no further than `cap`, read from the number index
- * alone; and, when that is more than `narrow`, how many rows the densest number's range holds,
- * counted no further than `rowsCap`: what a set of the matches would cost, which decides how their
- * page is found (a set of few rows filters a walk; with very many, each row the walk reads is
- * checked instead). One statement; the rows are counted only when needed.
+ * alone; and, when that is more than `narrow`, whether a number's range holds more than `wide` rows:
+ * what a sort or a set of the matches would cost, which decides how their page is found (up to
+ * `wide` rows they are sorted in the index; past it, each row the name walk reads is checked). One
+ * statement; the rows are looked at only when needed, by stepping past `wide` of them (counting
+ * them to 5,000 cost six times as much).
  */
-export async function numberMatchCount(db: Kysely<DB>, numbers: readonly string[], limits: { cap: number; narrow: number; rowsCap: number }, withoutArchived = false): Promise<{ n: number; rows: number }> {
+export async function numberMatchCount(db: Kysely<DB>, numbers: readonly string[], limits: { cap: number; narrow: number; wide: number }, withoutArchived = false): Promise<{ n: number; dense: boolean }> {
   const { first, rest } = numberMatching(numbers);
   const archived = withoutArchived ? [sql`t0.archived = 0`] : [];
-  const counts = numbers.map((typed) => sql`(select count(*) from (select 1 from patient_numbers as r where ${numberRange(typed, 'r')} limit ${limits.rowsCap}))`);
-  const rows = counts.length > 1 ? sql`max(${sql.join(counts, sql`, `)})` : counts[0]!;
-  const row = await sql<{ n: number; rows: number }>`select n, case when n > ${limits.narrow} then ${rows} else 0 end as rows from (select count(*) as n from (select distinct t0.patient_id from patient_numbers as t0 where ${sql.join([first, ...rest, ...archived], sql` and `)} limit ${limits.cap}))`.execute(db);
-  return { n: Number(row.rows[0]?.n ?? 0), rows: Number(row.rows[0]?.rows ?? 0) };
+  const past = numbers.map((typed) => sql`exists (select 1 from patient_numbers as r where ${numberRange(typed, 'r')} limit 1 offset ${limits.wide})`);
+  const dense = past.length > 1 ? sql`max(${sql.join(past, sql`, `)})` : past[0]!;
+  const row = await sql<{ n: number; dense: number }>`select n, case when n > ${limits.narrow} then ${dense} else 0 end as dense from (select count(*) as n from (select distinct t0.patient_id from patient_numbers as t0 where ${sql.join([first, ...rest, ...archived], sql` and `)} limit ${limits.cap}))`.execute(db);
+  return { n: Number(row.rows[0]?.n ?? 0), dense: Number(row.rows[0]?.dense ?? 0) === 1 };
 }
 
 /**
