@@ -84,7 +84,7 @@ describe('opening a chart', () => {
     // addenda counted, the episodes (summary for the notes, full for the card) with their goals and visits, and
     // the clinic's settings and policy once per call that needs them: no statement per note or episode.
     expect(queries(once.reads).length).toBe(queries(twice.reads).length);
-    expect(queries(once.reads).length).toBeLessThanOrEqual(19);
+    expect(queries(once.reads).length).toBe(18);
     // Every statement is a search on an index or a key; none scans a table that grows with the clinic.
     for (const s of queries(twice.reads)) expect(s.plan, s.sql).not.toMatch(/\bSCAN (?!clinic\b|clinic_policy\b)\w+/);
     // What the chart owes is its three access-log rows (the record, the notes, the episodes), in one transaction.
