@@ -36,26 +36,28 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * holds a long array is copied; the rest is the handler's own objects.
  */
 export function sampleOf(value: unknown): unknown {
+  // Primitives first, and no entry arrays: this walks every value of every response sent.
+  if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
     const half = SAMPLE_ITEMS / 2;
-    const kept = value.length <= SAMPLE_ITEMS ? value : [...value.slice(0, half), ...value.slice(-half)];
-    let changed = kept !== value;
-    const items = kept.map((item) => {
+    const kept: unknown[] = value.length <= SAMPLE_ITEMS ? value : [...value.slice(0, half), ...value.slice(-half)];
+    let items: unknown[] | null = kept === value ? null : kept;
+    for (let i = 0; i < kept.length; i++) {
+      const item = kept[i];
       const sampled = sampleOf(item);
-      changed ||= sampled !== item;
-      return sampled;
-    });
-    return changed ? items : value;
-  }
-  if (isPlainObject(value)) {
-    let out: Record<string, unknown> | null = null;
-    for (const [k, v] of Object.entries(value)) {
-      const sampled = sampleOf(v);
-      if (sampled !== v) (out ??= { ...value })[k] = sampled;
+      if (sampled !== item) (items ??= [...kept])[i] = sampled;
     }
-    return out ?? value;
+    return items ?? value;
   }
-  return value;
+  if (!isPlainObject(value)) return value;
+  let out: Record<string, unknown> | null = null;
+  for (const k in value) {
+    const v = value[k];
+    if (v === null || typeof v !== 'object') continue;
+    const sampled = sampleOf(v);
+    if (sampled !== v) (out ??= { ...value })[k] = sampled;
+  }
+  return out ?? value;
 }
 
 /** Where `parsed` differs from `raw` (a stripped key, a filled-in default, a transformed value), or null. */

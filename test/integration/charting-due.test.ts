@@ -1,7 +1,7 @@
 import { sql, type CompiledQuery, type KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/api/dispatcher';
-import { addendaCountsQuery, patientNotesQuery } from '../../electron/api/handlers/notes';
+import { patientNotesQuery } from '../../electron/api/handlers/notes';
 import { billedOf, computeBilling } from '../../shared/charting/billing-lines';
 import { noteContentSchema } from '../../shared/charting/note-content';
 import { EPISODE_INPUT, EVAL_CONTENT } from './charting-helpers';
@@ -127,10 +127,9 @@ describe('a patient with 10 years of history (300 notes) opens through indexes, 
     if (analyze) await sql`analyze`.execute(t.services.db);
     const list = await planOf(patientNotesQuery(t.services.db, patientId));
     expect(list).toMatch(/SEARCH n USING INDEX notes_patient_date \(patient_id=\?\)/);
-    expect(list).not.toMatch(/TEMP B-TREE|SCAN n\b/);
-    const addenda = await planOf(addendaCountsQuery(t.services.db, patientId));
-    expect(addenda).toMatch(/SEARCH n USING (COVERING )?INDEX notes_patient_date/);
-    expect(addenda).toMatch(/SEARCH a USING (COVERING )?INDEX note_addenda_note/);
+    expect(list).not.toMatch(/TEMP B-TREE|SCAN n\b|SCAN a\b/);
+    // Each note's addenda counted on the addenda index, never a scan of every addendum in the clinic.
+    expect(list).toMatch(/SEARCH a USING (COVERING )?INDEX note_addenda_note \(note_id=\?\)/);
   });
 
   it('answers notes.list with the same number of queries for 300 notes as for 1', async () => {

@@ -11,23 +11,39 @@ import { defineHandlers } from '../handler';
 
 type LoadedPolicy = { policy: ClinicPolicy; changed: Record<string, unknown>; ladder: Ladder };
 /** The last stored policy read, by its exact text: parsing the whole policy on every call is the costly part. */
-let lastLoaded: { key: string; value: LoadedPolicy } | null = null;
+let lastLoaded: { policyJson: string | undefined; ladderJson: string | null | undefined; value: LoadedPolicy } | null = null;
+
+/** Frozen through and through: one parsed policy serves every call, and none can change it for the next. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
 
 const readPolicy = compiledQuery((db: Kysely<DB>) => db.selectFrom('clinicPolicy').select(['policyJson', 'ladderJson']).limit(1));
 
-/** The clinic's planner policy: the stored changes over the defaults, and its ladder (its row read once per call). */
-export async function loadClinicPolicy(db: Kysely<DB>): Promise<LoadedPolicy> {
+/**
+ * The clinic's planner policy: the stored changes over the defaults, and its ladder (its row read once
+ * per call). Read-only: the same frozen objects serve every call until the stored text changes (a
+ * structured clone per call was most of what the chart's episodes cost in JavaScript). A handler that
+ * needs a changed copy makes its own.
+ */
+export async function loadClinicPolicy(db: Kysely<DB>): Promise<Readonly<LoadedPolicy>> {
   const row = await oncePerCall(db, 'policy', async () => (await readPolicy(db))[0]);
-  const key = `${row?.policyJson ?? ''}\u0000${row?.ladderJson ?? ''}`;
-  if (lastLoaded?.key === key) return structuredClone(lastLoaded.value);
+  if (lastLoaded && lastLoaded.policyJson === row?.policyJson && lastLoaded.ladderJson === row?.ladderJson) return lastLoaded.value;
   const changed = row ? (JSON.parse(row.policyJson) as Record<string, unknown>) : {};
-  const value = {
-    policy: clinicPolicySchema.parse(changed),
-    changed,
-    ladder: row?.ladderJson ? ladderSchema.parse(JSON.parse(row.ladderJson)) : DEFAULT_LADDER,
-  };
-  lastLoaded = { key, value };
-  return structuredClone(value);
+  // Cloned once before freezing: the parse may hand back the module's own default objects.
+  const value = deepFreeze(
+    structuredClone({
+      policy: clinicPolicySchema.parse(changed),
+      changed,
+      ladder: row?.ladderJson ? ladderSchema.parse(JSON.parse(row.ladderJson)) : DEFAULT_LADDER,
+    }),
+  );
+  lastLoaded = { policyJson: row?.policyJson, ladderJson: row?.ladderJson, value };
+  return value;
 }
 
 function prefixed(fields: Record<string, string>, prefix: string) {

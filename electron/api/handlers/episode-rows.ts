@@ -26,13 +26,24 @@ export async function openEpisodeOf(db: Kysely<DB>, patientId: number): Promise<
   return db.selectFrom('episodes').selectAll().where('patientId', '=', patientId).where('dischargedOn', 'is', null).executeTakeFirst();
 }
 
-// Opening a chart lists its episodes with their goals and visits: compiled once, asked per episode
-// (a patient has a few; building a query with a list of ids each time cost more than running it).
-const episodeGoals = compiledQuery((db: Kysely<DB>, episodeId: number) =>
-  db.selectFrom('episodeGoals').select(['id', 'term', 'description', 'targetDate', 'status']).where('episodeId', '=', episodeId).where('removedAt', 'is', null).orderBy('sortOrder'),
+// Opening a chart lists its episodes with their goals and visits: two compiled queries by patient,
+// however many episodes the patient has had (a query per episode grew with the history).
+const patientGoals = compiledQuery((db: Kysely<DB>, patientId: number) =>
+  db
+    .selectFrom('episodeGoals as g')
+    .innerJoin('episodes as e', 'e.id', 'g.episodeId')
+    .select(['g.episodeId', 'g.id', 'g.term', 'g.description', 'g.targetDate', 'g.status'])
+    .where('e.patientId', '=', patientId)
+    .where('g.removedAt', 'is', null)
+    .orderBy('g.episodeId')
+    .orderBy('g.sortOrder')
+    .orderBy('g.id'),
 );
-const episodeVisits = compiledQuery((db: Kysely<DB>, episodeId: number) =>
-  db.selectFrom('notes').select(['dateOfService', 'noteType']).where('episodeId', '=', episodeId).where('status', '<>', 'discarded'),
+const patientVisits = compiledQuery((db: Kysely<DB>, patientId: number) =>
+  db.selectFrom('notes').select(['episodeId', 'dateOfService', 'noteType']).where('patientId', '=', patientId).where('status', '<>', 'discarded'),
+);
+const episodeGoals = compiledQuery((db: Kysely<DB>, episodeId: number) =>
+  db.selectFrom('episodeGoals').select(['id', 'term', 'description', 'targetDate', 'status']).where('episodeId', '=', episodeId).where('removedAt', 'is', null).orderBy('sortOrder').orderBy('id'),
 );
 
 export async function goalsOf(db: Kysely<DB>, episodeIds: readonly number[]): Promise<Map<number, Goal[]>> {
@@ -41,13 +52,27 @@ export async function goalsOf(db: Kysely<DB>, episodeIds: readonly number[]): Pr
   return out;
 }
 
+/** Each listed value grouped by its episode. */
+function byEpisode<T extends { episodeId: number }, U>(rows: readonly T[], map: (row: T) => U): Map<number, U[]> {
+  const out = new Map<number, U[]>();
+  for (const row of rows) {
+    let list = out.get(row.episodeId);
+    if (!list) out.set(row.episodeId, (list = []));
+    list.push(map(row));
+  }
+  return out;
+}
+
 /** The episodes as records, with their goals, visit counts and what is due on the open ones. */
 export async function toEpisodes(db: Kysely<DB>, rows: readonly EpisodeRow[], cx: ChartingContext): Promise<Episode[]> {
-  const goals = await goalsOf(db, rows.map((r) => r.id));
+  const goals = new Map<number, Goal[]>();
   const visitsOf = new Map<number, EpisodeVisit[]>();
-  for (const row of rows) visitsOf.set(row.id, (await episodeVisits(db, row.id)).map((v) => ({ date: v.dateOfService, kind: VISIT_KIND[v.noteType] })));
+  for (const patientId of new Set(rows.map((r) => r.patientId))) {
+    for (const [id, list] of byEpisode(await patientGoals(db, patientId), ({ id, term, description, targetDate, status }): Goal => ({ id, term, description, targetDate, status }))) goals.set(id, list);
+    for (const [id, list] of byEpisode(await patientVisits(db, patientId), (v): EpisodeVisit => ({ date: v.dateOfService, kind: VISIT_KIND[v.noteType] }))) visitsOf.set(id, list);
+  }
   return rows.map((row) => {
-    const visits = visitsOf.get(row.id)!;
+    const visits = visitsOf.get(row.id) ?? [];
     const due: Episode['due'] = [];
     if (row.dischargedOn === null) {
       for (const r of progressNoteStatus({ visits, today: cx.today, policy: cx.policy, fmt: cx.fmt }).reasons) due.push({ ruleId: r.ruleId, sentence: r.sentence, kind: 'progress-note' });

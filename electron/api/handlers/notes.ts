@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { ApiError } from '../../../shared/api/errors';
 import { billedOf, computeBilling } from '../../../shared/charting/billing-lines';
 import { copyForwardContent } from '../../../shared/charting/copy-forward';
@@ -12,7 +12,7 @@ import type { HandlerContext } from '../context';
 import { defineHandlers } from '../handler';
 import { chartingContext, userNames, type ChartingContext } from './charting-context';
 import { createEpisode, episodeRowOrThrow, goalsOf, openEpisodeOf, parseDiagnoses, VISIT_KIND, type EpisodeRow } from './episode-rows';
-import { assertEditableDraft, noteRowOrThrow, parseContent, SUMMARY_COLUMNS, toRecord, toSummary, type SummaryRow } from './note-rows';
+import { assertEditableDraft, noteRowOrThrow, parseContent, SUMMARY_COLUMNS, toRecord, toSummary } from './note-rows';
 import { runningSinceLastVisit } from './note-running';
 
 const patientRow = compiledQuery((db: Kysely<DB>, id: number) => db.selectFrom('patients').select(['id', 'archivedAt']).where('id', '=', id));
@@ -97,31 +97,25 @@ async function assertCopyMarks(db: Kysely<DB>, patientId: number, content: NoteC
   if (found.length !== ids.length) throw new ApiError('VALIDATION', 'A row says it was copied from a note that is not one of this patient’s signed notes.', { fields: { content: 'Copied from an unknown note' } });
 }
 
-/** A patient's notes, newest first, without their content: one index range (notes_patient_date), no sort step. */
+/**
+ * A patient's notes, newest first, without their content, each with its count of addenda: one index
+ * range (notes_patient_date), no sort step, and a probe of note_addenda's index per note (a grouped
+ * count could scan every addendum of the clinic).
+ */
 export function patientNotesQuery(db: Kysely<DB>, patientId: number) {
   return db
     .selectFrom('notes as n')
     .innerJoin('users as u', 'u.id', 'n.authorId')
     .select(SUMMARY_COLUMNS)
+    .select((eb) => eb.selectFrom('noteAddenda as a').select(eb.fn.countAll<number>().as('n')).whereRef('a.noteId', '=', 'n.id').as('addenda'))
     .where('n.patientId', '=', patientId)
     .where('n.status', '<>', 'discarded')
     .orderBy('n.dateOfService', 'desc')
     .orderBy('n.id', 'desc');
 }
 
-/** How many addenda each of a patient's notes has, in one grouped query. */
-export function addendaCountsQuery(db: Kysely<DB>, patientId: number) {
-  return db
-    .selectFrom('notes as n')
-    .innerJoin('noteAddenda as a', 'a.noteId', 'n.id')
-    .select(['a.noteId', sql<number>`count(*)`.as('n')])
-    .where('n.patientId', '=', patientId)
-    .groupBy('a.noteId');
-}
-
 // Opening a chart lists its notes: these run on every chart opened, compiled once.
 const listNotes = compiledQuery((db: Kysely<DB>, patientId: number) => patientNotesQuery(db, patientId));
-const listAddendaCounts = compiledQuery((db: Kysely<DB>, patientId: number) => addendaCountsQuery(db, patientId));
 const listEpisodes = compiledQuery((db: Kysely<DB>, patientId: number) =>
   db.selectFrom('episodes').select(['id', 'dischargedOn', 'startDate', 'diagnosesJson']).where('patientId', '=', patientId).orderBy('startDate', 'desc'),
 );
@@ -129,12 +123,11 @@ const listEpisodes = compiledQuery((db: Kysely<DB>, patientId: number) =>
 export const noteHandlers = defineHandlers({
   async 'notes.list'({ patientId }, ctx) {
     await patientForCharting(ctx.db, patientId);
-    const rows: SummaryRow[] = await listNotes(ctx.db, patientId);
-    const counts = new Map((await listAddendaCounts(ctx.db, patientId)).map((a) => [a.noteId, Number(a.n)]));
+    const rows = await listNotes(ctx.db, patientId);
     const episodes = await listEpisodes(ctx.db, patientId);
     ctx.audit({ entity: 'patient', entityId: patientId, detail: `notes listed (${rows.length})` });
     return {
-      notes: rows.map((r) => toSummary(r, counts.get(r.id) ?? 0)),
+      notes: rows.map((r) => toSummary(r, Number(r.addenda ?? 0))),
       episodes: episodes.map((e) => ({ id: e.id, status: e.dischargedOn === null ? ('open' as const) : ('discharged' as const), startDate: e.startDate, dischargeDate: e.dischargedOn, diagnoses: parseDiagnoses(e.diagnosesJson) })),
     };
   },
