@@ -14,6 +14,8 @@ test('settings, the audit log, Today and their dialogs pass axe; the audit log f
   test.setTimeout(90_000);
   await page.goto(demoServer.url);
   await signIn(page, DEMO.admin.username, DEMO.admin.password);
+  // Signed in before going anywhere: a hash set while the sign-in is still checking the password is lost.
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
 
   await go(page, '#/settings/clinic');
   await expect(page.getByRole('form', { name: 'Clinic settings' })).toBeVisible();
