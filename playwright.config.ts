@@ -1,12 +1,15 @@
 import { defineConfig, devices } from '@playwright/test';
 
-// The web-mode e2e suite. Each test starts its own `runback serve` on a fresh data folder (see
-// test/e2e/fixtures.ts), so there is no webServer block. Run `npm run build` first.
+// The web-mode e2e suite. Each test gets its own web-mode server on a fresh data folder, started by
+// its worker's server host (test/e2e/fixtures.ts, web-host.ts), so there is no webServer block.
+// Run `npm run build` first.
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results',
-  // Two browsers at once: each test has its own server on its own port (--port 0) and data folder, and
-  // each worker makes its own demo clinic, so nothing is shared; a test mostly waits on its server.
+  // The demo clinic, made once for the run; each test that needs it serves its own copy.
+  globalSetup: './test/e2e/global-setup.ts',
+  // Two browsers at once: each test has its own server on its own port (--port 0) and data folder, so
+  // no test sees another's changes; a test mostly waits on its server.
   workers: 2,
   retries: 0,
   // Each flow also runs axe on its screens and dialogs (test/e2e/axe.ts); a shared 2-core machine needs the room.

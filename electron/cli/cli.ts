@@ -11,6 +11,9 @@ import { registerPrintCommand } from './commands/print';
 import { registerRulesCommand } from './commands/rules';
 import { registerServeCommand } from './commands/serve';
 
+// Web mode without the command line: the e2e suite's server host (test/e2e/web-host.mjs) starts it per test.
+export { startWebMode, type WebMode } from './commands/serve';
+
 /** `runback …`: the admin commands. Each command lives in commands/<name>.ts and registers itself. */
 export function buildProgram(): Command {
   const program = new Command();

@@ -1,12 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CLI = join(ROOT, 'bin', 'runback.cjs');
+import { DEMO_TEMPLATE_ENV, runDemo } from './demo-clinic';
+import { WebHost } from './web-host';
 
 /** The demo clinic's staff (printed by `runback demo`). */
 export const DEMO = {
@@ -21,98 +18,58 @@ export interface RunbackServer {
   dataDir: string;
 }
 
-/** `runback serve --port 0` on a data folder; resolves with the `Open: …` address it prints. */
-async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  // The suite checks every response in full, as tests and development do (production samples them).
-  const env = { ...process.env, RUNBACK_RESPONSE_CHECKS: 'full' };
-  const child = spawn(process.execPath, [CLI, 'serve', '--data-dir', dataDir, '--port', '0'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const url = await new Promise<string>((done, fail) => {
-    // A hang guard within the fixture's 60 s: with two workers on a loaded machine a start took over 15 s.
-    // A server that never printed its address is stopped too: it was left running after its test failed.
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      fail(new Error(`runback serve printed no address in 45 s:\n${output}`));
-    }, 45_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const m = /Open: (http:\/\/\S+#token=\S+)/.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        done(m[1]!);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      fail(new Error(`runback serve exited (${code}) before printing an address:\n${output}`));
-    });
-  });
-  return { url, child };
-}
-
-async function stopServer(child: ChildProcess) {
-  if (child.exitCode !== null) return;
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-async function withServer(prepare: (dataDir: string) => void, use: (server: RunbackServer) => Promise<void>) {
+/** A fresh data folder, prepared, served by the host for `use`, then stopped and removed. */
+async function withServer(host: WebHost, prepare: (dataDir: string) => void, use: (server: RunbackServer) => Promise<void>) {
   const dataDir = mkdtempSync(join(tmpdir(), 'runback-e2e-'));
   try {
     prepare(dataDir);
-    const { url, child } = await startServer(dataDir);
+    const url = await host.start(dataDir);
     try {
       await use({ url, dataDir });
     } finally {
-      await stopServer(child);
+      await host.stop();
     }
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-function runDemo(dataDir: string, patients: number, seed: number) {
-  const r = spawnSync(process.execPath, [CLI, 'demo', '--data-dir', dataDir, '--patients', String(patients), '--seed', String(seed)], { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`runback demo failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
-}
-
-/** The demo clinic's database file, made once per worker (about 5 s) and copied into each test's folder. */
+/** The demo clinic's database file (made once for the run by global-setup.ts) is copied into each test's folder. */
 const DEMO_FILE = 'runback.sqlite';
 
-// Making the clinic and starting the server have their own time limit, so a slow start on a busy
-// machine does not eat into the test's own time.
-export const test = base.extend<{ server: RunbackServer; demoServer: RunbackServer }, { demoTemplate: string }>({
-  /** A fresh, empty data folder: the app opens on first-run setup. */
-  server: [
+function demoTemplate(): string {
+  const file = process.env[DEMO_TEMPLATE_ENV];
+  if (!file) throw new Error(`${DEMO_TEMPLATE_ENV} is not set: playwright.config.ts runs test/e2e/global-setup.ts, which makes the demo clinic.`);
+  return file;
+}
+
+// Starting the server has its own time limit, so a slow start on a busy machine does not eat into the
+// test's own time.
+export const test = base.extend<{ server: RunbackServer; demoServer: RunbackServer }, { webHost: WebHost }>({
+  /** The worker's server host: one Node process that serves each test's own data folder in turn. */
+  webHost: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      await withServer(() => {}, use);
+      const host = new WebHost();
+      try {
+        await use(host);
+      } finally {
+        await host.close();
+      }
+    },
+    { scope: 'worker', timeout: 30_000 },
+  ],
+  /** A fresh, empty data folder: the app opens on first-run setup. */
+  server: [
+    async ({ webHost }, use) => {
+      await withServer(webHost, () => {}, use);
     },
     { timeout: 60_000 },
   ],
-  /** `runback demo --patients 300 --seed 3`, made once for the worker's tests. */
-  demoTemplate: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const dir = mkdtempSync(join(tmpdir(), 'runback-e2e-demo-'));
-      try {
-        runDemo(dir, 300, 3);
-        await use(join(dir, DEMO_FILE));
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
-    { scope: 'worker', timeout: 180_000 },
-  ],
-  /** A demo clinic (300 patients, seed 3) in a fresh data folder: a copy of the worker's, as each test changes it. */
+  /** A demo clinic (300 patients, seed 3) in a fresh data folder: a copy of the run's, as each test changes it. */
   demoServer: [
-    async ({ demoTemplate }, use) => {
-      await withServer((dir) => copyFileSync(demoTemplate, join(dir, DEMO_FILE)), use);
+    async ({ webHost }, use) => {
+      await withServer(webHost, (dir) => copyFileSync(demoTemplate(), join(dir, DEMO_FILE)), use);
     },
     { timeout: 60_000 },
   ],
@@ -122,7 +79,12 @@ export { expect };
 
 /** Demo clinics of other sizes (screenshots). */
 export async function withDemoServer(patients: number, seed: number, use: (server: RunbackServer) => Promise<void>) {
-  await withServer((dir) => runDemo(dir, patients, seed), use);
+  const host = new WebHost();
+  try {
+    await withServer(host, (dir) => runDemo(dir, patients, seed), use);
+  } finally {
+    await host.close();
+  }
 }
 
 export async function signIn(page: Page, username: string, password: string) {

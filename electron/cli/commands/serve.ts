@@ -25,6 +25,46 @@ function openInBrowser(url: string) {
   }
 }
 
+/** A data folder served in web mode: its launch address (with the token) and how to stop it. */
+export interface WebMode {
+  url: string;
+  dataDir: string;
+  /** Stops listening, waits for the calls already running, then closes the database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Opens a data folder (migrating it, daily backups on) and serves it on 127.0.0.1 behind a fresh
+ * launch token. The serve command runs one per process; the e2e suite's server host runs one per test
+ * in a process that stays up for the worker (test/e2e/web-host.mjs), so each test skips loading the CLI.
+ */
+export async function startWebMode(dataDir: string, port: number): Promise<WebMode> {
+  const staticDir = rendererDir();
+  if (!existsSync(join(staticDir, 'index.html'))) {
+    throw new Error(`The renderer is not built (${staticDir} has no index.html): run "npm run build" first.`);
+  }
+  const app = await openApp(dataDir, { autoBackups: true });
+  const token = newToken();
+  const server = createWebServer({ dispatch: app.dispatch, staticDir, token });
+  let listening: number;
+  try {
+    listening = await listen(server, port);
+  } catch (error) {
+    await app.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(code === 'EADDRINUSE' ? `Port ${port} is already in use: choose another with --port, or leave it out for a free one.` : String(error));
+  }
+  return {
+    url: `http://${LOOPBACK}:${listening}/#token=${token}`,
+    dataDir,
+    async stop() {
+      server.close();
+      server.closeAllConnections();
+      await app.close();
+    },
+  };
+}
+
 export function registerServeCommand(program: Command) {
   program
     .command('serve')
@@ -33,31 +73,11 @@ export function registerServeCommand(program: Command) {
     .option('--port <n>', 'port on 127.0.0.1 (default: a free one)', parseIntegerOption(0, 65535), 0)
     .option('--open', 'open the address in the default browser')
     .action(async (opts: { dataDir?: string; port: number; open?: boolean }) => {
-      const staticDir = rendererDir();
-      if (!existsSync(join(staticDir, 'index.html'))) {
-        throw new Error(`The renderer is not built (${staticDir} has no index.html): run "npm run build" first.`);
-      }
-      const dataDir = resolve(opts.dataDir ?? defaultDataDir());
-      const app = await openApp(dataDir, { autoBackups: true });
-      const token = newToken();
-      const server = createWebServer({ dispatch: app.dispatch, staticDir, token });
-      let port: number;
-      try {
-        port = await listen(server, opts.port);
-      } catch (error) {
-        await app.close();
-        const code = (error as NodeJS.ErrnoException).code;
-        throw new Error(code === 'EADDRINUSE' ? `Port ${opts.port} is already in use: choose another with --port, or leave it out for a free one.` : String(error));
-      }
-      const url = `http://${LOOPBACK}:${port}/#token=${token}`;
-      process.stdout.write(`Runback web mode is running for the data folder ${dataDir}\nOpen: ${url}\nPress Ctrl+C to stop.\n`);
-      if (opts.open) openInBrowser(url);
+      const web = await startWebMode(resolve(opts.dataDir ?? defaultDataDir()), opts.port);
+      process.stdout.write(`Runback web mode is running for the data folder ${web.dataDir}\nOpen: ${web.url}\nPress Ctrl+C to stop.\n`);
+      if (opts.open) openInBrowser(web.url);
       await new Promise<void>((done) => {
-        const stop = () => {
-          server.close();
-          server.closeAllConnections();
-          void app.close().then(done);
-        };
+        const stop = () => void web.stop().then(done);
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
