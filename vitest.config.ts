@@ -20,12 +20,29 @@ class SlowFirst extends BaseSequencer {
   }
 }
 
+const SHARED_MODULES = ['test/unit/**/*.test.{ts,tsx}', 'test/integration/**/*.test.{ts,tsx}', 'test/lint/**/*.test.ts'];
+const ISOLATED = [
+  'test/unit/renderer/**/*.test.{ts,tsx}',
+  ...['ipc', 'navigation', 'permissions', 'preload', 'protocol', 'window', 'after-pack'].map((name) => `test/unit/electron/${name}.test.ts`),
+  'test/integration/electron-main.test.ts',
+];
+
 export default defineConfig({
   plugins: [react()],
   test: {
     environment: 'node',
-    include: ['test/unit/**/*.test.{ts,tsx}', 'test/integration/**/*.test.{ts,tsx}', 'test/lint/**/*.test.ts'],
     setupFiles: ['./test/setup.ts'],
+    projects: [
+      // Most files import the same modules (the dispatcher, its handlers, the contract's schemas:
+      // about a second of a core per file). Run without isolation, a worker imports them once and
+      // its next files reuse them. Safe for these files: they mock no module, stub no global or
+      // environment variable, restore every spy, and the app's module state is caches keyed by
+      // their content (clinic format, policy) or by database (WeakMaps), never by test.
+      { extends: true, test: { name: 'shared-modules', include: SHARED_MODULES, exclude: ISOLATED, isolate: false } },
+      // Files that mock modules (electron), stub the environment, fake timers or run in jsdom keep
+      // a fresh module graph each.
+      { extends: true, test: { name: 'isolated', include: ISOLATED } },
+    ],
     // On 2 cores vitest's default is one worker (cores - 1): every file ran alone, while most of
     // them wait on fsync and child processes. Two keep both cores busy; a third only made each file
     // slower on a machine others share (a 300-patient demo outlasted its 300 s guard at load 17).
