@@ -2,8 +2,7 @@ import { memo, type CSSProperties, type ReactNode } from 'react';
 import { createRow, flexRender, type ColumnDef, type Row, type Table } from '@tanstack/react-table';
 
 // The body rows of the one DataTable (see DataTable.tsx). A row draws again only when what it shows
-// changes: its data (a server's row compared field by field), its place, the highlight or the tab stop
-// moving onto or off it, or the columns.
+// changes: its data, its place, the highlight or the tab stop moving onto or off it, or the columns.
 // Typing in a search above a long list then redraws the search box, not every row under it.
 
 interface BodyRowProps<T> {
@@ -80,26 +79,8 @@ function BodyRowView<T>(props: BodyRowProps<T>) {
   );
 }
 
-/** The same flat record: every field equal (a nested object counts as changed unless it is the same one). */
-function sameRecord(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  const keysA = Object.keys(a);
-  if (keysA.length !== Object.keys(b).length) return false;
-  return keysA.every((k) => Object.hasOwn(b, k) && Object.is((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
-}
-
-// A server's answer brings new objects for the rows it had already sent (each keystroke of a search
-// mostly answers the same patients): the row draws again only when a field it holds changed.
-function sameRowProps<T>(prev: BodyRowProps<T>, next: BodyRowProps<T>): boolean {
-  for (const key of Object.keys(next) as (keyof BodyRowProps<T>)[]) {
-    if (key === 'original' ? !sameRecord(prev.original, next.original) : !Object.is(prev[key], next[key])) return false;
-  }
-  return Object.keys(prev).length === Object.keys(next).length;
-}
-
 /** A body row; see the top of this file for when it draws again. */
-export const BodyRow = memo(BodyRowView, sameRowProps) as typeof BodyRowView;
+export const BodyRow = memo(BodyRowView) as typeof BodyRowView;
 
 /** A row of a server's page that is still on its way. */
 export const PlaceholderRow = memo(function PlaceholderRow({ index, start, rowHeight }: { index: number; start: number | null; rowHeight: number }) {
