@@ -102,6 +102,11 @@ export interface DataTableProps<T> {
   onScroll?: (scrollTop: number) => void;
   /** Rows are drawn only near the screen from this many rows on (always for paged tables). */
   virtualFrom?: number;
+  /**
+   * Rows drawn beyond each edge of the screen when only those near it are drawn (default 10). A list
+   * whose rows all change at every keystroke (the patient search) draws fewer: each is work per answer.
+   */
+  overscan?: number;
   id?: string;
   className?: string;
   rowTestId?: string;
@@ -175,7 +180,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
     count: virtual ? count : 0,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: 10,
+    overscan: props.overscan ?? 10,
     // Rows are measured once drawn (a long name or a detail line wraps instead of being cut), by the
     // ResizeObserver after the layout the frame does anyway. Reading a row's height as it is attached
     // would lay the page out again for every new row, in the commit, at every keystroke's answer.

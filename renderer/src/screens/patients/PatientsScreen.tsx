@@ -10,6 +10,8 @@ import { birthAndAge, patientDisplayName } from './patientFormat';
 import { usePatientPages, type ListParams } from './usePatientPages';
 
 const ROW_HEIGHT = 38;
+/** Rows drawn past the screen's edges: every one is drawn again at each keystroke's answer. */
+const OVERSCAN = 3;
 const rowId = (p: PatientSummary) => String(p.id);
 const archivedClass = (p: PatientSummary) => (p.archivedAt ? 'is-archived' : undefined);
 
@@ -262,6 +264,7 @@ export function PatientsScreen() {
         getRowId={rowId}
         rowFocus="link"
         rowHeight={ROW_HEIGHT}
+        overscan={OVERSCAN}
         fill
         sorting={sorting}
         onSortingChange={onSortingChange}
