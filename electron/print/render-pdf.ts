@@ -1,7 +1,7 @@
 import { renderToBuffer, type DocumentProps } from '@react-pdf/renderer';
 import type { ReactElement } from 'react';
 // The bundled Unicode font, registered before anything renders.
-import './fonts';
+import { mendGlyphCache } from './fonts';
 
 /**
  * Renders a printable document to PDF bytes (the same components print from every transport).
@@ -9,5 +9,6 @@ import './fonts';
  * <Document> element itself, hence the cast.
  */
 export async function renderPdf(document: ReactElement): Promise<Buffer> {
+  await mendGlyphCache();
   return renderToBuffer(document as ReactElement<DocumentProps>);
 }

@@ -3,9 +3,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Document, Font, Page, Text } from '@react-pdf/renderer';
 import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import { DaySheet } from '../../../electron/print/day-sheet';
+import { PRINT_FONT } from '../../../electron/print/fonts';
+import { printStyles } from '../../../electron/print/print-styles';
 import { renderPdf } from '../../../electron/print/render-pdf';
 import type { Appointment } from '../../../shared/domain/schedule';
 
@@ -93,5 +96,15 @@ describe('printed documents use the bundled Unicode font', () => {
       expect(source, f).not.toMatch(/Helvetica|Times-Roman|Courier/);
       for (const m of source.matchAll(/fontFamily:\s*([^,}\s]+)/g)) expect(m[1], `${f}: ${m[0]}`).toBe('PRINT_FONT');
     }
+  });
+  it('a document printed after another keeps every character, even letters the first printed only as parts of accented ones', async () => {
+    // A fresh font, as in a process that has printed nothing yet (others in this worker may have
+    // printed): the two prints below share it, as every print in one process does.
+    for (const source of Font.getRegisteredFonts()[PRINT_FONT]!.sources) Object.assign(source, { data: null, loadResultPromise: null });
+    const page = (words: string) => createElement(Document, null, createElement(Page, { style: printStyles.page }, createElement(Text, null, words)));
+    // "ọ", "ẹ", "ị"… are drawn from "o", "e", "i" and a dot below: embedding them reaches those glyphs by id alone.
+    await renderPdf(page('Đặng Trọng Tấn, Nguyễn Thị Ngọc: ạ ặ ẹ ị ọ ụ ỵ ; … ” “ ! ? ü ö ä'));
+    const { text } = await pdfText(await renderPdf(page('O’Brien, Siobhán. Hold the banister; 10 slow ones. +0.5 cm')));
+    expect(text).toContain('O’Brien, Siobhán. Hold the banister; 10 slow ones. +0.5 cm');
   });
 });
