@@ -38,8 +38,7 @@ const mended = new WeakSet<object>();
  * first layout that asks for it with some, as it would have had that layout come first.
  */
 export async function mendGlyphCache(): Promise<void> {
-  for (const fontWeight of ['normal', 'bold'] as const) {
-    const source = Font.getFont({ fontFamily: PRINT_FONT, fontWeight, fontStyle: 'normal' });
+  for (const source of Font.getRegisteredFonts()[PRINT_FONT]?.sources ?? []) {
     await source.load();
     const font = source.data as unknown as GlyphCache | null;
     if (!font || mended.has(font)) continue;
