@@ -1,10 +1,9 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { setClient } from '../../../renderer/src/api/client';
-import { ShellStateProvider } from '../../../renderer/src/app/shell-state';
-import { PatientsScreen } from '../../../renderer/src/screens/patients/PatientsScreen';
-import { fakeServer, SignedInProviders } from './helpers';
+import { fakeServer } from './helpers';
+import { showPatientList } from './patient-list-screen';
 
 // jsdom does no layout or scrolling: a new result set scrolls the list back to its top.
 Element.prototype.scrollTo ??= function () {};
@@ -26,13 +25,7 @@ describe('the patient list count', () => {
         return { ok: true, value: { total: 100_000, capped: false, rows: [row(1), row(2)] } };
       },
     });
-    render(
-      <SignedInProviders>
-        <ShellStateProvider>
-          <PatientsScreen />
-        </ShellStateProvider>
-      </SignedInProviders>,
-    );
+    showPatientList();
     await waitFor(() => expect(screen.getByTestId('patient-count')).toHaveTextContent('100,000 patients'));
     const search = screen.getByRole('searchbox');
     fireEvent.change(search, { target: { value: 'a' } });

@@ -1,12 +1,11 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { createClient, setClient } from '../../../renderer/src/api/client';
 import { sessionStore } from '../../../renderer/src/api/session';
 import type { Transport } from '../../../renderer/src/api/transport';
-import { ShellStateProvider } from '../../../renderer/src/app/shell-state';
-import { PatientsScreen } from '../../../renderer/src/screens/patients/PatientsScreen';
-import { SignedInProviders, testClinic } from './helpers';
+import { testClinic } from './helpers';
+import { showPatientList } from './patient-list-screen';
 
 // jsdom does no layout or scrolling: a new result set scrolls the list back to its top.
 Element.prototype.scrollTo ??= function () {};
@@ -47,22 +46,12 @@ function heldServer() {
   return { held, answer };
 }
 
-function showList() {
-  render(
-    <SignedInProviders>
-      <ShellStateProvider>
-        <PatientsScreen />
-      </ShellStateProvider>
-    </SignedInProviders>,
-  );
-}
-
 const names = () => screen.queryAllByRole('rowheader').map((c) => c.textContent);
 
 describe('searching the patient list as you type', () => {
   it('never shows an older query’s answer after a newer one’s, whatever order they arrive in', async () => {
     const server = heldServer();
-    showList();
+    showPatientList();
     await server.answer('');
     await waitFor(() => expect(screen.getByTestId('patient-count')).toHaveTextContent('3 patients'));
     const search = screen.getByRole('searchbox');
@@ -94,7 +83,7 @@ describe('searching the patient list as you type', () => {
 
   it('asks once per keystroke: the render takes the answer its keystroke already asked for', async () => {
     const server = heldServer();
-    showList();
+    showPatientList();
     await server.answer('');
     const search = screen.getByRole('searchbox');
     for (const text of ['a', 'ad', 'ada']) fireEvent.change(search, { target: { value: text } });
