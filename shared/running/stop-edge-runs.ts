@@ -51,13 +51,14 @@ export interface StopEdgeFit {
  */
 export function fitStopEdge(y: Float64Array, stopFrom: number, stopTo: number, minLength: number): StopEdgeFit | null {
   const n = y.length;
+  const sums = new PrefixSums(y);
   let bestA = Infinity;
   let best: StopEdgeFit | null = null;
   for (let k = Math.max(stopFrom, 2 * minLength); k <= Math.min(stopTo, n - 3); k++) {
-    const a = solve(y, k, null);
+    const a = sums.fit(k, null);
     if (a !== null && a.sse < bestA) bestA = a.sse;
     for (let c = Math.max(minLength, k - MAX_RUN_SECONDS); c <= k - minLength; c++) {
-      const b = solve(y, k, c);
+      const b = sums.fit(k, c);
       if (b === null || (best !== null && b.sse >= best.errorB * n)) continue;
       best = { runStart: c, stopStart: k, walkPace: b.walk, runPace: b.run, errorA: 0, errorB: b.sse / n };
     }
@@ -68,38 +69,84 @@ export function fitStopEdge(y: Float64Array, stopFrom: number, stopTo: number, m
 }
 
 /**
- * Least squares of y(t) = h + r·min(t − k, 0) + (w − r)·min(t − c, 0) (B), or h + w·min(t − k, 0)
- * when c is null (A), by the normal equations.
+ * Least squares of y(t) = h + r·u + (w − r)·v with u = min(t − k, 0) and v = min(t − c, 0) (B), or
+ * h + w·u when c is null (A), by the normal equations; every sum they need comes in constant time
+ * from running sums of 1, t, t², y and t·y (u and v are linear in t before k and c, zero after).
  */
-function solve(y: Float64Array, k: number, c: number | null): { sse: number; walk: number; run: number } | null {
-  const m = c === null ? 2 : 3;
-  const xtx = new Float64Array(9);
-  const xty = new Float64Array(3);
-  const row = new Float64Array(3);
-  for (let t = 0; t < y.length; t++) {
-    row[0] = 1;
-    row[1] = Math.min(t - k, 0);
-    if (c !== null) row[2] = Math.min(t - c, 0);
-    for (let i = 0; i < m; i++) {
-      xty[i] = xty[i]! + row[i]! * y[t]!;
-      for (let j = 0; j < m; j++) xtx[i * 3 + j] = xtx[i * 3 + j]! + row[i]! * row[j]!;
+class PrefixSums {
+  private readonly n: number;
+  private readonly s0: Float64Array;
+  private readonly s1: Float64Array;
+  private readonly s2: Float64Array;
+  private readonly sy: Float64Array;
+  private readonly sty: Float64Array;
+  private readonly syy: number;
+  /** The normal equations, filled afresh for each fit (3 wide). */
+  private readonly xtx = new Float64Array(9);
+  private readonly xty = new Float64Array(3);
+
+  constructor(y: Float64Array) {
+    const n = y.length;
+    this.n = n;
+    this.s0 = new Float64Array(n + 1);
+    this.s1 = new Float64Array(n + 1);
+    this.s2 = new Float64Array(n + 1);
+    this.sy = new Float64Array(n + 1);
+    this.sty = new Float64Array(n + 1);
+    let syy = 0;
+    // Relative to the first value: small numbers, no loss of precision.
+    const y0 = y[0]!;
+    for (let t = 0; t < n; t++) {
+      const v = y[t]! - y0;
+      this.s0[t + 1] = this.s0[t]! + 1;
+      this.s1[t + 1] = this.s1[t]! + t;
+      this.s2[t + 1] = this.s2[t]! + t * t;
+      this.sy[t + 1] = this.sy[t]! + v;
+      this.sty[t + 1] = this.sty[t]! + t * v;
+      syy += v * v;
     }
+    this.syy = syy;
   }
-  const beta = solveSymmetric(xtx, xty, m);
-  if (beta === null) return null;
-  let sse = 0;
-  for (let t = 0; t < y.length; t++) {
-    const fit = beta[0]! + beta[1]! * Math.min(t - k, 0) + (c === null ? 0 : beta[2]! * Math.min(t - c, 0));
-    sse += (y[t]! - fit) ** 2;
+
+  /** Σ over t < p of (t − a)(t − b), of (t − a), and of (t − a)·y. */
+  private cross(p: number, a: number, b: number): number {
+    return this.s2[p]! - (a + b) * this.s1[p]! + a * b * this.s0[p]!;
   }
-  const run = beta[1]!;
-  return { sse, run, walk: c === null ? run : run + beta[2]! };
+  private linear(p: number, a: number): number {
+    return this.s1[p]! - a * this.s0[p]!;
+  }
+  private withY(p: number, a: number): number {
+    return this.sty[p]! - a * this.sy[p]!;
+  }
+
+  fit(k: number, c: number | null): { sse: number; walk: number; run: number } | null {
+    const m = c === null ? 2 : 3;
+    const { xtx, xty } = this;
+    xtx[0] = this.n;
+    xtx[1] = xtx[3] = this.linear(k, k);
+    xtx[4] = this.cross(k, k, k);
+    xty[0] = this.sy[this.n]!;
+    xty[1] = this.withY(k, k);
+    if (c !== null) {
+      // v is zero from c on, and c < k: every product with v runs over t < c.
+      xtx[2] = xtx[6] = this.linear(c, c);
+      xtx[5] = xtx[7] = this.cross(c, k, c);
+      xtx[8] = this.cross(c, c, c);
+      xty[2] = this.withY(c, c);
+    }
+    const y0 = xty[0]!;
+    const y1 = xty[1]!;
+    const y2 = xty[2]!;
+    const beta = solveSmall(xtx, xty, m);
+    if (beta === null) return null;
+    const explained = beta[0]! * y0 + beta[1]! * y1 + (m === 3 ? beta[2]! * y2 : 0);
+    const run = beta[1]!;
+    return { sse: Math.max(0, this.syy - explained), run, walk: c === null ? run : run + beta[2]! };
+  }
 }
 
-/** Gaussian elimination on an m×m system (m ≤ 3) stored 3 wide. Null when singular. */
-function solveSymmetric(a: Float64Array, b: Float64Array, m: number): Float64Array | null {
-  const A = Float64Array.from(a);
-  const x = Float64Array.from(b);
+/** Gaussian elimination on an m×m system (m ≤ 3) stored 3 wide, in place (the solution in `x`). Null when singular. */
+function solveSmall(A: Float64Array, x: Float64Array, m: number): Float64Array | null {
   for (let i = 0; i < m; i++) {
     const p = A[i * 3 + i]!;
     if (Math.abs(p) < 1e-9) return null;

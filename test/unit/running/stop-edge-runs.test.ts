@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import type { Part } from '../../../shared/running/run-walk-boundaries';
+import { findRunsBesideStops } from '../../../shared/running/stop-edge-runs';
+import { gaussian, mulberry32 } from './synthetic';
+
+const LEVELS = { walk: 1.4, run: 2.1 };
+
+/**
+ * Cumulative distance (length = seconds + 1) of `segments` of [seconds, speed], each change of
+ * speed blurred over `blur` seconds as smoothing GPS positions blurs it, plus white error.
+ */
+function distance(segments: Array<[number, number]>, blur: number, errorM: number, seed = 1): Float64Array {
+  const speed: number[] = [];
+  for (const [seconds, v] of segments) for (let i = 0; i < seconds; i++) speed.push(v);
+  const blurred = speed.map((_, i) => {
+    const from = Math.max(0, i - blur);
+    const to = Math.min(speed.length - 1, i + blur);
+    let sum = 0;
+    for (let j = from; j <= to; j++) sum += speed[j]!;
+    return sum / (to - from + 1);
+  });
+  const rng = mulberry32(seed);
+  const out = new Float64Array(speed.length + 1);
+  for (let i = 0; i < speed.length; i++) out[i + 1] = out[i]! + blurred[i]!;
+  for (let i = 0; i <= speed.length; i++) out[i] = out[i]! + errorM * gaussian(rng);
+  return out;
+}
+
+describe('findRunsBesideStops', () => {
+  it('a 22 s run between a walk and a light, its pace blurred into both: split off the walk', () => {
+    const d = distance(
+      [
+        [100, 1.4],
+        [22, 2.1],
+        [40, 0],
+        [100, 1.4],
+      ],
+      6,
+      0.5,
+    );
+    // As the per-second labelling reads it: walking right up to where standing shows.
+    const parts: Part[] = [
+      { kind: 'walk', start: 0, end: 126 },
+      { kind: 'stand', start: 126, end: 160 },
+      { kind: 'walk', start: 160, end: 262 },
+    ];
+    const out = findRunsBesideStops(parts, d, LEVELS, 10);
+    expect(out.map((p) => p.kind)).toEqual(['walk', 'run', 'stand', 'walk']);
+    expect(Math.abs(out[1]!.start - 100)).toBeLessThanOrEqual(6);
+    // The parts still tile the session.
+    for (let k = 1; k < out.length; k++) expect(out[k]!.start).toBe(out[k - 1]!.end);
+  });
+
+  it('the same after a light (stop → run → walk)', () => {
+    const d = distance(
+      [
+        [100, 1.4],
+        [40, 0],
+        [22, 2.1],
+        [100, 1.4],
+      ],
+      6,
+      0.5,
+    );
+    const parts: Part[] = [
+      { kind: 'walk', start: 0, end: 104 },
+      { kind: 'stand', start: 104, end: 136 },
+      { kind: 'walk', start: 136, end: 262 },
+    ];
+    const out = findRunsBesideStops(parts, d, LEVELS, 10);
+    expect(out.map((p) => p.kind)).toEqual(['walk', 'stand', 'run', 'walk']);
+    expect(Math.abs(out[2]!.end - 162)).toBeLessThanOrEqual(6);
+  });
+
+  it('a walk into a light and out of it, with GPS error: left alone', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const d = distance(
+        [
+          [100, 1.4],
+          [40, 0],
+          [100, 1.4],
+        ],
+        6,
+        3,
+        seed,
+      );
+      const parts: Part[] = [
+        { kind: 'walk', start: 0, end: 104 },
+        { kind: 'stand', start: 104, end: 136 },
+        { kind: 'walk', start: 136, end: 240 },
+      ];
+      expect(findRunsBesideStops(parts, d, LEVELS, 10).map((p) => p.kind), `seed ${seed}`).toEqual(['walk', 'stand', 'walk']);
+    }
+  });
+
+  it('a run beside a stop is not looked at again, and a walk too short to hold a walk and a run stays whole', () => {
+    const d = distance(
+      [
+        [60, 2.1],
+        [30, 0],
+        [15, 1.4],
+      ],
+      3,
+      0,
+    );
+    const parts: Part[] = [
+      { kind: 'run', start: 0, end: 62 },
+      { kind: 'stand', start: 62, end: 90 },
+      { kind: 'walk', start: 90, end: 105 },
+    ];
+    expect(findRunsBesideStops(parts, d, LEVELS, 10)).toEqual(parts);
+  });
+});
