@@ -127,7 +127,7 @@ describe('accuracy on realistic tracks (distance, intervals, boundaries)', () =>
     });
   }
 
-  it('street corners inside a slow jog, a short run after a light or before one at the start, a jump ending in a walk (development seeds)', () => {
+  it('street corners inside a slow jog, a short run after a light or before one at the start or beside one mid-session, a jump ending in a walk (development seeds)', () => {
     for (const [session, noiseM, seed] of [
       // A 10–15 s dip at a 90° corner was read as a walk until the speed followed turns.
       ['slow jog/walk', 3, 5339],
@@ -139,6 +139,11 @@ describe('accuracy on realistic tracks (distance, intervals, boundaries)', () =>
       ['60/90', 3, 5267],
       // A ~20 s run between a light and a walk (the stop ramps).
       ['60/90', 3, 5287],
+      // A 21–24 s run into a light, or out of one into a walk, whose pace the smoothing blurred
+      // into the stop: decided on the distance over the whole stretch (stop-edge-runs.ts).
+      ['slow jog/walk', 3, 7161],
+      ['slow jog/walk', 3, 7354],
+      ['slow jog/walk', 1.5, 5250],
     ] as const) {
       const track = realisticTrack(SESSIONS[session]!, { seed: seed * 7919 + noiseM * 10, noiseM, irregular: true, lights: 3, jumps: true });
       const [r] = parseActivityFile('generated.gpx', strToU8(toGpx(track, '2026-05-04T07:30:00Z')), { nowMs: Date.parse('2026-11-30T12:00:00Z') });
