@@ -14,10 +14,20 @@ import type { Part } from './run-walk-boundaries';
  * - A, walk then stop: one slope, then flat;
  * - B, walk, run, then stop: a walking slope, a running slope for at least `minLength` seconds,
  *   then flat.
- * B is taken when its running slope is at running pace (at or above the halfway point between the
- * session's two levels), its walking slope at walking pace, and it fits the distance better than A
- * by more than `MIN_GAIN` square metres a second of the stretch — the extra line must explain more
- * than GPS error (a few metres, correlated over tens of seconds) could.
+ * B is taken (its best fit, found without regard to pace) when
+ * - its running slope is faster than its own walking slope by at least the square root of the
+ *   ratio of the session's two levels (halfway between them on a ratio scale). A ratio, and to the
+ *   walk right beside it, because the two lines share the same street and the same GPS: a smoothed
+ *   track cuts corners and reads short by a share of the pace, so both slopes read low together
+ *   (a run of 2.15 m/s beside a light read 1.67 after a 1.34 walk, under the halfway 1.78 of the
+ *   session's levels but 1.25 times its walk);
+ * - its walking slope is at walking pace (under the halfway point of the session's levels);
+ * - and it fits the distance better than A by at least `MIN_GAIN` square metres a second of the
+ *   stretch: the extra line must explain more than GPS error (a few metres, correlated over tens
+ *   of seconds) could. On the development seeds (slow jog/walk, 3 m error, fixes every 1–5 s,
+ *   5001–5100, 263 walks beside a light) a walk whose middle slope read 1.1 times its walk or
+ *   more gained at most 1.0; the short runs the labelling missed gained 2.0–2.8.
+ * These figures were set on development seeds (5001–5400, 7001–7400), never the held-out ones.
  * Only for speed from smoothed GPS positions: a device's own distance changes sharply at a stop.
  */
 
