@@ -104,7 +104,7 @@ export function segmentSeries(series: PerSecondSeries | null, settings: RunWalkD
   const split = splitAtStops(merged, classified.standing, settings.minIntervalSeconds);
   // A short run beside a light is decided on the distance over the whole stretch (stop-edge-runs.ts).
   const levels = { walk: classified.detection.walkLevel, run: classified.detection.runLevel };
-  const withEdges = fit === 'lines' ? findRunsBesideStops(split, series.distanceAt, levels, settings.minIntervalSeconds) : split;
+  const withEdges = fit === 'lines' ? findRunsBesideStops(split, series.distanceAt, classified.values, levels, settings.minIntervalSeconds) : split;
   const parts = placeBoundaries(withEdges, classified.values, settings.minIntervalSeconds, classified.levels, fit);
   const joined = joinStops(parts);
   const spans = fit === 'lines' ? mergeShortEdges(joined, classified.standing, 2 * settings.minIntervalSeconds, MIN_EDGE_STOP_SECONDS, { values: classified.values, walk: classified.detection.walkLevel, run: classified.detection.runLevel }) : joined;

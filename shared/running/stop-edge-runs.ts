@@ -22,11 +22,16 @@ import type { Part } from './run-walk-boundaries';
  *   (a run of 2.15 m/s beside a light read 1.67 after a 1.34 walk, under the halfway 1.78 of the
  *   session's levels but 1.25 times its walk);
  * - its walking slope is at walking pace (under the halfway point of the session's levels);
- * - and it fits the distance better than A by at least `MIN_GAIN` square metres a second of the
+ * - it fits the distance better than A by at least `MIN_GAIN` square metres a second of the
  *   stretch: the extra line must explain more than GPS error (a few metres, correlated over tens
- *   of seconds) could. On the development seeds (slow jog/walk, 3 m error, fixes every 1–5 s,
- *   5001–5100, 263 walks beside a light) a walk whose middle slope read 1.1 times its walk or
- *   more gained at most 1.0; the short runs the labelling missed gained 2.0–2.8.
+ *   of seconds) could;
+ * - and its pace shows running: at its fastest second, the speed that follows turns
+ *   (turn-following-speed.ts) reaches `SHOWS_RUNNING` (5 %) beyond the halfway point between the
+ *   session's levels. The distance alone cannot tell: on the development seeds, walks into a light
+ *   whose distance read ~10 m long fitted B as well as the true short runs did.
+ * On the development seeds, the short runs the labelling missed gained 2.0–2.8 and peaked at
+ * 1.06–1.13 times the halfway point; walks into a light that passed the first three tests (nine in
+ * 8,000 sessions) peaked at 0.87–1.03 times it.
  * These figures were set on development seeds (5001–5400, 7001–7400), never the held-out ones.
  * Only for speed from smoothed GPS positions: a device's own distance changes sharply at a stop.
  */
@@ -40,7 +45,9 @@ const MAX_RUN_SECONDS = 45;
 /** The stop's flat line may start this far either side of where standing was first seen (the smoothing's lag). */
 const STOP_SLACK_SECONDS = 10;
 /** The least improvement in fit, square metres per second of the stretch, for B to be taken. */
-export const MIN_GAIN = 1.5;
+const MIN_GAIN = 1.5;
+/** The fastest second of the run, on the pace that follows turns, must reach this share of the halfway point between the levels. */
+const SHOWS_RUNNING = 1.05;
 
 export interface StopEdgeFit {
   /** Where the run starts, seconds from the stretch's start. */
@@ -179,7 +186,7 @@ function solveSmall(A: Float64Array, x: Float64Array, m: number): Float64Array |
  * top of this file). `distanceAt[i]` is the cumulative distance at second i; `middle` the halfway
  * point between the session's walking and running levels (m/s). Parts are returned anew.
  */
-export function findRunsBesideStops(parts: readonly Part[], distanceAt: Float64Array, levels: { walk: number; run: number }, minLength: number): Part[] {
+export function findRunsBesideStops(parts: readonly Part[], distanceAt: Float64Array, pace: Float64Array, levels: { walk: number; run: number }, minLength: number): Part[] {
   const out: Part[] = parts.map((p) => ({ ...p }));
   for (let k = 0; k < out.length; k++) {
     const stop = out[k]!;
@@ -190,8 +197,10 @@ export function findRunsBesideStops(parts: readonly Part[], distanceAt: Float64A
       const lo = Math.max(before.start, stop.start - REACH_SECONDS);
       const hi = stop.start + stopReach;
       const y = new Float64Array(hi - lo + 1);
+      const p = new Float64Array(hi - lo);
       for (let t = lo; t <= hi; t++) y[t - lo] = distanceAt[t]!;
-      const at = decide(y, stop.start - lo, minLength, levels);
+      for (let t = lo; t < hi; t++) p[t - lo] = pace[t]!;
+      const at = decide(y, p, stop.start - lo, minLength, levels);
       if (at !== null && lo + at - before.start >= minLength) {
         out.splice(k, 0, { kind: 'run', start: lo + at, end: stop.start });
         before.end = lo + at;
@@ -204,8 +213,10 @@ export function findRunsBesideStops(parts: readonly Part[], distanceAt: Float64A
       const hi = Math.min(after.end, stop.end + REACH_SECONDS);
       const lo = stop.end - stopReach;
       const y = new Float64Array(hi - lo + 1);
+      const p = new Float64Array(hi - lo);
       for (let t = lo; t <= hi; t++) y[hi - t] = distanceAt[hi]! - distanceAt[t]!;
-      const at = decide(y, hi - stop.end, minLength, levels);
+      for (let t = lo; t < hi; t++) p[hi - 1 - t] = pace[t]!;
+      const at = decide(y, p, hi - stop.end, minLength, levels);
       if (at !== null && after.end - (hi - at) >= minLength) {
         out.splice(k + 1, 0, { kind: 'run', start: stop.end, end: hi - at });
         after.start = hi - at;
@@ -215,10 +226,13 @@ export function findRunsBesideStops(parts: readonly Part[], distanceAt: Float64A
   return out;
 }
 
-/** Where the run starts (index into y), or null when A holds. */
-function decide(y: Float64Array, stopAt: number, minLength: number, levels: { walk: number; run: number }): number | null {
+/** Where the run starts (index into y, whose seconds' pace is `p`), or null when A holds. */
+function decide(y: Float64Array, p: Float64Array, stopAt: number, minLength: number, levels: { walk: number; run: number }): number | null {
   const f = fitStopEdge(y, stopAt - STOP_SLACK_SECONDS, stopAt + STOP_SLACK_SECONDS, minLength);
   if (f === null) return null;
-  const clear = f.walkPace > 0 && f.walkPace < (levels.walk + levels.run) / 2 && f.runPace / f.walkPace >= Math.sqrt(levels.run / levels.walk) && f.errorA - f.errorB >= MIN_GAIN;
+  const middle = (levels.walk + levels.run) / 2;
+  let fastest = 0;
+  for (let i = f.runStart; i < f.stopStart && i < p.length; i++) fastest = Math.max(fastest, p[i]!);
+  const clear = f.walkPace > 0 && f.walkPace < middle && f.runPace / f.walkPace >= Math.sqrt(levels.run / levels.walk) && f.errorA - f.errorB >= MIN_GAIN && fastest >= SHOWS_RUNNING * middle;
   return clear ? f.runStart : null;
 }

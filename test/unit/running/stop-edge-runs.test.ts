@@ -7,9 +7,10 @@ const LEVELS = { walk: 1.4, run: 2.1 };
 
 /**
  * Cumulative distance (length = seconds + 1) of `segments` of [seconds, speed], each change of
- * speed blurred over `blur` seconds as smoothing GPS positions blurs it, plus white error.
+ * speed blurred over `blur` seconds as smoothing GPS positions blurs it, plus white error; and the
+ * blurred pace of each second.
  */
-function distance(segments: Array<[number, number]>, blur: number, errorM: number, seed = 1): Float64Array {
+function distance(segments: Array<[number, number]>, blur: number, errorM: number, seed = 1): { d: Float64Array; pace: Float64Array } {
   const speed: number[] = [];
   for (const [seconds, v] of segments) for (let i = 0; i < seconds; i++) speed.push(v);
   const blurred = speed.map((_, i) => {
@@ -23,12 +24,12 @@ function distance(segments: Array<[number, number]>, blur: number, errorM: numbe
   const out = new Float64Array(speed.length + 1);
   for (let i = 0; i < speed.length; i++) out[i + 1] = out[i]! + blurred[i]!;
   for (let i = 0; i <= speed.length; i++) out[i] = out[i]! + errorM * gaussian(rng);
-  return out;
+  return { d: out, pace: Float64Array.from(blurred) };
 }
 
 describe('findRunsBesideStops', () => {
   it('a 22 s run between a walk and a light, its pace blurred into both: split off the walk', () => {
-    const d = distance(
+    const { d, pace } = distance(
       [
         [100, 1.4],
         [22, 2.1],
@@ -44,15 +45,35 @@ describe('findRunsBesideStops', () => {
       { kind: 'stand', start: 126, end: 160 },
       { kind: 'walk', start: 160, end: 262 },
     ];
-    const out = findRunsBesideStops(parts, d, LEVELS, 10);
+    const out = findRunsBesideStops(parts, d, pace, LEVELS, 10);
     expect(out.map((p) => p.kind)).toEqual(['walk', 'run', 'stand', 'walk']);
     expect(Math.abs(out[1]!.start - 100)).toBeLessThanOrEqual(6);
     // The parts still tile the session.
     for (let k = 1; k < out.length; k++) expect(out[k]!.start).toBe(out[k - 1]!.end);
   });
 
+  it('more distance before a light than a walk covers, but no second at running pace: left alone', () => {
+    const { d, pace } = distance(
+      [
+        [100, 1.4],
+        [22, 2.1],
+        [40, 0],
+        [100, 1.4],
+      ],
+      6,
+      0.5,
+    );
+    const parts: Part[] = [
+      { kind: 'walk', start: 0, end: 126 },
+      { kind: 'stand', start: 126, end: 160 },
+      { kind: 'walk', start: 160, end: 262 },
+    ];
+    const slow = pace.map((v) => Math.min(v, 1.7));
+    expect(findRunsBesideStops(parts, d, slow, LEVELS, 10).map((p) => p.kind)).toEqual(['walk', 'stand', 'walk']);
+  });
+
   it('the same after a light (stop → run → walk)', () => {
-    const d = distance(
+    const { d, pace } = distance(
       [
         [100, 1.4],
         [40, 0],
@@ -67,14 +88,14 @@ describe('findRunsBesideStops', () => {
       { kind: 'stand', start: 104, end: 136 },
       { kind: 'walk', start: 136, end: 262 },
     ];
-    const out = findRunsBesideStops(parts, d, LEVELS, 10);
+    const out = findRunsBesideStops(parts, d, pace, LEVELS, 10);
     expect(out.map((p) => p.kind)).toEqual(['walk', 'stand', 'run', 'walk']);
     expect(Math.abs(out[2]!.end - 162)).toBeLessThanOrEqual(6);
   });
 
   it('a walk into a light and out of it, with GPS error: left alone', () => {
     for (let seed = 1; seed <= 20; seed++) {
-      const d = distance(
+      const { d, pace } = distance(
         [
           [100, 1.4],
           [40, 0],
@@ -89,12 +110,12 @@ describe('findRunsBesideStops', () => {
         { kind: 'stand', start: 104, end: 136 },
         { kind: 'walk', start: 136, end: 240 },
       ];
-      expect(findRunsBesideStops(parts, d, LEVELS, 10).map((p) => p.kind), `seed ${seed}`).toEqual(['walk', 'stand', 'walk']);
+      expect(findRunsBesideStops(parts, d, pace, LEVELS, 10).map((p) => p.kind), `seed ${seed}`).toEqual(['walk', 'stand', 'walk']);
     }
   });
 
   it('a run beside a stop is not looked at again, and a walk too short to hold a walk and a run stays whole', () => {
-    const d = distance(
+    const { d, pace } = distance(
       [
         [60, 2.1],
         [30, 0],
@@ -108,6 +129,6 @@ describe('findRunsBesideStops', () => {
       { kind: 'stand', start: 62, end: 90 },
       { kind: 'walk', start: 90, end: 105 },
     ];
-    expect(findRunsBesideStops(parts, d, LEVELS, 10)).toEqual(parts);
+    expect(findRunsBesideStops(parts, d, pace, LEVELS, 10)).toEqual(parts);
   });
 });
