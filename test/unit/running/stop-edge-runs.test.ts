@@ -27,24 +27,31 @@ function distance(segments: Array<[number, number]>, blur: number, errorM: numbe
   return { d: out, pace: Float64Array.from(blurred) };
 }
 
+/** A 22 s run into a light between two walks. */
+const RUN_INTO_LIGHT = distance(
+  [
+    [100, 1.4],
+    [22, 2.1],
+    [40, 0],
+    [100, 1.4],
+  ],
+  6,
+  0.5,
+);
+
+/** As the per-second labelling reads a stop between two walks: walking right up to where standing shows. */
+function walkStopWalk(stopStart: number, stopEnd: number, end: number): Part[] {
+  return [
+    { kind: 'walk', start: 0, end: stopStart },
+    { kind: 'stand', start: stopStart, end: stopEnd },
+    { kind: 'walk', start: stopEnd, end },
+  ];
+}
+
 describe('findRunsBesideStops', () => {
   it('a 22 s run between a walk and a light, its pace blurred into both: split off the walk', () => {
-    const { d, pace } = distance(
-      [
-        [100, 1.4],
-        [22, 2.1],
-        [40, 0],
-        [100, 1.4],
-      ],
-      6,
-      0.5,
-    );
-    // As the per-second labelling reads it: walking right up to where standing shows.
-    const parts: Part[] = [
-      { kind: 'walk', start: 0, end: 126 },
-      { kind: 'stand', start: 126, end: 160 },
-      { kind: 'walk', start: 160, end: 262 },
-    ];
+    const { d, pace } = RUN_INTO_LIGHT;
+    const parts = walkStopWalk(126, 160, 262);
     const out = findRunsBesideStops(parts, d, pace, LEVELS, 10);
     expect(out.map((p) => p.kind)).toEqual(['walk', 'run', 'stand', 'walk']);
     expect(Math.abs(out[1]!.start - 100)).toBeLessThanOrEqual(6);
@@ -53,21 +60,8 @@ describe('findRunsBesideStops', () => {
   });
 
   it('more distance before a light than a walk covers, but no second at running pace: left alone', () => {
-    const { d, pace } = distance(
-      [
-        [100, 1.4],
-        [22, 2.1],
-        [40, 0],
-        [100, 1.4],
-      ],
-      6,
-      0.5,
-    );
-    const parts: Part[] = [
-      { kind: 'walk', start: 0, end: 126 },
-      { kind: 'stand', start: 126, end: 160 },
-      { kind: 'walk', start: 160, end: 262 },
-    ];
+    const { d, pace } = RUN_INTO_LIGHT;
+    const parts = walkStopWalk(126, 160, 262);
     const slow = pace.map((v) => Math.min(v, 1.7));
     expect(findRunsBesideStops(parts, d, slow, LEVELS, 10).map((p) => p.kind)).toEqual(['walk', 'stand', 'walk']);
   });
@@ -83,11 +77,7 @@ describe('findRunsBesideStops', () => {
       6,
       0.5,
     );
-    const parts: Part[] = [
-      { kind: 'walk', start: 0, end: 104 },
-      { kind: 'stand', start: 104, end: 136 },
-      { kind: 'walk', start: 136, end: 262 },
-    ];
+    const parts = walkStopWalk(104, 136, 262);
     const out = findRunsBesideStops(parts, d, pace, LEVELS, 10);
     expect(out.map((p) => p.kind)).toEqual(['walk', 'stand', 'run', 'walk']);
     expect(Math.abs(out[2]!.end - 162)).toBeLessThanOrEqual(6);
@@ -105,11 +95,7 @@ describe('findRunsBesideStops', () => {
         3,
         seed,
       );
-      const parts: Part[] = [
-        { kind: 'walk', start: 0, end: 104 },
-        { kind: 'stand', start: 104, end: 136 },
-        { kind: 'walk', start: 136, end: 240 },
-      ];
+      const parts = walkStopWalk(104, 136, 240);
       expect(findRunsBesideStops(parts, d, pace, LEVELS, 10).map((p) => p.kind), `seed ${seed}`).toEqual(['walk', 'stand', 'walk']);
     }
   });
