@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { joinStops, placeBoundaries, splitAtStops } from './run-walk-boundaries';
 import { detectRunWalk, type Detection } from './run-walk-detection';
+import { findRunsBesideStops } from './stop-edge-runs';
 import { perSecondSeries, type PerSecondSeries, type SeriesContext, type SpeedSample } from './run-walk-series';
 import { describeIntervals, summariseIntervals, type IntervalKind, type RunWalkSummary } from './run-walk-summary';
 
@@ -100,7 +101,11 @@ export function segmentSeries(series: PerSecondSeries | null, settings: RunWalkD
   // Speed from distance we smoothed out of GPS positions errs for tens of seconds at a time; a
   // device's own records (and cadence) change sharply (see run-walk-boundaries.ts).
   const fit = source === 'gps-positions' && classified.detection.unit === 'mps' ? 'lines' : 'means';
-  const parts = placeBoundaries(splitAtStops(merged, classified.standing, settings.minIntervalSeconds), classified.values, settings.minIntervalSeconds, classified.levels, fit);
+  const split = splitAtStops(merged, classified.standing, settings.minIntervalSeconds);
+  // A short run beside a light is decided on the distance over the whole stretch (stop-edge-runs.ts).
+  const levels = { walk: classified.detection.walkLevel, run: classified.detection.runLevel };
+  const withEdges = fit === 'lines' ? findRunsBesideStops(split, series.distanceAt, classified.values, levels, settings.minIntervalSeconds) : split;
+  const parts = placeBoundaries(withEdges, classified.values, settings.minIntervalSeconds, classified.levels, fit);
   const joined = joinStops(parts);
   const spans = fit === 'lines' ? mergeShortEdges(joined, classified.standing, 2 * settings.minIntervalSeconds, MIN_EDGE_STOP_SECONDS, { values: classified.values, walk: classified.detection.walkLevel, run: classified.detection.runLevel }) : joined;
   const intervals = spans.map((s) => ({

@@ -28,7 +28,12 @@ import { runWalkPhases, type Phase } from '../../unit/running/synthetic';
  * stopped letting a multipath jump's last fix in (track-smoothing.ts), found on a further
  * development range, seeds 7001–7400 of the slow jog/walk rows (4 misses in 800 sessions before, 2
  * after; seeds 5001–5400 unchanged in all 16 rows); the held-out seeds were run once afterwards,
- * with nothing changed since, and gave the same figures as before.
+ * with nothing changed since, and gave the same figures as before. Then a short run beside a light
+ * (walk → run → stop, stop → run → walk) came to be decided on the stretch as a whole
+ * (stop-edge-runs.ts), worked out on the development seeds only: misses on 5001–5400 (all 16 rows)
+ * went from 3 to 2 and on 7001–7400 (the four slow jog/walk rows) from 3 to 1, no row losing a
+ * session it had found; the held-out seeds, run once afterwards, found every interval in every
+ * row (slow jog/walk, 3 m, fixes every 1–5 s: 60/60, was 59/60).
  */
 const SESSIONS: Record<string, Phase[]> = {
   '30/90': runWalkPhases(10, { seconds: 30, speed: 2.8 }, { seconds: 90, speed: 1.4 }),
@@ -43,21 +48,12 @@ interface Row {
   noiseM: number;
   irregular: boolean;
   cadence?: boolean;
-  /**
-   * Held-out sessions in which not every interval is found: the issue asks for none, and where this
-   * is not 0 the row falls short of it (docs/architecture.md says so). Slow jog/walk at 3 m with
-   * fixes every 1–5 s: one session (not looked into: the held-out seeds are not tuned on), still
-   * one after the jump fix. The misses left on the development seeds of that row are a 20–25 s run
-   * between a walk and a light, whose smoothed speed never reaches the running level.
-   */
-  heldOutMisses?: number;
 }
 
 const ROWS: Row[] = [];
 for (const session of Object.keys(SESSIONS)) {
   for (const noiseM of [1.5, 3]) for (const irregular of [false, true]) ROWS.push({ session, noiseM, irregular });
 }
-ROWS.find((r) => r.session === 'slow jog/walk' && r.noiseM === 3 && r.irregular)!.heldOutMisses = 1;
 // The same hardest tracks with cadence, which decides where the file has it.
 ROWS.push({ session: 'slow jog/walk', noiseM: 3, irregular: true, cadence: true });
 ROWS.push({ session: '30/90', noiseM: 3, irregular: true, cadence: true });
@@ -120,14 +116,13 @@ describe('accuracy on realistic tracks (distance, intervals, boundaries)', () =>
           `| ${name.padEnd(62)} | ${set.padEnd(8)} | ${(f.worstDistance * 100).toFixed(2).padStart(6)} % | ${`${f.found}/${f.seeds}`.padStart(5)} | ${(f.within5 * 100).toFixed(1).padStart(5)} % | ${String(f.median).padStart(3)} s | ${[...f.methods].join(', ')}`,
         );
         expect(Math.abs(f.worstDistance), `${set}: distance`).toBeLessThanOrEqual(TARGET.distance);
-        const misses = set === 'held out' ? (row.heldOutMisses ?? 0) : 0;
-        expect(f.found, `${set}: every interval found${misses > 0 ? ` but in ${misses} sessions` : ''}`).toBeGreaterThanOrEqual(f.seeds - misses);
+        expect(f.found, `${set}: every interval found`).toBe(f.seeds);
         expect(f.within5, `${set}: boundaries within 5 s`).toBeGreaterThanOrEqual(TARGET.within5);
       }
     });
   }
 
-  it('street corners inside a slow jog, a short run after a light or before one at the start, a jump ending in a walk (development seeds)', () => {
+  it('street corners inside a slow jog, a short run after a light or before one at the start or beside one mid-session, a jump ending in a walk (development seeds)', () => {
     for (const [session, noiseM, seed] of [
       // A 10–15 s dip at a 90° corner was read as a walk until the speed followed turns.
       ['slow jog/walk', 3, 5339],
@@ -139,6 +134,11 @@ describe('accuracy on realistic tracks (distance, intervals, boundaries)', () =>
       ['60/90', 3, 5267],
       // A ~20 s run between a light and a walk (the stop ramps).
       ['60/90', 3, 5287],
+      // A 21–24 s run into a light, or out of one into a walk, whose pace the smoothing blurred
+      // into the stop: decided on the distance over the whole stretch (stop-edge-runs.ts).
+      ['slow jog/walk', 3, 7161],
+      ['slow jog/walk', 3, 7354],
+      ['slow jog/walk', 1.5, 5250],
     ] as const) {
       const track = realisticTrack(SESSIONS[session]!, { seed: seed * 7919 + noiseM * 10, noiseM, irregular: true, lights: 3, jumps: true });
       const [r] = parseActivityFile('generated.gpx', strToU8(toGpx(track, '2026-05-04T07:30:00Z')), { nowMs: Date.parse('2026-11-30T12:00:00Z') });
