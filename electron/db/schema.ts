@@ -27,6 +27,7 @@ export interface DB {
   counters: { name: string; value: number };
   patients: PatientsTable;
   patientNumbers: PatientNumbersTable;
+  patientNameTokens: PatientNameTokensTable;
   auditLog: AuditLogTable;
   rooms: RoomsTable;
   appointmentTypes: AppointmentTypesTable;
@@ -167,6 +168,21 @@ export interface PatientNumbersTable {
   /** The patient's name keys and whether they are archived (1) or not (0), as on their row. */
   lastNameKey: string;
   firstNameKey: string;
+  archived: number;
+}
+
+/**
+ * The name words of every patient with their name keys, one row per patient and distinct word, kept
+ * by triggers on patients (migration 0017): a typed word is a range of its primary key, in name order
+ * within each word, and a few hundred matches are sorted from that range alone.
+ */
+export interface PatientNameTokensTable {
+  /** A word of the name keys or of the preferred name (lower case), split at spaces and name marks. */
+  token: string;
+  lastNameKey: string;
+  firstNameKey: string;
+  patientId: number;
+  /** 1 when the patient is archived, as on their row. */
   archived: number;
 }
 
