@@ -9,12 +9,14 @@ import {
   matchChecked,
   matchDriven,
   matchFiltered,
+  nameTokenPage,
   numberMatchCount,
   numberNamePage,
   numbersDriven,
   numbersFiltered,
   numbersScanned,
   parsePatientSearch,
+  plainNameWords,
   prefixEnd,
   sortColumns,
   surelyStartsWith,
@@ -50,6 +52,11 @@ export interface ListTuning {
    * digit matches tens of thousands of patients; the walk then meets a match every few rows).
    */
   wide: number;
+  /**
+   * False: a name search of a few hundred matches sorts them from their rows, as before migration
+   * 0017, instead of in the name-token index (for comparing the two; the default is true).
+   */
+  nameTokens?: boolean;
 }
 
 /**
@@ -85,9 +92,11 @@ const SUMMARY = [
 export async function listPatients(db: Kysely<DB>, q: PatientListQuery, tuning: ListTuning = DEFAULT_TUNING): Promise<PatientListPage> {
   const search = parsePatientSearch(q.query, q.dateOrder);
   if (search.match === null && search.dateOfBirth === null) return browse(db, q);
-  const { total, capped, how } = await countMatches(db, q, search, tuning);
+  const { total, capped, how, n } = await countMatches(db, q, search, tuning);
   const narrow = how === 'driven';
   const sort = q.sort === 'relevance' && search.leadingName === null ? 'name' : q.sort;
+  const inTokenOrder = narrow && n > 0 && tuning.nameTokens !== false && (sort === 'relevance' || sort === 'name') ? await nameTokenOrder(db, q, search, n, sort) : null;
+  if (inTokenOrder) return { total, capped, rows: inTokenOrder };
   const rows =
     sort === 'relevance' && (search.plainName !== null || !narrow)
       ? await relevancePage(db, q, search, search.leadingName!, how)
@@ -130,7 +139,7 @@ async function browse(db: Kysely<DB>, q: PatientListQuery): Promise<PatientListP
 }
 
 /** The search's total up to the cap, and how its page is found (few matches are sorted). */
-async function countMatches(db: Kysely<DB>, q: PatientListQuery, search: ParsedSearch, tuning: ListTuning): Promise<{ total: number; capped: boolean; how: How }> {
+async function countMatches(db: Kysely<DB>, q: PatientListQuery, search: ParsedSearch, tuning: ListTuning): Promise<{ total: number; capped: boolean; how: How; n: number }> {
   const limit = Math.max(tuning.cap, tuning.narrow) + 1;
   let n: number;
   let how: How | null = null;
@@ -148,7 +157,20 @@ async function countMatches(db: Kysely<DB>, q: PatientListQuery, search: ParsedS
     n = await ftsMatchCount(db, search.match!, limit, !q.includeArchived);
   }
   how ??= n <= tuning.narrow ? 'driven' : 'filtered';
-  return { total: Math.min(n, tuning.cap), capped: n > tuning.cap, how };
+  return { total: Math.min(n, tuning.cap), capped: n > tuning.cap, how, n };
+}
+
+/**
+ * The page of a name search of a few hundred matches (`n`, exact) in name or default order, sorted in
+ * the name-token index rather than from every matching patient's row; null when the search is not
+ * plain name words or the index did not hold every match (the matches are then sorted as before).
+ */
+async function nameTokenOrder(db: Kysely<DB>, q: PatientListQuery, search: ParsedSearch, n: number, sort: 'relevance' | 'name'): Promise<PatientSummary[] | null> {
+  const words = plainNameWords(search);
+  if (words === null) return null;
+  const relevance = sort === 'relevance';
+  const page = await nameTokenPage(db, words, n, { ...q, direction: relevance ? 'asc' : q.direction, leading: relevance ? search.leadingName : null });
+  return page.covered ? rowsInOrder(db, page.ids) : null;
 }
 
 /** A page in one order: few matches are sorted; many are found by walking that order's index. */

@@ -3,21 +3,25 @@ import type { Migration } from './migration';
 
 /**
  * Name search read in name order. A search word that matches a few hundred patients ("jos", "jose",
- * "maria g") had its page sorted from every matching patient's row — one random read of the patients
- * table per match (6–8 ms for the 400–600 of "jose" at 100,000 patients), since the FTS index knows
- * no order. `patient_name_tokens` holds each patient's name words with their name keys and whether
- * they are archived, keyed by (token, last name key, first name key, id): a typed word is one range of
- * its primary key, and that range's rows are put in name order without reading a patient's row.
+ * "maria g") had its page sorted from every matching patient's row — a random read of the patients
+ * table per match, since the FTS index knows no order — and was counted in the FTS index, which for
+ * "jose m" merges the doclist of every word starting with m. `patient_name_tokens` holds each
+ * patient's name words with their name keys, whether they are archived, and all their words (`words`,
+ * for a second word typed), keyed by (token, last name key, first name key, id): a typed word is one
+ * range of its primary key, counted and put in name order without reading a patient's row.
  *
- * The words are the name keys and the preferred name (lower-cased) split at spaces and the marks
- * names are written with (hyphens, apostrophes, periods, commas, brackets, slashes). They are a
- * guide, not the judge: the search keeps the FTS index's answer for who matches (a row whose word the
- * FTS index would not match is dropped; a match this table does not hold sends the search back to
- * sorting the FTS matches), so a name spelled in a way this split does not foresee is still found.
+ * The words are those the FTS index holds for the patient, made the same way: the name keys (made by
+ * foldForSearch from the legal names) and the preferred name lower-cased, split at spaces and the
+ * marks names are written with — when the legal names are in Latin letters with or without accents,
+ * Vietnamese ones among them (a test checks, letter by letter, that the FTS index's words are these),
+ * and the preferred name's when it is ASCII (SQL folds nothing else; folding ~400 letters here nested
+ * too deep for SQLite's parser). So every row is a word the FTS index holds; a patient with other
+ * characters has fewer words here (none, for the legal names), and the search, which counts its
+ * matches in the FTS index, uses this table only when it found every one of them: nobody is missed.
  * Kept by triggers, like the FTS index and patient_numbers.
  *
- * The expressions are written out here rather than shared: a migration must mean tomorrow what it
- * meant when it ran.
+ * The expressions are written out here rather than shared: a migration must mean
+ * tomorrow what it meant when it ran.
  */
 export const migration0017: Migration = {
   version: 17,
@@ -27,25 +31,38 @@ export const migration0017: Migration = {
   },
 };
 
-/** The marks a name's words are split at besides spaces (a double quote and a backslash too: they would break the JSON array). */
-const SEPARATORS = ['-', "''", '’', '‘', '.', ',', '(', ')', '/', '\\', '"', '&', ';', ':', char(9), char(10), char(13)];
-function char(code: number) {
-  return `char(${code})`;
-}
-const literal = (s: string) => (s.startsWith('char(') ? s : `'${s}'`);
+/** The marks (besides spaces) a name's words are split at; the FTS tokenizer splits at each of them too. */
+const MARKS = `&'(),./‘’-`;
+/** Legal names in these characters have the FTS index's words (a test checks every letter); `-` last, where GLOB reads it as itself. */
+const OTHER_CHARACTER = `[^ &''(),./0-9A-Za-zÀ-ÖØ-öø-ıĴ-ľŁ-ňŊ-ſƠơƯưḀ-ẙẛ-ỿ‘’-]`;
+/** A preferred name has no key: SQL lower-cases ASCII only, so only an ASCII one's words are the FTS index's. */
+const OTHER_THAN_ASCII = `[^ &''(),./0-9A-Za-z‘’-]`;
 
-/** The row's words (the row's columns prefixed by `p`) as a JSON array of text; '[]' if it cannot be one. */
-const wordsArray = (p: string) => {
-  const text = SEPARATORS.reduce((e, s) => `replace(${e}, ${literal(s)}, ' ')`, `${p}first_name_key || ' ' || ${p}last_name_key || ' ' || lower(coalesce(${p}preferred_name, ''))`);
-  const array = `'["' || replace(${text}, ' ', '","') || '"]'`;
-  return `(case when json_valid(${array}) then ${array} else '[]' end)`;
+const quoted = (text: string) => `'${text.replace(/'/g, "''")}'`;
+/** The expression with every mark made a space. */
+const spaced = (e: string) => [...MARKS].reduce((x, m) => `replace(${x}, ${quoted(m)}, ' ')`, e);
+/**
+ * The row's words (its columns prefixed by `p`), each after a space and a space at the end
+ * (" trong tan dang "): the legal names' words unless they hold another character, and the preferred
+ * name's when it is ASCII.
+ */
+const wordsOf = (p: string) => {
+  const legal = `${p}first_name_key || ' ' || ${p}last_name_key`;
+  const preferred = `case when coalesce(${p}preferred_name, '') glob '*${OTHER_THAN_ASCII}*' then '' else lower(coalesce(${p}preferred_name, '')) end`;
+  return `case when (${p}legal_first_name || ' ' || ${p}legal_last_name) glob '*${OTHER_CHARACTER}*' then ' ' else ' ' || ${spaced(`${legal} || ' ' || ${preferred}`)} || ' ' end`;
 };
 
-/** A patient's distinct non-empty words as rows of one `value` column. */
-const words = (p: string) => `select distinct value from json_each(${wordsArray(p)}) where value <> ''`;
+/** The words as a JSON array. */
+const asArray = `'["' || replace(trim(w.words), ' ', '","') || '"]'`;
 
-const carried = (p: string) => `${p}last_name_key, ${p}first_name_key, ${p}id, ${p}archived_at is not null`;
-const COLUMNS = 'token, last_name_key, first_name_key, patient_id, archived';
+/** The words of `w.words` as rows of `j.value` (none when they are no JSON array: a name with a quote, a backslash, a control character). */
+const eachWord = `json_each(case when json_valid(${asArray}) then ${asArray} else '[]' end) as j where j.value <> ''`;
+
+/** A patient's (`p`: new. or old.) rows: one per distinct word. */
+const rowsOf = (p: string) => `select distinct j.value as token, ${p}last_name_key, ${p}first_name_key, ${p}id, ${p}archived_at is not null, w.words
+    from (select ${wordsOf(p)} as words) as w, ${eachWord}`;
+
+const COLUMNS = 'token, last_name_key, first_name_key, patient_id, archived, words';
 
 const STATEMENTS = [
   `create table patient_name_tokens (
@@ -54,20 +71,22 @@ const STATEMENTS = [
     first_name_key text not null,
     patient_id integer not null,
     archived integer not null check (archived in (0, 1)),
+    words text not null,
     primary key (token, last_name_key, first_name_key, patient_id)
   ) without rowid`,
-  // In key order: appended page by page rather than inserted all over the tree.
+  // Each patient's words made once (materialized), the rows inserted in key order.
   `insert or ignore into patient_name_tokens (${COLUMNS})
-    select w.value, ${carried('p.')} from patients as p, json_each(${wordsArray('p.')}) as w where w.value <> ''
+    with w as materialized (select id, last_name_key, first_name_key, archived_at, ${wordsOf('')} as words from patients)
+    select distinct j.value, w.last_name_key, w.first_name_key, w.id, w.archived_at is not null, w.words from w, ${eachWord}
     order by 1, 2, 3, 4`,
   `create trigger patient_name_tokens_insert after insert on patients begin
-    insert or ignore into patient_name_tokens (${COLUMNS}) select value, ${carried('new.')} from (${words('new.')});
+    insert or ignore into patient_name_tokens (${COLUMNS}) ${rowsOf('new.')};
   end`,
-  `create trigger patient_name_tokens_update after update of first_name_key, last_name_key, preferred_name, archived_at on patients begin
-    delete from patient_name_tokens where token in (${words('old.')}) and last_name_key = old.last_name_key and first_name_key = old.first_name_key and patient_id = old.id;
-    insert or ignore into patient_name_tokens (${COLUMNS}) select value, ${carried('new.')} from (${words('new.')});
+  `create trigger patient_name_tokens_update after update of legal_first_name, legal_last_name, first_name_key, last_name_key, preferred_name, archived_at on patients begin
+    delete from patient_name_tokens where (token, last_name_key, first_name_key, patient_id) in (select token, last_name_key, first_name_key, id from (${rowsOf('old.')}));
+    insert or ignore into patient_name_tokens (${COLUMNS}) ${rowsOf('new.')};
   end`,
   `create trigger patient_name_tokens_delete after delete on patients begin
-    delete from patient_name_tokens where token in (${words('old.')}) and last_name_key = old.last_name_key and first_name_key = old.first_name_key and patient_id = old.id;
+    delete from patient_name_tokens where (token, last_name_key, first_name_key, patient_id) in (select token, last_name_key, first_name_key, id from (${rowsOf('old.')}));
   end`,
 ];
