@@ -95,11 +95,16 @@ export async function listPatients(db: Kysely<DB>, q: PatientListQuery, tuning: 
   const { total, capped, how, n } = await countMatches(db, q, search, tuning);
   const narrow = how === 'driven';
   const sort = q.sort === 'relevance' && search.leadingName === null ? 'name' : q.sort;
-  const inTokenOrder = narrow && n > 0 && tuning.nameTokens !== false && (sort === 'relevance' || sort === 'name') ? await nameTokenOrder(db, q, search, n, sort) : null;
-  if (inTokenOrder) return { total, capped, rows: inTokenOrder };
+  // A few hundred name matches are sorted in the name-token index (one word in the default order: its rest, after the leading matches).
+  const tokens = narrow && n > 0 && tuning.nameTokens !== false ? n : null;
+  if (tokens !== null && (sort === 'name' || (sort === 'relevance' && search.plainName === null))) {
+    const leading = sort === 'relevance' ? { prefix: search.leadingName!, place: 'first' as const } : null;
+    const rows = await nameTokenOrder(db, q, search, tokens, { direction: sort === 'relevance' ? 'asc' : q.direction, offset: q.offset, limit: q.limit, leading });
+    if (rows) return { total, capped, rows };
+  }
   const rows =
     sort === 'relevance' && (search.plainName !== null || !narrow)
-      ? await relevancePage(db, q, search, search.leadingName!, how)
+      ? await relevancePage(db, q, search, search.leadingName!, how, tokens)
       : await orderedPage(db, q, search, how, sort);
   return { total, capped, rows };
 }
@@ -161,16 +166,15 @@ async function countMatches(db: Kysely<DB>, q: PatientListQuery, search: ParsedS
 }
 
 /**
- * The page of a name search of a few hundred matches (`n`, exact) in name or default order, sorted in
- * the name-token index rather than from every matching patient's row; null when the search is not
- * plain name words or the index did not hold every match (the matches are then sorted as before).
+ * A page of a name search of a few hundred matches (`n`, exact), sorted in the name-token index
+ * rather than from every matching patient's row; null when the search is not plain name words or the
+ * index did not hold every match (the matches are then sorted from their rows, as before).
  */
-async function nameTokenOrder(db: Kysely<DB>, q: PatientListQuery, search: ParsedSearch, n: number, sort: 'relevance' | 'name'): Promise<PatientSummary[] | null> {
+async function nameTokenOrder(db: Kysely<DB>, q: PatientListQuery, search: ParsedSearch, n: number, page: Parameters<typeof nameTokenPage>[3]): Promise<PatientSummary[] | null> {
   const words = plainNameWords(search);
   if (words === null) return null;
-  const relevance = sort === 'relevance';
-  const page = await nameTokenPage(db, words, n, { ...q, direction: relevance ? 'asc' : q.direction, leading: relevance ? search.leadingName : null });
-  return page.covered ? rowsInOrder(db, page.ids) : null;
+  const found = await nameTokenPage(db, words, n, { ...page, includeArchived: q.includeArchived });
+  return found.covered ? rowsInOrder(db, found.ids) : null;
 }
 
 /** A page in one order: few matches are sorted; many are found by walking that order's index. */
@@ -226,9 +230,10 @@ async function activeNameWalk(db: Kysely<DB>, q: PatientListQuery, search: Parse
 
 /**
  * The default order of a search: the matches whose last name starts with the first word (walking
- * the name index over that prefix), then the other matches by name.
+ * the name index over that prefix), then the other matches by name — sorted in the name-token index
+ * when there are a few hundred (`tokens`: their exact number).
  */
-async function relevancePage(db: Kysely<DB>, q: PatientListQuery, search: ParsedSearch, first: string, how: How): Promise<PatientSummary[]> {
+async function relevancePage(db: Kysely<DB>, q: PatientListQuery, search: ParsedSearch, first: string, how: How, tokens: number | null): Promise<PatientSummary[]> {
   const end = prefixEnd(first);
   const inPrefix = (query: ReturnType<typeof searched>) => query.where('patients.lastNameKey', '>=', first).where('patients.lastNameKey', '<', end);
   const leading =
@@ -253,6 +258,9 @@ async function relevancePage(db: Kysely<DB>, q: PatientListQuery, search: Parsed
     (head.length > 0
       ? q.offset + head.length
       : Number((await inPrefix(searched(db, q, search, how)).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n));
+  const restPage = { direction: 'asc' as const, offset: Math.max(0, q.offset - leadingCount), limit: q.limit - head.length, leading: { prefix: first, place: 'without' as const } };
+  const inTokens = tokens === null ? null : await nameTokenOrder(db, q, search, tokens, restPage);
+  if (inTokens) return [...head, ...inTokens];
   const rest = await searched(db, q, search, how)
     .select(SUMMARY)
     .where((eb) => eb.or([eb('patients.lastNameKey', '<', first), eb('patients.lastNameKey', '>=', end)]))

@@ -308,7 +308,7 @@ export interface NameTokenPage {
 
 /**
  * A page of a name search's matches, in name order (or the search's default order: last names
- * starting with `leading` first), read from the name-token index (migration 0017) rather than from
+ * starting with `leading.prefix` first; or only the others, `without` them), read from the name-token index (migration 0017) rather than from
  * the matching patients' rows: the range of the longest word — a few hundred rows of word, name keys,
  * id and the patient's words — kept to the rows holding every other word at a word's start, made one
  * row per patient and sorted. The index holds only words the FTS index holds too, so each patient
@@ -320,7 +320,7 @@ export async function nameTokenPage(
   db: Kysely<DB>,
   words: readonly string[],
   n: number,
-  page: { includeArchived: boolean; direction: 'asc' | 'desc'; offset: number; limit: number; leading: string | null },
+  page: { includeArchived: boolean; direction: 'asc' | 'desc'; offset: number; limit: number; leading: { prefix: string; place: 'first' | 'without' } | null },
 ): Promise<NameTokenPage> {
   const drive = words.reduce((a, b) => (b.length > a.length ? b : a));
   const others = words.filter((w, i) => i !== words.indexOf(drive));
@@ -331,11 +331,14 @@ export async function nameTokenPage(
     ...others.map((w) => sql`instr(words, ${` ${w}`}) > 0`),
   ];
   const dir = sql.raw(page.direction === 'desc' ? 'desc' : 'asc');
-  const leading = page.leading === null ? sql`` : sql`(last_name_key >= ${page.leading} and last_name_key < ${prefixEnd(page.leading)}) desc, `;
-  // `materialized`: the range's patients are found once, for both the count and the page.
+  const lead = page.leading;
+  const inLeading = lead === null ? null : sql`(last_name_key >= ${lead.prefix} and last_name_key < ${prefixEnd(lead.prefix)})`;
+  const first = inLeading !== null && lead!.place === 'first' ? sql`${inLeading} desc, ` : sql``;
+  const without = inLeading !== null && lead!.place === 'without' ? sql`where not ${inLeading}` : sql``;
+  // `materialized`: the range's patients are found once, for both the count (of them all) and the page.
   const found = await sql<{ covered: number; id: number }>`with c as materialized (
       select distinct patient_id, last_name_key, first_name_key from patient_name_tokens where ${sql.join(conditions, sql` and `)})
-    select (select count(*) from c) as covered, patient_id as id from c
-    order by ${leading}last_name_key ${dir}, first_name_key ${dir}, patient_id ${dir} limit ${page.limit} offset ${page.offset}`.execute(db);
+    select (select count(*) from c) as covered, patient_id as id from c ${without}
+    order by ${first}last_name_key ${dir}, first_name_key ${dir}, patient_id ${dir} limit ${page.limit} offset ${page.offset}`.execute(db);
   return { covered: found.rows.length > 0 && Number(found.rows[0]!.covered) === n, ids: found.rows.map((r) => r.id) };
 }
