@@ -4,11 +4,10 @@ import type { Migration } from './migration';
 /**
  * Name search read in name order. A search word that matches a few hundred patients ("jos", "jose",
  * "maria g") had its page sorted from every matching patient's row — a random read of the patients
- * table per match, since the FTS index knows no order — and was counted in the FTS index, which for
- * "jose m" merges the doclist of every word starting with m. `patient_name_tokens` holds each
+ * table per match, since the FTS index knows no order. `patient_name_tokens` holds each
  * patient's name words with their name keys, whether they are archived, and all their words (`words`,
  * for a second word typed), keyed by (token, last name key, first name key, id): a typed word is one
- * range of its primary key, counted and put in name order without reading a patient's row.
+ * range of its primary key, put in name order without reading a patient's row.
  *
  * The words are those the FTS index holds for the patient, made the same way: the name keys (made by
  * foldForSearch from the legal names) and the preferred name lower-cased, split at spaces and the
