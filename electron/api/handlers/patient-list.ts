@@ -20,6 +20,7 @@ import {
   prefixEnd,
   sortColumns,
   surelyStartsWith,
+  type NameTokenOrder,
   type ParsedSearch,
 } from './patient-search';
 
@@ -170,7 +171,7 @@ async function countMatches(db: Kysely<DB>, q: PatientListQuery, search: ParsedS
  * rather than from every matching patient's row; null when the search is not plain name words or the
  * index did not hold every match (the matches are then sorted from their rows, as before).
  */
-async function nameTokenOrder(db: Kysely<DB>, q: PatientListQuery, search: ParsedSearch, n: number, page: Parameters<typeof nameTokenPage>[3]): Promise<PatientSummary[] | null> {
+async function nameTokenOrder(db: Kysely<DB>, q: PatientListQuery, search: ParsedSearch, n: number, page: NameTokenOrder): Promise<PatientSummary[] | null> {
   const words = plainNameWords(search);
   if (words === null) return null;
   const found = await nameTokenPage(db, words, n, { ...page, includeArchived: q.includeArchived });

@@ -300,6 +300,14 @@ export function plainNameWords(search: ParsedSearch): string[] | null {
   return words;
 }
 
+/** Which page of a name search's matches, in which order (see nameTokenPage). */
+export interface NameTokenOrder {
+  direction: 'asc' | 'desc';
+  offset: number;
+  limit: number;
+  leading: { prefix: string; place: 'first' | 'without' } | null;
+}
+
 export interface NameTokenPage {
   /** The index held all `n` of the search's matches: the page is right. */
   covered: boolean;
@@ -320,7 +328,7 @@ export async function nameTokenPage(
   db: Kysely<DB>,
   words: readonly string[],
   n: number,
-  page: { includeArchived: boolean; direction: 'asc' | 'desc'; offset: number; limit: number; leading: { prefix: string; place: 'first' | 'without' } | null },
+  page: NameTokenOrder & { includeArchived: boolean },
 ): Promise<NameTokenPage> {
   const drive = words.reduce((a, b) => (b.length > a.length ? b : a));
   const others = words.filter((w, i) => i !== words.indexOf(drive));
