@@ -27,6 +27,7 @@ export interface DB {
   counters: { name: string; value: number };
   patients: PatientsTable;
   patientNumbers: PatientNumbersTable;
+  patientNameTokens: PatientNameTokensTable;
   auditLog: AuditLogTable;
   rooms: RoomsTable;
   appointmentTypes: AppointmentTypesTable;
@@ -168,6 +169,23 @@ export interface PatientNumbersTable {
   lastNameKey: string;
   firstNameKey: string;
   archived: number;
+}
+
+/**
+ * The name words of every patient with their name keys, one row per patient and distinct word, kept
+ * by triggers on patients (migration 0017): a typed word is a range of its primary key, and a few
+ * hundred matches are sorted from that range alone. Only words the FTS index surely holds too.
+ */
+export interface PatientNameTokensTable {
+  /** A word of the name keys or of a plain-ASCII preferred name (lower case), split at spaces and name marks. */
+  token: string;
+  lastNameKey: string;
+  firstNameKey: string;
+  patientId: number;
+  /** 1 when the patient is archived, as on their row. */
+  archived: number;
+  /** All the patient's words here, each after a space, with a space at the end (" jose luis aguayo "). */
+  words: string;
 }
 
 export interface AuditLogTable {

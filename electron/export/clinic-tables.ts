@@ -78,7 +78,7 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
  * that every table of the database is either exported or named here, so a new table is a decision.
  */
 export const NOT_EXPORTED: readonly string[] = ['sessions', 'patient_kiosks', 'counters', 'schema_version'];
-export const isSearchIndexTable = (name: string) => name.startsWith('patients_fts') || name === 'patient_numbers';
+export const isSearchIndexTable = (name: string) => name.startsWith('patients_fts') || name === 'patient_numbers' || name === 'patient_name_tokens';
 
 /** Column names as the database spells them (snake_case), from the TypeScript (camelCase) ones. */
 export function snakeCase(name: string): string {

@@ -30,7 +30,7 @@ function tempDir(name: string) {
 function rowsOf(file: string): Record<string, string> {
   const db = new Database(file, { readonly: true });
   try {
-    const tables = (db.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'patients_fts%' and name <> 'patient_numbers' and name <> 'sessions' order by name`).all() as { name: string }[]).map((r) => r.name);
+    const tables = (db.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'patients_fts%' and name <> 'patient_numbers' and name <> 'patient_name_tokens' and name <> 'sessions' order by name`).all() as { name: string }[]).map((r) => r.name);
     const out: Record<string, string> = {};
     for (const name of tables) {
       const where = name === 'audit_log' ? ` where action not like 'backups.%'` : '';

@@ -538,3 +538,44 @@ describe('migration 0016 (patient numbers)', () => {
     await db.destroy();
   });
 });
+
+describe('migration 0017 (patient name tokens)', () => {
+  it('indexes every patient’s name words with their name keys, only words the search index holds, and keeps them as patients change', async () => {
+    const v = MIGRATIONS.find((m) => m.name === 'patient-name-tokens')!.version;
+    const { raw, db } = await databaseAt(v - 1);
+    const insert = raw.prepare(`insert into patients (mrn, legal_first_name, legal_last_name, preferred_name, first_name_key, last_name_key, date_of_birth, sex, archived_at, created_at, updated_at)
+      values (?, ?, ?, ?, ?, ?, '1990-01-01', 'female', ?, 'x', 'x')`);
+    // Vietnamese, a hyphen and an ASCII preferred name, archived, a preferred name in accents, Greek.
+    insert.run('RB000001', 'Trọng Tấn', 'Đặng', null, 'trong tan', 'dang', null);
+    insert.run('RB000002', 'Thị Ánh', 'Nguyễn-Lê', 'Annie', 'thi anh', 'nguyen-le', '2026-01-05T10:00:00.000Z');
+    insert.run('RB000003', 'Thị Tâm', 'Nguyễn', 'Ánh', 'thi tam', 'nguyen', null);
+    insert.run('RB000004', 'Ζωή', 'Παππάς', null, 'ζωη', 'παππας', null);
+    expect(await migrate(db, v)).toEqual({ from: v - 1, to: v });
+    const rows = (id: number) => raw.prepare(`select token, last_name_key as last, first_name_key as first, archived, words from patient_name_tokens where patient_id = ? order by token`).all(id);
+    const tokens = (id: number) => (rows(id) as { token: string }[]).map((r) => r.token);
+    expect(rows(1)).toEqual(['dang', 'tan', 'trong'].map((token) => ({ token, last: 'dang', first: 'trong tan', archived: 0, words: ' trong tan dang  ' })));
+    expect(tokens(2)).toEqual(['anh', 'annie', 'le', 'nguyen', 'thi']);
+    expect(raw.prepare(`select distinct archived from patient_name_tokens where patient_id = 2`).all()).toEqual([{ archived: 1 }]);
+    expect(tokens(3)).toEqual(['nguyen', 'tam', 'thi']); // Ánh: no key to fold it by; the search finds her through the FTS index
+    expect(tokens(4)).toEqual([]);
+    // A word of the index is a word of the search index for that patient.
+    const fts = (word: string) => raw.prepare(`select rowid as id from patients_fts where patients_fts match ? order by rowid`).all(`names : "${word}"`).map((r) => (r as { id: number }).id);
+    for (const { token, id } of raw.prepare(`select token, patient_id as id from patient_name_tokens`).all() as { token: string; id: number }[]) expect(fts(token), token).toContain(id);
+    // Patients added, renamed, unarchived, given a preferred name and deleted later are kept the same way.
+    insert.run('RB000005', "Seán", "O'Brien", null, 'sean', "o'brien", null);
+    raw.prepare(`update patients set legal_last_name = 'Đoàn', last_name_key = 'doan' where id = 1`).run();
+    raw.prepare(`update patients set archived_at = null where id = 2`).run();
+    raw.prepare(`update patients set preferred_name = 'Tammy' where id = 3`).run();
+    raw.prepare(`delete from patients where id = 4`).run();
+    expect(tokens(5)).toEqual(['brien', 'o', 'sean']);
+    expect(tokens(1)).toEqual(['doan', 'tan', 'trong']);
+    expect(raw.prepare(`select distinct last_name_key as last from patient_name_tokens where patient_id = 1`).all()).toEqual([{ last: 'doan' }]);
+    expect(raw.prepare(`select distinct archived from patient_name_tokens where patient_id = 2`).all()).toEqual([{ archived: 0 }]);
+    expect(tokens(3)).toEqual(['nguyen', 'tam', 'tammy', 'thi']);
+    raw.prepare(`update patients set legal_last_name = 'Παππάς', last_name_key = 'παππας' where id = 3`).run();
+    expect(tokens(3)).toEqual([]);
+    expect(raw.prepare(`select count(*) as n from patient_name_tokens as t join patients as p on p.id = t.patient_id
+      where t.last_name_key <> p.last_name_key or t.first_name_key <> p.first_name_key or t.archived <> (p.archived_at is not null)`).get()).toEqual({ n: 0 });
+    await db.destroy();
+  });
+});

@@ -9,15 +9,18 @@ import {
   matchChecked,
   matchDriven,
   matchFiltered,
+  nameTokenPage,
   numberMatchCount,
   numberNamePage,
   numbersDriven,
   numbersFiltered,
   numbersScanned,
   parsePatientSearch,
+  plainNameWords,
   prefixEnd,
   sortColumns,
   surelyStartsWith,
+  type NameTokenOrder,
   type ParsedSearch,
 } from './patient-search';
 
@@ -50,6 +53,11 @@ export interface ListTuning {
    * digit matches tens of thousands of patients; the walk then meets a match every few rows).
    */
   wide: number;
+  /**
+   * False: a name search of a few hundred matches sorts them from their rows, as before migration
+   * 0017, instead of in the name-token index (for comparing the two; the default is true).
+   */
+  nameTokens?: boolean;
 }
 
 /**
@@ -85,12 +93,19 @@ const SUMMARY = [
 export async function listPatients(db: Kysely<DB>, q: PatientListQuery, tuning: ListTuning = DEFAULT_TUNING): Promise<PatientListPage> {
   const search = parsePatientSearch(q.query, q.dateOrder);
   if (search.match === null && search.dateOfBirth === null) return browse(db, q);
-  const { total, capped, how } = await countMatches(db, q, search, tuning);
+  const { total, capped, how, n } = await countMatches(db, q, search, tuning);
   const narrow = how === 'driven';
   const sort = q.sort === 'relevance' && search.leadingName === null ? 'name' : q.sort;
+  // A few hundred name matches are sorted in the name-token index (one word in the default order: its rest, after the leading matches).
+  const tokens = narrow && n > 0 && tuning.nameTokens !== false ? n : null;
+  if (tokens !== null && (sort === 'name' || (sort === 'relevance' && search.plainName === null))) {
+    const leading = sort === 'relevance' ? { prefix: search.leadingName!, place: 'first' as const } : null;
+    const rows = await nameTokenOrder(db, q, search, tokens, { direction: sort === 'relevance' ? 'asc' : q.direction, offset: q.offset, limit: q.limit, leading });
+    if (rows) return { total, capped, rows };
+  }
   const rows =
     sort === 'relevance' && (search.plainName !== null || !narrow)
-      ? await relevancePage(db, q, search, search.leadingName!, how)
+      ? await relevancePage(db, q, search, search.leadingName!, how, tokens)
       : await orderedPage(db, q, search, how, sort);
   return { total, capped, rows };
 }
@@ -130,7 +145,7 @@ async function browse(db: Kysely<DB>, q: PatientListQuery): Promise<PatientListP
 }
 
 /** The search's total up to the cap, and how its page is found (few matches are sorted). */
-async function countMatches(db: Kysely<DB>, q: PatientListQuery, search: ParsedSearch, tuning: ListTuning): Promise<{ total: number; capped: boolean; how: How }> {
+async function countMatches(db: Kysely<DB>, q: PatientListQuery, search: ParsedSearch, tuning: ListTuning): Promise<{ total: number; capped: boolean; how: How; n: number }> {
   const limit = Math.max(tuning.cap, tuning.narrow) + 1;
   let n: number;
   let how: How | null = null;
@@ -148,7 +163,19 @@ async function countMatches(db: Kysely<DB>, q: PatientListQuery, search: ParsedS
     n = await ftsMatchCount(db, search.match!, limit, !q.includeArchived);
   }
   how ??= n <= tuning.narrow ? 'driven' : 'filtered';
-  return { total: Math.min(n, tuning.cap), capped: n > tuning.cap, how };
+  return { total: Math.min(n, tuning.cap), capped: n > tuning.cap, how, n };
+}
+
+/**
+ * A page of a name search of a few hundred matches (`n`, exact), sorted in the name-token index
+ * rather than from every matching patient's row; null when the search is not plain name words or the
+ * index did not hold every match (the matches are then sorted from their rows, as before).
+ */
+async function nameTokenOrder(db: Kysely<DB>, q: PatientListQuery, search: ParsedSearch, n: number, page: NameTokenOrder): Promise<PatientSummary[] | null> {
+  const words = plainNameWords(search);
+  if (words === null) return null;
+  const found = await nameTokenPage(db, words, n, { ...page, includeArchived: q.includeArchived });
+  return found.covered ? rowsInOrder(db, found.ids) : null;
 }
 
 /** A page in one order: few matches are sorted; many are found by walking that order's index. */
@@ -204,9 +231,10 @@ async function activeNameWalk(db: Kysely<DB>, q: PatientListQuery, search: Parse
 
 /**
  * The default order of a search: the matches whose last name starts with the first word (walking
- * the name index over that prefix), then the other matches by name.
+ * the name index over that prefix), then the other matches by name — sorted in the name-token index
+ * when there are a few hundred (`tokens`: their exact number).
  */
-async function relevancePage(db: Kysely<DB>, q: PatientListQuery, search: ParsedSearch, first: string, how: How): Promise<PatientSummary[]> {
+async function relevancePage(db: Kysely<DB>, q: PatientListQuery, search: ParsedSearch, first: string, how: How, tokens: number | null): Promise<PatientSummary[]> {
   const end = prefixEnd(first);
   const inPrefix = (query: ReturnType<typeof searched>) => query.where('patients.lastNameKey', '>=', first).where('patients.lastNameKey', '<', end);
   const leading =
@@ -231,6 +259,9 @@ async function relevancePage(db: Kysely<DB>, q: PatientListQuery, search: Parsed
     (head.length > 0
       ? q.offset + head.length
       : Number((await inPrefix(searched(db, q, search, how)).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n));
+  const restPage = { direction: 'asc' as const, offset: Math.max(0, q.offset - leadingCount), limit: q.limit - head.length, leading: { prefix: first, place: 'without' as const } };
+  const inTokens = tokens === null ? null : await nameTokenOrder(db, q, search, tokens, restPage);
+  if (inTokens) return [...head, ...inTokens];
   const rest = await searched(db, q, search, how)
     .select(SUMMARY)
     .where((eb) => eb.or([eb('patients.lastNameKey', '<', first), eb('patients.lastNameKey', '>=', end)]))

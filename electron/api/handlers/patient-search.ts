@@ -283,3 +283,70 @@ export function prefixEnd(prefix: string): string {
 export function surelyStartsWith(lastName: string, word: string): boolean {
   return lastName.trim().normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().startsWith(word);
 }
+
+/**
+ * The words of a search that is names only, each plain letters and digits ("jose", "maria g"), as its
+ * MATCH expression holds them; null for anything else (a number, a date, a word with an apostrophe,
+ * which the FTS index reads as two words).
+ */
+export function plainNameWords(search: ParsedSearch): string[] | null {
+  if (search.match === null || search.numbers !== null || search.dateOfBirth !== null) return null;
+  const words: string[] = [];
+  for (const clause of search.match.split(' AND ')) {
+    const word = /^names : "([a-z0-9]+)"\*$/.exec(clause)?.[1];
+    if (word === undefined) return null;
+    words.push(word);
+  }
+  return words;
+}
+
+/** Which page of a name search's matches, in which order (see nameTokenPage). */
+export interface NameTokenOrder {
+  direction: 'asc' | 'desc';
+  offset: number;
+  limit: number;
+  leading: { prefix: string; place: 'first' | 'without' } | null;
+}
+
+export interface NameTokenPage {
+  /** The index held all `n` of the search's matches: the page is right. */
+  covered: boolean;
+  ids: number[];
+}
+
+/**
+ * A page of a name search's matches, in name order (or the search's default order: last names
+ * starting with `leading.prefix` first; or only the others, `without` them), read from the name-token index (migration 0017) rather than from
+ * the matching patients' rows: the range of the longest word — a few hundred rows of word, name keys,
+ * id and the patient's words — kept to the rows holding every other word at a word's start, made one
+ * row per patient and sorted. The index holds only words the FTS index holds too, so each patient
+ * found matches; `covered` says whether it found all `n` the FTS index counted (a patient whose name
+ * is in letters the index leaves out is not there, and the caller sorts the FTS matches instead).
+ * An empty page says nothing about coverage: covered is then false.
+ */
+export async function nameTokenPage(
+  db: Kysely<DB>,
+  words: readonly string[],
+  n: number,
+  page: NameTokenOrder & { includeArchived: boolean },
+): Promise<NameTokenPage> {
+  const drive = words.reduce((a, b) => (b.length > a.length ? b : a));
+  const others = words.filter((w, i) => i !== words.indexOf(drive));
+  const conditions = [
+    sql`token >= ${drive}`,
+    sql`token < ${prefixEnd(drive)}`,
+    ...(page.includeArchived ? [] : [sql`archived = 0`]),
+    ...others.map((w) => sql`instr(words, ${` ${w}`}) > 0`),
+  ];
+  const dir = sql.raw(page.direction === 'desc' ? 'desc' : 'asc');
+  const lead = page.leading;
+  const inLeading = lead === null ? null : sql`(last_name_key >= ${lead.prefix} and last_name_key < ${prefixEnd(lead.prefix)})`;
+  const first = inLeading !== null && lead!.place === 'first' ? sql`${inLeading} desc, ` : sql``;
+  const without = inLeading !== null && lead!.place === 'without' ? sql`where not ${inLeading}` : sql``;
+  // `materialized`: the range's patients are found once, for both the count (of them all) and the page.
+  const found = await sql<{ covered: number; id: number }>`with c as materialized (
+      select distinct patient_id, last_name_key, first_name_key from patient_name_tokens where ${sql.join(conditions, sql` and `)})
+    select (select count(*) from c) as covered, patient_id as id from c ${without}
+    order by ${first}last_name_key ${dir}, first_name_key ${dir}, patient_id ${dir} limit ${page.limit} offset ${page.offset}`.execute(db);
+  return { covered: found.rows.length > 0 && Number(found.rows[0]!.covered) === n, ids: found.rows.map((r) => r.id) };
+}

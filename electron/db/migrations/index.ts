@@ -15,6 +15,7 @@ import { migration0013 } from './0013-home-programs';
 import { migration0014 } from './0014-referral-address';
 import { migration0015 } from './0015-search-folding';
 import { migration0016 } from './0016-patient-numbers';
+import { migration0017 } from './0017-patient-name-tokens';
 
 /** Every migration, in order. An explicit list (no folder scan), so the order is reviewed code. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0014,
   migration0015,
   migration0016,
+  migration0017,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
