@@ -73,6 +73,15 @@ describe('a read through the dispatcher', () => {
     expect([appointments(ten).rows, appointments(thirty).rows]).toEqual([10, 30]);
   });
 
+  it('a search keystroke reads the clinic row only in its session lookup', async () => {
+    await t.ok('patients.create', { ...PATIENT, legalFirstName: 'Ngọc Ánh', legalLastName: 'Đặng' }, t.sessions.front_desk);
+    const { ok, trace } = await traced('patients.list', { query: 'dang', limit: 100 }, t.sessions.front_desk);
+    expect(ok).toBe(true);
+    expect(trace[0]!.sql).toMatch(/from "sessions".*join "clinic"/);
+    // The date order it parses a typed date of birth in comes with the session: no statement reads the clinic alone.
+    expect(trace.filter((s) => /^\s*select\b(?:(?!\bjoin\b).)*\bfrom "clinic"/is.test(s.sql))).toEqual([]);
+  });
+
   it('opening a record owes its access-log row, and nothing else', async () => {
     const patient = await t.ok('patients.create', { ...PATIENT, legalFirstName: 'Trọng Tấn', legalLastName: 'Đặng' }, t.sessions.front_desk);
     const before = await t.services.db.selectFrom('auditLog').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
