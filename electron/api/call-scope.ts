@@ -28,6 +28,14 @@ export function oncePerCall<T>(db: Kysely<DB>, key: string, read: () => Promise<
   return value;
 }
 
+/**
+ * What `db`'s call has just read in its own transaction under `key`: a later oncePerCall(db, key)
+ * answers with it. Outside a call (a connection of its own) nothing is kept.
+ */
+export function knownForCall<T>(db: Kysely<DB>, key: string, value: T): void {
+  scopes.get(db)?.set(key, Promise.resolve(value));
+}
+
 /** After a call changed the clinic's settings: its later reads read them again. */
 export function forgetCallReads(db: Kysely<DB>): void {
   scopes.get(db)?.clear();

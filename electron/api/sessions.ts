@@ -4,6 +4,7 @@ import type { SessionUser } from '../../shared/domain/user';
 import type { DB } from '../db/schema';
 import { hashToken, newToken } from '../auth/tokens';
 import type { ResolvedSession } from './context';
+import { clinicSettingsRead, type ClinicSettings } from './clinic-settings';
 
 /** A session ends after this long whatever the activity: a shift, not forever. */
 export const SESSION_MAX_HOURS = 12;
@@ -21,12 +22,17 @@ export const ACTIVITY_INTERVAL_MS = 5_000;
  * deactivated). A session idle for longer than the clinic's auto-lock time comes back locked with
  * `idleLocked` set: the caller records the lock (reads do it after their read transaction), so the
  * server enforces the lock even if the screen's own timer never fired. This function writes nothing.
+ *
+ * The same statement reads the clinic's settings (one row, joined): nearly every call needs them
+ * (its zone, its date order), and reading them here, in the call's own transaction, saves each call
+ * a second statement (see clinicSettingsRead).
  */
 function sessionQuery(db: Kysely<DB>, tokenHash: string) {
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.userId')
-    .select((eb) => [
+    .leftJoin('clinic', (join) => join.onTrue())
+    .select([
       'sessions.id as sessionId',
       'sessions.lastActiveAt',
       'sessions.expiresAt',
@@ -37,21 +43,55 @@ function sessionQuery(db: Kysely<DB>, tokenHash: string) {
       'users.displayName',
       'users.role',
       'users.active',
-      eb.selectFrom('clinic').select('idleLockMinutes').as('idleLockMinutes'),
+      'clinic.name as clinicName',
+      'clinic.country',
+      'clinic.timeZone',
+      'clinic.distanceUnit',
+      'clinic.lateCancelHours',
+      'clinic.idleLockMinutes',
+      'clinic.dateOrder',
+      'clinic.timeFormat',
+      'clinic.weekStartsOn',
     ])
     .where('sessions.tokenHash', '=', tokenHash);
 }
 
-type SessionRow = Awaited<ReturnType<ReturnType<typeof sessionQuery>['executeTakeFirst']>>;
+type SessionRow = NonNullable<Awaited<ReturnType<ReturnType<typeof sessionQuery>['executeTakeFirst']>>>;
 
 /** Every call looks its session up: the query is built and compiled once, then only its token changes. */
-let compiledSessionQuery: CompiledQuery<NonNullable<SessionRow>> | null = null;
+let compiledSessionQuery: CompiledQuery<SessionRow> | null = null;
+
+/** The clinic's settings in a session row (none before setup: the left join found no clinic). */
+function clinicOf(row: SessionRow): ClinicSettings | undefined {
+  const { clinicName, country, timeZone, distanceUnit, lateCancelHours, idleLockMinutes, dateOrder, timeFormat, weekStartsOn } = row;
+  if (clinicName === null || country === null || timeZone === null || distanceUnit === null || lateCancelHours === null || idleLockMinutes === null || dateOrder === null || timeFormat === null || weekStartsOn === null) return undefined;
+  return { name: clinicName, country, timeZone, distanceUnit, lateCancelHours, idleLockMinutes, dateOrder, timeFormat, weekStartsOn };
+}
+
+/**
+ * Hashes of the tokens seen lately: a token's hash never changes, and every call of a session hashes
+ * the same token again. Holding a hash grants nothing (the session row decides, every call); the map
+ * is emptied when it fills.
+ */
+const tokenHashes = new Map<string, string>();
+const TOKEN_HASHES_KEPT = 256;
+
+function hashOf(token: string): string {
+  let hash = tokenHashes.get(token);
+  if (hash === undefined) {
+    if (tokenHashes.size >= TOKEN_HASHES_KEPT) tokenHashes.clear();
+    hash = hashToken(token);
+    tokenHashes.set(token, hash);
+  }
+  return hash;
+}
 
 export async function resolveSession(db: Kysely<DB>, token: string, now: Date): Promise<ResolvedSession | null> {
   compiledSessionQuery ??= sessionQuery(db, '').compile();
-  const result = await db.executeQuery<NonNullable<SessionRow>>({ ...compiledSessionQuery, parameters: [hashToken(token)] });
+  const result = await db.executeQuery<SessionRow>({ ...compiledSessionQuery, parameters: [hashOf(token)] });
   const row = result.rows[0];
   if (!row) return resolveKiosk(db, token, now);
+  clinicSettingsRead(db, clinicOf(row));
   if (row.endedAt !== null || row.active !== 1 || row.expiresAt <= now.toISOString()) return null;
   const alreadyLocked = row.locked === 1;
   const idleLocked = !alreadyLocked && now.getTime() - Date.parse(row.lastActiveAt) > (row.idleLockMinutes ?? 10) * 60_000;
@@ -69,7 +109,7 @@ async function resolveKiosk(db: Kysely<DB>, token: string, now: Date): Promise<R
     .selectFrom('patientKiosks')
     .innerJoin('users', 'users.id', 'patientKiosks.handedBy')
     .select(['patientKiosks.id', 'patientKiosks.patientId', 'patientKiosks.instrument', 'patientKiosks.expiresAt', 'patientKiosks.endedAt', 'users.id as userId', 'users.username', 'users.displayName', 'users.role', 'users.active'])
-    .where('patientKiosks.tokenHash', '=', hashToken(token))
+    .where('patientKiosks.tokenHash', '=', hashOf(token))
     .executeTakeFirst();
   if (!row || row.endedAt !== null || row.active !== 1 || row.expiresAt <= now.toISOString()) return null;
   const handedBy: SessionUser = { id: row.userId, username: row.username, displayName: row.displayName, role: row.role };

@@ -80,11 +80,13 @@ describe('opening a chart', () => {
 
     expect(queries(twice.reads).map((s) => s.sql).sort()).toEqual(queries(once.reads).map((s) => s.sql).sort());
     expect(queries(twice.reads).map((s) => s.plan).sort()).toEqual(queries(once.reads).map((s) => s.plan).sort());
-    // Four sessions, the record, the visits (counts, upcoming, the Medicare flag), the notes with their
-    // addenda counted, the episodes (summary for the notes, full for the card) with their goals and visits, and
-    // the clinic's settings and policy once per call that needs them: no statement per note or episode.
+    // Four sessions (each with the clinic's settings joined), the record, the visits (counts, upcoming,
+    // the Medicare flag), the notes with their addenda counted, the episodes (summary for the notes, full
+    // for the card) with their goals and visits, and the clinic's policy once per call that needs it: no
+    // statement per note or episode, and no call reads the clinic row on its own.
     expect(queries(once.reads).length).toBe(queries(twice.reads).length);
-    expect(queries(once.reads).length).toBe(18);
+    expect(queries(once.reads).length).toBe(16);
+    expect(queries(once.reads).filter((s) => /^\s*select\b(?:(?!\bjoin\b).)*\bfrom "clinic"/is.test(s.sql))).toEqual([]);
     // Every statement is a search on an index or a key; none scans a table that grows with the clinic.
     for (const s of queries(twice.reads)) expect(s.plan, s.sql).not.toMatch(/\bSCAN (?!clinic\b|clinic_policy\b)\w+/);
     // What the chart owes is its three access-log rows (the record, the notes, the episodes), in one transaction.

@@ -33,17 +33,17 @@ describe('a read through the dispatcher', () => {
     }
   }
 
-  it('an empty call is two lookups by index, one row each, and writes nothing', async () => {
+  it('an empty call is one lookup by index, one row, and writes nothing', async () => {
     const { ok, trace, wrote } = await traced('auth.me', {}, t.sessions.front_desk);
     expect(ok).toBe(true);
     expect(wrote).toBe(false);
-    expect(trace).toHaveLength(2);
-    const [session, clinic] = trace;
-    expect(session!.sql).toMatch(/from "sessions"/);
+    // The session with its user, and the clinic's settings joined (the clinic has one row): one statement.
+    expect(trace).toHaveLength(1);
+    const [session] = trace;
+    expect(session!.sql).toMatch(/from "sessions".*join "clinic"/);
     expect(session!.plan).toMatch(/SEARCH sessions USING INDEX/);
+    expect(session!.plan).not.toMatch(/SCAN (?!clinic\b)\w+/);
     expect(session!.rows).toBe(1);
-    expect(clinic!.sql).toMatch(/from "clinic"/);
-    expect(clinic!.rows).toBe(1);
   });
 
   it('a week of appointments runs the same few statements whether it holds 10 or 30 appointments', async () => {
@@ -66,11 +66,20 @@ describe('a read through the dispatcher', () => {
     expect([ten.wrote, thirty.wrote]).toEqual([false, false]);
     expect(thirty.trace.map((s) => s.sql)).toEqual(ten.trace.map((s) => s.sql));
     expect(thirty.trace.map((s) => s.plan)).toEqual(ten.trace.map((s) => s.plan));
-    // The session, the clinic's time zone, the appointments with their names joined: no query per row.
-    expect(ten.trace).toHaveLength(3);
+    // The session (with the clinic's time zone), the appointments with their names joined: no query per row.
+    expect(ten.trace).toHaveLength(2);
     const appointments = (x: { trace: Traced[] }) => x.trace.find((s) => /from "appointments"/.test(s.sql))!;
     expect(appointments(ten).plan).toMatch(/SEARCH a USING INDEX appointments_/);
     expect([appointments(ten).rows, appointments(thirty).rows]).toEqual([10, 30]);
+  });
+
+  it('a search keystroke reads the clinic row only in its session lookup', async () => {
+    await t.ok('patients.create', { ...PATIENT, legalFirstName: 'Ngọc Ánh', legalLastName: 'Đặng' }, t.sessions.front_desk);
+    const { ok, trace } = await traced('patients.list', { query: 'dang', limit: 100 }, t.sessions.front_desk);
+    expect(ok).toBe(true);
+    expect(trace[0]!.sql).toMatch(/from "sessions".*join "clinic"/);
+    // The date order it parses a typed date of birth in comes with the session: no statement reads the clinic alone.
+    expect(trace.filter((s) => /^\s*select\b(?:(?!\bjoin\b).)*\bfrom "clinic"/is.test(s.sql))).toEqual([]);
   });
 
   it('opening a record owes its access-log row, and nothing else', async () => {

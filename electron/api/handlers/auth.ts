@@ -1,16 +1,12 @@
 import { ApiError } from '../../../shared/api/errors';
-import type { Kysely } from 'kysely';
 import { dummyPasswordHash, verifyPassword } from '../../auth/passwords';
-import { compiledQuery } from '../../db/compiled-query';
-import type { DB } from '../../db/schema';
 import { writeAudit } from '../audit-writer';
+import { clinicSettings } from '../clinic-settings';
 import { defineHandlers } from '../handler';
 import { endSession, idleLockMinutes, requireSession, resolveSession, startSession } from '../sessions';
 import { checkPasswordOrThrow } from './auth-checks';
 import { toSessionUser } from './users';
 
-/** Every screen asks who is signed in and how the clinic writes things: an empty call, kept cheap. */
-const clinicRow = compiledQuery((db: Kysely<DB>) => db.selectFrom('clinic').selectAll().limit(1));
 
 export const authHandlers = defineHandlers({
   async 'auth.signIn'({ username, password, replaceSession }, ctx) {
@@ -62,7 +58,7 @@ export const authHandlers = defineHandlers({
   },
 
   async 'auth.me'(_input, ctx) {
-    const [clinic] = await clinicRow(ctx.db);
+    const clinic = await clinicSettings(ctx.db);
     if (!clinic) throw new Error('The clinic is not set up yet');
     return {
       user: ctx.user,

@@ -8,6 +8,7 @@ import { todayIn } from '../../../shared/util/dates';
 import { digitsOnly, foldForSearch } from '../../../shared/util/text';
 import { compiledQuery } from '../../db/compiled-query';
 import type { DB, PatientsTable } from '../../db/schema';
+import { clinicSettings } from '../clinic-settings';
 import { defineHandlers } from '../handler';
 import { listPatients } from './patient-list';
 
@@ -57,7 +58,8 @@ export function columns(fields: PatientFields) {
 
 export const patientHandlers = defineHandlers({
   async 'patients.list'(input, ctx) {
-    const clinic = await ctx.db.selectFrom('clinic').select('dateOrder').executeTakeFirst();
+    // The session lookup has read the clinic's settings already (clinic-settings.ts): no statement of its own.
+    const clinic = await clinicSettings(ctx.db);
     const { total, capped, rows } = await listPatients(ctx.db, { ...input, dateOrder: clinic?.dateOrder ?? 'MDY' });
     // A new search is a look into the patient index: record it (not every scrolled page).
     if (input.offset === 0 && input.query.trim() !== '') ctx.audit({ action: 'patients.search', entity: 'patient', detail: `search "${input.query.trim()}"` });
