@@ -274,7 +274,10 @@ export function DataTable<T>(props: DataTableProps<T>) {
     if (!row && original === undefined) return <PlaceholderRow key={`placeholder-${index}`} index={index} start={virtualStart} rowHeight={rowHeight} />;
     return (
       <BodyRow
-        key={row ? row.id : getRowId(original as T, index)}
+        // A server's rows are keyed by their place: the next search's answer then fills the rows already
+        // drawn with its patients (text and attributes change) instead of removing every row and building
+        // new ones at each keystroke. Rows held here keep their own key (sorting here moves them).
+        key={row ? row.id : `at-${index}`}
         table={table}
         columns={columns}
         row={row}

@@ -85,7 +85,9 @@ export function usePatientPages(params: ListParams, enabled = true): PatientPage
     if (!enabled) return undefined;
     let current = true;
     const p = JSON.parse(key) as ListParams;
-    setLoadingFirst(true);
+    // New params are loading already (the rows shown are another key's): only a retry of the params
+    // shown needs saying so, and saying it at every keystroke would draw the screen once more for nothing.
+    if (shownRef.current?.key === key) setLoadingFirst(true);
     // The answer the keystroke already asked for, if it did (a retry finds none and asks again).
     const early = asked.current.get(key);
     asked.current.delete(key);
