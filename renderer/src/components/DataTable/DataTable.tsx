@@ -151,6 +151,9 @@ export function DataTable<T>(props: DataTableProps<T>) {
       else setOwnSorting(next);
     },
     manualSorting: manualSorting ?? Boolean(paged),
+    // No pages or expanded rows here: the table's resets of them (queued whenever the rows or the
+    // sorting change) would only draw the table once more after every new answer.
+    autoResetAll: false,
     enableSortingRemoval: false,
     columnResizeMode: 'onChange',
     enableColumnResizing: true,
