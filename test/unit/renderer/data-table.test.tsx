@@ -120,4 +120,24 @@ describe('DataTable', () => {
     expect(onRange).toHaveBeenCalledWith(0, expect.any(Number));
     vi.useRealTimers();
   });
+
+  it("pages from elsewhere: a new answer fills the rows already drawn (each keystroke's answer builds no new row or cell)", () => {
+    const onRange = () => undefined;
+    const paged = (rows: Person[]) => ({ rowCount: rows.length, rowAt: (i: number) => rows[i], onRangeChange: onRange });
+    const table = (rows: Person[]) => <DataTable label="People" columns={columns} paged={paged(rows)} getRowId={(p) => String(p.id)} />;
+    const { rerender } = render(table(people));
+    const before = { rows: screen.getAllByRole('row').slice(1), cells: screen.getAllByRole('cell') };
+    const others = [
+      { id: 7, name: 'Ørsted, Åse', age: 35 },
+      { id: 8, name: "O'Brien, Seán", age: 52 },
+      { id: 9, name: 'Lê, Văn Hùng', age: 23 },
+    ];
+    rerender(table(others));
+    expect(names()).toEqual(['Ørsted, Åse', "O'Brien, Seán", 'Lê, Văn Hùng']);
+    expect(screen.getByRole('button', { name: 'Edit Lê, Văn Hùng' })).toBeInTheDocument();
+    const after = { rows: screen.getAllByRole('row').slice(1), cells: screen.getAllByRole('cell') };
+    expect(after.rows).toHaveLength(3);
+    after.rows.forEach((row, i) => expect(row).toBe(before.rows[i]));
+    after.cells.forEach((cell, i) => expect(cell).toBe(before.cells[i]));
+  });
 });

@@ -151,6 +151,9 @@ export function DataTable<T>(props: DataTableProps<T>) {
       else setOwnSorting(next);
     },
     manualSorting: manualSorting ?? Boolean(paged),
+    // No pages or expanded rows here: the table's resets of them (queued whenever the rows or the
+    // sorting change) would only draw the table once more after every new answer.
+    autoResetAll: false,
     enableSortingRemoval: false,
     columnResizeMode: 'onChange',
     enableColumnResizing: true,
@@ -274,7 +277,10 @@ export function DataTable<T>(props: DataTableProps<T>) {
     if (!row && original === undefined) return <PlaceholderRow key={`placeholder-${index}`} index={index} start={virtualStart} rowHeight={rowHeight} />;
     return (
       <BodyRow
-        key={row ? row.id : getRowId(original as T, index)}
+        // A server's rows are keyed by their place: the next search's answer then fills the rows already
+        // drawn with its patients (text and attributes change) instead of removing every row and building
+        // new ones at each keystroke. Rows held here keep their own key (sorting here moves them).
+        key={row ? row.id : `at-${index}`}
         table={table}
         columns={columns}
         row={row}

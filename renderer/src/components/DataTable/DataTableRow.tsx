@@ -59,7 +59,8 @@ function BodyRowView<T>(props: BodyRowProps<T>) {
           const meta = cell.column.columnDef.meta;
           return (
             <div
-              key={cell.id}
+              // By column, not cell.id (which holds the row's id): a row filled with another patient keeps its cells.
+              key={cell.column.id}
               role={meta?.rowHeader ? 'rowheader' : 'cell'}
               className={`dt-td${meta?.align === 'end' ? ' is-end' : ''}${meta?.stickyEnd ? ' is-sticky-end' : ''}${meta?.className ? ` ${meta.className}` : ''}`}
             >

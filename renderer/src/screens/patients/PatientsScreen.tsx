@@ -129,7 +129,8 @@ export function PatientsScreen() {
       tableRef.current?.scrollToOffset(kept.scrollTop);
     } else if (lastKey.current !== null && lastKey.current !== shownKey) {
       tableRef.current?.scrollToTop();
-      setHighlight(0);
+      // Only when it moved: setting it anyway draws the screen again in the answer's commit.
+      if (highlight !== 0) setHighlight(0);
     }
     lastKey.current = shownKey;
     // Only when the rows on screen change.
@@ -174,7 +175,8 @@ export function PatientsScreen() {
     }
   };
 
-  const sorting: SortingState = sort ? [{ id: sort.key, desc: sort.direction === 'desc' }] : searching ? [] : [{ id: 'name', desc: false }];
+  // The same array while typing: a new one makes the table sort its (server's) rows again.
+  const sorting: SortingState = useMemo(() => (sort ? [{ id: sort.key, desc: sort.direction === 'desc' }] : searching ? [] : [{ id: 'name', desc: false }]), [sort, searching]);
   const onSortingChange = (next: SortingState) => {
     const first = next[0];
     if (first) setSort({ key: first.id as SortKey, direction: first.desc ? 'desc' : 'asc' });

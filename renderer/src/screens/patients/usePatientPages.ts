@@ -47,6 +47,26 @@ export interface PatientPages {
   retry: () => void;
 }
 
+/** Same id, same fields (all plain values). */
+function sameSummary(a: PatientSummary, b: PatientSummary): boolean {
+  const keys = Object.keys(b) as (keyof PatientSummary)[];
+  return keys.length === Object.keys(a).length && keys.every((k) => a[k] === b[k]);
+}
+
+/**
+ * A new answer's rows, each patient that the rows shown already hold unchanged given as the object
+ * shown: consecutive keystrokes mostly bring the same patients back, and a row whose data is the same
+ * object is not drawn again (see DataTableRow).
+ */
+export function keepUnchanged(shownPages: Iterable<PatientSummary[]>, rows: PatientSummary[]): PatientSummary[] {
+  const before = new Map<number, PatientSummary>();
+  for (const page of shownPages) for (const p of page) before.set(p.id, p);
+  return rows.map((row) => {
+    const old = before.get(row.id);
+    return old && sameSummary(old, row) ? old : row;
+  });
+}
+
 /**
  * The patient list, a page at a time: the first page of a search brings the total (which sizes the
  * scroll area); further pages are fetched as they scroll into view and kept. Until a new search's
@@ -85,14 +105,16 @@ export function usePatientPages(params: ListParams, enabled = true): PatientPage
     if (!enabled) return undefined;
     let current = true;
     const p = JSON.parse(key) as ListParams;
-    setLoadingFirst(true);
+    // New params are loading already (the rows shown are another key's): only a retry of the params
+    // shown needs saying so, and saying it at every keystroke would draw the screen once more for nothing.
+    if (shownRef.current?.key === key) setLoadingFirst(true);
     // The answer the keystroke already asked for, if it did (a retry finds none and asks again).
     const early = asked.current.get(key);
     asked.current.delete(key);
     (early ?? fetchPage(p, 0)).then(
       (result) => {
         if (!current) return;
-        const cache: Cache = { key, params: p, total: result.total, capped: result.capped, pages: new Map([[0, result.rows]]), loading: new Set() };
+        const cache: Cache = { key, params: p, total: result.total, capped: result.capped, pages: new Map([[0, keepUnchanged(shownRef.current?.pages.values() ?? [], result.rows)]]), loading: new Set() };
         shownRef.current = cache;
         setShown(cache);
         setError(null);
