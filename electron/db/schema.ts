@@ -7,11 +7,13 @@ import type { ChargesTable, FeeScheduleTable, LedgerVoidsTable, PackageTypesTabl
 
 export type { AttachmentsTable, EpisodeGoalsTable, EpisodesTable, NoteAddendaTable, NotesTable } from './schema-charting';
 import type { ExercisesTable, ExerciseVersionsTable } from './schema-exercises';
+import type { PatientNameTokensTable, PatientNumbersTable } from './schema-search';
 import type { ExercisePhotosTable, HomeProgramItemsTable, HomeProgramPrintsTable, HomeProgramVersionsTable } from './schema-home-programs';
 import type { OutcomeRecordsTable, PatientKiosksTable, ReassessmentMeasuresTable, ReassessmentsTable } from './schema-reassessments';
 
 export type * from './schema-ledger';
 export type * from './schema-reassessments';
+export type * from './schema-search';
 export type { ExercisesTable, ExerciseVersionsTable } from './schema-exercises';
 export type { ExercisePhotosTable, HomeProgramItemsTable, HomeProgramPrintsTable, HomeProgramVersionsTable } from './schema-home-programs';
 
@@ -154,38 +156,6 @@ export interface PatientsTable {
   archivedAt: string | null;
   createdAt: string;
   updatedAt: string;
-}
-
-/**
- * The phone and MRN tokens of the search index, one row per patient and distinct token, kept by
- * triggers on patients (migration 0016): a typed number prefix is a range of its primary key, and
- * its matches are put in name order from that range alone.
- */
-export interface PatientNumbersTable {
-  /** Phone digits whole and their last 10, 7 and 4; the MRN in lower case, its digits and their number. */
-  token: string;
-  patientId: number;
-  /** The patient's name keys and whether they are archived (1) or not (0), as on their row. */
-  lastNameKey: string;
-  firstNameKey: string;
-  archived: number;
-}
-
-/**
- * The name words of every patient with their name keys, one row per patient and distinct word, kept
- * by triggers on patients (migration 0017): a typed word is a range of its primary key, and a few
- * hundred matches are sorted from that range alone. Only words the FTS index surely holds too.
- */
-export interface PatientNameTokensTable {
-  /** A word of the name keys or of a plain-ASCII preferred name (lower case), split at spaces and name marks. */
-  token: string;
-  lastNameKey: string;
-  firstNameKey: string;
-  patientId: number;
-  /** 1 when the patient is archived, as on their row. */
-  archived: number;
-  /** All the patient's words here, each after a space, with a space at the end (" jose luis aguayo "). */
-  words: string;
 }
 
 export interface AuditLogTable {
