@@ -68,27 +68,9 @@ function clinicOf(row: SessionRow): ClinicSettings | undefined {
   return { name: clinicName, country, timeZone, distanceUnit, lateCancelHours, idleLockMinutes, dateOrder, timeFormat, weekStartsOn };
 }
 
-/**
- * Hashes of the tokens seen lately: a token's hash never changes, and every call of a session hashes
- * the same token again. Holding a hash grants nothing (the session row decides, every call); the map
- * is emptied when it fills.
- */
-const tokenHashes = new Map<string, string>();
-const TOKEN_HASHES_KEPT = 256;
-
-function hashOf(token: string): string {
-  let hash = tokenHashes.get(token);
-  if (hash === undefined) {
-    if (tokenHashes.size >= TOKEN_HASHES_KEPT) tokenHashes.clear();
-    hash = hashToken(token);
-    tokenHashes.set(token, hash);
-  }
-  return hash;
-}
-
 export async function resolveSession(db: Kysely<DB>, token: string, now: Date): Promise<ResolvedSession | null> {
   compiledSessionQuery ??= sessionQuery(db, '').compile();
-  const result = await db.executeQuery<SessionRow>({ ...compiledSessionQuery, parameters: [hashOf(token)] });
+  const result = await db.executeQuery<SessionRow>({ ...compiledSessionQuery, parameters: [hashToken(token)] });
   const row = result.rows[0];
   if (!row) return resolveKiosk(db, token, now);
   clinicSettingsRead(db, clinicOf(row));
@@ -109,7 +91,7 @@ async function resolveKiosk(db: Kysely<DB>, token: string, now: Date): Promise<R
     .selectFrom('patientKiosks')
     .innerJoin('users', 'users.id', 'patientKiosks.handedBy')
     .select(['patientKiosks.id', 'patientKiosks.patientId', 'patientKiosks.instrument', 'patientKiosks.expiresAt', 'patientKiosks.endedAt', 'users.id as userId', 'users.username', 'users.displayName', 'users.role', 'users.active'])
-    .where('patientKiosks.tokenHash', '=', hashOf(token))
+    .where('patientKiosks.tokenHash', '=', hashToken(token))
     .executeTakeFirst();
   if (!row || row.endedAt !== null || row.active !== 1 || row.expiresAt <= now.toISOString()) return null;
   const handedBy: SessionUser = { id: row.userId, username: row.username, displayName: row.displayName, role: row.role };
