@@ -183,8 +183,8 @@ function solveSmall(A: Float64Array, x: Float64Array, m: number): Float64Array |
 
 /**
  * Splits off a short run from each walking part beside a stop where the distance says so (see the
- * top of this file). `distanceAt[i]` is the cumulative distance at second i; `middle` the halfway
- * point between the session's walking and running levels (m/s). Parts are returned anew.
+ * top of this file). `distanceAt[i]` is the cumulative distance at second i, `pace[i]` the speed
+ * that follows turns, `levels` the session's walking and running levels (m/s). Parts are returned anew.
  */
 export function findRunsBesideStops(parts: readonly Part[], distanceAt: Float64Array, pace: Float64Array, levels: { walk: number; run: number }, minLength: number): Part[] {
   const out: Part[] = parts.map((p) => ({ ...p }));
