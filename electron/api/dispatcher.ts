@@ -12,7 +12,7 @@ import { handlers as allHandlers } from './handlers';
 import { activityDue, resolveSession } from './sessions';
 import { openCallScope } from './call-scope';
 import { bookkeepingIn, DeferredBookkeeping, type Bookkeeping } from './bookkeeping';
-import { checkResponse } from './response-check';
+import { CallSample, checkResponse } from './response-check';
 import { fieldErrors } from './field-errors';
 
 export interface Call {
@@ -56,13 +56,15 @@ interface Run {
   input: unknown;
   call: Call;
   now: Date;
+  /** The dispatcher's count of calls per channel: which responses a sampled check looks at. */
+  checked: CallSample;
 }
 
 /**
  * One call inside its transaction: resolve the session, check the role, run the handler, check the
  * response, and hand the lock, activity and audit rows it owes to `books`.
  */
-async function runCall(services: AppServices, handlers: Handlers, db: Kysely<DB>, books: Bookkeeping, { name, def, input, call, now }: Run): Promise<unknown> {
+async function runCall(services: AppServices, handlers: Handlers, db: Kysely<DB>, books: Bookkeeping, { name, def, input, call, now, checked }: Run): Promise<unknown> {
   openCallScope(db);
   const session = call.sessionToken
     ? await resolveSession(db, call.sessionToken, now)
@@ -109,7 +111,7 @@ async function runCall(services: AppServices, handlers: Handlers, db: Kysely<DB>
     throw error;
   }
   // Work that must wait for the commit (a backup, a restore) is checked when it has run.
-  const value = raw instanceof AfterCommit ? raw : checkResponse(name, def.response, raw, services.responseChecks);
+  const value = raw instanceof AfterCommit ? raw : checkResponse(name, def.response, raw, services.responseChecks, checked);
   if (def.kind === 'write' && notes.length === 0) notes.push({});
   for (const { actor, ...note } of notes) await books.audit(actor ?? session?.user ?? null, { action: name, ...note });
   return value;
@@ -159,6 +161,7 @@ function runWrite(services: AppServices, handlers: Handlers, run: Run): Promise<
  * → return data, never a thrown error.
  */
 export function createDispatcher(services: AppServices, handlers: Handlers = allHandlers): Dispatch {
+  const checked = new CallSample();
   return async function dispatch(call: Call): Promise<ApiResult<unknown>> {
     if (!isChannelName(call.channel)) {
       return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `There is no API channel called "${String(call.channel).slice(0, 80)}".` } };
@@ -168,10 +171,10 @@ export function createDispatcher(services: AppServices, handlers: Handlers = all
     const parsed = def.request.safeParse(call.input ?? {});
     if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
 
-    const run: Run = { name, def, input: parsed.data, call, now: services.now() };
+    const run: Run = { name, def, input: parsed.data, call, now: services.now(), checked };
     try {
       const value = def.kind === 'write' ? await runWrite(services, handlers, run) : await runRead(services, handlers, run);
-      if (value instanceof AfterCommit) return { ok: true, value: checkResponse(name, def.response, await (value as AfterCommit<unknown>).work(), services.responseChecks) };
+      if (value instanceof AfterCommit) return { ok: true, value: checkResponse(name, def.response, await (value as AfterCommit<unknown>).work(), services.responseChecks, checked) };
       return { ok: true, value };
     } catch (error) {
       if (error instanceof ApiError) {

@@ -7,16 +7,40 @@ import type { z } from 'zod';
  *   come out of the parse unchanged — no key the schema does not name (zod would silently strip it),
  *   no default filled in, no value transformed. So what a handler returns is exactly what its schema
  *   describes, and sending the handler's own object is the same as sending the parsed copy.
- * - `sampled` (the installed app and `runback serve`): arrays longer than SAMPLE_ITEMS are checked
- *   on their first and last few items only, and the handler's object is sent as it is. A week of
- *   ~1,000 appointments then costs a check of 8, and nothing is copied.
+ * - `sampled` (the installed app and `runback serve`): a sample of the calls is checked — each
+ *   channel's first FIRST_CHECKED responses in the process, then one in CHECK_EVERY (CallSample) —
+ *   and in a checked response, arrays longer than SAMPLE_ITEMS on their first and last few items
+ *   only. The handler's object is sent as it is: a week of ~1,000 appointments costs a check of 8,
+ *   and nothing is copied; an unchecked call costs nothing.
  *
  * The full check in every test run is what makes the sampled one safe: a handler that returned an
- * extra field (a password hash on a row) would fail the suite instead of leaking in production.
+ * extra field (a password hash on a row) would fail the suite instead of leaking in production. What
+ * sampling gives up: data the tests never had (a row that breaks its schema) fails only the calls
+ * that are checked, and a response that is never checked is sent unchecked.
  */
 export type ResponseChecks = 'full' | 'sampled';
 
 export const SAMPLE_ITEMS = 8;
+
+/** Sampled: each channel's first responses in a process are checked (a screen's first use)… */
+export const FIRST_CHECKED = 3;
+/** …then one in this many (its 10th, 20th, … response). */
+export const CHECK_EVERY = 10;
+
+/**
+ * Which calls' responses a sampled dispatcher checks: counted per channel, no randomness, so a test
+ * knows which call is checked. One per dispatcher (a process has one).
+ */
+export class CallSample {
+  private readonly seen = new Map<string, number>();
+
+  /** Counts a response of `channel`; true when it is to be checked. */
+  due(channel: string): boolean {
+    const n = (this.seen.get(channel) ?? 0) + 1;
+    this.seen.set(channel, n);
+    return n <= FIRST_CHECKED || n % CHECK_EVERY === 0;
+  }
+}
 
 export class ResponseMismatchError extends Error {
   constructor(channel: string, detail: string) {
@@ -92,8 +116,12 @@ function describeIssues(error: z.ZodError): string {
   return JSON.stringify(fields);
 }
 
-/** Checks a handler's response; returns what to send (the handler's own value) or throws. */
-export function checkResponse(channel: string, schema: z.ZodType, raw: unknown, mode: ResponseChecks): unknown {
+/**
+ * Checks a handler's response; returns what to send (the handler's own value) or throws. Sampled,
+ * `calls` picks the calls checked (without it, every call is: its arrays still sampled).
+ */
+export function checkResponse(channel: string, schema: z.ZodType, raw: unknown, mode: ResponseChecks, calls?: CallSample): unknown {
+  if (mode === 'sampled' && calls && !calls.due(channel)) return raw;
   const target = mode === 'full' ? raw : sampleOf(raw);
   const result = schema.safeParse(target);
   if (!result.success) throw new ResponseMismatchError(channel, describeIssues(result.error));

@@ -88,4 +88,20 @@ describe('dispatcher', () => {
     const lying = createDispatcher(t.services, { ...handlers, 'clinic.get': async () => ({ name: 42 }) as never });
     expectError(await lying({ channel: 'clinic.get', input: {}, sessionToken: t.sessions.admin, transport: 'direct' }), 'INTERNAL');
   });
+
+  it('sampled (production), checks each channel\'s first three responses and then one in ten; in full, every one', async () => {
+    const { createDispatcher } = await import('../../electron/api/dispatcher');
+    const { handlers } = await import('../../electron/api/handlers');
+    const lying = { ...handlers, 'clinic.get': async () => ({ name: 42 }) as never };
+    const refused = async (dispatch: ReturnType<typeof createDispatcher>, calls: number) => {
+      const out: number[] = [];
+      for (let i = 1; i <= calls; i++) if (!(await dispatch({ channel: 'clinic.get', input: {}, sessionToken: t.sessions.admin, transport: 'direct' })).ok) out.push(i);
+      return out;
+    };
+    const sampled = createDispatcher({ ...t.services, responseChecks: 'sampled' }, lying);
+    // Another channel's calls count apart: they move nothing here.
+    for (let i = 0; i < 5; i++) expect((await sampled({ channel: 'auth.me', input: {}, sessionToken: t.sessions.admin, transport: 'direct' })).ok).toBe(true);
+    expect(await refused(sampled, 31)).toEqual([1, 2, 3, 10, 20, 30]);
+    expect(await refused(createDispatcher({ ...t.services, responseChecks: 'full' }, lying), 12)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+  });
 });

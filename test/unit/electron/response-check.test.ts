@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { checkResponse, firstDifference, ResponseMismatchError, sampleOf } from '../../../electron/api/response-check';
+import { CallSample, checkResponse, firstDifference, ResponseMismatchError, sampleOf } from '../../../electron/api/response-check';
 import { responseChecksFor } from '../../../electron/app/open-app';
 
 const week = z.object({ appointments: z.array(z.object({ id: z.number(), name: z.string() })) });
@@ -28,6 +28,29 @@ describe('response checks', () => {
     // A bad first or last item is still caught; one in the middle is what sampling gives up.
     const badEnd = { appointments: [...rows(999), { id: 'x', name: 'B' }] };
     expect(() => checkResponse('x', week, badEnd, 'sampled')).toThrow(ResponseMismatchError);
+  });
+
+  it('sampled with a call sample, checks each channel\'s first three calls, then its 10th, 20th, …; full checks every call', () => {
+    const bad = { appointments: [{ id: 'x', name: 'B' }] };
+    const calls = new CallSample();
+    /** Which of the next `n` calls of `channel` (numbered from 1) were checked. */
+    const checked = (channel: string, n: number) => {
+      const out: number[] = [];
+      for (let i = 1; i <= n; i++) {
+        try {
+          checkResponse(channel, week, bad, 'sampled', calls);
+        } catch (error) {
+          expect(error).toBeInstanceOf(ResponseMismatchError);
+          out.push(i);
+        }
+      }
+      return out;
+    };
+    expect(checked('a', 25)).toEqual([1, 2, 3, 10, 20]);
+    expect(checked('b', 4)).toEqual([1, 2, 3]); // counted per channel
+    expect(checked('a', 5)).toEqual([5]); // its 26th to 30th calls: the 30th is checked
+    const full = new CallSample();
+    for (let i = 0; i < 12; i++) expect(() => checkResponse('a', week, bad, 'full', full)).toThrow(ResponseMismatchError);
   });
 
   it('finds where two values differ', () => {
