@@ -25,15 +25,23 @@ function utcNoon(iso: string): Date | null {
   return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12));
 }
 
+/** The formatter of each calendar style and locale, found without building its options' key each time (every date a chart writes). */
+const calendarFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** A calendar date (YYYY-MM-DD) in the locale's words: "Mar 7, 1985" or, short, "03/07/1985". */
 export function formatCalendarDate(iso: string, locale: string, style: 'medium' | 'short' | 'long' = 'medium'): string {
   const date = utcNoon(iso);
   if (!date) return iso;
-  const options: Intl.DateTimeFormatOptions =
-    style === 'short'
-      ? { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }
-      : { timeZone: 'UTC', year: 'numeric', month: style === 'long' ? 'long' : 'short', day: 'numeric' };
-  return formatter(locale, options).format(date);
+  const key = `${style}|${locale}`;
+  let f = calendarFormats.get(key);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions =
+      style === 'short'
+        ? { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }
+        : { timeZone: 'UTC', year: 'numeric', month: style === 'long' ? 'long' : 'short', day: 'numeric' };
+    calendarFormats.set(key, (f = formatter(locale, options)));
+  }
+  return f.format(date);
 }
 
 /** An instant (ISO 8601 with Z) as a date and time in a time zone: "Mar 7, 2026, 2:05 PM". */

@@ -2,6 +2,7 @@ import type { TypedDateOrder } from '../../../shared/util/dates';
 import type { Expression, Kysely, SqlBool } from 'kysely';
 import { PATIENT_SEARCH_TOTAL_CAP } from '../../../shared/api/patients';
 import type { PatientSort, PatientSummary } from '../../../shared/domain/patient';
+import { compiledPerLength, compiledQuery } from '../../db/compiled-query';
 import type { DB } from '../../db/schema';
 import {
   ftsMatchCount,
@@ -202,10 +203,13 @@ async function numbersInNameOrder(db: Kysely<DB>, q: PatientListQuery, numbers: 
   return rowsInOrder(db, await numberNamePage(db, numbers, q));
 }
 
+// A page's rows by id: compiled once per page length (a search's pages are mostly 100 long).
+const rowsById = compiledPerLength((db: Kysely<DB>, ids: readonly number[]) => db.selectFrom('patients').select(SUMMARY).where('patients.id', 'in', ids));
+
 /** The patients of `ids`, in that order. */
 async function rowsInOrder(db: Kysely<DB>, ids: number[]): Promise<PatientSummary[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('patients').select(SUMMARY).where('patients.id', 'in', ids).execute();
+  const rows = await rowsById(db, ids);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)!);
 }
@@ -284,15 +288,7 @@ async function plainLeading(db: Kysely<DB>, q: PatientListQuery, search: ParsedS
   const wanted = q.offset + q.limit;
   let limit = wanted;
   for (;;) {
-    const candidates = await patients(db, q)
-      .select(SUMMARY)
-      .where('patients.lastNameKey', '>=', first)
-      .where('patients.lastNameKey', '<', end)
-      .orderBy('patients.lastNameKey')
-      .orderBy('patients.firstNameKey')
-      .orderBy('patients.id')
-      .limit(limit)
-      .execute();
+    const candidates = await (q.includeArchived ? LEADING_CANDIDATES.all : LEADING_CANDIDATES.active)(db, first, end, limit);
     const unsure = candidates.filter((r) => !surelyStartsWith(r.legalLastName, first)).map((r) => r.id);
     const confirmed = unsure.length ? await ftsMatchingAmong(db, search.match!, unsure) : new Set<number>();
     const members = candidates.filter((r) => surelyStartsWith(r.legalLastName, first) || confirmed.has(r.id));
@@ -301,3 +297,17 @@ async function plainLeading(db: Kysely<DB>, q: PatientListQuery, search: ParsedS
     limit += wanted - members.length;
   }
 }
+
+/** plainLeading's walk over the last names starting with a word, compiled once (with and without archived patients). */
+const leadingCandidates = (includeArchived: boolean) =>
+  compiledQuery((db: Kysely<DB>, first: string, end: string, limit: number) =>
+    patients(db, { includeArchived })
+      .select(SUMMARY)
+      .where('patients.lastNameKey', '>=', first)
+      .where('patients.lastNameKey', '<', end)
+      .orderBy('patients.lastNameKey')
+      .orderBy('patients.firstNameKey')
+      .orderBy('patients.id')
+      .limit(limit),
+  );
+const LEADING_CANDIDATES = { all: leadingCandidates(true), active: leadingCandidates(false) };

@@ -2,6 +2,7 @@ import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from
 import type { PatientSort } from '../../../shared/domain/patient';
 import { findWrittenDate, parseTypedDate, type TypedDateOrder } from '../../../shared/util/dates';
 import { digitsOnly, foldForSearch } from '../../../shared/util/text';
+import { compiledQuery } from '../../db/compiled-query';
 import type { DB } from '../../db/schema';
 
 /*
@@ -238,10 +239,16 @@ export async function numberNamePage(db: Kysely<DB>, numbers: readonly string[],
  * read from the index alone, it decides whether to sort the matches or walk an index.
  */
 export async function ftsMatchCount(db: Kysely<DB>, match: string, cap: number, withoutArchived = false): Promise<number> {
-  const archived = withoutArchived ? sql`and rowid not in (select id from patients where archived_at is not null)` : sql``;
-  const row = await sql<{ n: number }>`select count(*) as n from (select 1 from patients_fts where patients_fts match ${match} ${archived} limit ${cap})`.execute(db);
-  return Number(row.rows[0]?.n ?? 0);
+  const rows = await (withoutArchived ? activeFtsCount : ftsCount)(db, match, cap);
+  return Number(rows[0]?.n ?? 0);
 }
+
+// Every name search counts first: the two forms of the count, compiled once.
+const ftsCount = compiledQuery((_db: Kysely<DB>, match: string, cap: number) => sql<{ n: number }>`select count(*) as n from (select 1 from patients_fts where patients_fts match ${match} limit ${cap})`);
+const activeFtsCount = compiledQuery(
+  (_db: Kysely<DB>, match: string, cap: number) =>
+    sql<{ n: number }>`select count(*) as n from (select 1 from patients_fts where patients_fts match ${match} and rowid not in (select id from patients where archived_at is not null) limit ${cap})`,
+);
 
 /** Patients whose FTS entry matches, among the given ids (a lookup per id: for a few suspect rows). */
 export async function ftsMatchingAmong(db: Kysely<DB>, match: string, ids: number[]): Promise<Set<number>> {

@@ -12,13 +12,16 @@ import { clinicSettings } from '../clinic-settings';
 import { defineHandlers } from '../handler';
 import { listPatients } from './patient-list';
 
+/** The row's search keys, which the record does not show. */
+const SEARCH_COLUMNS: ReadonlySet<string> = new Set<keyof PatientsTable>(['firstNameKey', 'lastNameKey', 'phoneDigits']);
+
 export function toPatient(row: Selectable<PatientsTable>): Patient {
-  const { firstNameKey: _f, lastNameKey: _l, phoneDigits: _p, medicareBeneficiary, referralSource, ...rest } = row;
-  return {
-    ...rest,
-    referralSource: referralSource as Patient['referralSource'],
-    medicareBeneficiary: medicareBeneficiary === 1,
-  };
+  // A loop, not `{ a, b, ...rest } = row`: V8 copies a rest of ~40 columns several times slower, and every chart opened makes one.
+  const record: Record<string, unknown> = {};
+  for (const key in row) if (!SEARCH_COLUMNS.has(key)) record[key] = row[key as keyof typeof row];
+  record.medicareBeneficiary = row.medicareBeneficiary === 1;
+  // The compiler still checks that the row's other columns are what a Patient holds.
+  return record as unknown as Omit<Selectable<PatientsTable>, 'firstNameKey' | 'lastNameKey' | 'phoneDigits' | 'medicareBeneficiary' | 'referralSource'> & Pick<Patient, 'medicareBeneficiary' | 'referralSource'>;
 }
 
 /** A patient's record: every chart opened reads it, compiled once. */
