@@ -289,9 +289,10 @@ async function plainLeading(db: Kysely<DB>, q: PatientListQuery, search: ParsedS
   let limit = wanted;
   for (;;) {
     const candidates = await (q.includeArchived ? LEADING_CANDIDATES.all : LEADING_CANDIDATES.active)(db, first, end, limit);
-    const unsure = candidates.filter((r) => !surelyStartsWith(r.legalLastName, first)).map((r) => r.id);
+    const sure = candidates.map((r) => surelyStartsWith(r.legalLastName, first));
+    const unsure = candidates.filter((_r, i) => !sure[i]).map((r) => r.id);
     const confirmed = unsure.length ? await ftsMatchingAmong(db, search.match!, unsure) : new Set<number>();
-    const members = candidates.filter((r) => surelyStartsWith(r.legalLastName, first) || confirmed.has(r.id));
+    const members = candidates.filter((r, i) => sure[i] || confirmed.has(r.id));
     const exhausted = candidates.length < limit;
     if (members.length >= wanted || exhausted) return { page: members.slice(q.offset, wanted), count: exhausted ? members.length : null };
     limit += wanted - members.length;

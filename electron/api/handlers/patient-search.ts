@@ -288,7 +288,19 @@ export function prefixEnd(prefix: string): string {
  * removal also undoes. Anything else (ligatures, full-width letters) is checked against the index.
  */
 export function surelyStartsWith(lastName: string, word: string): boolean {
-  return lastName.trim().normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().startsWith(word);
+  // Most names begin in plain ASCII, which decomposition, mark removal and case folding leave one
+  // character for one: their first characters are compared as they are (a one-letter search asks
+  // this of a hundred names and more).
+  const name = lastName.trimStart();
+  let ascii = true;
+  for (let i = 0; i < word.length && i < name.length; i++) {
+    if (name.charCodeAt(i) >= 128) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) return name.length >= word.length && name.slice(0, word.length).toLowerCase() === word;
+  return name.trim().normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().startsWith(word);
 }
 
 /**
