@@ -1,24 +1,46 @@
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** A real calendar date written YYYY-MM-DD (no 2023-02-30) as its UTC midnight in milliseconds, or null. */
+export function isoDateUtcMs(text: string): number | null {
+  const m = ISO_DATE.exec(text);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const ms = Date.UTC(y, mo - 1, d);
+  const date = new Date(ms);
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? ms : null;
+}
+
 /** True when `text` is a real calendar date written YYYY-MM-DD (no 2023-02-30). */
 export function isIsoDate(text: string): boolean {
-  const m = ISO_DATE.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+  return isoDateUtcMs(text) !== null;
 }
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const QUARTER_HOUR_MS = 900_000;
+/** Per zone, the last quarter-hour asked about whose every instant falls on one date, and that date. */
+const knownDays = new Map<string, { quarter: number; date: string }>();
 
-/** Today's calendar date in a time zone, as YYYY-MM-DD. (Building the formatter is the costly part: one per zone.) */
+/**
+ * Today's calendar date in a time zone, as YYYY-MM-DD. (Building the formatter is the costly part: one
+ * per zone. Formatting costs too, and every chart asks: a quarter-hour whose first and last
+ * millisecond fall on one date is on it throughout — zones change offset at whole minutes and never
+ * twice within a quarter-hour — so that date is kept until the next quarter-hour.)
+ */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
+  const quarter = Math.floor(now.getTime() / QUARTER_HOUR_MS);
+  const known = knownDays.get(timeZone);
+  if (known !== undefined && known.quarter === quarter) return known.date;
   let f = dayFormats.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
     dayFormats.set(timeZone, f);
   }
-  return f.format(now);
+  const date = f.format(now);
+  if (Number.isFinite(quarter) && f.format(new Date(quarter * QUARTER_HOUR_MS)) === date && f.format(new Date((quarter + 1) * QUARTER_HOUR_MS - 1)) === date) {
+    if (knownDays.size >= 1_000) knownDays.clear();
+    knownDays.set(timeZone, { quarter, date });
+  }
+  return date;
 }
 
 /** Whole years between a date of birth and a calendar date (both YYYY-MM-DD). */
