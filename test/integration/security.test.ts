@@ -94,6 +94,13 @@ describe('web mode security', () => {
     expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 
+  it('sends a JSON answer whole, its length in the head (not in chunks)', async () => {
+    const r = await api('setup.status', {});
+    expect(r.status).toBe(200);
+    expect(r.headers['transfer-encoding']).toBeUndefined();
+    expect(Number(r.headers['content-length'])).toBe(Buffer.byteLength(r.body));
+  });
+
   it('front desk calling an admin channel gets FORBIDDEN', async () => {
     const signIn = JSON.parse((await api('auth.signIn', { username: 'desk', password: PASSWORDS.front_desk })).body) as { value: { sessionToken: string } };
     const adminChannels = CHANNEL_NAMES.filter((c) => Array.isArray(contract[c].access) && !(contract[c].access as readonly string[]).includes('front_desk'));
