@@ -1,4 +1,4 @@
-import { isIsoDate } from '../util/dates';
+import { isoDateUtcMs } from '../util/dates';
 
 /**
  * Calendar arithmetic on 'YYYY-MM-DD' strings. Dates are already in the clinic's time zone (the
@@ -10,9 +10,9 @@ export type Weekday = (typeof WEEKDAYS)[number];
 const MS_PER_DAY = 86_400_000;
 
 function toUtcMs(date: string): number {
-  if (!isIsoDate(date)) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d);
+  const ms = isoDateUtcMs(date);
+  if (ms === null) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
+  return ms;
 }
 
 function fromUtcMs(ms: number): string {

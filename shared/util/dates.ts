@@ -2,11 +2,17 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True when `text` is a real calendar date written YYYY-MM-DD (no 2023-02-30). */
 export function isIsoDate(text: string): boolean {
+  return isoDateUtcMs(text) !== null;
+}
+
+/** Midnight UTC of a real calendar date written YYYY-MM-DD, in ms; null for anything else (as isIsoDate). */
+export function isoDateUtcMs(text: string): number | null {
   const m = ISO_DATE.exec(text);
-  if (!m) return false;
+  if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+  const ms = Date.UTC(y, mo - 1, d);
+  const date = new Date(ms);
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? ms : null;
 }
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
