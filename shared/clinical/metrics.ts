@@ -110,7 +110,8 @@ export function computeRunningMetrics(input: RunningMetricsInput): RunningMetric
   const firstDay = planStart ?? runs[0]?.date ?? asOf;
   const lastWeek = startOfWeek(asOf, policy.weekStartsOn);
   for (let w = startOfWeek(firstDay < asOf ? firstDay : asOf, policy.weekStartsOn); w <= lastWeek; w = addDays(w, 7)) {
-    const inWeek = runs.filter((r) => isWithin(r.date, w, addDays(w, 6)));
+    const weekEnd = addDays(w, 6);
+    const inWeek = runs.filter((r) => isWithin(r.date, w, weekEnd));
     const prescribed = input.prescribedSessions?.(w) ?? null;
     const sessions = inWeek.length;
     weeks.push({
@@ -128,7 +129,8 @@ export function computeRunningMetrics(input: RunningMetricsInput): RunningMetric
 
   const lookback = policy.spikeGuard.lookbackDays;
   let longest: RunningMetrics['longestRecentRun'] = null;
-  for (const r of runs.filter((r) => isWithin(r.date, addDays(asOf, -(lookback - 1)), asOf))) {
+  const lookbackStart = addDays(asOf, -(lookback - 1));
+  for (const r of runs.filter((r) => isWithin(r.date, lookbackStart, asOf))) {
     if (r.distanceM > 0 && (!longest || r.distanceM > longest.distanceM)) longest = { distanceM: r.distanceM, date: r.date, lookbackDays: lookback };
   }
 
@@ -147,7 +149,8 @@ export function computeRunningMetrics(input: RunningMetricsInput): RunningMetric
   });
 
   const windowDays = policy.metrics.recentSpeedWindowDays;
-  const recent = derived.filter((d) => isWithin(d.date, addDays(asOf, -(windowDays - 1)), asOf));
+  const windowStart = addDays(asOf, -(windowDays - 1));
+  const recent = derived.filter((d) => isWithin(d.date, windowStart, asOf));
 
   const acute = distanceBetween(runs, addDays(asOf, -6), asOf);
   const rolling28 = distanceBetween(runs, addDays(asOf, -27), asOf);

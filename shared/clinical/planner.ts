@@ -147,7 +147,9 @@ export function decideNextWeek(input: PlannerInput): PlanDecision {
   const past = history.filter((h) => h.weekStart < weekStart);
   const runs = sortRuns(input.runs).filter((r) => r.date <= weekEnd);
   const weekRuns = runs.filter((r) => isWithin(r.date, weekStart, weekEnd));
-  const previousWeekRuns = runs.filter((r) => isWithin(r.date, addDays(weekStart, -7), addDays(weekStart, -1)));
+  const previousWeek = addDays(weekStart, -7);
+  const previousWeekEnd = addDays(weekStart, -1);
+  const previousWeekRuns = runs.filter((r) => isWithin(r.date, previousWeek, previousWeekEnd));
 
   const reasons: Reason[] = [];
   const add = (ruleId: string, sentence: string, effect: ReasonEffect) => reasons.push(makeReason(ruleId, sentence, effect, policy));

@@ -33,14 +33,55 @@ function mul(a: M4, b: M4, out: M4 = new Float64Array(16)): M4 {
   return out;
 }
 
-function transpose(a: M4, out: M4 = new Float64Array(16)): M4 {
-  for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) out[j * 4 + i] = a[i * 4 + j]!;
+/*
+ * F (constant velocity over dt: x += dt·vx, y += dt·vy) is the identity but for two entries, so
+ * F·P and P·Fᵀ are written out: each entry is the same sum of the same products, in the same order,
+ * as the full 4×4 products, less the terms that multiply by one of F's zeros (exact zeros, which
+ * leave a sum as it was; the results are the same to the bit). The full products were most of this
+ * file's time on every import.
+ */
+
+/** F·P into `out`: rows x and y gain dt times rows vx and vy. */
+function timesF(p: M4, dt: number, out: M4): M4 {
+  for (let c = 0; c < 4; c++) {
+    out[c] = p[c]! + dt * p[8 + c]!;
+    out[4 + c] = p[4 + c]! + dt * p[12 + c]!;
+    out[8 + c] = p[8 + c]!;
+    out[12 + c] = p[12 + c]!;
+  }
   return out;
 }
 
-/** Inverse by Gauss–Jordan with partial pivoting, into `inv` (`m` is scratch); null when singular. */
-function inverse(a: M4, m: M4 = new Float64Array(16), inv: M4 = new Float64Array(16)): M4 | null {
-  m.set(a);
+/** P·Fᵀ into `out`, P being the 16 numbers of `p` from `at`: columns x and y gain dt times columns vx and vy. */
+function timesTransposeF(p: Float64Array, dt: number, out: M4, at = 0): M4 {
+  for (let r = 0; r < 16; r += 4) {
+    out[r] = p[at + r]! + dt * p[at + r + 2]!;
+    out[r + 1] = p[at + r + 1]! + dt * p[at + r + 3]!;
+    out[r + 2] = p[at + r + 2]!;
+    out[r + 3] = p[at + r + 3]!;
+  }
+  return out;
+}
+
+/**
+ * Q, the process noise over dt for the acceleration density [[a00, a01], [a01, a11]], added to `P`:
+ * each 2×2 block is the density times dt³/3 (position), dt²/2 (position–velocity) or dt (velocity).
+ */
+function addProcessNoise(P: M4, a00: number, a01: number, a11: number, dt: number, d2: number, d3: number): void {
+  for (let p = 0; p < 2; p++) {
+    for (let q = 0; q < 2; q++) {
+      const k = p !== q ? a01 : p === 0 ? a00 : a11;
+      P[p * 4 + q] = P[p * 4 + q]! + k * d3;
+      P[p * 4 + q + 2] = P[p * 4 + q + 2]! + k * d2;
+      P[(p + 2) * 4 + q] = P[(p + 2) * 4 + q]! + k * d2;
+      P[(p + 2) * 4 + q + 2] = P[(p + 2) * 4 + q + 2]! + k * dt;
+    }
+  }
+}
+
+/** Inverse of the 16 numbers of `a` from `at`, by Gauss–Jordan with partial pivoting, into `inv` (`m` is scratch); null when singular. */
+function inverse(a: Float64Array, at: number, m: M4, inv: M4): M4 | null {
+  for (let k = 0; k < 16; k++) m[k] = a[at + k]!;
   inv.fill(0);
   for (let i = 0; i < 4; i++) inv[i * 5] = 1;
   for (let c = 0; c < 4; c++) {
@@ -83,21 +124,14 @@ export function turnFollowingSpeed(xs: Float64Array, ys: Float64Array, ts: Float
   const predicted = new Float64Array(n * 16);
   const x = new Float64Array([xs[0]!, ys[0]!, hx[0]!, hy[0]!]);
   let P: M4 = new Float64Array([r, 0, 0, 0, 0, r, 0, 0, 0, 0, 9, 0, 0, 0, 0, 9]);
-  const F = new Float64Array(16);
-  const Q = new Float64Array(16);
   // Scratch reused at every fix (a 200,000-fix track would otherwise allocate millions of arrays).
   let spare: M4 = new Float64Array(16);
-  const Ft = new Float64Array(16);
   const FP = new Float64Array(16);
   const K = new Float64Array(8);
   predicted.set(P, 0);
   for (let i = 0; i < n; i++) {
     if (i > 0) {
       const dt = Math.max(0, ts[i]! - ts[i - 1]!);
-      F.fill(0);
-      for (let k = 0; k < 4; k++) F[k * 5] = 1;
-      F[2] = dt;
-      F[7] = dt;
       x[0] = x[0]! + dt * x[2]!;
       x[1] = x[1]! + dt * x[3]!;
       // The acceleration's spectral density: `along` on the way of travel, `across` sideways, taken
@@ -117,19 +151,10 @@ export function turnFollowingSpeed(xs: Float64Array, ys: Float64Array, ts: Float
       }
       const d3 = (dt * dt * dt) / 3;
       const d2 = (dt * dt) / 2;
-      const A = [a00, a01, a01, a11];
-      for (let p = 0; p < 2; p++) {
-        for (let q = 0; q < 2; q++) {
-          const a = A[p * 2 + q]!;
-          Q[p * 4 + q] = a * d3;
-          Q[p * 4 + (q + 2)] = a * d2;
-          Q[(p + 2) * 4 + q] = a * d2;
-          Q[(p + 2) * 4 + (q + 2)] = a * dt;
-        }
-      }
-      mul(F, P, FP);
-      [P, spare] = [mul(FP, transpose(F, Ft), spare), P];
-      for (let k = 0; k < 16; k++) P[k] = P[k]! + Q[k]!;
+      // P ← F·P·Fᵀ + Q.
+      timesTransposeF(timesF(P, dt, FP), dt, spare);
+      [P, spare] = [spare, P];
+      addProcessNoise(P, a00, a01, a11, dt, d2, d3);
       predicted.set(P, i * 16);
       if (used[i] === 1) {
         // Measurement of x and y: S = P[0:2,0:2] + r·I, gain K = P[:,0:2]·S⁻¹.
@@ -172,21 +197,16 @@ export function turnFollowingSpeed(xs: Float64Array, ys: Float64Array, ts: Float
   speed[n - 1] = Math.hypot(smooth[(n - 1) * 4 + 2]!, smooth[(n - 1) * 4 + 3]!);
   for (let i = n - 2; i >= 0; i--) {
     const dt = Math.max(0, ts[i + 1]! - ts[i]!);
-    F.fill(0);
-    for (let k = 0; k < 4; k++) F[k * 5] = 1;
-    F[2] = dt;
-    F[7] = dt;
-    const Pf = filtered.subarray(i * 16, i * 16 + 16);
-    if (inverse(predicted.subarray((i + 1) * 16, (i + 2) * 16), scratch, inv) !== null) {
-      mul(mul(Pf, transpose(F, Ft), PfFt), inv, C);
-      const m = mean.subarray(i * 4, i * 4 + 4);
-      pred[0] = m[0]! + dt * m[2]!;
-      pred[1] = m[1]! + dt * m[3]!;
-      pred[2] = m[2]!;
-      pred[3] = m[3]!;
+    if (inverse(predicted, (i + 1) * 16, scratch, inv) !== null) {
+      mul(timesTransposeF(filtered, dt, PfFt, i * 16), inv, C);
+      const m = i * 4;
+      pred[0] = mean[m]! + dt * mean[m + 2]!;
+      pred[1] = mean[m + 1]! + dt * mean[m + 3]!;
+      pred[2] = mean[m + 2]!;
+      pred[3] = mean[m + 3]!;
       for (let k = 0; k < 4; k++) diff[k] = smooth[(i + 1) * 4 + k]! - pred[k]!;
       for (let a = 0; a < 4; a++) {
-        let s = m[a]!;
+        let s = mean[m + a]!;
         for (let b = 0; b < 4; b++) s += C[a * 4 + b]! * diff[b]!;
         smooth[i * 4 + a] = s;
       }
