@@ -17,7 +17,11 @@ export default defineConfig({
   expect: { timeout: 5_000 },
   reporter: [['list']],
   use: {
-    trace: 'retain-on-failure',
+    // A failed test keeps its trace: every action with the page's DOM before and after it, the network
+    // and the console, plus a screenshot of the failure. Not the filmstrip: recording it has Chromium
+    // encode and send a frame each time the page paints, for every test, passed or not (about a fifth
+    // of the suite's processor time: docs/performance.md, the sixth pass).
+    trace: { mode: 'retain-on-failure', screenshots: false },
     screenshot: 'only-on-failure',
     viewport: { width: 1360, height: 860 },
     locale: 'en-US',
