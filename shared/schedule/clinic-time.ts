@@ -1,5 +1,6 @@
-import { TZDate, tzOffset } from '@date-fns/tz';
+import { TZDate } from '@date-fns/tz';
 import { addDays, WEEKDAYS, weekdayOf } from '../clinical/calendar';
+import { shiftedUtcDate, zoneOffsetAt } from '../util/zone-offset';
 
 /**
  * The one place where clinic wall-clock time meets UTC instants. Appointments are stored as UTC
@@ -22,33 +23,9 @@ export function localToInstant(date: string, minute: number, timeZone: string): 
   return new Date(local.getTime()).toISOString();
 }
 
-const QUARTER_HOUR_MS = 900_000;
-const offsets = new Map<string, Map<number, number>>();
-
-/**
- * The zone's offset from UTC (minutes) at an instant. Zones change offset at whole minutes and never
- * twice within a quarter of an hour, so a quarter-hour whose first and last millisecond share an
- * offset has it throughout: that offset is kept, and a week of appointments asks the time-zone
- * database a few dozen times instead of twice per appointment.
- */
-function offsetAt(ms: number, timeZone: string): number {
-  let zone = offsets.get(timeZone);
-  if (!zone) offsets.set(timeZone, (zone = new Map()));
-  const quarter = Math.floor(ms / QUARTER_HOUR_MS);
-  const known = zone.get(quarter);
-  if (known !== undefined) return known;
-  const first = tzOffset(timeZone, new Date(quarter * QUARTER_HOUR_MS));
-  if (first !== tzOffset(timeZone, new Date((quarter + 1) * QUARTER_HOUR_MS - 1))) return tzOffset(timeZone, new Date(ms));
-  if (zone.size >= 10_000) zone.clear();
-  zone.set(quarter, first);
-  return first;
-}
-
 export function instantToLocal(instant: string | Date, timeZone: string): LocalTime {
   const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
-  // The wall clock read through UTC getters: the instant moved by the zone's offset.
-  const t = new Date(ms + offsetAt(ms, timeZone) * 60_000);
-  const date = `${t.getUTCFullYear()}-${String(t.getUTCMonth() + 1).padStart(2, '0')}-${String(t.getUTCDate()).padStart(2, '0')}`;
+  const { date, at: t } = shiftedUtcDate(ms, zoneOffsetAt(ms, timeZone));
   return { date, minute: t.getUTCHours() * 60 + t.getUTCMinutes(), weekday: t.getUTCDay() === 0 ? 7 : t.getUTCDay() };
 }
 

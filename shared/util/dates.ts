@@ -1,3 +1,5 @@
+import { shiftedUtcDate, zoneOffsetAt } from './zone-offset';
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A real calendar date written YYYY-MM-DD (no 2023-02-30) as its UTC midnight in milliseconds, or null. */
@@ -16,31 +18,22 @@ export function isIsoDate(text: string): boolean {
 }
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
-const QUARTER_HOUR_MS = 900_000;
-/** Per zone, the last quarter-hour asked about whose every instant falls on one date, and that date. */
-const knownDays = new Map<string, { quarter: number; date: string }>();
 
 /**
- * Today's calendar date in a time zone, as YYYY-MM-DD. (Building the formatter is the costly part: one
- * per zone. Formatting costs too, and every chart asks: a quarter-hour whose first and last
- * millisecond fall on one date is on it throughout — zones change offset at whole minutes and never
- * twice within a quarter-hour — so that date is kept until the next quarter-hour.)
+ * Today's calendar date in a time zone, as YYYY-MM-DD: every chart asks, so the zone's offset comes
+ * from the per-quarter-hour cache appointments use (zone-offset.ts). A zone the time-zone database
+ * does not know (or an invalid instant) goes to Intl, which throws a RangeError for it as it always did.
  */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  const quarter = Math.floor(now.getTime() / QUARTER_HOUR_MS);
-  const known = knownDays.get(timeZone);
-  if (known !== undefined && known.quarter === quarter) return known.date;
+  const ms = now.getTime();
+  const offset = zoneOffsetAt(ms, timeZone);
+  if (!Number.isNaN(offset)) return shiftedUtcDate(ms, offset).date;
   let f = dayFormats.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
     dayFormats.set(timeZone, f);
   }
-  const date = f.format(now);
-  if (Number.isFinite(quarter) && f.format(new Date(quarter * QUARTER_HOUR_MS)) === date && f.format(new Date((quarter + 1) * QUARTER_HOUR_MS - 1)) === date) {
-    if (knownDays.size >= 1_000) knownDays.clear();
-    knownDays.set(timeZone, { quarter, date });
-  }
-  return date;
+  return f.format(now);
 }
 
 /** Whole years between a date of birth and a calendar date (both YYYY-MM-DD). */

@@ -7,7 +7,6 @@ import { endSession, idleLockMinutes, requireSession, resolveSession, startSessi
 import { checkPasswordOrThrow } from './auth-checks';
 import { toSessionUser } from './users';
 
-
 export const authHandlers = defineHandlers({
   async 'auth.signIn'({ username, password, replaceSession }, ctx) {
     const user = await ctx.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();

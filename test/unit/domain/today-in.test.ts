@@ -27,6 +27,10 @@ describe('todayIn', () => {
       }
     }
   });
+
+  it('refuses a zone the time-zone database does not know, as Intl does', () => {
+    expect(() => todayIn('Not/AZone', new Date('2026-12-02T12:00:00Z'))).toThrow(RangeError);
+  });
 });
 
 describe('isoDateUtcMs', () => {
