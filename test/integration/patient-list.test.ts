@@ -113,7 +113,7 @@ describe('the patient list at any size', () => {
   }
 
   it('answers exactly what a plain reading of the data answers, whichever way it runs', async () => {
-    const queries = ['', 'a', 'M', 'mar', 'garc', 'z', 'q', 'jose', 'o', "o'b", 'fisher', 'smith', 's', 'dang', 'đang', 'de la', 'an 3/7/1985', '3/7/1985', '555', '0101', 'rb00001', 'x y', 'é'];
+    const queries = ['', 'a', 'M', 'mar', 'garc', 'z', 'q', 'jose', 'o', "o'b", 'fisher', 'smith', 's', 'dang', 'đang', 'de la', 'an 3/7/1985', '3/7/1985', '555', '0101', 'rb00001', 'x y', 'é', 'rb', 'gar', 'do'];
     // Phone and MRN numbers typed from their first character: broad ones are checked row by row.
     const numbers = ['3', '31', '(312)', '312-5', '312-55', '312-555-01', '0105', '0', '7', 'rb0', 'rb00', 'RB0003', 'rb3', 'rb12', '312 5', '5 312', 'rb0 3', '3125 55501', '3 a'];
     // MRNs alone are ranges on the MRN's index: typed in any case, with or without zeros, matching MRNs stored in any case.
@@ -137,7 +137,7 @@ describe('the patient list at any size', () => {
         }
       }
     }
-    expect(checked).toBe(3 * (23 + 19 + 7) * 5 * 3);
+    expect(checked).toBe(3 * (26 + 19 + 7) * 5 * 3);
   });
 
   it('a one-letter search reads the name index over that letter, stopping at the page, and counts no further than the cap', async () => {
@@ -254,12 +254,34 @@ describe('the patient list at any size', () => {
     }
   });
 
+  it('stops at the count when nothing matches, and at the leading last names when they are every match', async () => {
+    const { db, trace } = tracingKysely(t);
+    try {
+      // "rb" on its way to an MRN matches no name: its count read the index's whole "rb" range, and the page read it again.
+      expect(await listPatients(db, query({ query: 'rb' }), SMALL)).toEqual({ total: 0, capped: false, rows: [] });
+      expect(await listPatients(db, query({ query: 'zzqx 3125' }))).toEqual({ total: 0, capped: false, rows: [] });
+      expect(trace).toHaveLength(2);
+      trace.length = 0;
+      const smi = await listPatients(db, query({ query: 'smi' }));
+      expect(smi.rows.map((r) => r.legalLastName.slice(0, 3).toLowerCase())).toEqual(Array(smi.total).fill('smi'));
+      expect(smi.total).toBeGreaterThan(0);
+      // The count, the last names starting "smi" (all of the matches; a name not surely folding to it checked
+      // on its own row of the index), and nothing after them.
+      const checks = trace.filter((s) => s.sql.includes('and rowid = cast('));
+      expect(trace.filter((s) => !checks.includes(s)).map((s) => s.sql.includes('patients_fts'))).toEqual([true, false]);
+      expect(checks.length).toBeLessThanOrEqual(smi.total);
+    } finally {
+      await db.destroy();
+    }
+  });
+
   it('many matches in another order walk that order’s index; few are sorted; a date of birth leads', async () => {
     const { db, trace } = tracingKysely(t);
     try {
       await listPatients(db, query({ query: 'a', sort: 'dateOfBirth' }), SMALL);
       expect(trace.at(-1)!.plan).toMatch(/^SCAN patients USING INDEX patients_dob \| LIST SUBQUERY \d+ \| SCAN patients_fts VIRTUAL TABLE/);
-      await listPatients(db, query({ query: 'garc', sort: 'name' }), { cap: 1000, narrow: 1000, wide: 5000 });
+      // A few matches (4) sorted from their rows (as when the name-token index does not hold them all).
+      await listPatients(db, query({ query: 'gar', sort: 'name' }), { cap: 1000, narrow: 1000, wide: 5000, nameTokens: false });
       expect(trace.at(-1)!.plan).toMatch(/SEARCH patients USING INTEGER PRIMARY KEY .*USE TEMP B-TREE FOR ORDER BY/);
       await listPatients(db, query({ query: 'an 3/7/1985' }), SMALL);
       expect(trace.at(-1)!.plan).toMatch(/^SEARCH patients USING INDEX patients_dob \(date_of_birth=\?\)/);

@@ -95,6 +95,8 @@ export async function listPatients(db: Kysely<DB>, q: PatientListQuery, tuning: 
   const search = parsePatientSearch(q.query, q.dateOrder);
   if (search.match === null && search.dateOfBirth === null) return browse(db, q);
   const { total, capped, how, n } = await countMatches(db, q, search, tuning);
+  // Nothing matches: no page to look for ("rb", a name no one has, would read the index's whole range again).
+  if (n === 0) return { total, capped, rows: [] };
   const narrow = how === 'driven';
   const sort = q.sort === 'relevance' && search.leadingName === null ? 'name' : q.sort;
   // A few hundred name matches are sorted in the name-token index (one word in the default order: its rest, after the leading matches).
@@ -106,7 +108,7 @@ export async function listPatients(db: Kysely<DB>, q: PatientListQuery, tuning: 
   }
   const rows =
     sort === 'relevance' && (search.plainName !== null || !narrow)
-      ? await relevancePage(db, q, search, search.leadingName!, how, tokens)
+      ? await relevancePage(db, q, search, search.leadingName!, how, tokens, n > tuning.cap ? null : n)
       : await orderedPage(db, q, search, how, sort);
   return { total, capped, rows };
 }
@@ -236,9 +238,10 @@ async function activeNameWalk(db: Kysely<DB>, q: PatientListQuery, search: Parse
 /**
  * The default order of a search: the matches whose last name starts with the first word (walking
  * the name index over that prefix), then the other matches by name — sorted in the name-token index
- * when there are a few hundred (`tokens`: their exact number).
+ * when there are a few hundred (`tokens`: their exact number). `exact`: how many match, when counted
+ * to the end (the other matches are not looked for when the leading ones are all of them).
  */
-async function relevancePage(db: Kysely<DB>, q: PatientListQuery, search: ParsedSearch, first: string, how: How, tokens: number | null): Promise<PatientSummary[]> {
+async function relevancePage(db: Kysely<DB>, q: PatientListQuery, search: ParsedSearch, first: string, how: How, tokens: number | null, exact: number | null): Promise<PatientSummary[]> {
   const end = prefixEnd(first);
   const inPrefix = (query: ReturnType<typeof searched>) => query.where('patients.lastNameKey', '>=', first).where('patients.lastNameKey', '<', end);
   const leading =
@@ -263,6 +266,7 @@ async function relevancePage(db: Kysely<DB>, q: PatientListQuery, search: Parsed
     (head.length > 0
       ? q.offset + head.length
       : Number((await inPrefix(searched(db, q, search, how)).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n));
+  if (exact !== null && Math.max(leadingCount, q.offset) >= exact) return head;
   const restPage = { direction: 'asc' as const, offset: Math.max(0, q.offset - leadingCount), limit: q.limit - head.length, leading: { prefix: first, place: 'without' as const } };
   const inTokens = tokens === null ? null : await nameTokenOrder(db, q, search, tokens, restPage);
   if (inTokens) return [...head, ...inTokens];

@@ -20,12 +20,17 @@ export const migration0015: Migration = {
   },
 };
 
-const FOLDS: readonly (readonly [string, string])[] = [
+/**
+ * The letters the index's triggers replace before FTS5 tokenizes a name (the triggers below are still
+ * the index's own). The patient search reads this list to know which names the index surely matches
+ * by their first letters without asking it (surelyStartsWith in electron/api/handlers/patient-search.ts).
+ */
+export const FTS_NAME_FOLDS: readonly (readonly [string, string])[] = [
   ['Đ', 'd'], ['đ', 'd'], ['Ð', 'd'], ['ð', 'd'], ['Ø', 'o'], ['ø', 'o'], ['Ł', 'l'], ['ł', 'l'], ['Ħ', 'h'], ['ħ', 'h'],
   ['ı', 'i'], ['Æ', 'ae'], ['æ', 'ae'], ['Œ', 'oe'], ['œ', 'oe'], ['ẞ', 'ss'], ['ß', 'ss'], ['Þ', 'th'], ['þ', 'th'],
 ];
 /** The expression wrapped in replace() once per letter. */
-const folded = (expression: string) => FOLDS.reduce((e, [from, to]) => `replace(${e}, '${from}', '${to}')`, expression);
+const folded = (expression: string) => FTS_NAME_FOLDS.reduce((e, [from, to]) => `replace(${e}, '${from}', '${to}')`, expression);
 
 const row = (p: string) => `(
       ${p}id,
