@@ -85,6 +85,17 @@ export const ONE_LETTER = ['a', 'J', 'D'];
 export const NUMBERS_TYPED = ['3', '31', '312', '312-5', '312-55', '312-555', 'rb0', 'rb00', 'rb000', 'rb0004'];
 /** A first name and the start of a last name. */
 export const TWO_WORDS = ['maria g', 'maria gar', 'jose m', 'smith j', 'nguyen t', 'ana s'];
+/**
+ * "Any query": every letter, digit and pair of letters (most pairs match no one), the start of an MRN,
+ * Vietnamese names typed with and without their letters, and two one-letter words.
+ */
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+export const EVERY_START = [
+  ...LETTERS,
+  ...'0123456789',
+  ...[...LETTERS].flatMap((a) => [...LETTERS].map((b) => a + b)),
+  ...['rb', 'đ', 'đỗ', 'đặng', 'nguyễn', 'trần thị', 'nguyen van', "o'brien", 'a b', 'j m', 'smith 3', '1985', 'mar 1985'],
+];
 
 /** Stages a file, previews all of it as the import dialog does (50 at a time), saves every activity. */
 async function importFile(w: World, patientId: number, name: string, bytes: Uint8Array, expected: number) {
@@ -187,6 +198,7 @@ export const OPERATIONS: Operation[] = [
   searchOperation('one letter (a, J, D)', ONE_LETTER, 60),
   searchOperation(`a phone and an MRN typed from the first character (${NUMBERS_TYPED.length} queries)`, NUMBERS_TYPED, 20),
   searchOperation(`first name and last name (${TWO_WORDS.length} queries)`, TWO_WORDS, 30),
+  searchOperation(`every letter, digit and pair of letters, and more (${EVERY_START.length} queries)`, EVERY_START, 3),
   {
     name: 'an empty call (auth.me)',
     runs: 500,
