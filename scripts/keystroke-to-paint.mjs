@@ -174,6 +174,11 @@ try {
     // Medians of the renderer main thread's processor time per keystroke (--cpu): all of it, before the request left, after the answer came.
     ...(cpu ? { rendererCpu: { total: median(cpu.map((c) => c.total)), untilRequest: median(cpu.map((c) => c.untilRequest)), afterAnswer: median(cpu.map((c) => c.afterAnswer)) } } : {}),
     firstLetter: { keystrokes: oneLetter.length, p50: percentile(oneLetter, 0.5), p95: percentile(oneLetter, 0.95) },
+    // The slowest keystrokes with their parts: where a p95 comes from.
+    slowest: all
+      .map((t, i) => ({ prefix: t.prefix, ms: t.ms, untilRequest: t.untilRequest, request: t.request, ...(cpu ? { rendererCpu: cpu[i] } : {}) }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 6),
   };
   if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else {
