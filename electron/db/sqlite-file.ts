@@ -1,8 +1,11 @@
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
 /**
  * SQLite's own file tools, in one place: the online backup API, integrity_check and the schema
- * version of a database file. (A PostgreSQL backend would back up with its own tools.)
+ * version of a database file; the check itself is in database-check-worker.cjs, run off the main
+ * thread. (A PostgreSQL backend would back up with its own tools.)
  */
 
 /** Every page in one step: one read transaction, so the copy is one committed moment of the source. */
@@ -52,35 +55,54 @@ export interface DatabaseCheck {
   hasClinic: boolean;
 }
 
-/** The tables whose counts a restore reports, by the name each has had. */
-const NOTE_TABLES = ['visit_notes', 'notes', 'clinical_notes'];
+/** What the worker (database-check-worker.cjs) posts back: its one message. */
+type CheckReply = { ok: true; check: DatabaseCheck } | { ok: false; message: string };
 
-/** Runs integrity_check and reads the version and counts; throws a plain-language Error when the file is not a sound database. */
-export function checkDatabaseFile(file: string): DatabaseCheck {
-  let db: Database.Database;
-  try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
-  } catch (error) {
-    throw new Error(`it cannot be opened as a database (${error instanceof Error ? error.message : String(error)})`);
-  }
-  try {
-    let problems: string[];
+/**
+ * The worker's file, beside this module's code: electron/db/ when vitest runs the TypeScript,
+ * dist-electron/ in the build (vite.node.config.ts copies it there, beside main.cjs and cli.cjs),
+ * and app.asar/dist-electron/ packaged (Electron loads worker scripts from the archive).
+ */
+const CHECK_WORKER = join(__dirname, 'database-check-worker.cjs');
+
+/**
+ * Runs integrity_check and reads the version and counts, in a worker thread: the check reads every
+ * page (seconds for a large clinic) and the main thread answers requests and IPC meanwhile. Rejects
+ * with a plain-language Error when the file is not a sound database. The worker is terminated before
+ * the promise settles, whatever happened, so no thread outlives the check (a CLI command still exits).
+ */
+export function checkDatabaseFile(file: string): Promise<DatabaseCheck> {
+  return new Promise((resolve, reject) => {
+    let worker: Worker;
     try {
-      problems = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+      worker = new Worker(CHECK_WORKER, { workerData: { file } });
     } catch (error) {
-      throw new Error(`it is not a sound database (${error instanceof Error ? error.message : String(error)})`);
+      reject(new Error(`the database check could not start (${error instanceof Error ? error.message : String(error)})`));
+      return;
     }
-    if (problems.length !== 1 || problems[0] !== 'ok') throw new Error(`SQLite's integrity check found problems: ${problems.slice(0, 3).join('; ')}`);
-    const tables = new Set((db.prepare(`select name from sqlite_master where type = 'table'`).all() as { name: string }[]).map((r) => r.name));
-    const count = (table: string) => (tables.has(table) ? (db.prepare(`select count(*) as n from "${table}"`).get() as { n: number }).n : 0);
-    const version = tables.has('schema_version') ? ((db.prepare('select version from schema_version').get() as { version: number } | undefined)?.version ?? 0) : 0;
-    const notesTable = NOTE_TABLES.find((t) => tables.has(t));
-    return {
-      integrity: 'ok',
-      schemaVersion: version,
-      counts: { patients: count('patients'), appointments: count('appointments'), runs: count('runs'), notes: notesTable ? count(notesTable) : null },
-      hasClinic: count('clinic') > 0,
+    let settled = false;
+    const settle = (done: () => void) => {
+      if (settled) return;
+      settled = true;
+      // A worker that already exited resolves terminate() at once; done() runs either way.
+      worker.terminate().then(done, done);
     };
+    worker.once('message', (reply: CheckReply) => settle(() => (reply.ok ? resolve(reply.check) : reject(new Error(reply.message)))));
+    worker.once('error', (error) => settle(() => reject(new Error(`the database check failed to run (${error.message})`))));
+    worker.once('exit', (code) => settle(() => reject(new Error(`the database check stopped before it answered (exit code ${code})`))));
+  });
+}
+
+/**
+ * Whether the database holds a clinic yet: a read-only look at the clinic table and nothing else (no
+ * integrity_check), for the daily backup's "is there anything to back up?" on the live database.
+ * Throws when the file cannot be opened or read as a database.
+ */
+export function databaseHasClinic(file: string): boolean {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const table = db.prepare(`select 1 from sqlite_master where type = 'table' and name = 'clinic'`).get();
+    return table !== undefined && db.prepare('select 1 from clinic limit 1').get() !== undefined;
   } finally {
     db.close();
   }
