@@ -1,0 +1,92 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkDatabaseFile, databaseHasClinic } from '../../electron/db/sqlite-file';
+
+const PATIENTS = 200_000;
+let dir: string;
+let big: string;
+
+/**
+ * A database whose integrity_check reads tens of megabytes (a table and an index of 200,000 rows):
+ * work a synchronous check would do in one piece, with no turn of the event loop until it ended.
+ */
+function makeDatabase(file: string, clinic: boolean): void {
+  const db = new Database(file);
+  try {
+    db.exec(`
+      create table schema_version (version integer not null);
+      insert into schema_version values (7);
+      create table clinic (id integer primary key, name text not null);
+      create table visit_notes (id integer primary key, body text);
+      insert into visit_notes (body) values ('first'), ('second');
+      create table patients (id integer primary key, name text not null, born text not null);
+      create index patients_name on patients (name);
+      with recursive n(i) as (select 1 union all select i + 1 from n where i < ${PATIENTS})
+        insert into patients (name, born) select hex(randomblob(16)), '1980-01-01' from n;
+    `);
+    if (clinic) db.exec(`insert into clinic (name) values ('Back on Track')`);
+  } finally {
+    db.close();
+  }
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'runback-check-'));
+  big = join(dir, 'big.sqlite');
+  makeDatabase(big, false);
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the database check (in a worker thread)', () => {
+  it('gives the version, the counts and whether a clinic exists, while the event loop keeps turning', async () => {
+    // Turns of the event loop while the check runs: a synchronous check would allow none before
+    // its promise settled (the continuation of an already settled promise runs before any
+    // setImmediate). Counted, not timed: a busy machine only makes the count larger.
+    let turns = 0;
+    let running = true;
+    const turn = () => {
+      turns++;
+      if (running) setImmediate(turn);
+    };
+    setImmediate(turn);
+    const check = await checkDatabaseFile(big).finally(() => (running = false));
+    expect(check).toEqual({ integrity: 'ok', schemaVersion: 7, counts: { patients: PATIENTS, appointments: 0, runs: 0, notes: 2 }, hasClinic: false });
+    // Many turns, not one: the main thread kept answering through the whole check, not only before it.
+    expect(turns).toBeGreaterThan(50);
+  });
+
+  it('rejects with the same plain-language reasons as before: a missing file, a file that is not a database, a damaged index', async () => {
+    await expect(checkDatabaseFile(join(dir, 'nowhere', 'missing.sqlite'))).rejects.toThrow(/^it cannot be opened as a database \(.+\)$/);
+
+    const text = join(dir, 'notes.txt');
+    writeFileSync(text, 'This is a shopping list, not a database. '.repeat(200));
+    await expect(checkDatabaseFile(text)).rejects.toThrow('it is not a sound database (file is not a database)');
+
+    // An index whose definition no longer matches its entries: integrity_check lists the rows.
+    const damaged = join(dir, 'damaged.sqlite');
+    makeDatabase(damaged, true);
+    const db = new Database(damaged);
+    db.unsafeMode(true);
+    db.pragma('writable_schema = ON');
+    db.prepare(`update sqlite_master set sql = 'CREATE INDEX patients_name ON patients (born)' where name = 'patients_name'`).run();
+    db.close();
+    await expect(checkDatabaseFile(damaged)).rejects.toThrow(/^SQLite's integrity check found problems: row 1 missing from index patients_name; row 2 missing from index patients_name; row 3 missing from index patients_name$/);
+  });
+
+  it('answers "is there a clinic?" from the clinic table alone, and throws for a file it cannot read', () => {
+    const withClinic = join(dir, 'with-clinic.sqlite');
+    const noTable = join(dir, 'no-table.sqlite');
+    new Database(withClinic).exec(`create table clinic (id integer primary key); insert into clinic default values`).close();
+    new Database(noTable).exec(`create table patients (id integer primary key)`).close();
+    expect(databaseHasClinic(withClinic)).toBe(true);
+    expect(databaseHasClinic(big)).toBe(false); // the table is there, empty
+    expect(databaseHasClinic(noTable)).toBe(false);
+    const text = join(dir, 'not-a-database.txt');
+    writeFileSync(text, 'Not a database at all. '.repeat(200));
+    expect(() => databaseHasClinic(text)).toThrow('file is not a database');
+  });
+});
