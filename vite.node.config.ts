@@ -17,11 +17,10 @@ const external = [
 ];
 
 /**
- * The database check's worker (electron/db/database-check-worker.cjs) is copied as it is, not
- * bundled: the same plain-CommonJS file runs under vitest and in the build, found beside the bundles
- * by `join(__dirname, ...)` in sqlite-file.ts.
+ * Worker scripts are copied as they are, not bundled: the same plain-CommonJS file runs under vitest
+ * and in the build, found beside the bundles by `join(__dirname, ...)` (electron/db/worker-job.ts).
  */
-const WORKERS = ['electron/db/database-check-worker.cjs'];
+const WORKERS = ['electron/db/database-check-worker.cjs', 'electron/db/database-copy-worker.cjs'];
 const copyWorkers: Plugin = {
   name: 'runback-copy-workers',
   generateBundle() {

@@ -211,8 +211,9 @@ export class BackupService {
       this.log.error(`Backup (${kind}) failed`, error);
       throw error instanceof BackupError ? error : new BackupError('FOLDER', `The backup failed: ${message}.`);
     } finally {
-      rmSync(copy, { force: true });
-      rmSync(verify, { force: true });
+      // Unlinking two database-sized files took a quarter of a second of the main thread: the
+      // thread pool does it.
+      await Promise.all([rm(copy, { force: true }), rm(verify, { force: true })]);
     }
   }
 

@@ -1,15 +1,11 @@
 'use strict';
 /**
- * The database check, run in a worker thread (electron/db/sqlite-file.ts starts it): integrity_check
+ * The database check, run in a worker thread (checkDatabaseFile in sqlite-file.ts starts it through
+ * runWorkerJob, worker-job.ts, which says why these scripts are plain CommonJS): integrity_check
  * reads every page of the file, seconds for a large clinic, and on the main thread it froze every
  * request (and in Electron all IPC) while a backup ran.
  *
- * Plain CommonJS on purpose: this one file runs as written under vitest (from electron/db/) and in
- * the build (vite.node.config.ts copies it beside main.cjs and cli.cjs), so a worker never has to
- * load TypeScript and the check's logic exists once. better-sqlite3 loads from node_modules as the
- * bundles' does.
- *
- * It posts one message, { ok: true, check } or { ok: false, message }; the message is the
+ * It posts one message, { ok: true, value: check } or { ok: false, message }; the message is the
  * plain-language reason the callers wrap ("the database may be damaged: <message>").
  */
 const { parentPort, workerData } = require('node:worker_threads');
@@ -53,9 +49,9 @@ function checkDatabaseFile(file) {
   }
 }
 
-if (!parentPort) throw new Error('database-check-worker.cjs runs as a worker thread (see checkDatabaseFile in sqlite-file.ts).');
+if (!parentPort) throw new Error('database-check-worker.cjs runs as a worker thread (see runWorkerJob in worker-job.ts).');
 try {
-  parentPort.postMessage({ ok: true, check: checkDatabaseFile(workerData.file) });
+  parentPort.postMessage({ ok: true, value: checkDatabaseFile(workerData.file) });
 } catch (error) {
   parentPort.postMessage({ ok: false, message: describe(error) });
 }

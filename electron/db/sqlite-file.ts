@@ -1,30 +1,25 @@
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { runWorkerJob } from './worker-job';
 
 /**
  * SQLite's own file tools, in one place: the online backup API, integrity_check and the schema
- * version of a database file; the check itself is in database-check-worker.cjs, run off the main
- * thread. (A PostgreSQL backend would back up with its own tools.)
+ * version of a database file. The check and the online backup's copy run in worker threads
+ * (database-check-worker.cjs, database-copy-worker.cjs). (A PostgreSQL backend would back up with its
+ * own tools.)
  */
-
-/** Every page in one step: one read transaction, so the copy is one committed moment of the source. */
-const ALL_PAGES = 0x7fffffff;
 
 /**
  * Copies the live database at `source` to `dest` with SQLite's online backup while the app keeps
- * working. A separate read-only connection reads the last committed state (WAL lets readers and
- * the writer work at once), so a transaction in flight is never half in the copy.
+ * working: a separate read-only connection, in a worker thread, copies the last committed state in
+ * one read transaction (database-copy-worker.cjs), so a transaction in flight is never half in the
+ * copy and the main thread is not held while every page is copied.
  */
-export async function onlineBackup(source: string, dest: string): Promise<void> {
-  const db = new Database(source, { readonly: true, fileMustExist: true });
-  try {
-    db.pragma('busy_timeout = 5000');
-    await db.backup(dest, { progress: () => ALL_PAGES });
-  } finally {
-    db.close();
-  }
+export function onlineBackup(source: string, dest: string): Promise<void> {
+  return runWorkerJob<null>('database-copy-worker.cjs', { source, dest }).then(() => undefined);
 }
+
+/** Every page in one step: one write transaction on `dest`. */
+const ALL_PAGES = 0x7fffffff;
 
 /**
  * Writes the database at `source` into the database at `dest` through SQLite (the backup API with
@@ -55,42 +50,13 @@ export interface DatabaseCheck {
   hasClinic: boolean;
 }
 
-/** What the worker (database-check-worker.cjs) posts back: its one message. */
-type CheckReply = { ok: true; check: DatabaseCheck } | { ok: false; message: string };
-
 /**
- * The worker's file, beside this module's code: electron/db/ when vitest runs the TypeScript,
- * dist-electron/ in the build (vite.node.config.ts copies it there, beside main.cjs and cli.cjs),
- * and app.asar/dist-electron/ packaged (Electron loads worker scripts from the archive).
- */
-const CHECK_WORKER = join(__dirname, 'database-check-worker.cjs');
-
-/**
- * Runs integrity_check and reads the version and counts, in a worker thread: the check reads every
- * page (seconds for a large clinic) and the main thread answers requests and IPC meanwhile. Rejects
- * with a plain-language Error when the file is not a sound database. The worker is terminated before
- * the promise settles, whatever happened, so no thread outlives the check (a CLI command still exits).
+ * Runs integrity_check and reads the version and counts, in a worker thread (the check reads every
+ * page: seconds for a large clinic). Rejects with a plain-language Error when the file is not a
+ * sound database.
  */
 export function checkDatabaseFile(file: string): Promise<DatabaseCheck> {
-  return new Promise((resolve, reject) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(CHECK_WORKER, { workerData: { file } });
-    } catch (error) {
-      reject(new Error(`the database check could not start (${error instanceof Error ? error.message : String(error)})`));
-      return;
-    }
-    let settled = false;
-    const settle = (done: () => void) => {
-      if (settled) return;
-      settled = true;
-      // A worker that already exited resolves terminate() at once; done() runs either way.
-      worker.terminate().then(done, done);
-    };
-    worker.once('message', (reply: CheckReply) => settle(() => (reply.ok ? resolve(reply.check) : reject(new Error(reply.message)))));
-    worker.once('error', (error) => settle(() => reject(new Error(`the database check failed to run (${error.message})`))));
-    worker.once('exit', (code) => settle(() => reject(new Error(`the database check stopped before it answered (exit code ${code})`))));
-  });
+  return runWorkerJob<DatabaseCheck>('database-check-worker.cjs', { file });
 }
 
 /**

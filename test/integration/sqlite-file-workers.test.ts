@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkDatabaseFile, databaseHasClinic } from '../../electron/db/sqlite-file';
+import { checkDatabaseFile, databaseHasClinic, onlineBackup } from '../../electron/db/sqlite-file';
 
 const PATIENTS = 200_000;
 let dir: string;
@@ -33,6 +33,23 @@ function makeDatabase(file: string, clinic: boolean): void {
   }
 }
 
+/** Counts turns of the event loop until stop() (counted, never timed: a busy machine only makes the count larger). */
+function turnCounter(): { stop(): number } {
+  let turns = 0;
+  let running = true;
+  const turn = () => {
+    turns++;
+    if (running) setImmediate(turn);
+  };
+  setImmediate(turn);
+  return {
+    stop() {
+      running = false;
+      return turns;
+    },
+  };
+}
+
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'runback-check-'));
   big = join(dir, 'big.sqlite');
@@ -41,19 +58,13 @@ beforeAll(() => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('the database check (in a worker thread)', () => {
+describe('the database check and the online copy (in worker threads)', () => {
   it('gives the version, the counts and whether a clinic exists, while the event loop keeps turning', async () => {
     // Turns of the event loop while the check runs: a synchronous check would allow none before
-    // its promise settled (the continuation of an already settled promise runs before any
-    // setImmediate). Counted, not timed: a busy machine only makes the count larger.
-    let turns = 0;
-    let running = true;
-    const turn = () => {
-      turns++;
-      if (running) setImmediate(turn);
-    };
-    setImmediate(turn);
-    const check = await checkDatabaseFile(big).finally(() => (running = false));
+    // its promise settled (the continuation of an already settled promise runs before any setImmediate).
+    const counter = turnCounter();
+    const check = await checkDatabaseFile(big);
+    const turns = counter.stop();
     expect(check).toEqual({ integrity: 'ok', schemaVersion: 7, counts: { patients: PATIENTS, appointments: 0, runs: 0, notes: 2 }, hasClinic: false });
     // Many turns, not one: the main thread kept answering through the whole check, not only before it.
     expect(turns).toBeGreaterThan(50);
@@ -75,6 +86,21 @@ describe('the database check (in a worker thread)', () => {
     db.prepare(`update sqlite_master set sql = 'CREATE INDEX patients_name ON patients (born)' where name = 'patients_name'`).run();
     db.close();
     await expect(checkDatabaseFile(damaged)).rejects.toThrow(/^SQLite's integrity check found problems: row 1 missing from index patients_name; row 2 missing from index patients_name; row 3 missing from index patients_name$/);
+  });
+
+  it('copies a database with the online backup while the event loop keeps turning; a source that is not a database is refused with its reason', async () => {
+    const copy = join(dir, 'copy.sqlite');
+    const counter = turnCounter();
+    await onlineBackup(big, copy);
+    const turns = counter.stop();
+    // The copy's single step (every page in one read transaction) ran in the worker, not here.
+    expect(turns).toBeGreaterThan(50);
+    expect((await checkDatabaseFile(copy)).counts.patients).toBe(PATIENTS);
+
+    const text = join(dir, 'not-a-source.txt');
+    writeFileSync(text, 'Not a database either. '.repeat(200));
+    await expect(onlineBackup(text, join(dir, 'copy-of-text.sqlite'))).rejects.toMatchObject({ message: 'file is not a database', code: 'SQLITE_NOTADB' });
+    await expect(onlineBackup(big, join(dir, 'no-such-folder', 'copy.sqlite'))).rejects.toThrow('Cannot save backup because the directory does not exist');
   });
 
   it('answers "is there a clinic?" from the clinic table alone, and throws for a file it cannot read', () => {
