@@ -68,7 +68,7 @@ export default tseslint.config(
   },
   { files: ['scripts/**', 'bin/**', 'test/**', '*.config.*'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
   { files: ['bin/**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
-  // Worker scripts run as plain CommonJS (see electron/db/database-check-worker.cjs for why).
+  // Worker scripts run as plain CommonJS (electron/db/worker-job.ts says why).
   {
     files: ['electron/**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: globals.node },
