@@ -68,4 +68,10 @@ export default tseslint.config(
   },
   { files: ['scripts/**', 'bin/**', 'test/**', '*.config.*'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
   { files: ['bin/**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  // Worker scripts run as plain CommonJS (electron/db/worker-job.ts says why).
+  {
+    files: ['electron/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -1,6 +1,7 @@
 import { builtinModules } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { defineConfig } from 'vite';
+import { basename } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
 
 // Electron main, the sandboxed preload and the CLI, built to CommonJS (.cjs because the package is
 // "type": "module"; a sandboxed preload must be CommonJS). Runtime dependencies stay external so
@@ -15,7 +16,20 @@ const external = [
   ...builtinModules.map((m) => `node:${m}`),
 ];
 
+/**
+ * Worker scripts are copied as they are, not bundled: the same plain-CommonJS file runs under vitest
+ * and in the build, found beside the bundles by `join(__dirname, ...)` (electron/db/worker-job.ts).
+ */
+const WORKERS = ['electron/db/database-check-worker.cjs', 'electron/db/database-copy-worker.cjs'];
+const copyWorkers: Plugin = {
+  name: 'runback-copy-workers',
+  generateBundle() {
+    for (const file of WORKERS) this.emitFile({ type: 'asset', fileName: basename(file), source: readFileSync(file, 'utf8') });
+  },
+};
+
 export default defineConfig({
+  plugins: [copyWorkers],
   build: {
     outDir: 'dist-electron',
     emptyOutDir: true,

@@ -25,6 +25,7 @@ const ISOLATED = [
   'test/unit/renderer/**/*.test.{ts,tsx}',
   ...['ipc', 'navigation', 'permissions', 'preload', 'protocol', 'window', 'after-pack'].map((name) => `test/unit/electron/${name}.test.ts`),
   'test/integration/electron-main.test.ts',
+  'test/integration/backup-due.test.ts',
 ];
 
 export default defineConfig({
