@@ -119,7 +119,7 @@ describe('web-mode socket transport', () => {
     await transport('setup.status', {}, null);
     const socket = sockets[0]!;
     socket.accept();
-    const booking = transport('appointments.create', { patientId: 1 } as never, 'sess-1');
+    const booking = transport('appointments.book', { patientId: 1 } as never, 'sess-1');
     const search = transport('patients.list', { query: 'a' }, 'sess-1');
     socket.lose();
     for (const error of [await rejection(booking), await rejection(search)]) {
