@@ -18,7 +18,7 @@ export const layerRules = {
   shared: {
     paths: [
       ...named(NODE_BUILTINS, 'shared/ must not use Node modules (no I/O in the domain module).'),
-      ...named(['electron', 'better-sqlite3', 'kysely', 'pg', 'react', 'react-dom', 'fflate'], 'shared/ must not import UI, database, process or file-parsing modules.'),
+      ...named(['electron', 'better-sqlite3', 'kysely', 'pg', 'react', 'react-dom', 'fflate', 'ws'], 'shared/ must not import UI, database, process or file-parsing modules.'),
     ],
     patterns: [
       { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ is the pure domain module: it must not import electron/ or renderer/.' },
@@ -27,7 +27,8 @@ export const layerRules = {
     ],
   },
   renderer: {
-    paths: named([...NODE_BUILTINS, 'electron', 'better-sqlite3', 'kysely'], 'renderer/ must not use Node, Electron or database modules.'),
+    // ws is Node's WebSocket server and client: the page has the browser's own WebSocket.
+    paths: named([...NODE_BUILTINS, 'electron', 'better-sqlite3', 'kysely', 'ws'], 'renderer/ must not use Node, Electron or database modules.'),
     patterns: [
       { group: ['**/electron/**'], message: 'renderer/ must not import electron/: go through the typed API client.' },
       { group: ['node:*'], message: 'renderer/ must not use Node, Electron or database modules.' },

@@ -102,6 +102,11 @@ try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) if (e.name.includes('/api/patients.list')) window.__requests.push({ start: e.startTime, end: e.responseEnd });
     }).observe({ type: 'resource', buffered: false });
+    // Over the page's WebSocket a call has no Resource Timing entry: the transport measures each one
+    // (renderer/src/api/socket-transport.ts), from the message sent to its answer read.
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.name === 'runback.socket:patients.list') window.__requests.push({ start: e.startTime, end: e.startTime + e.duration });
+    }).observe({ type: 'measure', buffered: false });
     document.addEventListener(
       'keydown',
       (event) => {

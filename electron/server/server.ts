@@ -1,11 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { timingSafeEqual } from 'node:crypto';
 import { HTTP_SESSION_HEADER, HTTP_TOKEN_HEADER } from '../../shared/api/bridge';
 import { HTTP_STATUS, type ApiResult } from '../../shared/api/errors';
 import type { Dispatch } from '../api/dispatcher';
 import { serveStatic } from './static';
+import { attachApiSocket } from './api-socket';
+import { isOwnHost, LOOPBACK, sameToken } from './guards';
 
-export const LOOPBACK = '127.0.0.1';
+export { LOOPBACK } from './guards';
 /**
  * The largest request: activity files travel base64-encoded in JSON (a Strava export of a few
  * hundred runs); anything larger is refused before it is read whole.
@@ -16,13 +17,6 @@ export interface WebServerOptions {
   dispatch: Dispatch;
   staticDir: string;
   token: string;
-}
-
-function sameToken(given: string | undefined, token: string): boolean {
-  if (typeof given !== 'string') return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {
@@ -64,7 +58,8 @@ function readBody(req: IncomingMessage): Promise<string> {
  * Web mode: the same renderer and the same dispatcher as the desktop app, on loopback only.
  * Every /api/ request must carry the per-launch token (checked before anything else: 401), every
  * request must name this server's own loopback host and port (a DNS-rebinding page cannot), and
- * the API is POST /api/<channel> with a JSON body. Sign-in is still required after that.
+ * the API is POST /api/<channel> with a JSON body. Sign-in is still required after that. The same
+ * calls also travel over one WebSocket per page (api-socket.ts), under the same checks.
  */
 export function createWebServer(options: WebServerOptions): Server {
   const server = createServer((req, res) => {
@@ -80,6 +75,15 @@ export function createWebServer(options: WebServerOptions): Server {
   server.keepAliveTimeout = 120_000;
   server.headersTimeout = 125_000;
 
+  const sockets = attachApiSocket(server, { dispatch: options.dispatch, token: options.token, maxMessageBytes: MAX_BODY_BYTES });
+  // server.close() waits for every connection to end, and an open WebSocket never would: closing the
+  // server closes them too (the e2e hosts and `runback serve` stop with server.close()).
+  const closeServer = server.close.bind(server);
+  server.close = (callback?: (error?: Error) => void) => {
+    sockets.closeAll();
+    return closeServer(callback);
+  };
+
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://placeholder');
     const isApi = url.pathname.startsWith('/api/');
@@ -87,10 +91,7 @@ export function createWebServer(options: WebServerOptions): Server {
       sendJson(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: 'This address needs the launch token: open the link Runback printed.' } });
       return;
     }
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    const allowedHosts = [`${LOOPBACK}:${port}`, `localhost:${port}`];
-    if (!allowedHosts.includes(String(req.headers.host ?? '').toLowerCase())) {
+    if (!isOwnHost(server, req.headers.host)) {
       res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Refused: this server answers only to its own loopback address.');
       return;

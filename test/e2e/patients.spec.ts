@@ -3,6 +3,17 @@ import { expectAccessible } from './axe';
 
 test('first run → setup → register, find, edit, reload, archive a patient', async ({ page, server }, testInfo) => {
   await page.setViewportSize({ width: 1366, height: 768 });
+  // What went over the page's WebSocket and what over HTTP: a search should take the socket.
+  const sockets: string[] = [];
+  const sentOverSocket: string[] = [];
+  const httpSearches: string[] = [];
+  page.on('websocket', (ws) => {
+    sockets.push(new URL(ws.url()).pathname);
+    ws.on('framesent', (frame) => sentOverSocket.push(String(frame.payload)));
+  });
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/patients.list')) httpSearches.push(request.postData() ?? '');
+  });
   await page.goto(server.url);
   // The launch token leaves the address bar at once.
   await expect(page).not.toHaveURL(/token=/);
@@ -44,6 +55,10 @@ test('first run → setup → register, find, edit, reload, archive a patient', 
   await expect(row).toBeVisible();
   await expect(row).toContainText('Mar 7, 1985');
   await expect(page.getByTestId('patient-count')).toHaveText('1 match');
+  // The page opened one WebSocket (the CSP's connect-src 'self' lets it through) and the search went over it.
+  expect(sockets).toEqual(['/api/socket']);
+  expect(sentOverSocket.some((m) => m.includes('"channel":"patients.list"') && m.includes('alva'))).toBe(true);
+  expect(httpSearches.filter((body) => body.includes('alva'))).toEqual([]);
   await expectAccessible(page, 'patient list', testInfo);
   await search.press('Enter');
 

@@ -1,6 +1,7 @@
 import { contract, type ChannelName, type RequestInput, type ResponseData } from '../../../shared/api/contract';
 import { ApiCallError } from './errors';
-import { bridgeTransport, captureLaunchToken, httpTransport, TransportError, type Transport } from './transport';
+import { bridgeTransport, captureLaunchToken, httpPost, NOT_ANSWERING, TransportError, type Transport } from './transport';
+import { socketTransport, socketUrl } from './socket-transport';
 import { sessionStore, type SessionStore } from './session';
 
 export interface ClientOptions {
@@ -22,7 +23,7 @@ export function createClient({ transport, session }: ClientOptions) {
     try {
       result = await transport(channel, input, token);
     } catch (error) {
-      throw new ApiCallError(channel, 'NETWORK', error instanceof TransportError ? error.message : 'Runback is not answering. Check that it is still running, then try again.');
+      throw new ApiCallError(channel, 'NETWORK', error instanceof TransportError ? error.message : NOT_ANSWERING);
     }
     if (result.ok) return result.value;
     const { code, message, fields } = result.error;
@@ -52,7 +53,8 @@ export function onWrite(listener: WriteListener): () => void {
 function defaultTransport(): Transport {
   if (typeof window !== 'undefined' && window.runback) return bridgeTransport(window.runback);
   const launchToken = captureLaunchToken();
-  return httpTransport(() => launchToken);
+  // Web mode: the page's one WebSocket once it is open, HTTP until then and whenever it is not.
+  return socketTransport({ launchToken: () => launchToken, post: httpPost(() => launchToken), url: socketUrl(window.location) });
 }
 
 let current: Call | null = null;

@@ -19,44 +19,49 @@ export function bridgeTransport(bridge: RunbackBridge): Transport {
 
 export class TransportError extends Error {}
 
-function isApiResult(value: unknown): value is ApiResult<never> {
+/** What a call that got no answer fails with, whichever way it went (it may still have run: never send it again). */
+export const NOT_ANSWERING = 'Runback is not answering. Check that it is still running, then try again.';
+
+export function isApiResult(value: unknown): value is ApiResult<never> {
   if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
   const v = value as { ok: unknown; error?: unknown };
   if (v.ok === true) return 'value' in value;
   return v.ok === false && typeof v.error === 'object' && v.error !== null && typeof (v.error as { message?: unknown }).message === 'string';
 }
 
+/** One call as HTTP carries it: the input already JSON (a caller that measured it need not serialize it twice). */
+export type PostCall = (channel: ChannelName, body: string, sessionToken: string | null) => Promise<ApiResult<unknown>>;
+
 /**
  * Web mode: POST /api/<channel> with the JSON input, the per-launch token and (when signed in) the
  * session token. The body is the ApiResult whatever the HTTP status.
  */
-export function httpTransport(launchToken: () => string | null, fetchImpl: typeof fetch = (...args) => fetch(...args)): Transport {
-  return async (channel, input, sessionToken) => {
+export function httpPost(launchToken: () => string | null, fetchImpl: typeof fetch = (...args) => fetch(...args)): PostCall {
+  return async (channel, body, sessionToken) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     const token = launchToken();
     if (token) headers[HTTP_TOKEN_HEADER] = token;
     if (sessionToken) headers[HTTP_SESSION_HEADER] = sessionToken;
     let response: Response;
     try {
-      response = await fetchImpl(`/api/${encodeURIComponent(channel)}`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify(input ?? {}),
-        cache: 'no-store',
-        credentials: 'same-origin',
-      });
+      response = await fetchImpl(`/api/${encodeURIComponent(channel)}`, { method: 'POST', headers, body, cache: 'no-store', credentials: 'same-origin' });
     } catch {
-      throw new TransportError('Runback is not answering. Check that it is still running, then try again.');
+      throw new TransportError(NOT_ANSWERING);
     }
-    let body: unknown;
+    let answer: unknown;
     try {
-      body = await response.json();
+      answer = await response.json();
     } catch {
       throw new TransportError(`Runback answered in a way this window does not understand (HTTP ${response.status}).`);
     }
-    if (!isApiResult(body)) throw new TransportError(`Runback answered in a way this window does not understand (HTTP ${response.status}).`);
-    return body as ApiResult<ResponseData<typeof channel>>;
+    if (!isApiResult(answer)) throw new TransportError(`Runback answered in a way this window does not understand (HTTP ${response.status}).`);
+    return answer;
   };
+}
+
+export function httpTransport(launchToken: () => string | null, fetchImpl?: typeof fetch): Transport {
+  const post = httpPost(launchToken, fetchImpl);
+  return async (channel, input, sessionToken) => (await post(channel, JSON.stringify(input ?? {}), sessionToken)) as ApiResult<ResponseData<typeof channel>>;
 }
 
 const LAUNCH_TOKEN_KEY = 'runback.launchToken';
