@@ -59,11 +59,6 @@ export function httpPost(launchToken: () => string | null, fetchImpl: typeof fet
   };
 }
 
-export function httpTransport(launchToken: () => string | null, fetchImpl?: typeof fetch): Transport {
-  const post = httpPost(launchToken, fetchImpl);
-  return async (channel, input, sessionToken) => (await post(channel, JSON.stringify(input ?? {}), sessionToken)) as ApiResult<ResponseData<typeof channel>>;
-}
-
 const LAUNCH_TOKEN_KEY = 'runback.launchToken';
 
 /**

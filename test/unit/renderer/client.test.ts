@@ -5,7 +5,7 @@ import { HTTP_SESSION_HEADER, HTTP_TOKEN_HEADER } from '../../../shared/api/brid
 import { createClient } from '../../../renderer/src/api/client';
 import { ApiCallError } from '../../../renderer/src/api/errors';
 import { SessionStore } from '../../../renderer/src/api/session';
-import { captureLaunchToken, httpTransport, type Transport } from '../../../renderer/src/api/transport';
+import { captureLaunchToken, httpPost, type Transport } from '../../../renderer/src/api/transport';
 import { applyServerErrors } from '../../../renderer/src/forms/serverErrors';
 
 const grant = { sessionToken: 'sess-1', user: { id: 1, username: 'dana', displayName: 'Dana Whitfield', role: 'admin' as const }, idleLockMinutes: 10 };
@@ -104,8 +104,8 @@ describe('API client', () => {
 describe('web-mode HTTP transport', () => {
   it('POSTs JSON to /api/<channel> with both tokens and reads the ApiResult whatever the status', async () => {
     const fetchImpl = vi.fn(async () => new Response(JSON.stringify({ ok: false, error: { code: 'CONFLICT', message: 'Someone else changed this patient.' } }), { status: 409 }));
-    const transport = httpTransport(() => 'launch-1', fetchImpl as unknown as typeof fetch);
-    const result = await transport('patients.update', { id: 1, patient: {} as never }, 'sess-1');
+    const post = httpPost(() => 'launch-1', fetchImpl as unknown as typeof fetch);
+    const result = await post('patients.update', JSON.stringify({ id: 1, patient: {} }), 'sess-1');
     expect(result).toEqual({ ok: false, error: { code: 'CONFLICT', message: 'Someone else changed this patient.' } });
     const [url, init] = fetchImpl.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe('/api/patients.update');
@@ -118,7 +118,7 @@ describe('web-mode HTTP transport', () => {
 
   it('sends no session header before sign-in', async () => {
     const fetchImpl = vi.fn(async () => new Response(JSON.stringify({ ok: true, value: { clinicExists: false, clinicName: null } })));
-    await httpTransport(() => 'launch-1', fetchImpl as unknown as typeof fetch)('setup.status', {}, null);
+    await httpPost(() => 'launch-1', fetchImpl as unknown as typeof fetch)('setup.status', '{}', null);
     const headers = (fetchImpl.mock.calls[0] as unknown as [string, RequestInit])[1].headers as Record<string, string>;
     expect(headers[HTTP_SESSION_HEADER]).toBeUndefined();
   });
