@@ -1,7 +1,8 @@
 'use strict';
 /**
- * The online backup's copy, run in a worker thread (runWorkerJob in worker-job.ts starts it): copying
- * every page of a large clinic's database took most of a second of the main thread in one piece.
+ * The online backup's copy, and a restore's write of a backup into the live file (onlineBackup and
+ * replaceDatabase in sqlite-file.ts), run in a worker thread (runWorkerJob in worker-job.ts starts it):
+ * copying every page of a large clinic's database took most of a second of the main thread in one piece.
  *
  * Every page in one step: one read transaction on a separate read-only connection, so the copy is
  * one committed moment of the source (WAL lets the app's writer go on meanwhile, and a transaction in

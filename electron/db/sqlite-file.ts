@@ -18,21 +18,15 @@ export function onlineBackup(source: string, dest: string): Promise<void> {
   return runWorkerJob<null>('database-copy-worker.cjs', { source, dest }).then(() => undefined);
 }
 
-/** Every page in one step: one write transaction on `dest`. */
-const ALL_PAGES = 0x7fffffff;
-
 /**
  * Writes the database at `source` into the database at `dest` through SQLite (the backup API with
- * `dest` as the destination): one write transaction on `dest`, so a crash mid-way leaves `dest` as
- * it was, and other connections to `dest` see the new contents when it commits.
+ * `dest` as the destination), in the same worker as the online backup: every page in one step, one
+ * write transaction on `dest`, so a crash mid-way leaves `dest` as it was, and other connections to
+ * `dest` see the new contents when it commits. A restore writes a large clinic's file back this way
+ * without holding the main thread meanwhile.
  */
-export async function replaceDatabase(source: string, dest: string): Promise<void> {
-  const db = new Database(source, { readonly: true, fileMustExist: true });
-  try {
-    await db.backup(dest, { progress: () => ALL_PAGES });
-  } finally {
-    db.close();
-  }
+export function replaceDatabase(source: string, dest: string): Promise<void> {
+  return runWorkerJob<null>('database-copy-worker.cjs', { source, dest }).then(() => undefined);
 }
 
 export interface RecordCounts {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkDatabaseFile, databaseHasClinic, onlineBackup } from '../../electron/db/sqlite-file';
+import { checkDatabaseFile, databaseHasClinic, onlineBackup, replaceDatabase } from '../../electron/db/sqlite-file';
 
 const PATIENTS = 200_000;
 let dir: string;
@@ -103,6 +103,25 @@ describe('the database check and the online copy (in worker threads)', () => {
     writeFileSync(text, 'Not a database either. '.repeat(200));
     await expect(onlineBackup(text, join(dir, 'copy-of-text.sqlite'))).rejects.toMatchObject({ message: 'file is not a database', code: 'SQLITE_NOTADB' });
     await expect(onlineBackup(big, join(dir, 'no-such-folder', 'copy.sqlite'))).rejects.toThrow('Cannot save backup because the directory does not exist');
+  });
+
+  it('writes a backup into a live file (a restore) while the event loop keeps turning; a connection already open sees it once it commits', async () => {
+    const live = join(dir, 'live.sqlite');
+    const open = new Database(live);
+    open.pragma('journal_mode = WAL');
+    open.exec(`create table clinic (id integer primary key, name text not null); insert into clinic (name) values ('Before')`);
+    try {
+      const counter = turnCounter();
+      await replaceDatabase(big, live);
+      expect(counter.stop()).toBeGreaterThan(1000);
+      // The app's own connection stays open through a restore and reads what was written.
+      expect((open.prepare('select count(*) as n from patients').get() as { n: number }).n).toBe(PATIENTS);
+      expect(open.prepare('select count(*) as n from clinic').get()).toEqual({ n: 0 });
+    } finally {
+      open.close();
+    }
+    await expect(replaceDatabase(join(dir, 'nowhere.sqlite'), live)).rejects.toThrow(/unable to open database file|does not exist/);
+    expect((await checkDatabaseFile(live)).counts.patients).toBe(PATIENTS);
   });
 
   it('answers "is there a clinic?" from the clinic table alone, and throws for a file it cannot read', () => {
