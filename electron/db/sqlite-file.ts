@@ -3,8 +3,8 @@ import { runWorkerJob } from './worker-job';
 
 /**
  * SQLite's own file tools, in one place: the online backup API, integrity_check and the schema
- * version of a database file. The check and the online backup's copy run in worker threads
- * (database-check-worker.cjs, database-copy-worker.cjs). (A PostgreSQL backend would back up with its
+ * version of a database file. The check, the online backup's copy and a restore's copy run in worker
+ * threads (database-check-worker.cjs, database-copy-worker.cjs). (A PostgreSQL backend would back up with its
  * own tools.)
  */
 
@@ -15,7 +15,7 @@ import { runWorkerJob } from './worker-job';
  * copy and the main thread is not held while every page is copied.
  */
 export function onlineBackup(source: string, dest: string): Promise<void> {
-  return runWorkerJob<null>('database-copy-worker.cjs', { source, dest }).then(() => undefined);
+  return copyInWorker(source, dest);
 }
 
 /**
@@ -26,6 +26,11 @@ export function onlineBackup(source: string, dest: string): Promise<void> {
  * without holding the main thread meanwhile.
  */
 export function replaceDatabase(source: string, dest: string): Promise<void> {
+  return copyInWorker(source, dest);
+}
+
+/** SQLite's backup API from `source` into `dest`, every page in one step, in database-copy-worker.cjs. */
+function copyInWorker(source: string, dest: string): Promise<void> {
   return runWorkerJob<null>('database-copy-worker.cjs', { source, dest }).then(() => undefined);
 }
 

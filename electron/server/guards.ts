@@ -16,10 +16,15 @@ export function portOf(server: Server): number {
   return typeof address === 'object' && address ? address.port : 0;
 }
 
+/** This server's own names, host and port: the loopback address and localhost. */
+function ownHosts(server: Server): string[] {
+  const port = portOf(server);
+  return [`${LOOPBACK}:${port}`, `localhost:${port}`];
+}
+
 /** The Host header a request to this server may carry: a DNS-rebinding page names its own host instead. */
 export function isOwnHost(server: Server, host: string | undefined): boolean {
-  const port = portOf(server);
-  return [`${LOOPBACK}:${port}`, `localhost:${port}`].includes(String(host ?? '').toLowerCase());
+  return ownHosts(server).includes(String(host ?? '').toLowerCase());
 }
 
 /**
@@ -27,6 +32,5 @@ export function isOwnHost(server: Server, host: string | undefined): boolean {
  * WebSockets, so without this check any site the user visits could open one (with a stolen token).
  */
 export function isOwnOrigin(server: Server, origin: string | undefined): boolean {
-  const port = portOf(server);
-  return [`http://${LOOPBACK}:${port}`, `http://localhost:${port}`].includes(String(origin ?? '').toLowerCase());
+  return ownHosts(server).some((host) => `http://${host}` === String(origin ?? '').toLowerCase());
 }
