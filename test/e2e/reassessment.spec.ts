@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { addDays, startOfWeek } from '../../shared/clinical/calendar';
 import { todayIn } from '../../shared/util/dates';
 import { expectAccessible } from './axe';
-import { openChart } from './chart';
+import { answerNoToTheRest, openChart } from './chart';
 import { test, expect, signIn, DEMO } from './fixtures';
 
 // A therapist records a reassessment by keyboard on the chart's Reassessment tab; the plan's weekly
@@ -87,7 +87,7 @@ test('a reassessment typed by keyboard holds the plan at the weekly review, citi
   await openChart(page, 'RB000006', 'Plan');
   const checkIn = page.getByTestId('check-in');
   await expect(checkIn.getByText('Since the last check-in, has the patient had…')).toBeVisible();
-  for (let rest = checkIn.getByRole('button', { name: 'No to the rest of these' }); (await rest.count()) > 0; ) await rest.first().click();
+  await answerNoToTheRest(checkIn);
   await checkIn.getByRole('button', { name: 'Save the screen' }).click();
   await expect(checkIn.getByText('No red flags: every question answered no.')).toBeVisible();
   await page.getByRole('button', { name: 'Review the week' }).click();

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, signIn, DEMO } from './fixtures';
+import { answerNoToTheRest } from './chart';
 
 // The red-flag screen as a therapist meets it on the Plan tab: at plan start and at the weekly
 // check-in. With SCREENSHOTS=1 the same walk refreshes the red-flag pictures in docs/screenshots.
@@ -22,8 +23,7 @@ async function openPlan(page: Page, mrn: string) {
 /** Answer yes to the questions named, and "No to the rest" in every group. */
 async function answer(screen: Locator, yes: RegExp[] = []) {
   for (const q of yes) await screen.getByRole('radiogroup', { name: q }).getByLabel('Yes').check();
-  const rest = screen.getByRole('button', { name: 'No to the rest of these' });
-  while ((await rest.count()) > 0) await rest.first().click();
+  await answerNoToTheRest(screen);
 }
 
 test('plan start: a cauda-equina sign raises the alert and blocks the plan; a physician-assessed history lets it start', async ({ page, demoServer }) => {

@@ -4,7 +4,7 @@ import { test, expect, signIn, DEMO } from './fixtures';
 import { expectAccessible } from './axe';
 import { addDays, startOfWeek } from '../../shared/clinical/calendar';
 import { todayIn } from '../../shared/util/dates';
-import { openChart } from './chart';
+import { answerNoToTheRest, openChart } from './chart';
 import { SHARED_ACTIVITY_FIXTURES } from '../fixture-dirs';
 
 // Real activity files, beside the clone (CI checks them out next to it).
@@ -190,7 +190,7 @@ test('the plan shows the decision with every reason and source; a therapist over
   await expect(page.getByRole('heading', { name: 'Start a run-walk plan' })).toBeVisible();
   // The red-flag screen comes first (test/e2e/red-flags.spec.ts walks through it): all clear here.
   const screen = page.getByTestId('plan-start-screen');
-  for (let rest = screen.getByRole('button', { name: 'No to the rest of these' }); (await rest.count()) > 0; ) await rest.first().click();
+  await answerNoToTheRest(screen);
   await screen.getByRole('button', { name: 'Save the screen' }).click();
   await expect(screen.getByText('The screen allows the plan to start.')).toBeVisible();
   await page.getByLabel('Start date').fill(`${m}/${d}/${y}`);
@@ -200,7 +200,7 @@ test('the plan shows the decision with every reason and source; a therapist over
   await expect(page.getByTestId('this-week')).toContainText('Run 30 seconds, walk 1 minute 30 seconds, 15 times');
 
   const checkIn = page.getByTestId('check-in');
-  for (let rest = checkIn.getByRole('button', { name: 'No to the rest of these' }); (await rest.count()) > 0; ) await rest.first().click();
+  await answerNoToTheRest(checkIn);
   await checkIn.getByRole('button', { name: 'Save the screen' }).click();
   await expect(checkIn.getByText('No red flags: every question answered no.')).toBeVisible();
   await page.getByRole('button', { name: 'Review the week' }).click();
